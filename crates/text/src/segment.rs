@@ -1,0 +1,101 @@
+//! Word and sentence boundaries over normalised text.
+
+/// A sentence as a byte range of the normalised text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// True when byte offset `i` of `s` sits between a word character and a non-word character (or
+/// at either end of the string). `i` must be a char boundary.
+pub fn is_word_byte_boundary(s: &str, i: usize) -> bool {
+    let before = s[..i].chars().next_back().map(is_word_char).unwrap_or(false);
+    let after = s[i..].chars().next().map(is_word_char).unwrap_or(false);
+    before != after || (!before && !after)
+}
+
+/// Abbreviations after which a full stop does not end a sentence (normalised, without the dot).
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "gen", "col", "lt", "capt", "cpt", "sgt", "maj", "st", "no", "vs",
+    "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "m", "mm", "mme", "cdt", "lieut", "av", "inc", "co", "approx", "al", "u.s", "u.n", "km",
+];
+
+/// Split normalised text into sentences: at `. ! ? ;` followed by a space, and at line breaks
+/// (which normalisation turned into spaces, so the caller may pass paragraph hints through
+/// [`sentences`] on each paragraph), never after a known abbreviation, a single letter or a digit
+/// followed by a digit.
+pub fn sentences(s: &str) -> Vec<Sentence> {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        if matches!(c, b'.' | b'!' | b'?' | b';') && i + 1 < b.len() && b[i + 1] == b' ' {
+            let ends = if c == b'.' { !is_abbreviation_before(s, i) } else { true };
+            if ends {
+                out.push(Sentence { start, end: i + 1 });
+                start = i + 2;
+                i += 2;
+                continue;
+            }
+        }
+        i += 1;
+    }
+    if start < b.len() {
+        out.push(Sentence { start, end: b.len() });
+    }
+    out.retain(|x| x.end > x.start);
+    out
+}
+
+fn is_abbreviation_before(s: &str, dot: usize) -> bool {
+    let word_start = s[..dot]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.'))
+        .map(|(i, c)| i + c.len_utf8())
+        .unwrap_or(0);
+    let word = &s[word_start..dot];
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic()) {
+        return true;
+    }
+    ABBREVIATIONS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(s: &str) -> Vec<&str> {
+        sentences(s).into_iter().map(|x| &s[x.start..x.end]).collect()
+    }
+
+    #[test]
+    fn splits_at_full_stops_but_not_abbreviations() {
+        assert_eq!(
+            texts("gen. smith said. u.s. forces struck. troops left"),
+            vec!["gen. smith said.", "u.s. forces struck.", "troops left"]
+        );
+    }
+
+    #[test]
+    fn keeps_decimals_and_arabic_question_marks() {
+        assert_eq!(texts("3.5 km away. ok? yes"), vec!["3.5 km away.", "ok?", "yes"]);
+    }
+
+    #[test]
+    fn word_boundaries() {
+        let s = "l'armee attaque";
+        assert!(is_word_byte_boundary(s, 0));
+        assert!(is_word_byte_boundary(s, 2));
+        assert!(!is_word_byte_boundary(s, 3));
+        assert!(is_word_byte_boundary(s, s.len()));
+    }
+}
