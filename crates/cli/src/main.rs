@@ -1,1 +1,77 @@
-fn main() {}
+//! `rasd`: the command-line front of the Rasd pipeline. Argument parsing, I/O, progress and exit
+//! codes live here; every stage is a library crate.
+
+mod code_cmd;
+mod eval;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "rasd", version, about = "Offline conflict-event coder for Arabic, French and English reports")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Code JSONL documents into ACLED-style events (one output line per input line, in order).
+    Code {
+        /// Input JSONL (`-` or absent: standard input).
+        #[arg(long, short)]
+        input: Option<PathBuf>,
+        /// Output JSONL (absent: standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Measure the coder against coded reference data.
+    Eval {
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum EvalCommand {
+    /// Compare with an ACLED export: each row's `notes` is coded as a document published 7 days
+    /// after the event.
+    Acled {
+        file: PathBuf,
+        /// Write one JSON line per row where the coder disagrees, for error analysis.
+        #[arg(long)]
+        errors: Option<PathBuf>,
+        /// Print metrics as JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Detection precision/recall/F1 on labelled Arabic GSR sentences.
+    Gsr {
+        file: PathBuf,
+        #[arg(long, value_enum)]
+        kind: eval::GsrKind,
+        #[arg(long)]
+        errors: Option<PathBuf>,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Code { input, output } => code_cmd::run(input, output),
+        Command::Eval { what: EvalCommand::Acled { file, errors, json } } => eval::acled(&file, errors.as_deref(), json),
+        Command::Eval { what: EvalCommand::Gsr { file, kind, errors, json } } => {
+            eval::gsr(&file, kind, errors.as_deref(), json)
+        }
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("rasd: error: {e:#}");
+            ExitCode::from(1)
+        }
+    }
+}

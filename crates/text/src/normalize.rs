@@ -103,10 +103,18 @@ pub fn normalize_into(input: &str, out: &mut Normalized) {
             continue;
         }
         if c.is_whitespace() {
+            // A run of whitespace becomes one space, or one line break if it holds one: line
+            // breaks end headings and paragraphs, and phrases never match across them.
+            let newline = matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{0085}');
             if !last_space {
-                out.push(' ', start, end);
+                out.push(if newline { '\n' } else { ' ' }, start, end);
                 last_space = true;
             } else {
+                if newline && out.text.ends_with(' ') {
+                    let n = out.text.len() - 1;
+                    out.text.truncate(n);
+                    out.text.push('\n');
+                }
                 out.extend_last(end);
             }
             continue;
@@ -135,7 +143,7 @@ pub fn normalize_into(input: &str, out: &mut Normalized) {
             last_space = out.text.ends_with(' ');
         }
     }
-    if out.text.ends_with(' ') {
+    if out.text.ends_with([' ', '\n']) {
         let n = out.text.len() - 1;
         out.text.truncate(n);
         out.starts.truncate(n);
@@ -231,7 +239,8 @@ mod tests {
         Case { name: "arabic presentation forms (NFKC trap)", input: "\u{FEFB}", expected: "لا" },
         Case { name: "full-width digits", input: "１２", expected: "12" },
         Case { name: "zero width and rtl marks", input: "a\u{200F}b\u{200C}c", expected: "abc" },
-        Case { name: "whitespace runs and nbsp", input: "  a \u{00A0}\n\t b  ", expected: "a b" },
+        Case { name: "whitespace runs and nbsp", input: "  a \u{00A0}\t b  ", expected: "a b" },
+        Case { name: "line breaks survive as one", input: "Title \r\n\n  Body\n", expected: "title\nbody" },
         Case { name: "arabic comma", input: "كيدال، تمبكتو", expected: "كيدال, تمبكتو" },
         Case { name: "dotted capital I", input: "İ", expected: "i" },
     ];

@@ -37,7 +37,13 @@ pub fn sentences(s: &str) -> Vec<Sentence> {
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        if matches!(c, b'.' | b'!' | b'?' | b';') && i + 1 < b.len() && b[i + 1] == b' ' {
+        if c == b'\n' {
+            out.push(Sentence { start, end: i });
+            start = i + 1;
+            i += 1;
+            continue;
+        }
+        if matches!(c, b'.' | b'!' | b'?' | b';') && i + 1 < b.len() && matches!(b[i + 1], b' ' | b'\n') {
             let ends = if c == b'.' { !is_abbreviation_before(s, i) } else { true };
             if ends {
                 out.push(Sentence { start, end: i + 1 });
@@ -83,6 +89,11 @@ mod tests {
             texts("gen. smith said. u.s. forces struck. troops left"),
             vec!["gen. smith said.", "u.s. forces struck.", "troops left"]
         );
+    }
+
+    #[test]
+    fn line_breaks_end_sentences() {
+        assert_eq!(texts("headline\nbody one. body two"), vec!["headline", "body one.", "body two"]);
     }
 
     #[test]

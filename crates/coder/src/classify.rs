@@ -1,0 +1,193 @@
+//! From the cues of a sentence to one ACLED sub-event type.
+//!
+//! The rules follow ACLED's codebook: the most specific weapon wins (a suicide bombing is not
+//! coded as an IED), violence outranks what accompanies it (an attack with looting is an
+//! attack), and whether an attack is a battle or violence against civilians depends on the
+//! target, which is decided later from the actors ([`Family::Violence`]).
+
+use rasd_lexicon::Cue;
+use rasd_model::SubEventType;
+
+/// What a sentence reports, before actors refine it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    /// A fixed sub-event type.
+    Fixed(SubEventType),
+    /// Organised violence: armed clash or attack on civilians, decided by the target.
+    Violence { two_sided: bool },
+    /// Territory taken: non-state overtakes or government regains, decided by actor1.
+    TerritoryTaken,
+    /// Arrest: by the state an arrest, by an armed group an abduction.
+    Arrest,
+    /// Protest; intervention and excessive force decided by cues and casualties.
+    Protest,
+}
+
+/// Classification of one sentence: the family and the cue that decided it (the trigger).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Classified {
+    pub family: Family,
+    pub trigger: Cue,
+    /// A casualty word alone ("five dead"): an event is implied but its form is not stated.
+    pub weak: bool,
+    pub tag: Option<&'static str>,
+}
+
+/// Classify a sentence by the set of event cues it holds (modality and grammar cues excluded).
+pub fn classify(cues: &[Cue]) -> Option<Classified> {
+    let has = |c: Cue| cues.contains(&c);
+    let fixed = |s, trigger| Some(Classified { family: Family::Fixed(s), trigger, weak: false, tag: None });
+    let tagged = |s, trigger, tag| Some(Classified { family: Family::Fixed(s), trigger, weak: false, tag: Some(tag) });
+    use SubEventType as S;
+    let violent = has(Cue::Attack) || has(Cue::Clash) || has(Cue::Kill) || has(Cue::Neutralise);
+    let protest = has(Cue::Protest);
+    if has(Cue::Suicide) {
+        return fixed(S::SuicideBomb, Cue::Suicide);
+    }
+    if has(Cue::Airstrike) {
+        return tagged(S::AirDroneStrike, Cue::Airstrike, "air_strike");
+    }
+    if has(Cue::Drone) && (violent || has(Cue::Destroy) || has(Cue::Dead) || has(Cue::Wound)) {
+        return tagged(S::AirDroneStrike, Cue::Drone, "drone");
+    }
+    if has(Cue::Vbied) {
+        return tagged(S::RemoteExplosiveLandmineIed, Cue::Vbied, "vbied");
+    }
+    if has(Cue::Ied) && !has(Cue::WeaponsSeized) {
+        return tagged(S::RemoteExplosiveLandmineIed, Cue::Ied, "ied");
+    }
+    if has(Cue::Shelling) {
+        return tagged(S::ShellingArtilleryMissileAttack, Cue::Shelling, "shelling");
+    }
+    if has(Cue::Grenade) {
+        return fixed(S::Grenade, Cue::Grenade);
+    }
+    if has(Cue::Sexual) {
+        return fixed(S::SexualViolence, Cue::Sexual);
+    }
+    if protest && !has(Cue::Riot) {
+        return Some(Classified { family: Family::Protest, trigger: Cue::Protest, weak: false, tag: None });
+    }
+    if has(Cue::Riot) {
+        return fixed(S::ViolentDemonstration, Cue::Riot);
+    }
+    if has(Cue::Mob) {
+        return fixed(S::MobViolence, Cue::Mob);
+    }
+    if has(Cue::TakeControl) {
+        return Some(Classified { family: Family::TerritoryTaken, trigger: Cue::TakeControl, weak: false, tag: None });
+    }
+    if has(Cue::Retake) {
+        return Some(Classified { family: Family::TerritoryTaken, trigger: Cue::Retake, weak: false, tag: None });
+    }
+    if violent {
+        let trigger = [Cue::Clash, Cue::Attack, Cue::Kill, Cue::Neutralise]
+            .into_iter()
+            .find(|&c| has(c))
+            .unwrap_or(Cue::Attack);
+        return Some(Classified {
+            family: Family::Violence { two_sided: has(Cue::Clash) },
+            trigger,
+            weak: false,
+            tag: None,
+        });
+    }
+    if has(Cue::Abduct) {
+        return fixed(S::AbductionForcedDisappearance, Cue::Abduct);
+    }
+    if has(Cue::Dead) || has(Cue::Wound) {
+        let trigger = if has(Cue::Dead) { Cue::Dead } else { Cue::Wound };
+        return Some(Classified { family: Family::Violence { two_sided: false }, trigger, weak: true, tag: None });
+    }
+    if has(Cue::Loot) {
+        return tagged(S::LootingPropertyDestruction, Cue::Loot, "looting");
+    }
+    if has(Cue::Burn) {
+        return tagged(S::LootingPropertyDestruction, Cue::Burn, "arson");
+    }
+    if has(Cue::Destroy) {
+        return fixed(S::LootingPropertyDestruction, Cue::Destroy);
+    }
+    if has(Cue::Arrest) {
+        return Some(Classified { family: Family::Arrest, trigger: Cue::Arrest, weak: false, tag: None });
+    }
+    if has(Cue::WeaponsSeized) {
+        return fixed(S::DisruptedWeaponsUse, Cue::WeaponsSeized);
+    }
+    if has(Cue::Base) {
+        return tagged(S::HeadquartersOrBaseEstablished, Cue::Base, "base");
+    }
+    if has(Cue::Withdraw) {
+        return fixed(S::NonViolentTransferOfTerritory, Cue::Withdraw);
+    }
+    if has(Cue::Agreement) {
+        return fixed(S::Agreement, Cue::Agreement);
+    }
+    if has(Cue::Blockade) {
+        return tagged(S::Other, Cue::Blockade, "blockade");
+    }
+    if has(Cue::Siege) {
+        return tagged(S::Other, Cue::Siege, "siege");
+    }
+    if has(Cue::Tax) {
+        return tagged(S::Other, Cue::Tax, "taxation");
+    }
+    if has(Cue::Extortion) {
+        return tagged(S::Other, Cue::Extortion, "extortion");
+    }
+    if has(Cue::ChangeGroup) {
+        return fixed(S::ChangeToGroupActivity, Cue::ChangeGroup);
+    }
+    if has(Cue::Surrender) {
+        return tagged(S::ChangeToGroupActivity, Cue::Surrender, "surrender");
+    }
+    if has(Cue::Recruit) {
+        return tagged(S::Other, Cue::Recruit, "recruitment");
+    }
+    if has(Cue::Release) {
+        return tagged(S::Other, Cue::Release, "release");
+    }
+    if has(Cue::Drone) {
+        return tagged(S::Other, Cue::Drone, "drone");
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specific_weapons_outrank_generic_violence() {
+        let c = classify(&[Cue::Attack, Cue::Kill, Cue::Suicide, Cue::Ied]).unwrap();
+        assert_eq!(c.family, Family::Fixed(SubEventType::SuicideBomb));
+        let c = classify(&[Cue::Kill, Cue::Ied]).unwrap();
+        assert_eq!(c.family, Family::Fixed(SubEventType::RemoteExplosiveLandmineIed));
+        let c = classify(&[Cue::Ied, Cue::WeaponsSeized]).unwrap();
+        assert_eq!(c.family, Family::Fixed(SubEventType::DisruptedWeaponsUse));
+    }
+
+    #[test]
+    fn violence_outranks_looting_and_abduction() {
+        let c = classify(&[Cue::Loot, Cue::Attack, Cue::Abduct]).unwrap();
+        assert_eq!(c.family, Family::Violence { two_sided: false });
+        let c = classify(&[Cue::Loot, Cue::Burn]).unwrap();
+        assert_eq!(c.family, Family::Fixed(SubEventType::LootingPropertyDestruction));
+    }
+
+    #[test]
+    fn drones_alone_are_a_development_with_a_strike_an_air_strike() {
+        assert_eq!(classify(&[Cue::Drone]).unwrap().family, Family::Fixed(SubEventType::Other));
+        assert_eq!(
+            classify(&[Cue::Drone, Cue::Kill]).unwrap().family,
+            Family::Fixed(SubEventType::AirDroneStrike)
+        );
+    }
+
+    #[test]
+    fn casualty_words_alone_are_weak() {
+        let c = classify(&[Cue::Dead]).unwrap();
+        assert!(c.weak);
+        assert!(classify(&[]).is_none());
+    }
+}

@@ -1,0 +1,778 @@
+//! Coding one document: sentences, cues, roles, casualties, dates, places, merging.
+
+use crate::classify::{classify, Classified, Family};
+use crate::places::{find_places, Place};
+use chrono::NaiveDate;
+use rasd_lexicon::{ActorId, Cue, GenericRole, Lexicon, Match, ResolvedActor, Target};
+use rasd_model::{
+    ActorKind, CodedDocument, Document, Event, Evidence, EvidenceField, Language, Role,
+    SubEventType,
+};
+use rasd_text::{
+    detect_language, find_dates, find_numbers, normalize, sentences, DateMention, Normalized,
+    NumberMention,
+};
+use std::collections::HashMap;
+
+/// Coder settings.
+#[derive(Debug, Clone)]
+pub struct CoderConfig {
+    /// An event dated more than this many days before publication is background, not news.
+    pub background_days: i64,
+    /// Events below this confidence are not emitted.
+    pub min_confidence: f32,
+}
+
+impl Default for CoderConfig {
+    fn default() -> Self {
+        CoderConfig { background_days: 60, min_confidence: 0.2 }
+    }
+}
+
+/// The event coder. Cheap to share: the lexicon is compiled once for the process.
+pub struct Coder {
+    lexicon: &'static Lexicon,
+    config: CoderConfig,
+}
+
+/// How far (in words) a modality cue may stand before the trigger and still govern it.
+const MODALITY_WINDOW: usize = 6;
+const NEGATION_WINDOW: usize = 3;
+/// How far (in words) a count may stand from its casualty word.
+const COUNT_WINDOW: usize = 6;
+
+/// An actor mention in a sentence, possibly two joined by "and/or".
+#[derive(Debug, Clone)]
+struct ActorMention {
+    start: usize,
+    end: usize,
+    refs: Vec<ActorRef>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum ActorRef {
+    Named(ActorId),
+    Generic(GenericRole),
+}
+
+/// An actor placed in an event, with the span that names it (if the text names it).
+#[derive(Debug, Clone)]
+struct Slot {
+    actor: ResolvedActor,
+    span: Option<(usize, usize)>,
+}
+
+/// A candidate event from one sentence, in normalised offsets.
+#[derive(Debug, Clone)]
+struct Candidate {
+    sub: SubEventType,
+    weak: bool,
+    trigger: (usize, usize),
+    actor1: Option<Slot>,
+    assoc1: Option<String>,
+    actor2: Option<Slot>,
+    fatalities: Option<(u32, Option<(usize, usize)>)>,
+    date: Option<DateMention>,
+    place: Option<usize>,
+    confidence: f32,
+    tags: Vec<&'static str>,
+}
+
+/// Everything found in a document's text, in normalised offsets.
+struct Scan<'a> {
+    norm: &'a Normalized,
+    matches: Vec<Match>,
+    numbers: Vec<NumberMention>,
+    dates: Vec<DateMention>,
+    places: Vec<Place>,
+    /// Byte offset of every word start, for distances in words.
+    word_starts: Vec<usize>,
+}
+
+impl Scan<'_> {
+    fn word_index(&self, byte: usize) -> usize {
+        self.word_starts.partition_point(|&w| w <= byte).saturating_sub(1)
+    }
+
+    /// Words strictly between the end of span a and the start of span b (a before b).
+    fn gap(&self, a_end: usize, b_start: usize) -> usize {
+        if b_start <= a_end {
+            return 0;
+        }
+        let a = self.word_index(a_end.saturating_sub(1));
+        let b = self.word_index(b_start);
+        b.saturating_sub(a + 1)
+    }
+}
+
+impl Coder {
+    pub fn new(config: CoderConfig) -> Self {
+        Coder { lexicon: Lexicon::embedded(), config }
+    }
+
+    pub fn lexicon(&self) -> &'static Lexicon {
+        self.lexicon
+    }
+
+    /// Code one document. Never fails: a document with nothing codable yields no events.
+    pub fn code(&self, doc: &Document) -> CodedDocument {
+        let norm = normalize(&doc.text);
+        let lang = doc.lang.unwrap_or_else(|| detect_language(norm.as_str()));
+        let mut events = self.code_field(doc, &norm, EvidenceField::Text);
+        if events.is_empty() {
+            if let Some(title) = doc.title.as_deref().filter(|t| !t.trim().is_empty()) {
+                let tnorm = normalize(title);
+                events = self.code_field(doc, &tnorm, EvidenceField::Title);
+            }
+        }
+        let lang = if lang == Language::Und {
+            doc.title.as_deref().map(|t| detect_language(normalize(t).as_str())).unwrap_or(lang)
+        } else {
+            lang
+        };
+        CodedDocument { id: doc.id.clone(), lang, events }
+    }
+
+    fn code_field(&self, doc: &Document, norm: &Normalized, field: EvidenceField) -> Vec<Event> {
+        let text = norm.as_str();
+        let matches = self.lexicon.find(text);
+        let hints = self.country_hints(&matches);
+        let scan = Scan {
+            norm,
+            numbers: find_numbers(text),
+            dates: find_dates(text, doc.published),
+            places: find_places(norm, &hints),
+            word_starts: word_starts(text),
+            matches,
+        };
+        let doc_country = self.document_country(&scan, &hints);
+        let mut candidates: Vec<Candidate> = Vec::new();
+        for s in sentences(text) {
+            if let Some(c) = self.code_sentence(doc, &scan, s.start, s.end, doc_country.as_deref()) {
+                candidates.push(c);
+            }
+        }
+        let merged = merge(candidates);
+        merged
+            .into_iter()
+            .filter(|c| c.confidence >= self.config.min_confidence)
+            .map(|c| self.to_event(&scan, c, doc, field, doc_country.as_deref()))
+            .collect()
+    }
+
+    /// Countries implied by named state actors ("Malian army" implies Mali).
+    fn country_hints(&self, matches: &[Match]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for m in matches {
+            if let Target::Actor(id) = m.target {
+                if let Some(c) = self.lexicon.actor(id).country() {
+                    if !out.iter().any(|x| x == c) {
+                        out.push(c.to_string());
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The country most of the document's places and state actors point to.
+    fn document_country(&self, scan: &Scan, hints: &[String]) -> Option<String> {
+        let mut votes: HashMap<&str, u32> = HashMap::new();
+        for p in &scan.places {
+            *votes.entry(p.country.as_str()).or_default() += if p.is_country { 1 } else { 2 };
+        }
+        for h in hints {
+            *votes.entry(h.as_str()).or_default() += 1;
+        }
+        votes.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(c, _)| c.to_string())
+    }
+
+    fn code_sentence(
+        &self,
+        doc: &Document,
+        scan: &Scan,
+        start: usize,
+        end: usize,
+        doc_country: Option<&str>,
+    ) -> Option<Candidate> {
+        let in_sentence: Vec<Match> =
+            scan.matches.iter().copied().filter(|m| m.start >= start && m.end <= end).collect();
+        let event_cues: Vec<(Cue, usize, usize)> = in_sentence
+            .iter()
+            .filter_map(|m| match m.target {
+                Target::Cue(c) if !c.is_modality() && !c.is_grammar() => Some((c, m.start, m.end)),
+                _ => None,
+            })
+            .collect();
+        let cue_set: Vec<Cue> = event_cues.iter().map(|c| c.0).collect();
+        let Classified { family, trigger, weak, tag } = classify(&cue_set)?;
+        let (_, t_start, t_end) = *event_cues.iter().find(|c| c.0 == trigger)?;
+
+        // Modality: hypotheses, forecasts, threats and negations govern a trigger they precede
+        // closely; history and anniversaries govern the whole sentence.
+        let mut confidence: f32 = if weak { 0.45 } else { 0.7 };
+        let mut tags: Vec<&'static str> = tag.into_iter().collect();
+        for m in &in_sentence {
+            let Target::Cue(c) = m.target else { continue };
+            let before = m.end <= t_start;
+            let dist = if before { scan.gap(m.end, t_start) } else { usize::MAX };
+            match c {
+                Cue::Hypothetical | Cue::Future | Cue::Threat if dist <= MODALITY_WINDOW => {
+                    return None
+                }
+                Cue::Negation if dist <= NEGATION_WINDOW => return None,
+                Cue::Background => return None,
+                Cue::Denial => {
+                    confidence *= 0.6;
+                    push_tag(&mut tags, "denied");
+                }
+                Cue::Hedge => {
+                    confidence *= 0.85;
+                    push_tag(&mut tags, "hedged");
+                }
+                Cue::Claim => confidence = (confidence + 0.1).min(1.0),
+                _ => {}
+            }
+        }
+
+        let date = nearest_date(scan, start, end, t_start);
+        if let (Some(d), Some(p)) = (date, doc.published) {
+            if (p - d.date).num_days() > self.config.background_days {
+                return None;
+            }
+        }
+        if date.is_none() && sentence_names_past_year(scan.norm.as_str(), start, end, doc.published) {
+            return None;
+        }
+        let event_date = date.map(|d| d.date).or(doc.published);
+        let place = nearest_place(scan, start, end, t_start);
+        let country: Option<String> = place
+            .map(|i| scan.places[i].country.clone())
+            .or_else(|| doc_country.map(str::to_string));
+        let country = country.as_deref();
+
+        let mentions = actor_mentions(scan, &in_sentence);
+        let (mut a1, mut a2) = self.assign_roles(scan, &in_sentence, &mentions, t_start, t_end);
+        let resolve = |m: &ActorMention| -> Option<Slot> {
+            self.resolve_mention(m, country, event_date).map(|actor| Slot { actor, span: Some((m.start, m.end)) })
+        };
+        let mut actor1 = a1.take().and_then(|m| resolve(&m));
+        let mut actor2 = a2.take().and_then(|m| resolve(&m));
+        let mut assoc1 = None;
+        // A second actor before the trigger joined by "and" is an associate of actor1.
+        if let Some(a) = &actor1 {
+            if let Some(other) = mentions.iter().find(|m| {
+                m.end <= t_start && Some((m.start, m.end)) != a.span && {
+                    let (s, e) = a.span.unwrap_or((0, 0));
+                    m.end <= s && scan.gap(m.end, s) <= 1 || m.start >= e && scan.gap(e, m.start) <= 1
+                }
+            }) {
+                if let Some(r) = resolve(other) {
+                    if r.actor.kind.is_armed() && r.actor.name != a.actor.name {
+                        assoc1 = Some(r.actor.name);
+                    }
+                }
+            }
+        }
+
+        let objects = |cue: Cue| in_sentence.iter().any(|m| m.target == Target::Cue(cue) && m.start >= t_start);
+        let generic = |role: GenericRole| -> Option<Slot> {
+            self.lexicon.resolve_generic(role, country, event_date).map(|actor| Slot { actor, span: None })
+        };
+        let kill_present = cue_set.iter().any(|c| matches!(c, Cue::Kill | Cue::Dead));
+
+        let sub = match family {
+            Family::Fixed(s) => {
+                match s.event_type() {
+                    rasd_model::EventType::Riots => {
+                        if actor1.as_ref().is_none_or(|a| a.actor.kind != ActorKind::Rioters) {
+                            if let Some(a) = actor1.take() {
+                                if actor2.is_none() {
+                                    actor2 = Some(a);
+                                }
+                            }
+                            actor1 = generic(GenericRole::Rioters);
+                        }
+                    }
+                    rasd_model::EventType::ExplosionsRemoteViolence
+                    | rasd_model::EventType::ViolenceAgainstCivilians => {
+                        if actor1.as_ref().is_some_and(|a| a.actor.kind == ActorKind::Civilians) {
+                            actor2 = actor1.take();
+                        }
+                        if actor1.is_none() {
+                            actor1 = generic(GenericRole::Unidentified);
+                        }
+                        if actor2.is_none()
+                            && s.event_type() == rasd_model::EventType::ViolenceAgainstCivilians
+                        {
+                            actor2 = generic(GenericRole::Civilians);
+                        }
+                    }
+                    _ => {}
+                }
+                s
+            }
+            Family::Protest => {
+                let state = [&actor1, &actor2]
+                    .into_iter()
+                    .flatten()
+                    .find(|a| a.actor.kind == ActorKind::State)
+                    .cloned();
+                let protesters = [&actor1, &actor2]
+                    .into_iter()
+                    .flatten()
+                    .find(|a| a.actor.kind == ActorKind::Protesters)
+                    .cloned();
+                actor1 = protesters.or_else(|| generic(GenericRole::Protesters));
+                let intervened = cue_set.contains(&Cue::Disperse);
+                if kill_present && (intervened || state.is_some()) {
+                    actor2 = state.or_else(|| generic(GenericRole::Police));
+                    SubEventType::ExcessiveForceAgainstProtesters
+                } else if intervened {
+                    actor2 = state.or_else(|| generic(GenericRole::Police));
+                    SubEventType::ProtestWithIntervention
+                } else {
+                    actor2 = None;
+                    SubEventType::PeacefulProtest
+                }
+            }
+            Family::Arrest => {
+                let armed_non_state = actor1
+                    .as_ref()
+                    .is_some_and(|a| a.actor.kind.is_armed() && a.actor.kind != ActorKind::State);
+                if armed_non_state {
+                    if actor2.is_none() {
+                        actor2 = generic(GenericRole::Civilians);
+                    }
+                    SubEventType::AbductionForcedDisappearance
+                } else {
+                    if actor1.is_none() {
+                        actor1 = generic(GenericRole::Police);
+                    }
+                    SubEventType::Arrests
+                }
+            }
+            Family::TerritoryTaken => {
+                let state = actor1.as_ref().is_some_and(|a| a.actor.kind == ActorKind::State);
+                if state {
+                    SubEventType::GovernmentRegainsTerritory
+                } else {
+                    SubEventType::NonStateActorOvertakesTerritory
+                }
+            }
+            Family::Violence { two_sided } => {
+                // Civilians are targets, not perpetrators, of organised violence.
+                if actor1.as_ref().is_some_and(|a| a.actor.kind == ActorKind::Civilians) {
+                    let victim = actor1.take();
+                    if actor2.as_ref().is_some_and(|a| a.actor.kind.is_armed()) {
+                        actor1 = actor2.take();
+                    }
+                    actor2 = victim;
+                }
+                let armed = |s: &Option<Slot>| s.as_ref().is_some_and(|a| a.actor.kind.is_armed());
+                let civ = |s: &Option<Slot>| {
+                    s.as_ref().is_some_and(|a| {
+                        matches!(a.actor.kind, ActorKind::Civilians | ActorKind::Protesters)
+                    })
+                };
+                if actor1.is_none() {
+                    actor1 = generic(GenericRole::Unidentified);
+                }
+                if civ(&actor2) {
+                    SubEventType::Attack
+                } else if armed(&actor2) || two_sided {
+                    SubEventType::ArmedClash
+                } else if objects(Cue::MilObject) {
+                    if actor1.as_ref().is_some_and(|a| a.actor.kind == ActorKind::State) {
+                        actor2 = generic(GenericRole::Unidentified);
+                    } else {
+                        actor2 = generic(GenericRole::Military);
+                    }
+                    SubEventType::ArmedClash
+                } else if cue_set.contains(&Cue::Neutralise)
+                    || actor1.as_ref().is_some_and(|a| a.actor.kind == ActorKind::State)
+                {
+                    if actor2.is_none() && actor1.as_ref().is_some_and(|a| a.actor.kind == ActorKind::State) {
+                        actor2 = generic(GenericRole::Unidentified);
+                    }
+                    SubEventType::ArmedClash
+                } else {
+                    if actor2.is_none() {
+                        actor2 = generic(GenericRole::Civilians);
+                    }
+                    SubEventType::Attack
+                }
+            }
+        };
+
+        let fatalities = casualties(scan, &in_sentence, start, end);
+        if actor1.is_some() {
+            confidence += 0.1;
+        }
+        if date.is_some() {
+            confidence += 0.05;
+        }
+        if place.is_some() {
+            confidence += 0.05;
+        }
+        if sub.event_type().is_violent() && !weak {
+            confidence += 0.05;
+        }
+        Some(Candidate {
+            sub,
+            weak,
+            trigger: (t_start, t_end),
+            actor1,
+            assoc1,
+            actor2,
+            fatalities,
+            date,
+            place,
+            confidence: confidence.min(0.99),
+            tags,
+        })
+    }
+
+    /// Put the sentence's actor mentions into actor1 / actor2 around the trigger.
+    fn assign_roles(
+        &self,
+        scan: &Scan,
+        in_sentence: &[Match],
+        mentions: &[ActorMention],
+        t_start: usize,
+        t_end: usize,
+    ) -> (Option<ActorMention>, Option<ActorMention>) {
+        let before: Vec<&ActorMention> = mentions.iter().filter(|m| m.end <= t_start).collect();
+        let after: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= t_end).collect();
+        // "killed by X", "على يد X": the agent follows a passive marker.
+        let agent = after.iter().copied().find(|m| {
+            in_sentence.iter().any(|c| {
+                c.target == Target::Cue(Cue::PassiveBy) && c.end <= m.start && scan.gap(c.end, m.start) <= 2
+                    && c.start >= t_end
+            })
+        });
+        if let Some(agent) = agent {
+            let victim = before.last().copied().or_else(|| after.iter().copied().find(|m| m.start != agent.start));
+            return (Some(agent.clone()), victim.cloned());
+        }
+        // "five soldiers were killed": the actor before a passive verb is its target.
+        let passive = in_sentence.iter().any(|c| {
+            c.target == Target::Cue(Cue::PassiveAux) && c.end <= t_start && scan.gap(c.end, t_start) <= 1
+        });
+        if passive {
+            return (None, before.last().copied().cloned());
+        }
+        match before.last() {
+            Some(&subject) => (Some(subject.clone()), after.first().copied().cloned()),
+            // Verb-first (Arabic) or nominal ("the killing of ... by"): subject after.
+            None => (after.first().copied().cloned(), after.get(1).copied().cloned()),
+        }
+    }
+
+    fn resolve_mention(
+        &self,
+        m: &ActorMention,
+        country: Option<&str>,
+        date: Option<NaiveDate>,
+    ) -> Option<ResolvedActor> {
+        let resolved: Vec<ResolvedActor> = m
+            .refs
+            .iter()
+            .filter_map(|r| match *r {
+                ActorRef::Named(id) => Some(self.lexicon.resolve_actor(id, date)),
+                ActorRef::Generic(g) => self.lexicon.resolve_generic(g, country, date),
+            })
+            .collect();
+        let mut it = resolved.into_iter();
+        let first = it.next()?;
+        match it.next() {
+            None => Some(first),
+            Some(second) if second.name != first.name => Some(ResolvedActor {
+                name: format!("{} and/or {}", first.name, second.name),
+                ..first
+            }),
+            Some(_) => Some(first),
+        }
+    }
+
+    fn to_event(
+        &self,
+        scan: &Scan,
+        c: Candidate,
+        doc: &Document,
+        field: EvidenceField,
+        doc_country: Option<&str>,
+    ) -> Event {
+        let mut evidence = Vec::new();
+        let mut span = |role: Role, (s, e): (usize, usize)| {
+            let (os, oe) = scan.norm.original_span(s, e);
+            if oe > os {
+                evidence.push(Evidence { role, start: os, end: oe, field });
+            }
+        };
+        span(Role::Trigger, c.trigger);
+        if let Some(s) = c.actor1.as_ref().and_then(|a| a.span) {
+            span(Role::Actor1, s);
+        }
+        if let Some(s) = c.actor2.as_ref().and_then(|a| a.span) {
+            span(Role::Actor2, s);
+        }
+        if let Some(d) = c.date {
+            span(Role::Date, (d.start, d.end));
+        }
+        if let Some((_, Some(s))) = c.fatalities {
+            span(Role::Fatalities, s);
+        }
+        let place = c.place.map(|i| &scan.places[i]);
+        if let Some(p) = place {
+            span(Role::Location, (p.start, p.end));
+        }
+        let (event_date, time_precision) = match (c.date, doc.published) {
+            (Some(d), _) => (Some(d.date), Some(d.precision)),
+            (None, Some(p)) => (Some(p), Some(2)),
+            (None, None) => (None, None),
+        };
+        let country = place.map(|p| p.country.clone()).or_else(|| doc_country.map(str::to_string));
+        let fatalities = match c.sub.event_type() {
+            rasd_model::EventType::Protests if c.sub != SubEventType::ExcessiveForceAgainstProtesters => 0,
+            rasd_model::EventType::StrategicDevelopments => 0,
+            _ => c.fatalities.map(|f| f.0).unwrap_or(0),
+        };
+        Event {
+            event_date,
+            time_precision,
+            event_type: c.sub.event_type(),
+            sub_event_type: c.sub,
+            inter1: c.actor1.as_ref().map(|a| a.actor.inter),
+            inter2: c.actor2.as_ref().map(|a| a.actor.inter),
+            actor1: c.actor1.map(|a| a.actor.name),
+            assoc_actor_1: c.assoc1,
+            actor2: c.actor2.map(|a| a.actor.name),
+            assoc_actor_2: None,
+            country,
+            admin1: place.and_then(|p| p.admin1.clone()),
+            admin2: place.and_then(|p| p.admin2.clone()),
+            location: place.filter(|p| !p.is_country).map(|p| p.location.clone()),
+            latitude: place.and_then(|p| p.latitude),
+            longitude: place.and_then(|p| p.longitude),
+            geo_precision: place.map(|p| p.geo_precision),
+            fatalities: Some(fatalities),
+            confidence: (c.confidence * 100.0).round() / 100.0,
+            tags: c.tags.iter().map(|t| t.to_string()).collect(),
+            evidence,
+        }
+    }
+}
+
+fn push_tag(tags: &mut Vec<&'static str>, t: &'static str) {
+    if !tags.contains(&t) {
+        tags.push(t);
+    }
+}
+
+fn word_starts(s: &str) -> Vec<usize> {
+    let mut out = Vec::with_capacity(s.len() / 5);
+    let mut prev_word = false;
+    for (i, c) in s.char_indices() {
+        let w = c.is_alphanumeric();
+        if w && !prev_word {
+            out.push(i);
+        }
+        prev_word = w;
+    }
+    out
+}
+
+/// Actor mentions of a sentence, with "X or Y" / "X and/or Y" pairs joined.
+fn actor_mentions(scan: &Scan, in_sentence: &[Match]) -> Vec<ActorMention> {
+    let mut out: Vec<ActorMention> = Vec::new();
+    let mut pending_join: Option<usize> = None;
+    for m in in_sentence {
+        let r = match m.target {
+            Target::Actor(id) => ActorRef::Named(id),
+            Target::Generic(g) => ActorRef::Generic(g),
+            Target::Cue(Cue::OrJoin) => {
+                if let Some(last) = out.last() {
+                    if scan.gap(last.end, m.start) == 0 {
+                        pending_join = Some(m.end);
+                    }
+                }
+                continue;
+            }
+            Target::Cue(_) => continue,
+        };
+        if let (Some(join_end), Some(last)) = (pending_join.take(), out.last_mut()) {
+            if scan.gap(join_end, m.start) == 0 {
+                last.end = m.end;
+                last.refs.push(r);
+                continue;
+            }
+        }
+        // Same span listed twice (an alias under two entries): keep the first.
+        if let Some(last) = out.last() {
+            if last.start == m.start && last.end == m.end {
+                continue;
+            }
+        }
+        out.push(ActorMention { start: m.start, end: m.end, refs: vec![r] });
+    }
+    out
+}
+
+/// The date mention of the sentence nearest the trigger, else the last one before the sentence,
+/// else the first one of the document after it.
+fn nearest_date(scan: &Scan, start: usize, end: usize, trigger: usize) -> Option<DateMention> {
+    let inside = scan
+        .dates
+        .iter()
+        .filter(|d| d.start >= start && d.end <= end)
+        .min_by_key(|d| d.start.abs_diff(trigger));
+    inside
+        .or_else(|| scan.dates.iter().rev().find(|d| d.end <= start))
+        .or_else(|| scan.dates.first())
+        .copied()
+}
+
+/// The place of the sentence nearest the trigger (towns before countries), else the first town
+/// of the document, else the first country.
+fn nearest_place(scan: &Scan, start: usize, end: usize, trigger: usize) -> Option<usize> {
+    let pick = |towns: bool| {
+        scan.places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.start >= start && p.end <= end && p.is_country != towns)
+            .min_by_key(|(_, p)| {
+                // Places after the trigger ("attacked X", "in X") are preferred at equal distance.
+                let d = p.start.abs_diff(trigger);
+                if p.start >= trigger { d } else { d + 20 }
+            })
+            .map(|(i, _)| i)
+    };
+    pick(true)
+        .or_else(|| pick(false))
+        .or_else(|| scan.places.iter().position(|p| !p.is_country))
+        .or_else(|| scan.places.iter().position(|p| p.is_country))
+}
+
+/// A sentence that names a past year and no full date is history ("in 2012 the rebels...").
+fn sentence_names_past_year(text: &str, start: usize, end: usize, published: Option<NaiveDate>) -> bool {
+    let Some(p) = published else { return false };
+    use chrono::Datelike;
+    text[start..end]
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|w| w.len() == 4)
+        .filter_map(|w| w.parse::<i32>().ok())
+        .any(|y| (1900..p.year()).contains(&y))
+}
+
+/// Fatalities from counts next to casualty words. Each count goes to its nearest casualty word;
+/// counts at killing/death words are summed ("43 soldiers and 17 militants were killed"),
+/// wounded and abducted counts are not fatalities. A killing with no count gives 1 (at least one
+/// death is stated); a negated one gives 0.
+fn casualties(scan: &Scan, in_sentence: &[Match], start: usize, end: usize) -> Option<(u32, Option<(usize, usize)>)> {
+    let words: Vec<(Cue, usize, usize)> = in_sentence
+        .iter()
+        .filter_map(|m| match m.target {
+            Target::Cue(c) if c.is_casualty() => Some((c, m.start, m.end)),
+            _ => None,
+        })
+        .collect();
+    if !words.iter().any(|w| matches!(w.0, Cue::Kill | Cue::Dead | Cue::Neutralise)) {
+        return None;
+    }
+    let negated = |w_start: usize| {
+        in_sentence.iter().any(|m| {
+            m.target == Target::Cue(Cue::Negation) && m.end <= w_start && scan.gap(m.end, w_start) <= NEGATION_WINDOW
+        })
+    };
+    let mut total = 0u32;
+    let mut span: Option<(usize, usize)> = None;
+    let mut counted = false;
+    for n in scan.numbers.iter().filter(|n| n.start >= start && n.end <= end) {
+        if scan.dates.iter().any(|d| d.start <= n.start && n.end <= d.end) {
+            continue;
+        }
+        let nearest = words
+            .iter()
+            .map(|w| {
+                let d = if n.end <= w.1 { scan.gap(n.end, w.1) } else { scan.gap(w.2, n.start) + 1 };
+                (d, w)
+            })
+            .filter(|(d, _)| *d <= COUNT_WINDOW)
+            .min_by_key(|(d, _)| *d);
+        if let Some((_, w)) = nearest {
+            if matches!(w.0, Cue::Kill | Cue::Dead | Cue::Neutralise) && !negated(w.1) {
+                total = total.saturating_add(n.value);
+                counted = true;
+                span = Some(match span {
+                    None => (n.start, n.end),
+                    Some((s, _)) => (s, n.end),
+                });
+            }
+        }
+    }
+    if counted {
+        return Some((total, span));
+    }
+    let killing = words
+        .iter()
+        .find(|w| matches!(w.0, Cue::Kill | Cue::Dead | Cue::Neutralise) && !negated(w.1));
+    match killing {
+        Some(w) => Some((1, Some((w.1, w.2)))),
+        None => Some((0, None)),
+    }
+}
+
+/// Merge candidates that are mentions of one event: a casualty-only sentence joins the violent
+/// event before it; same sub-event type at a compatible place and date becomes one event.
+fn merge(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    let mut out: Vec<Candidate> = Vec::new();
+    for c in candidates {
+        let target = out.iter_mut().rev().find(|o| {
+            let same_kind = o.sub == c.sub
+                || (c.weak && o.sub.event_type().is_violent())
+                || (o.weak && c.sub.event_type().is_violent());
+            let place_ok = match (o.place, c.place) {
+                (Some(a), Some(b)) => a == b,
+                _ => true,
+            };
+            let date_ok = match (o.date, c.date) {
+                (Some(a), Some(b)) => a.date == b.date,
+                _ => true,
+            };
+            same_kind && place_ok && date_ok
+        });
+        match target {
+            Some(o) => {
+                if o.weak && !c.weak {
+                    let fat = o.fatalities.take();
+                    let place = o.place.or(c.place);
+                    let date = o.date.or(c.date);
+                    *o = c.clone();
+                    o.place = place;
+                    o.date = date;
+                    o.fatalities = max_fatalities(fat, c.fatalities);
+                } else {
+                    o.fatalities = max_fatalities(o.fatalities, c.fatalities);
+                    o.actor1 = o.actor1.take().or(c.actor1);
+                    o.actor2 = o.actor2.take().or(c.actor2);
+                    o.place = o.place.or(c.place);
+                    o.date = o.date.or(c.date);
+                    o.confidence = (o.confidence.max(c.confidence) + 0.05).min(0.99);
+                }
+            }
+            None => out.push(c),
+        }
+    }
+    out
+}
+
+fn max_fatalities(
+    a: Option<(u32, Option<(usize, usize)>)>,
+    b: Option<(u32, Option<(usize, usize)>)>,
+) -> Option<(u32, Option<(usize, usize)>)> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if y.0 > x.0 { y } else { x }),
+        (x, y) => x.or(y),
+    }
+}

@@ -1,0 +1,214 @@
+//! The loaded gazetteer: countries, admin units with polygons, localities, and the name index.
+
+use crate::admin::{AdminIndex, Shape};
+use crate::error::{EmbeddedProblem, GeoError};
+use crate::geometry::Area;
+use crate::names::{self, country_index, COUNTRIES};
+use crate::resolve::Matcher;
+use crate::store::{self, AdminFile};
+use std::collections::HashMap;
+use std::sync::{LazyLock, OnceLock};
+
+static EMBEDDED_ADMIN: &[u8] = include_bytes!("../../../data/geo/admin.json.gz");
+static EMBEDDED_PLACES: &[u8] = include_bytes!("../../../data/geo/places.tsv.gz");
+
+/// Country, admin1 and admin2 as ACLED writes them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AdminArea {
+    pub country: String,
+    pub admin1: Option<String>,
+    pub admin2: Option<String>,
+}
+
+/// What a name in the index can refer to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub(crate) enum Target {
+    /// Index into [`COUNTRIES`].
+    Country(u16),
+    /// Index into [`Gazetteer::areas`].
+    Area(u32),
+    /// Index into [`Gazetteer::places`].
+    Place(u32),
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct AreaEntry {
+    pub level: u8,
+    pub country: usize,
+    pub name: String,
+    pub parent: Option<usize>,
+    pub lat: f64,
+    pub lon: f64,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct PlaceEntry {
+    pub country: usize,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+    pub area: Option<usize>,
+    pub location: String,
+    /// From the hand-kept alias file (a known conflict place or press spelling).
+    pub curated: bool,
+    pub src: String,
+}
+
+/// The gazetteer: admin polygons (for [`Gazetteer::admin_for_point`]) and a name index over
+/// countries, admin units and localities (for [`Gazetteer::geoparse`]).
+///
+/// Loading parses the two embedded files (about 0.2 s in release); the Aho-Corasick automaton
+/// over all names is built on the first `geoparse` call, so a process that only needs
+/// `admin_for_point` never pays for it.
+pub struct Gazetteer {
+    pub(crate) country_points: Vec<Option<(f64, f64)>>,
+    pub(crate) areas: Vec<AreaEntry>,
+    pub(crate) admin: AdminIndex,
+    pub(crate) places: Vec<PlaceEntry>,
+    /// Normalised name -> what it can refer to, sorted.
+    pub(crate) names: HashMap<String, Vec<Target>>,
+    pub(crate) matcher: OnceLock<Matcher>,
+}
+
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Gazetteer")
+            .field("areas", &self.areas.len())
+            .field("places", &self.places.len())
+            .field("names", &self.names.len())
+            .finish()
+    }
+}
+
+static EMBEDDED: LazyLock<Gazetteer> = LazyLock::new(|| {
+    Gazetteer::from_bytes(EMBEDDED_ADMIN, EMBEDDED_PLACES)
+        .expect("the embedded gazetteer in data/geo is valid (tested)")
+});
+
+impl Gazetteer {
+    /// The gazetteer embedded in the binary, parsed once on first use.
+    pub fn embedded() -> &'static Gazetteer {
+        &EMBEDDED
+    }
+
+    /// Load from the gzip'd files written by [`crate::build`] (`admin.json.gz`,
+    /// `places.tsv.gz`).
+    pub fn from_bytes(admin_gz: &[u8], places_gz: &[u8]) -> Result<Gazetteer, GeoError> {
+        let admin_text = store::gunzip(admin_gz, "admin.json.gz")?;
+        let admin: AdminFile = serde_json::from_str(&admin_text).map_err(|_| GeoError::Embedded {
+            file: "admin.json.gz",
+            line: 0,
+            problem: EmbeddedProblem::BadJson,
+        })?;
+        let places_text = store::gunzip(places_gz, "places.tsv.gz")?;
+        let place_recs = store::read_places(&places_text, "places.tsv.gz")?;
+
+        let mut country_points = vec![None; COUNTRIES.len()];
+        for c in &admin.countries {
+            if let Some(ci) = country_index(&c.cc) {
+                country_points[ci] = Some((c.lat, c.lon));
+            }
+        }
+        let mut names: HashMap<String, Vec<Target>> = HashMap::new();
+        for (ci, c) in COUNTRIES.iter().enumerate() {
+            for n in c.names {
+                let k = rasd_text::normalize(n).as_str().to_string();
+                names.entry(k).or_default().push(Target::Country(ci as u16));
+            }
+        }
+        let bad_ref = |line: usize, column: &'static str, file: &'static str| GeoError::Embedded {
+            file,
+            line,
+            problem: EmbeddedProblem::BadReference { column },
+        };
+        let mut areas = Vec::with_capacity(admin.areas.len());
+        let mut shapes = Vec::with_capacity(admin.areas.len());
+        for (i, a) in admin.areas.into_iter().enumerate() {
+            let country = country_index(&a.cc).ok_or_else(|| bad_ref(i, "cc", "admin.json.gz"))?;
+            if a.parent.is_some_and(|p| p >= i) {
+                return Err(bad_ref(i, "parent", "admin.json.gz"));
+            }
+            for k in a.keys {
+                names.entry(k).or_default().push(Target::Area(i as u32));
+            }
+            let rings = a.rings.iter().map(|r| store::decode_ring(r)).collect();
+            shapes.push(Shape { level: a.level, country, area: Area::new(rings) });
+            areas.push(AreaEntry {
+                level: a.level,
+                country,
+                name: a.name,
+                parent: a.parent,
+                lat: a.lat,
+                lon: a.lon,
+            });
+        }
+        let mut places = Vec::with_capacity(place_recs.len());
+        for (i, p) in place_recs.into_iter().enumerate() {
+            let country =
+                country_index(&p.cc).ok_or_else(|| bad_ref(i + 2, "cc", "places.tsv.gz"))?;
+            if p.area.is_some_and(|a| a >= areas.len()) {
+                return Err(bad_ref(i + 2, "area", "places.tsv.gz"));
+            }
+            for k in p.keys {
+                names.entry(k).or_default().push(Target::Place(i as u32));
+            }
+            places.push(PlaceEntry {
+                country,
+                lat: p.lat,
+                lon: p.lon,
+                population: p.population,
+                area: p.area,
+                location: p.location,
+                curated: p.src.contains("alias"),
+                src: p.src,
+            });
+        }
+        Ok(Gazetteer {
+            country_points,
+            areas,
+            admin: AdminIndex::new(shapes),
+            places,
+            names,
+            matcher: OnceLock::new(),
+        })
+    }
+
+    /// Country, admin1, admin2 (ACLED spelling) containing a point (WGS84 `lat`, `lon`, in
+    /// that order), by point-in-polygon over the simplified admin polygons with an R-tree.
+    /// `None` outside the covered countries.
+    pub fn admin_for_point(&self, lat: f64, lon: f64) -> Option<AdminArea> {
+        let i = self.admin.locate(None, lon, lat)?;
+        Some(self.admin_of_area(i))
+    }
+
+    pub(crate) fn admin_of_area(&self, i: usize) -> AdminArea {
+        let a = &self.areas[i];
+        let country = COUNTRIES[a.country].acled.to_string();
+        match (a.level, a.parent) {
+            (2, Some(p)) => AdminArea {
+                country,
+                admin1: Some(self.areas[p].name.clone()),
+                admin2: Some(a.name.clone()),
+            },
+            (2, None) => AdminArea { country, admin1: None, admin2: Some(a.name.clone()) },
+            _ => {
+                let cc = COUNTRIES[a.country].cc;
+                let admin2 = names::ADMIN2_FOR_ADMIN1
+                    .iter()
+                    .find(|(c, a1, _)| *c == cc && *a1 == a.name)
+                    .map(|(_, _, a2)| a2.to_string());
+                AdminArea { country, admin1: Some(a.name.clone()), admin2 }
+            }
+        }
+    }
+
+    /// Number of localities (for diagnostics).
+    pub fn place_count(&self) -> usize {
+        self.places.len()
+    }
+
+    /// Number of distinct normalised names (for diagnostics).
+    pub fn name_count(&self) -> usize {
+        self.names.len()
+    }
+}

@@ -1,0 +1,447 @@
+//! Compiling the lexicon files into one automaton and matching it with word-boundary rules.
+
+use crate::actors::{ActorEntry, ActorFile, ActorId, GenericRole, ResolvedActor};
+use crate::cues::Cue;
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use chrono::NaiveDate;
+use rasd_model::Language;
+use rasd_text::normalize;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// What a pattern stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Target {
+    Cue(Cue),
+    Actor(ActorId),
+    Generic(GenericRole),
+}
+
+/// A lexicon pattern found in normalised text (byte offsets into the normalised string).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Match {
+    pub start: usize,
+    pub end: usize,
+    pub target: Target,
+}
+
+/// Errors in lexicon data. Each names the file and, where it applies, the line.
+#[derive(Debug, thiserror::Error)]
+pub enum LexiconError {
+    #[error("{file}: {source}")]
+    Toml {
+        file: String,
+        #[source]
+        source: toml::de::Error,
+    },
+    #[error("{file}:{line}: expected `cue<TAB>pattern`, found {found:?}")]
+    BadLine { file: String, line: usize, found: String },
+    #[error("{file}:{line}: unknown cue {cue:?}")]
+    UnknownCue { file: String, line: usize, cue: String },
+    #[error("{file}: actor {id:?}: {problem}")]
+    BadActor { file: String, id: String, problem: &'static str },
+    #[error("building the automaton: {source}")]
+    Automaton {
+        #[from]
+        source: aho_corasick::BuildError,
+    },
+}
+
+#[derive(Debug, Clone, Copy)]
+struct PatternInfo {
+    target: Target,
+    /// The last word may continue (`attaqu*`).
+    wildcard: bool,
+    /// Arabic pattern: clitic prefixes and pronoun suffixes are allowed around it.
+    arabic: bool,
+}
+
+/// The compiled dictionaries. Build once ([`Lexicon::embedded`]) and share across threads.
+pub struct Lexicon {
+    automaton: AhoCorasick,
+    patterns: Vec<PatternInfo>,
+    actors: Vec<ActorEntry>,
+    by_role_country: HashMap<(String, String), ActorId>,
+    pattern_count_by_lang: [(Language, usize); 3],
+}
+
+/// Arabic proclitics that may stand, inside one written word, before a pattern.
+const ARABIC_PREFIXES: &[&str] = &[
+    "و", "ف", "ب", "ل", "ك", "س", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "فب",
+    "ول", "فل", "وك", "فك", "وس", "فس", "وبال", "فبال", "وكال",
+];
+/// Arabic enclitic pronouns and inflection endings that may follow a pattern inside one word.
+const ARABIC_SUFFIXES: &[&str] = &[
+    "ه", "ها", "هم", "هما", "هن", "كم", "نا", "وا", "ون", "ين", "ان", "ات", "ت", "تا", "تم", "ا",
+];
+
+static EMBEDDED: LazyLock<Lexicon> = LazyLock::new(|| {
+    Lexicon::from_sources(
+        include_str!("../../../data/lexicon/actors.toml"),
+        &[
+            (Language::Ar, include_str!("../../../data/lexicon/events.ar.tsv")),
+            (Language::Fr, include_str!("../../../data/lexicon/events.fr.tsv")),
+            (Language::En, include_str!("../../../data/lexicon/events.en.tsv")),
+            (Language::Und, include_str!("../../../data/lexicon/roles.tsv")),
+        ],
+    )
+    .expect("the embedded lexicon is checked by the test suite")
+});
+
+impl Lexicon {
+    /// The lexicon shipped in `data/lexicon/`, compiled on first use.
+    pub fn embedded() -> &'static Lexicon {
+        &EMBEDDED
+    }
+
+    /// Compile a lexicon from the text of `actors.toml` and of one `events.<lang>.tsv` per
+    /// language.
+    pub fn from_sources(
+        actors_toml: &str,
+        events: &[(Language, &str)],
+    ) -> Result<Lexicon, LexiconError> {
+        let file: ActorFile = toml::from_str(actors_toml)
+            .map_err(|source| LexiconError::Toml { file: "actors.toml".into(), source })?;
+        let mut builder = PatternSet::default();
+        let mut by_role_country = HashMap::new();
+        let mut seen_ids = std::collections::HashSet::new();
+        for (i, a) in file.actor.iter().enumerate() {
+            let id = ActorId(i as u32);
+            if !seen_ids.insert(a.id.clone()) {
+                return Err(LexiconError::BadActor {
+                    file: "actors.toml".into(),
+                    id: a.id.clone(),
+                    problem: "duplicate id",
+                });
+            }
+            if a.name.trim().is_empty() {
+                return Err(LexiconError::BadActor {
+                    file: "actors.toml".into(),
+                    id: a.id.clone(),
+                    problem: "empty name",
+                });
+            }
+            if !a.role.is_empty() && !a.country.is_empty() {
+                by_role_country.entry((a.role.clone(), a.country.clone())).or_insert(id);
+            }
+            for (lang, aliases) in [(Language::En, &a.en), (Language::Fr, &a.fr), (Language::Ar, &a.ar)]
+            {
+                for alias in aliases {
+                    builder.add(lang, alias, Target::Actor(id));
+                }
+            }
+        }
+        for g in &file.generic {
+            for (lang, aliases) in [(Language::En, &g.en), (Language::Fr, &g.fr), (Language::Ar, &g.ar)]
+            {
+                for alias in aliases {
+                    builder.add(lang, alias, Target::Generic(g.role));
+                }
+            }
+        }
+        for (lang, text) in events {
+            let name = match lang {
+                Language::Und => "roles.tsv".to_string(),
+                l => format!("events.{}.tsv", l.as_str()),
+            };
+            for (n, line) in text.lines().enumerate() {
+                let line = line.trim_end_matches('\r');
+                if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                    continue;
+                }
+                let mut parts = line.split('\t');
+                let (Some(cue), Some(pattern), None) = (parts.next(), parts.next(), parts.next())
+                else {
+                    return Err(LexiconError::BadLine { file: name, line: n + 1, found: line.into() });
+                };
+                let Some(cue) = Cue::from_key(cue.trim()) else {
+                    return Err(LexiconError::UnknownCue {
+                        file: name,
+                        line: n + 1,
+                        cue: cue.trim().into(),
+                    });
+                };
+                builder.add(*lang, pattern, Target::Cue(cue));
+            }
+        }
+        let pattern_count_by_lang = [
+            (Language::Ar, builder.count(Language::Ar)),
+            (Language::Fr, builder.count(Language::Fr)),
+            (Language::En, builder.count(Language::En)),
+        ];
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::Standard)
+            .build(&builder.strings)?;
+        Ok(Lexicon {
+            automaton,
+            patterns: builder.infos,
+            actors: file.actor,
+            by_role_country,
+            pattern_count_by_lang,
+        })
+    }
+
+    /// Number of compiled patterns per language (after normalisation and de-duplication).
+    pub fn pattern_counts(&self) -> [(Language, usize); 3] {
+        self.pattern_count_by_lang
+    }
+
+    pub fn actor(&self, id: ActorId) -> &ActorEntry {
+        &self.actors[id.0 as usize]
+    }
+
+    pub fn actors(&self) -> &[ActorEntry] {
+        &self.actors
+    }
+
+    /// Resolve an actor entry to its ACLED name on `date`.
+    pub fn resolve_actor(&self, id: ActorId, date: Option<NaiveDate>) -> ResolvedActor {
+        let a = self.actor(id);
+        ResolvedActor {
+            name: a.name_on(date).to_string(),
+            inter: a.kind.inter(),
+            kind: a.kind,
+            country: a.country().map(str::to_string),
+        }
+    }
+
+    /// Bind a role noun to a country: the state entry for that role and country when there is
+    /// one, ACLED's naming pattern otherwise. Without a country, `None` (no guessing).
+    pub fn resolve_generic(
+        &self,
+        role: GenericRole,
+        country: Option<&str>,
+        date: Option<NaiveDate>,
+    ) -> Option<ResolvedActor> {
+        let country = country?;
+        if let Some(state_role) = role.state_role() {
+            if let Some(&id) = self.by_role_country.get(&(state_role.to_string(), country.to_string()))
+            {
+                return Some(self.resolve_actor(id, date));
+            }
+        }
+        Some(ResolvedActor {
+            name: role.template(country),
+            inter: role.kind().inter(),
+            kind: role.kind(),
+            country: Some(country.to_string()),
+        })
+    }
+
+    /// All lexicon matches in `normalized`, leftmost-longest and non-overlapping, except that
+    /// one span may carry several targets (a phrase listed under two cues).
+    pub fn find(&self, normalized: &str) -> Vec<Match> {
+        let mut out = Vec::new();
+        self.find_into(normalized, &mut out);
+        out
+    }
+
+    /// [`Lexicon::find`] into a reusable buffer.
+    pub fn find_into(&self, normalized: &str, out: &mut Vec<Match>) {
+        out.clear();
+        for m in self.automaton.find_overlapping_iter(normalized) {
+            let info = self.patterns[m.pattern().as_usize()];
+            let Some((start, end)) = accept(normalized, m.start(), m.end(), info) else {
+                continue;
+            };
+            out.push(Match { start, end, target: info.target });
+        }
+        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.target.cmp(&b.target)));
+        out.dedup();
+        let mut kept = 0;
+        let mut last: Option<(usize, usize)> = None;
+        for i in 0..out.len() {
+            let m = out[i];
+            let keep = match last {
+                None => true,
+                Some((s, e)) => m.start >= e || (m.start == s && m.end == e),
+            };
+            if keep {
+                out[kept] = m;
+                kept += 1;
+                last = Some((m.start, m.end));
+            }
+        }
+        out.truncate(kept);
+    }
+}
+
+/// Check the word-boundary rules for a raw automaton hit; return the accepted span.
+fn accept(s: &str, start: usize, end: usize, info: PatternInfo) -> Option<(usize, usize)> {
+    let word_start = s[..start]
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| c.is_alphanumeric())
+        .last()
+        .map(|(i, _)| i)
+        .unwrap_or(start);
+    if word_start != start {
+        if !info.arabic || !ARABIC_PREFIXES.contains(&&s[word_start..start]) {
+            return None;
+        }
+    }
+    let word_end = s[end..]
+        .char_indices()
+        .find(|&(_, c)| !c.is_alphanumeric())
+        .map(|(i, _)| end + i)
+        .unwrap_or(s.len());
+    if word_end == end || info.wildcard {
+        return Some((start, word_end));
+    }
+    if info.arabic && ARABIC_SUFFIXES.contains(&&s[end..word_end]) {
+        return Some((start, word_end));
+    }
+    None
+}
+
+#[derive(Default)]
+struct PatternSet {
+    strings: Vec<String>,
+    infos: Vec<PatternInfo>,
+    langs: Vec<Language>,
+    seen: HashMap<(String, Target), ()>,
+}
+
+impl PatternSet {
+    fn add(&mut self, lang: Language, raw: &str, target: Target) {
+        let raw = raw.trim();
+        let (body, wildcard) = match raw.strip_suffix('*') {
+            Some(b) => (b, true),
+            None => (raw, false),
+        };
+        let norm = normalize(body).as_str().to_string();
+        if norm.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+            return;
+        }
+        let arabic = norm.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
+        self.push(lang, norm.clone(), target, wildcard, arabic);
+        // "الجيش" should also match "جيش مالي": add the form without the article.
+        if arabic {
+            if let Some(rest) = norm.strip_prefix("ال") {
+                if rest.chars().count() >= 3 {
+                    self.push(lang, rest.to_string(), target, wildcard, arabic);
+                }
+            }
+        }
+    }
+
+    fn push(&mut self, lang: Language, norm: String, target: Target, wildcard: bool, arabic: bool) {
+        if self.seen.insert((norm.clone(), target), ()).is_some() {
+            return;
+        }
+        self.strings.push(norm);
+        self.infos.push(PatternInfo { target, wildcard, arabic });
+        self.langs.push(lang);
+    }
+
+    fn count(&self, lang: Language) -> usize {
+        self.langs.iter().filter(|&&l| l == lang).count()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ACTORS: &str = r#"
+[[actor]]
+id = "jnim"
+name = "JNIM: Group for Support of Islam and Muslims"
+kind = "rebel"
+en = ["JNIM"]
+ar = ["نصرة الإسلام والمسلمين"]
+
+[[actor]]
+id = "military_mali"
+name = "Military Forces of Mali (2021-)"
+kind = "state"
+country = "Mali"
+role = "military"
+periods = [{ to = "2012-03-21", name = "Military Forces of Mali (2002-2012)" }]
+fr = ["armée malienne"]
+ar = ["الجيش المالي"]
+
+[[generic]]
+role = "military"
+en = ["soldiers"]
+ar = ["جنود"]
+
+[[generic]]
+role = "civilians"
+en = ["villagers"]
+"#;
+
+    fn lex() -> Lexicon {
+        Lexicon::from_sources(
+            ACTORS,
+            &[
+                (Language::En, "attack\tattack*\nkill\tshot dead\n"),
+                (Language::Ar, "attack\tهاجم\nkill\tقتل\n"),
+            ],
+        )
+        .unwrap()
+    }
+
+    fn targets(lex: &Lexicon, text: &str) -> Vec<(String, Target)> {
+        let n = normalize(text);
+        lex.find(n.as_str())
+            .into_iter()
+            .map(|m| {
+                let (s, e) = n.original_span(m.start, m.end);
+                (text[s..e].to_string(), m.target)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn wildcard_and_boundaries() {
+        let lex = lex();
+        let t = targets(&lex, "JNIM attacked; counterattack, JNIMX");
+        assert_eq!(t, vec![
+            ("JNIM".to_string(), Target::Actor(ActorId(0))),
+            ("attacked".to_string(), Target::Cue(Cue::Attack)),
+        ]);
+    }
+
+    #[test]
+    fn arabic_clitics_and_article_variants() {
+        let lex = lex();
+        let t = targets(&lex, "وهاجمت جماعةُ نصرةِ الإسلامِ والمسلمين والجيشَ المالي ومقتل");
+        let got: Vec<&str> = t.iter().map(|(s, _)| s.as_str()).collect();
+        // "ومقتل" holds "قتل" after "وم", which is not a clitic prefix: no match.
+        assert_eq!(got, vec!["هاجمت", "نصرةِ الإسلامِ والمسلمين", "الجيشَ المالي"]);
+        let no_article = targets(&lex, "جيش مالي");
+        assert!(no_article.is_empty(), "different phrase: {no_article:?}");
+    }
+
+    #[test]
+    fn generics_resolve_to_country_entries_or_templates() {
+        let lex = lex();
+        let d = NaiveDate::from_ymd_opt(2012, 1, 5);
+        let mali = lex.resolve_generic(GenericRole::Military, Some("Mali"), d).unwrap();
+        assert_eq!(mali.name, "Military Forces of Mali (2002-2012)");
+        assert_eq!(mali.inter, 1);
+        let niger = lex.resolve_generic(GenericRole::Civilians, Some("Niger"), d).unwrap();
+        assert_eq!(niger.name, "Civilians (Niger)");
+        assert_eq!(niger.inter, 7);
+        assert!(lex.resolve_generic(GenericRole::Civilians, None, d).is_none());
+    }
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        let err = Lexicon::from_sources("", &[(Language::Fr, "# c\nattack\tattaque\nnope\tx\n")])
+            .err()
+            .unwrap();
+        assert_eq!(err.to_string(), "events.fr.tsv:3: unknown cue \"nope\"");
+        let err = Lexicon::from_sources("", &[(Language::En, "attack only\n")]).err().unwrap();
+        assert!(err.to_string().starts_with("events.en.tsv:1:"), "{err}");
+    }
+
+    #[test]
+    fn embedded_lexicon_compiles_with_patterns_in_every_language() {
+        let lex = Lexicon::embedded();
+        for (lang, n) in lex.pattern_counts() {
+            assert!(n > 100, "{lang:?} has only {n} patterns");
+        }
+    }
+}
