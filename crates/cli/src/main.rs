@@ -1,6 +1,7 @@
 //! `rasd`: the command-line front of the Rasd pipeline. Argument parsing, I/O, progress and exit
 //! codes live here; every stage is a library crate.
 
+mod bench_cmd;
 mod code_cmd;
 mod eval;
 
@@ -25,6 +26,15 @@ enum Command {
         /// Output JSONL (absent: standard output).
         #[arg(long, short)]
         output: Option<PathBuf>,
+    },
+    /// Whole-pipeline throughput: documents/s, MB/s and peak memory on a JSONL corpus.
+    Bench {
+        /// JSONL documents (default: the bundled sample).
+        #[arg(long, short, default_value = "examples/sample.jsonl")]
+        input: PathBuf,
+        /// Code the corpus this many times over.
+        #[arg(long, default_value_t = 2000)]
+        repeat: usize,
     },
     /// Measure the coder against coded reference data.
     Eval {
@@ -62,6 +72,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code { input, output } => code_cmd::run(input, output),
+        Command::Bench { input, repeat } => bench_cmd::run(&input, repeat),
         Command::Eval { what: EvalCommand::Acled { file, errors, json } } => eval::acled(&file, errors.as_deref(), json),
         Command::Eval { what: EvalCommand::Gsr { file, kind, errors, json } } => {
             eval::gsr(&file, kind, errors.as_deref(), json)

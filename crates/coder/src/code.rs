@@ -58,7 +58,9 @@ enum ActorRef {
 /// An actor placed in an event, with the span that names it (if the text names it).
 #[derive(Debug, Clone)]
 struct Slot {
-    actor: ResolvedActor,
+    kind: ActorKind,
+    /// `None` when a role noun cannot be bound to a country: the kind still drives coding.
+    name: Option<String>,
     span: Option<(usize, usize)>,
 }
 
@@ -216,8 +218,10 @@ impl Coder {
             let Target::Cue(c) = m.target else { continue };
             let before = m.end <= t_start;
             let dist = if before { scan.gap(m.end, t_start) } else { usize::MAX };
+            // "Could ...", "لن ...", "Si ..." opening a sentence govern all of it.
+            let opens = scan.word_index(m.start).saturating_sub(scan.word_index(start)) <= 1;
             match c {
-                Cue::Hypothetical | Cue::Future | Cue::Threat if dist <= MODALITY_WINDOW => {
+                Cue::Hypothetical | Cue::Future | Cue::Threat if opens || dist <= MODALITY_WINDOW => {
                     return None
                 }
                 Cue::Negation if dist <= NEGATION_WINDOW => return None,
@@ -251,10 +255,12 @@ impl Coder {
             .or_else(|| doc_country.map(str::to_string));
         let country = country.as_deref();
 
-        let mentions = actor_mentions(scan, &in_sentence);
+        let mentions = actor_mentions(self.lexicon, scan, &in_sentence);
         let (mut a1, mut a2) = self.assign_roles(scan, &in_sentence, &mentions, t_start, t_end);
         let resolve = |m: &ActorMention| -> Option<Slot> {
-            self.resolve_mention(m, country, event_date).map(|actor| Slot { actor, span: Some((m.start, m.end)) })
+            let kind = self.mention_kind(m);
+            let name = self.resolve_mention(m, country, event_date).map(|r| r.name);
+            Some(Slot { kind, name, span: Some((m.start, m.end)) })
         };
         let mut actor1 = a1.take().and_then(|m| resolve(&m));
         let mut actor2 = a2.take().and_then(|m| resolve(&m));
@@ -268,8 +274,8 @@ impl Coder {
                 }
             }) {
                 if let Some(r) = resolve(other) {
-                    if r.actor.kind.is_armed() && r.actor.name != a.actor.name {
-                        assoc1 = Some(r.actor.name);
+                    if r.kind.is_armed() && r.name.is_some() && r.name != a.name {
+                        assoc1 = r.name;
                     }
                 }
             }
@@ -277,7 +283,8 @@ impl Coder {
 
         let objects = |cue: Cue| in_sentence.iter().any(|m| m.target == Target::Cue(cue) && m.start >= t_start);
         let generic = |role: GenericRole| -> Option<Slot> {
-            self.lexicon.resolve_generic(role, country, event_date).map(|actor| Slot { actor, span: None })
+            let name = self.lexicon.resolve_generic(role, country, event_date).map(|r| r.name);
+            Some(Slot { kind: role.kind(), name, span: None })
         };
         let kill_present = cue_set.iter().any(|c| matches!(c, Cue::Kill | Cue::Dead));
 
@@ -285,7 +292,7 @@ impl Coder {
             Family::Fixed(s) => {
                 match s.event_type() {
                     rasd_model::EventType::Riots => {
-                        if actor1.as_ref().is_none_or(|a| a.actor.kind != ActorKind::Rioters) {
+                        if actor1.as_ref().is_none_or(|a| a.kind != ActorKind::Rioters) {
                             if let Some(a) = actor1.take() {
                                 if actor2.is_none() {
                                     actor2 = Some(a);
@@ -296,7 +303,7 @@ impl Coder {
                     }
                     rasd_model::EventType::ExplosionsRemoteViolence
                     | rasd_model::EventType::ViolenceAgainstCivilians => {
-                        if actor1.as_ref().is_some_and(|a| a.actor.kind == ActorKind::Civilians) {
+                        if actor1.as_ref().is_some_and(|a| a.kind == ActorKind::Civilians) {
                             actor2 = actor1.take();
                         }
                         if actor1.is_none() {
@@ -316,12 +323,12 @@ impl Coder {
                 let state = [&actor1, &actor2]
                     .into_iter()
                     .flatten()
-                    .find(|a| a.actor.kind == ActorKind::State)
+                    .find(|a| a.kind == ActorKind::State)
                     .cloned();
                 let protesters = [&actor1, &actor2]
                     .into_iter()
                     .flatten()
-                    .find(|a| a.actor.kind == ActorKind::Protesters)
+                    .find(|a| a.kind == ActorKind::Protesters)
                     .cloned();
                 actor1 = protesters.or_else(|| generic(GenericRole::Protesters));
                 let intervened = cue_set.contains(&Cue::Disperse);
@@ -339,7 +346,7 @@ impl Coder {
             Family::Arrest => {
                 let armed_non_state = actor1
                     .as_ref()
-                    .is_some_and(|a| a.actor.kind.is_armed() && a.actor.kind != ActorKind::State);
+                    .is_some_and(|a| a.kind.is_armed() && a.kind != ActorKind::State);
                 if armed_non_state {
                     if actor2.is_none() {
                         actor2 = generic(GenericRole::Civilians);
@@ -353,7 +360,7 @@ impl Coder {
                 }
             }
             Family::TerritoryTaken => {
-                let state = actor1.as_ref().is_some_and(|a| a.actor.kind == ActorKind::State);
+                let state = actor1.as_ref().is_some_and(|a| a.kind == ActorKind::State);
                 if state {
                     SubEventType::GovernmentRegainsTerritory
                 } else {
@@ -362,17 +369,17 @@ impl Coder {
             }
             Family::Violence { two_sided } => {
                 // Civilians are targets, not perpetrators, of organised violence.
-                if actor1.as_ref().is_some_and(|a| a.actor.kind == ActorKind::Civilians) {
+                if actor1.as_ref().is_some_and(|a| a.kind == ActorKind::Civilians) {
                     let victim = actor1.take();
-                    if actor2.as_ref().is_some_and(|a| a.actor.kind.is_armed()) {
+                    if actor2.as_ref().is_some_and(|a| a.kind.is_armed()) {
                         actor1 = actor2.take();
                     }
                     actor2 = victim;
                 }
-                let armed = |s: &Option<Slot>| s.as_ref().is_some_and(|a| a.actor.kind.is_armed());
+                let armed = |s: &Option<Slot>| s.as_ref().is_some_and(|a| a.kind.is_armed());
                 let civ = |s: &Option<Slot>| {
                     s.as_ref().is_some_and(|a| {
-                        matches!(a.actor.kind, ActorKind::Civilians | ActorKind::Protesters)
+                        matches!(a.kind, ActorKind::Civilians | ActorKind::Protesters)
                     })
                 };
                 if actor1.is_none() {
@@ -383,16 +390,16 @@ impl Coder {
                 } else if armed(&actor2) || two_sided {
                     SubEventType::ArmedClash
                 } else if objects(Cue::MilObject) {
-                    if actor1.as_ref().is_some_and(|a| a.actor.kind == ActorKind::State) {
+                    if actor1.as_ref().is_some_and(|a| a.kind == ActorKind::State) {
                         actor2 = generic(GenericRole::Unidentified);
                     } else {
                         actor2 = generic(GenericRole::Military);
                     }
                     SubEventType::ArmedClash
                 } else if cue_set.contains(&Cue::Neutralise)
-                    || actor1.as_ref().is_some_and(|a| a.actor.kind == ActorKind::State)
+                    || actor1.as_ref().is_some_and(|a| a.kind == ActorKind::State)
                 {
-                    if actor2.is_none() && actor1.as_ref().is_some_and(|a| a.actor.kind == ActorKind::State) {
+                    if actor2.is_none() && actor1.as_ref().is_some_and(|a| a.kind == ActorKind::State) {
                         actor2 = generic(GenericRole::Unidentified);
                     }
                     SubEventType::ArmedClash
@@ -466,6 +473,13 @@ impl Coder {
             Some(&subject) => (Some(subject.clone()), after.first().copied().cloned()),
             // Verb-first (Arabic) or nominal ("the killing of ... by"): subject after.
             None => (after.first().copied().cloned(), after.get(1).copied().cloned()),
+        }
+    }
+
+    fn mention_kind(&self, m: &ActorMention) -> ActorKind {
+        match m.refs[0] {
+            ActorRef::Named(id) => self.lexicon.actor(id).kind,
+            ActorRef::Generic(g) => g.kind(),
         }
     }
 
@@ -543,11 +557,11 @@ impl Coder {
             time_precision,
             event_type: c.sub.event_type(),
             sub_event_type: c.sub,
-            inter1: c.actor1.as_ref().map(|a| a.actor.inter),
-            inter2: c.actor2.as_ref().map(|a| a.actor.inter),
-            actor1: c.actor1.map(|a| a.actor.name),
+            inter1: c.actor1.as_ref().map(|a| a.kind.inter()),
+            inter2: c.actor2.as_ref().map(|a| a.kind.inter()),
+            actor1: c.actor1.and_then(|a| a.name),
             assoc_actor_1: c.assoc1,
-            actor2: c.actor2.map(|a| a.actor.name),
+            actor2: c.actor2.and_then(|a| a.name),
             assoc_actor_2: None,
             country,
             admin1: place.and_then(|p| p.admin1.clone()),
@@ -584,7 +598,7 @@ fn word_starts(s: &str) -> Vec<usize> {
 }
 
 /// Actor mentions of a sentence, with "X or Y" / "X and/or Y" pairs joined.
-fn actor_mentions(scan: &Scan, in_sentence: &[Match]) -> Vec<ActorMention> {
+fn actor_mentions(lexicon: &Lexicon, scan: &Scan, in_sentence: &[Match]) -> Vec<ActorMention> {
     let mut out: Vec<ActorMention> = Vec::new();
     let mut pending_join: Option<usize> = None;
     for m in in_sentence {
@@ -616,8 +630,36 @@ fn actor_mentions(scan: &Scan, in_sentence: &[Match]) -> Vec<ActorMention> {
         }
         out.push(ActorMention { start: m.start, end: m.end, refs: vec![r] });
     }
+    // "JNIM militants", "gunmen suspected of belonging to JNIM", "soldats des FAMa": a role noun
+    // next to a named actor of the same side is that actor, not a second one.
+    let named: Vec<(usize, usize, bool)> = out
+        .iter()
+        .filter_map(|m| match m.refs[..] {
+            [ActorRef::Named(id)] => Some((m.start, m.end, lexicon.actor(id).kind == ActorKind::State)),
+            _ => None,
+        })
+        .collect();
+    let cue_between = |a: usize, b: usize| {
+        in_sentence.iter().any(|c| matches!(c.target, Target::Cue(k) if !k.is_grammar() && !k.is_modality()) && c.start >= a && c.end <= b)
+    };
+    out.retain(|m| {
+        let [ActorRef::Generic(g)] = m.refs[..] else { return true };
+        let wants_state = match g {
+            GenericRole::Unidentified | GenericRole::Militants => false,
+            GenericRole::Military => true,
+            _ => return true,
+        };
+        !named.iter().any(|&(s, e, state)| {
+            state == wants_state
+                && ((e <= m.start && scan.gap(e, m.start) == 0)
+                    || (s >= m.end && scan.gap(m.end, s) <= ATTRIBUTION_WINDOW && !cue_between(m.end, s)))
+        })
+    });
     out
 }
+
+/// How far (in words) after a role noun a named group may stand and still be its attribution.
+const ATTRIBUTION_WINDOW: usize = 4;
 
 /// The date mention of the sentence nearest the trigger, else the last one before the sentence,
 /// else the first one of the document after it.

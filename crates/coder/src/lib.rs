@@ -34,3 +34,6 @@ mod places;
 pub use classify::{classify, Classified, Family};
 pub use code::{Coder, CoderConfig};
 pub use places::{find_places, Place};
+
+#[cfg(test)]
+mod tests;

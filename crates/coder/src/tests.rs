@@ -1,0 +1,223 @@
+//! Table-driven coder cases in the three languages. Reports here are written for these tests.
+
+use crate::{Coder, CoderConfig};
+use rasd_model::{Document, SubEventType as S};
+
+struct Case {
+    name: &'static str,
+    published: &'static str,
+    text: &'static str,
+    /// `None`: the text must yield no event.
+    expect: Option<Expect>,
+}
+
+struct Expect {
+    sub: S,
+    /// A substring of actor1, when it must be known.
+    actor1: Option<&'static str>,
+    /// A substring of actor2, when it must be known.
+    actor2: Option<&'static str>,
+    fatalities: Option<u32>,
+    date: Option<&'static str>,
+}
+
+const fn ev(sub: S) -> Expect {
+    Expect { sub, actor1: None, actor2: None, fatalities: None, date: None }
+}
+
+const CASES: &[Case] = &[
+    Case {
+        name: "en attack on a military post is a battle, killed counted, weekday resolved",
+        published: "2026-01-14",
+        text: "On Monday, suspected JNIM militants attacked a military post near Djibo, killing 12 soldiers and wounding 5 others.",
+        expect: Some(Expect { actor1: Some("JNIM"), fatalities: Some(12), date: Some("2026-01-12"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en gunmen killing villagers is violence against civilians",
+        published: "2026-01-14",
+        text: "Gunmen killed three villagers in an attack on a market on Tuesday.",
+        expect: Some(Expect { fatalities: Some(3), date: Some("2026-01-13"), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "en peaceful protest has no fatalities",
+        published: "2026-02-03",
+        text: "Hundreds of people marched in Niamey on Saturday to protest against the rising cost of fuel.",
+        expect: Some(Expect { fatalities: Some(0), date: Some("2026-01-31"), ..ev(S::PeacefulProtest) }),
+    },
+    Case {
+        name: "en dispersed protest is a protest with intervention",
+        published: "2026-02-03",
+        text: "Police fired tear gas to disperse students protesting in Ouagadougou.",
+        expect: Some(ev(S::ProtestWithIntervention)),
+    },
+    Case {
+        name: "en roadside bomb on a Malian convoy",
+        published: "2026-02-03",
+        text: "An improvised explosive device struck a Malian army convoy, killing four soldiers.",
+        expect: Some(Expect { actor2: Some("Military Forces of Mali"), fatalities: Some(4), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
+        name: "en hypothesis is not an event",
+        published: "2026-02-03",
+        text: "Analysts warn that militants could attack camps in Kidal in the coming weeks.",
+        expect: None,
+    },
+    Case {
+        name: "en negated casualties give zero",
+        published: "2026-02-03",
+        text: "Gunmen attacked the village of Tamou but no one was killed.",
+        expect: Some(Expect { fatalities: Some(0), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "en or-attribution becomes and/or",
+        published: "2026-02-03",
+        text: "Suspected JNIM or ISGS militants ambushed a patrol of the Nigerien army.",
+        expect: Some(Expect { actor1: Some(" and/or "), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en passive with agent",
+        published: "2026-02-03",
+        text: "Six Burkinabe soldiers were killed by jihadists near Arbinda.",
+        expect: Some(Expect { actor2: Some("Military Forces of Burkina Faso"), fatalities: Some(6), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en history sentence is background",
+        published: "2026-02-03",
+        text: "In 2012, rebels seized Gao after the army withdrew.",
+        expect: None,
+    },
+    Case {
+        name: "fr night of saturday to sunday, civilians killed",
+        published: "2026-01-20",
+        text: "Dans la nuit de samedi à dimanche, des hommes armés non identifiés ont attaqué le village de Tamou, tuant cinq civils.",
+        expect: Some(Expect { fatalities: Some(5), date: Some("2026-01-17"), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "fr FAMa neutralise about ten terrorists in a clash",
+        published: "2026-02-17",
+        text: "Le 15 février 2026, les FAMa ont neutralisé une dizaine de terroristes lors d'un accrochage près de Boulkessi.",
+        expect: Some(Expect { actor1: Some("Military Forces of Mali"), fatalities: Some(10), date: Some("2026-02-15"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr abduction of health workers",
+        published: "2026-03-02",
+        text: "Hier, des individus armés ont enlevé trois agents de santé sur l'axe Djibo-Koutougou.",
+        expect: Some(Expect { date: Some("2026-03-01"), ..ev(S::AbductionForcedDisappearance) }),
+    },
+    Case {
+        name: "fr dispersed protest",
+        published: "2026-03-05",
+        text: "Des manifestants qui protestaient contre les coupures d'électricité ont été dispersés par la police à coups de gaz lacrymogène.",
+        expect: Some(ev(S::ProtestWithIntervention)),
+    },
+    Case {
+        name: "fr conditional future is not an event",
+        published: "2026-03-05",
+        text: "L'armée pourrait lancer une offensive contre les jihadistes dans les prochains jours.",
+        expect: None,
+    },
+    Case {
+        name: "ar verb-first attack on a village with civilian deaths",
+        published: "2026-01-12",
+        text: "هاجم مسلحون يشتبه في انتمائهم لجماعة نصرة الإسلام والمسلمين قرية في وسط مالي يوم السبت، ما أسفر عن مقتل ثمانية مدنيين.",
+        expect: Some(Expect { actor1: Some("JNIM"), fatalities: Some(8), date: Some("2026-01-10"), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "ar IED kills soldiers yesterday",
+        published: "2026-02-09",
+        text: "قُتل أربعة جنود أمس في انفجار عبوة ناسفة استهدفت دورية للجيش النيجري.",
+        expect: Some(Expect { fatalities: Some(4), date: Some("2026-02-08"), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
+        name: "ar student protest",
+        published: "2026-02-20",
+        text: "تظاهر مئات الطلاب في واغادوغو يوم الخميس احتجاجا على تأخر صرف المنح الدراسية.",
+        expect: Some(Expect { fatalities: Some(0), date: Some("2026-02-19"), ..ev(S::PeacefulProtest) }),
+    },
+    Case {
+        name: "ar possible future strikes are not events",
+        published: "2026-02-20",
+        text: "قد تستهدف الجماعة مدنا أخرى في الأسابيع المقبلة.",
+        expect: None,
+    },
+    Case {
+        name: "ar blockade is a strategic development",
+        published: "2026-01-30",
+        text: "تواصل جماعة نصرة الإسلام والمسلمين فرض حصار على الطرق المؤدية إلى باماكو وتمنع دخول شاحنات الوقود.",
+        expect: Some(Expect { actor1: Some("JNIM"), ..ev(S::Other) }),
+    },
+];
+
+#[test]
+fn case_names_are_unique() {
+    let mut seen = std::collections::HashSet::new();
+    for c in CASES {
+        assert!(seen.insert(c.name), "duplicate case {}", c.name);
+    }
+}
+
+#[test]
+fn cases() {
+    let coder = Coder::new(CoderConfig::default());
+    let mut failures = Vec::new();
+    for c in CASES {
+        let doc = Document {
+            id: c.name.into(),
+            text: c.text.into(),
+            published: Some(c.published.parse().unwrap()),
+            ..Default::default()
+        };
+        let out = coder.code(&doc);
+        let best = out.events.iter().max_by(|a, b| a.confidence.total_cmp(&b.confidence));
+        let problem = match (&c.expect, best) {
+            (None, None) => None,
+            (None, Some(e)) => Some(format!("expected no event, got {:?}", e.sub_event_type)),
+            (Some(_), None) => Some("expected an event, got none".to_string()),
+            (Some(x), Some(e)) => {
+                let mut p = Vec::new();
+                if e.sub_event_type != x.sub {
+                    p.push(format!("sub {:?} != {:?}", e.sub_event_type, x.sub));
+                }
+                if let Some(a) = x.actor1 {
+                    if !e.actor1.as_deref().unwrap_or("").contains(a) {
+                        p.push(format!("actor1 {:?} lacks {a:?}", e.actor1));
+                    }
+                }
+                if let Some(a) = x.actor2 {
+                    if !e.actor2.as_deref().unwrap_or("").contains(a) {
+                        p.push(format!("actor2 {:?} lacks {a:?}", e.actor2));
+                    }
+                }
+                if let Some(f) = x.fatalities {
+                    if e.fatalities != Some(f) {
+                        p.push(format!("fatalities {:?} != {f}", e.fatalities));
+                    }
+                }
+                if let Some(d) = x.date {
+                    if e.event_date.map(|d| d.to_string()).as_deref() != Some(d) {
+                        p.push(format!("date {:?} != {d}", e.event_date));
+                    }
+                }
+                (!p.is_empty()).then(|| p.join("; "))
+            }
+        };
+        if let Some(p) = problem {
+            failures.push(format!("{}: {p}", c.name));
+        }
+    }
+    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn evidence_spans_point_at_the_original_text() {
+    let coder = Coder::new(CoderConfig::default());
+    let text = "هاجمَ مسلّحونَ قريةً في وسط مالي، ما أسفر عن مقتلِ ٥ مدنيين.";
+    let doc = Document { id: "x".into(), text: text.into(), ..Default::default() };
+    let out = coder.code(&doc);
+    let e = out.events.first().expect("an event");
+    let trigger = e.evidence.iter().find(|v| v.role == rasd_model::Role::Trigger).unwrap();
+    assert_eq!(&text[trigger.start..trigger.end], "هاجمَ");
+    let fat = e.evidence.iter().find(|v| v.role == rasd_model::Role::Fatalities).unwrap();
+    assert_eq!(&text[fat.start..fat.end], "٥");
+    assert_eq!(e.fatalities, Some(5));
+}
