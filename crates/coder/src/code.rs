@@ -47,6 +47,9 @@ struct ActorMention {
     start: usize,
     end: usize,
     refs: Vec<ActorRef>,
+    /// Other entries listed for the same words (ethnic militias per country): the one of the
+    /// event's country is chosen at resolution.
+    alts: Vec<ActorId>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -258,9 +261,17 @@ impl Coder {
         let mentions = actor_mentions(self.lexicon, scan, &in_sentence);
         let (mut a1, mut a2) = self.assign_roles(scan, &in_sentence, &mentions, t_start, t_end);
         let resolve = |m: &ActorMention| -> Option<Slot> {
-            let kind = self.mention_kind(m);
-            let name = self.resolve_mention(m, country, event_date).map(|r| r.name);
-            Some(Slot { kind, name, span: Some((m.start, m.end)) })
+            let resolved = self.resolve_mention(m, country, event_date);
+            let mut kind = self.mention_kind(m);
+            // A state's forces acting in another country are external forces in ACLED (inter 8).
+            if kind == ActorKind::State {
+                if let (Some(own), Some(here)) = (resolved.as_ref().and_then(|r| r.country.as_deref()), country) {
+                    if own != here {
+                        kind = ActorKind::External;
+                    }
+                }
+            }
+            Some(Slot { kind, name: resolved.map(|r| r.name), span: Some((m.start, m.end)) })
         };
         let mut actor1 = a1.take().and_then(|m| resolve(&m));
         let mut actor2 = a2.take().and_then(|m| resolve(&m));
@@ -360,7 +371,7 @@ impl Coder {
                 }
             }
             Family::TerritoryTaken => {
-                let state = actor1.as_ref().is_some_and(|a| a.kind == ActorKind::State);
+                let state = actor1.as_ref().is_some_and(|a| is_force(a.kind));
                 if state {
                     SubEventType::GovernmentRegainsTerritory
                 } else {
@@ -390,16 +401,16 @@ impl Coder {
                 } else if armed(&actor2) || two_sided {
                     SubEventType::ArmedClash
                 } else if objects(Cue::MilObject) {
-                    if actor1.as_ref().is_some_and(|a| a.kind == ActorKind::State) {
+                    if actor1.as_ref().is_some_and(|a| is_force(a.kind)) {
                         actor2 = generic(GenericRole::Unidentified);
                     } else {
                         actor2 = generic(GenericRole::Military);
                     }
                     SubEventType::ArmedClash
                 } else if cue_set.contains(&Cue::Neutralise)
-                    || actor1.as_ref().is_some_and(|a| a.kind == ActorKind::State)
+                    || actor1.as_ref().is_some_and(|a| is_force(a.kind))
                 {
-                    if actor2.is_none() && actor1.as_ref().is_some_and(|a| a.kind == ActorKind::State) {
+                    if actor2.is_none() && actor1.as_ref().is_some_and(|a| is_force(a.kind)) {
                         actor2 = generic(GenericRole::Unidentified);
                     }
                     SubEventType::ArmedClash
@@ -489,11 +500,20 @@ impl Coder {
         country: Option<&str>,
         date: Option<NaiveDate>,
     ) -> Option<ResolvedActor> {
+        let pick = |id: ActorId| -> ActorId {
+            let same_country = |i: &ActorId| self.lexicon.actor(*i).country() == country;
+            if country.is_some() && !same_country(&id) {
+                if let Some(alt) = m.alts.iter().copied().find(same_country) {
+                    return alt;
+                }
+            }
+            id
+        };
         let resolved: Vec<ResolvedActor> = m
             .refs
             .iter()
             .filter_map(|r| match *r {
-                ActorRef::Named(id) => Some(self.lexicon.resolve_actor(id, date)),
+                ActorRef::Named(id) => Some(self.lexicon.resolve_actor(pick(id), date)),
                 ActorRef::Generic(g) => self.lexicon.resolve_generic(g, country, date),
             })
             .collect();
@@ -578,6 +598,11 @@ impl Coder {
     }
 }
 
+/// State forces at home or abroad: the side that regains territory and fights armed groups.
+fn is_force(kind: ActorKind) -> bool {
+    matches!(kind, ActorKind::State | ActorKind::External)
+}
+
 fn push_tag(tags: &mut Vec<&'static str>, t: &'static str) {
     if !tags.contains(&t) {
         tags.push(t);
@@ -622,13 +647,16 @@ fn actor_mentions(lexicon: &Lexicon, scan: &Scan, in_sentence: &[Match]) -> Vec<
                 continue;
             }
         }
-        // Same span listed twice (an alias under two entries): keep the first.
-        if let Some(last) = out.last() {
+        // Same span listed under two entries: keep the first, remember the others.
+        if let Some(last) = out.last_mut() {
             if last.start == m.start && last.end == m.end {
+                if let ActorRef::Named(id) = r {
+                    last.alts.push(id);
+                }
                 continue;
             }
         }
-        out.push(ActorMention { start: m.start, end: m.end, refs: vec![r] });
+        out.push(ActorMention { start: m.start, end: m.end, refs: vec![r], alts: Vec::new() });
     }
     // "JNIM militants", "gunmen suspected of belonging to JNIM", "soldats des FAMa": a role noun
     // next to a named actor of the same side is that actor, not a second one.
