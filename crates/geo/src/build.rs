@@ -338,7 +338,7 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
                     region_ids.insert(id, areas.len());
                 }
             }
-            let _ = ci;
+            debug_assert!(ci < COUNTRIES.len());
             areas.push(BuildArea {
                 rec: AreaRec {
                     level,
@@ -367,10 +367,10 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
             })
             .collect(),
     );
-    for i in 0..areas.len() {
-        if areas[i].rec.level == 2 && areas[i].rec.parent.is_none() {
-            let ci = country_index(&areas[i].rec.cc);
-            areas[i].rec.parent = admin1_index.locate(ci, areas[i].rec.lon, areas[i].rec.lat);
+    for a in areas.iter_mut() {
+        if a.rec.level == 2 && a.rec.parent.is_none() {
+            let ci = country_index(&a.rec.cc);
+            a.rec.parent = admin1_index.locate(ci, a.rec.lon, a.rec.lat);
         }
     }
     drop(admin1_index);

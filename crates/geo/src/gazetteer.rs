@@ -51,7 +51,6 @@ pub(crate) struct PlaceEntry {
     pub location: String,
     /// From the hand-kept alias file (a known conflict place or press spelling).
     pub curated: bool,
-    pub src: String,
 }
 
 /// The gazetteer: admin polygons (for [`Gazetteer::admin_for_point`]) and a name index over
@@ -87,8 +86,20 @@ static EMBEDDED: LazyLock<Gazetteer> = LazyLock::new(|| {
 
 impl Gazetteer {
     /// The gazetteer embedded in the binary, parsed once on first use.
+    ///
+    /// The first call also starts building the name automaton on a background thread, so that
+    /// it is usually ready by the first [`Gazetteer::geoparse`] (which otherwise waits for it).
     pub fn embedded() -> &'static Gazetteer {
-        &EMBEDDED
+        static WARM: std::sync::Once = std::sync::Once::new();
+        let g: &'static Gazetteer = &EMBEDDED;
+        WARM.call_once(|| {
+            let _ = std::thread::Builder::new()
+                .name("rasd-geo-automaton".into())
+                .spawn(move || {
+                    g.matcher();
+                });
+        });
+        g
     }
 
     /// Load from the gzip'd files written by [`crate::build`] (`admin.json.gz`,
@@ -160,7 +171,6 @@ impl Gazetteer {
                 area: p.area,
                 location: p.location,
                 curated: p.src.contains("alias"),
-                src: p.src,
             });
         }
         Ok(Gazetteer {

@@ -1,0 +1,774 @@
+//! Toponym recognition and resolution over normalised text.
+//!
+//! Recognition: one Aho-Corasick automaton (leftmost-longest) over every normalised name in the
+//! gazetteer plus "blockers" (longer names that contain a place name but are something else:
+//! "Guinea-Bissau", "fleuve Niger", "Katiba Macina"). A match counts when it sits on word
+//! boundaries; in Arabic the word may carry clitics (و ف ب ل ك and the article ال) before the
+//! name. A match that fails is retried one character later, so a failing long name does not
+//! hide a shorter one inside it.
+//!
+//! Resolution: each mention's candidates are scored with evidence from the document: countries
+//! hinted by the caller or named in the text, admin units named beside the place ("(Solle,
+//! Loroum)", "cercle de Douentza"), distance to the other places, population, and whether the
+//! hand-kept alias file lists the place (a known conflict place). The cue before or after the
+//! name ("près de", "قرب", "X area", "région de") sets ACLED's geo_precision.
+
+use crate::gazetteer::{Gazetteer, Target};
+use crate::geometry::haversine_km;
+use crate::names::{self, COUNTRIES};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use rasd_text::{is_word_byte_boundary, Normalized};
+use std::collections::{BTreeSet, HashSet};
+
+/// Evidence from outside the text (the coder's other stages).
+#[derive(Debug, Clone, Default)]
+pub struct GeoHints {
+    /// ACLED country names implied by the actors, e.g. "Mali".
+    pub countries: Vec<String>,
+}
+
+/// What a mention resolved to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlaceKind {
+    Country,
+    Admin1,
+    Admin2,
+    Locality,
+}
+
+/// The words around a place name that say how it relates to the event.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PlaceCue {
+    /// "in X", "à X", "في X", "village of X", Arabic بـX.
+    In,
+    /// "near X", "north of X", "près de X", "au nord de X", "قرب X", "شمال X", "10 km from X".
+    Near,
+    /// "between X and Y", "entre X et Y", "بين X و Y".
+    Between,
+    /// "on the road from X to Y", "axe X-Y", "طريق X".
+    Road,
+    /// "X area", "zone de X", "ضواحي X".
+    Area,
+    /// "region of X", "province du Soum", "cercle de Douentza", "ولاية بورنو", "X state".
+    Region,
+    /// "commune de X", "commune of X", "بلدية X".
+    Commune,
+    /// "(Solle, Loroum)": admin context in parentheses.
+    Parenthetical,
+}
+
+/// A place name found in a document and resolved.
+#[derive(Debug, Clone)]
+pub struct PlaceMention {
+    /// Byte range in the NORMALISED text (map back with `Normalized::original_span`).
+    pub start: usize,
+    pub end: usize,
+    /// ACLED-style location name ("Timbuktu", "Djibo", "Fada NGourma").
+    pub location: String,
+    pub country: String,
+    pub admin1: Option<String>,
+    pub admin2: Option<String>,
+    /// WGS84.
+    pub latitude: f64,
+    pub longitude: f64,
+    /// 1 = the town itself, 2 = near a town / small area coded to it, 3 = a region only.
+    pub geo_precision: u8,
+    pub kind: PlaceKind,
+    /// Resolution confidence times salience as the event's place (0..1): places only mentioned
+    /// in passing (a dateline, "said in Bamako", "evacuated to") score lower.
+    pub score: f32,
+    pub cue: Option<PlaceCue>,
+    /// Short explanation, for `rasd geocode`.
+    pub why: String,
+}
+
+/// The compiled name automaton, built on first use.
+pub(crate) struct Matcher {
+    ac: AhoCorasick,
+    /// Per pattern: the targets (empty for blockers) and whether the name is Latin script.
+    pats: Vec<Pat>,
+}
+
+struct Pat {
+    key: String,
+    targets: Vec<Target>,
+    latin: bool,
+}
+
+fn is_arabic(c: char) -> bool {
+    ('\u{0600}'..='\u{06FF}').contains(&c)
+}
+
+fn alnum_len(s: &str) -> usize {
+    s.chars().filter(|c| c.is_alphanumeric()).count()
+}
+
+impl Matcher {
+    fn new(g: &Gazetteer) -> Matcher {
+        let stop: HashSet<&str> = names::STOPWORDS.iter().copied().collect();
+        let allowed: HashSet<&str> = names::ALLOWED_SHORT.iter().copied().collect();
+        let mut keys: Vec<&String> = g.names.keys().collect();
+        keys.sort();
+        let mut pats = Vec::with_capacity(keys.len() + names::BLOCKERS.len());
+        for k in keys {
+            let short = alnum_len(k) <= 3 && !allowed.contains(k.as_str());
+            let is_stop = stop.contains(k.as_str());
+            let mut targets: Vec<Target> = g.names[k]
+                .iter()
+                .copied()
+                .filter(|t| match *t {
+                    Target::Country(_) => true,
+                    Target::Area(_) => !is_stop || allowed.contains(k.as_str()),
+                    Target::Place(p) => {
+                        let p = &g.places[p as usize];
+                        p.curated || (!is_stop && !short)
+                    }
+                })
+                .collect();
+            targets.sort();
+            targets.dedup();
+            if targets.is_empty() {
+                continue;
+            }
+            let latin = k.chars().find(|c| c.is_alphabetic()).is_some_and(|c| !is_arabic(c));
+            pats.push(Pat { key: k.clone(), targets, latin });
+        }
+        for b in names::BLOCKERS {
+            let key = rasd_text::normalize(b).as_str().to_string();
+            pats.push(Pat { key, targets: Vec::new(), latin: !b.chars().any(is_arabic) });
+        }
+        let ac = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
+            .dense_depth(0)
+            .build(pats.iter().map(|p| p.key.as_str()))
+            .expect("the name automaton fits in memory");
+        Matcher { ac, pats }
+    }
+}
+
+/// Arabic clitics before a name: up to two of و ف ب ل ك, then optionally the article.
+fn is_clitic_prefix(p: &str) -> (bool, bool) {
+    let core = p.strip_suffix("ال").unwrap_or(p);
+    let n = core.chars().count();
+    let ok = n <= 2 && core.chars().all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك'));
+    let bi = core.ends_with('ب');
+    (ok && !p.is_empty(), bi)
+}
+
+struct Raw {
+    start: usize,
+    end: usize,
+    pat: usize,
+    cue: Option<PlaceCue>,
+    passing: bool,
+    cue_text: &'static str,
+}
+
+fn floor_boundary(s: &str, mut i: usize) -> usize {
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn ceil_boundary(s: &str, mut i: usize) -> usize {
+    while i < s.len() && !s.is_char_boundary(i) {
+        i += 1;
+    }
+    i.min(s.len())
+}
+
+const NEAR_BEFORE: &[&str] = &[
+    "near ", "close to ", "outside ", "outskirts of ", "vicinity of ", "north of ", "south of ",
+    "east of ", "west of ", "northeast of ", "northwest of ", "southeast of ", "southwest of ",
+    "north-east of ", "north-west of ", "south-east of ", "south-west of ", "km from ",
+    "kilometres from ", "kilometers from ", "miles from ", "km of ", "kilometres of ",
+    "kilometers of ", "pres de ", "pres d'", "non loin de ", "non loin d'", "a proximite de ",
+    "a proximite d'", "proximite de ", "aux environs de ", "aux environs d'", "environs de ",
+    "aux abords de ", "a la sortie de ", "au nord de ", "au sud de ", "a l'est de ",
+    "a l'ouest de ", "au nord-est de ", "au nord-ouest de ", "au sud-est de ", "au sud-ouest de ",
+    "au nord d'", "au sud d'", "a l'est d'", "a l'ouest d'", "km de ", "km d'", "kilometres de ",
+    "kilometres d'", "قرب ", "بالقرب من ", "علي مقربه من ", "بمقربه من ", "شمال ", "جنوب ",
+    "شرق ", "غرب ", "شمالي ", "جنوبي ", "شرقي ", "غربي ", "شمال شرق ", "شمال غرب ", "جنوب شرق ",
+    "جنوب غرب ", "شمال شرقي ", "شمال غربي ", "جنوب شرقي ", "جنوب غربي ", "كلم من ", "كم من ",
+    "كيلومترا من ", "كيلومترات من ", "نواحي ", "محيط ", "اطراف ",
+];
+const REGION_BEFORE: &[&str] = &[
+    "region of ", "region de ", "region du ", "region d'", "province of ", "province de ",
+    "province du ", "province d'", "cercle de ", "cercle d'", "cercle du ", "department of ",
+    "departement de ", "departement d'", "departement du ", "state of ", "etat de ", "etat du ",
+    "etat d'", "prefecture de ", "prefecture of ", "local government area of ", "lga of ",
+    "wilaya de ", "wilaya d'", "ولايه ", "اقليم ", "محافظه ", "دايره ", "منطقه ", "مقاطعه ",
+    "region ", "regions de ", "regions of ",
+];
+const REGION_AFTER: &[&str] = &[
+    " region", " province", " cercle", " state", " department", " lga", " local government",
+    " prefecture", " governorate",
+];
+const AREA_BEFORE: &[&str] = &[
+    "zone de ", "zone d'", "zone of ", "area of ", "la zone de ", "ضواحي ", "secteur de ",
+    "localite de ", "forest of ", "foret de ", "foret du ", "غابه ",
+];
+const AREA_AFTER: &[&str] = &[" area", " zone", " axis", " sector", " forest", " outskirts"];
+const COMMUNE_BEFORE: &[&str] = &[
+    "commune de ", "commune d'", "commune of ", "commune rurale de ", "commune rurale d'",
+    "municipality of ", "municipalite de ", "بلديه ",
+];
+const COMMUNE_AFTER: &[&str] = &[" commune", " municipality", " rural commune"];
+const ROAD_BEFORE: &[&str] = &[
+    "road from ", "road between ", "road to ", "axe ", "l'axe ", "route de ", "route d'",
+    "route entre ", "road ", "highway ", "طريق ", "الطريق بين ", "طريق بين ", "محور ",
+    "route nationale ", "the road between ", "la route entre ",
+];
+const BETWEEN_BEFORE: &[&str] = &["between ", "entre ", "بين "];
+const IN_BEFORE: &[&str] = &[
+    "in ", "at ", "a ", "en ", "dans ", "au ", "village of ", "village de ", "village d'",
+    "town of ", "city of ", "ville de ", "ville d'", "localite de ", "في ", "بمدينه ", "مدينه ",
+    "قريه ", "بلده ", "بقريه ", "ببلده ", "village ",
+];
+const PASSING_BEFORE: &[&str] = &[
+    "said in ", "told reporters in ", "statement in ", "statement from ", "press conference in ",
+    "based in ", "headquartered in ", "a declare a ", "depuis ", "publie a ", "conference de presse a ",
+    "returned to ", "flown to ", "evacuated to ", "transferred to ", "taken to ", "evacues vers ",
+    "evacues a ", "transferes a ", "hospital in ", "hopital de ", "court in ", "tribunal de ",
+    "من العاصمه ", "نقلوا الي ", "نقل الي ", "visit to ", "visite a ", "visited ", "arrived in ",
+    "arrive a ", "meeting in ", "reunion a ", "summit in ", "sommet de ", "talks in ",
+    "flew to ", "embassy in ", "ambassade a ", "correspondent in ", "correspondant a ",
+    "مراسلنا في ", "بيان صادر في ", "وقال في ",
+];
+
+fn ends_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
+    list.iter().copied().filter(|c| s.ends_with(c)).max_by_key(|c| c.len())
+}
+
+fn starts_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
+    list.iter().copied().filter(|c| s.starts_with(c)).max_by_key(|c| c.len())
+}
+
+struct Cand {
+    target: Target,
+    score: f64,
+    notes: Vec<&'static str>,
+}
+
+impl Gazetteer {
+    pub(crate) fn matcher(&self) -> &Matcher {
+        self.matcher.get_or_init(|| Matcher::new(self))
+    }
+
+    /// Find and resolve place mentions in a document. Without the original text Latin names
+    /// cannot be checked for a capital letter; prefer [`Gazetteer::geoparse_original`] when the
+    /// original is at hand.
+    pub fn geoparse(&self, text: &Normalized, hints: &GeoHints) -> Vec<PlaceMention> {
+        self.geoparse_inner(None, text, hints)
+    }
+
+    /// As [`Gazetteer::geoparse`], with the original text `text` was normalised from: Latin
+    /// names must then start with a capital letter there ("Bamba" the village, not "bamba").
+    pub fn geoparse_original(
+        &self,
+        original: &str,
+        text: &Normalized,
+        hints: &GeoHints,
+    ) -> Vec<PlaceMention> {
+        self.geoparse_inner(Some(original), text, hints)
+    }
+
+    fn geoparse_inner(
+        &self,
+        original: Option<&str>,
+        text: &Normalized,
+        hints: &GeoHints,
+    ) -> Vec<PlaceMention> {
+        let m = self.matcher();
+        let raws = self.recognise(m, original, text);
+
+        // Context: countries hinted or named, admin units named.
+        let mut ctx_countries: BTreeSet<usize> =
+            hints.countries.iter().filter_map(|c| names::country_by_acled(c)).collect();
+        for r in &raws {
+            let t = &m.pats[r.pat].targets;
+            if r.cue != Some(PlaceCue::Region) {
+                ctx_countries.extend(t.iter().filter_map(|t| match t {
+                    Target::Country(c) => Some(*c as usize),
+                    _ => None,
+                }));
+            }
+        }
+        let mut ctx_areas: BTreeSet<usize> = BTreeSet::new();
+        for r in &raws {
+            for t in &m.pats[r.pat].targets {
+                if let Target::Area(a) = t {
+                    let a = *a as usize;
+                    let explicit = matches!(r.cue, Some(PlaceCue::Region | PlaceCue::Parenthetical));
+                    let only_areas =
+                        m.pats[r.pat].targets.iter().all(|t| matches!(t, Target::Area(_)));
+                    if explicit || only_areas {
+                        ctx_areas.insert(a);
+                    }
+                }
+            }
+        }
+
+        // Two passes: the second adds distance to the other mentions' first choices.
+        let mut firsts: Vec<Option<(f64, f64, f64)>> = vec![None; raws.len()];
+        let mut out = Vec::new();
+        for pass in 0..2 {
+            out.clear();
+            for (i, r) in raws.iter().enumerate() {
+                let pat = &m.pats[r.pat];
+                let mut cands: Vec<Cand> = Vec::new();
+                for &t in &pat.targets {
+                    if let Some(c) =
+                        self.score(t, r, pat, &ctx_countries, &ctx_areas, &raws, i, m)
+                    {
+                        cands.push(c);
+                    }
+                }
+                if pass == 1 {
+                    for c in &mut cands {
+                        let Some((lat, lon)) = self.point(c.target) else { continue };
+                        if matches!(c.target, Target::Country(_)) {
+                            continue;
+                        }
+                        let mut best = f64::MAX;
+                        for (j, f) in firsts.iter().enumerate() {
+                            if let (true, Some((flat, flon, conf))) = (j != i, f) {
+                                if *conf >= 0.4 {
+                                    best = best.min(haversine_km(lat, lon, *flat, *flon));
+                                }
+                            }
+                        }
+                        if best < 60.0 {
+                            c.score += 0.35;
+                            c.notes.push("near other places");
+                        } else if best < 150.0 {
+                            c.score += 0.2;
+                            c.notes.push("same area as other places");
+                        } else if best < 400.0 {
+                            c.score += 0.08;
+                        }
+                    }
+                }
+                cands.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.target.cmp(&b.target)));
+                let Some(best) = cands.first() else { continue };
+                let second = cands.get(1).map(|c| c.score).unwrap_or(0.0);
+                let margin = (best.score - second).max(0.0);
+                let conf = 0.5 * (best.score.min(1.4) / 1.4) + 0.5 * (margin.min(0.6) / 0.6);
+                if pass == 0 {
+                    if let Some((lat, lon)) = self.point(best.target) {
+                        if !matches!(best.target, Target::Country(_)) {
+                            firsts[i] = Some((lat, lon, conf));
+                        }
+                    }
+                    continue;
+                }
+                // Weak, cue-less Latin matches of unknown villages are word collisions.
+                let weak = best.score < 0.3 && r.cue.is_none();
+                if weak {
+                    continue;
+                }
+                if let Some(pm) = self.mention(r, best, conf, cands.len(), &raws, i) {
+                    out.push(pm);
+                }
+            }
+        }
+        // Capitals are seldom the event's place when other places are named.
+        let localities = out.iter().filter(|p| p.kind == PlaceKind::Locality).count();
+        if localities > 1 {
+            for p in &mut out {
+                if p.kind == PlaceKind::Locality && CAPITALS.contains(&p.location.as_str()) {
+                    p.score *= 0.7;
+                    p.why.push_str("; national capital beside other places");
+                }
+            }
+        }
+        out
+    }
+
+    fn point(&self, t: Target) -> Option<(f64, f64)> {
+        match t {
+            Target::Country(c) => self.country_points[c as usize],
+            Target::Area(a) => {
+                let a = &self.areas[a as usize];
+                Some((a.lat, a.lon))
+            }
+            Target::Place(p) => {
+                let p = &self.places[p as usize];
+                Some((p.lat, p.lon))
+            }
+        }
+    }
+
+    /// Admin units (self and ancestors) of a target, deepest first.
+    fn area_chain(&self, t: Target) -> Vec<usize> {
+        let mut a = match t {
+            Target::Area(a) => Some(a as usize),
+            Target::Place(p) => self.places[p as usize].area,
+            Target::Country(_) => None,
+        };
+        let mut out = Vec::new();
+        while let Some(i) = a {
+            out.push(i);
+            a = self.areas[i].parent;
+        }
+        out
+    }
+
+    fn country_of(&self, t: Target) -> usize {
+        match t {
+            Target::Country(c) => c as usize,
+            Target::Area(a) => self.areas[a as usize].country,
+            Target::Place(p) => self.places[p as usize].country,
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn score(
+        &self,
+        t: Target,
+        r: &Raw,
+        pat: &Pat,
+        ctx_countries: &BTreeSet<usize>,
+        ctx_areas: &BTreeSet<usize>,
+        raws: &[Raw],
+        i: usize,
+        m: &Matcher,
+    ) -> Option<Cand> {
+        let mut notes = Vec::new();
+        let generic = names::GENERIC_AREA.contains(&pat.key.as_str());
+        let mut s = match t {
+            Target::Country(_) => {
+                if r.cue == Some(PlaceCue::Region) {
+                    0.3 // "Niger State", "ولاية النيجر": the state, not the country
+                } else {
+                    1.0
+                }
+            }
+            Target::Area(a) => {
+                let area = &self.areas[a as usize];
+                let explicit = matches!(r.cue, Some(PlaceCue::Region | PlaceCue::Parenthetical));
+                if generic && !explicit {
+                    return None;
+                }
+                let mut s = if area.level == 1 { 0.5 } else { 0.4 };
+                if r.cue == Some(PlaceCue::Region) {
+                    s += 0.6;
+                    notes.push("region cue");
+                } else if pat.targets.iter().any(|&o| self.is_town_of(o, a as usize)) {
+                    s -= 0.3;
+                    notes.push("town of the same name preferred");
+                }
+                s
+            }
+            Target::Place(p) => {
+                let pl = &self.places[p as usize];
+                let mut s = 0.2 + 0.07 * ((pl.population + 1) as f64).log10();
+                if pl.curated {
+                    s += 0.35;
+                    notes.push("known conflict place");
+                }
+                if r.cue == Some(PlaceCue::Region) {
+                    s -= 0.15;
+                }
+                s
+            }
+        };
+        let c = self.country_of(t);
+        if !ctx_countries.is_empty() && !matches!(t, Target::Country(_)) {
+            if ctx_countries.contains(&c) {
+                s += 0.6;
+                notes.push("country in context");
+            } else {
+                s -= 0.6;
+            }
+        }
+        if !matches!(t, Target::Country(_)) {
+            let chain = self.area_chain(t);
+            let own_area = matches!(t, Target::Area(_)).then(|| chain.first().copied()).flatten();
+            let hit = chain.iter().any(|a| Some(*a) != own_area && ctx_areas.contains(a));
+            if hit {
+                s += 0.5;
+                notes.push("admin unit named in text");
+                // Parenthetical right after this mention: "(Solle, Loroum)".
+                if let Some(next) = raws.get(i + 1) {
+                    if next.cue == Some(PlaceCue::Parenthetical) && next.start <= r.end + 3 {
+                        let named: Vec<usize> = m.pats[next.pat]
+                            .targets
+                            .iter()
+                            .filter_map(|t| match t {
+                                Target::Area(a) => Some(*a as usize),
+                                _ => None,
+                            })
+                            .collect();
+                        if chain.iter().any(|a| named.contains(a)) {
+                            s += 0.3;
+                        }
+                    }
+                }
+            }
+        }
+        Some(Cand { target: t, score: s, notes })
+    }
+
+    /// True when `t` is a town inside area `a` (Gao the town inside Gao the region).
+    fn is_town_of(&self, t: Target, a: usize) -> bool {
+        match t {
+            Target::Place(p) => self.area_chain(Target::Place(p)).contains(&a),
+            _ => false,
+        }
+    }
+
+    fn recognise(&self, m: &Matcher, original: Option<&str>, text: &Normalized) -> Vec<Raw> {
+        let hay = text.as_str();
+        let mut raws: Vec<Raw> = Vec::new();
+        let mut pos = 0;
+        while pos < hay.len() {
+            let Some(mt) = m.ac.find(Input::new(hay).range(pos..)) else { break };
+            let (s, e) = (mt.start(), mt.end());
+            let pat = &m.pats[mt.pattern().as_usize()];
+            let mut ok = is_word_byte_boundary(hay, e);
+            let mut clitic_bi = false;
+            if ok && !is_word_byte_boundary(hay, s) {
+                // Arabic clitics: the word starts a few letters earlier.
+                let ws = hay[..s]
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_alphanumeric())
+                    .last()
+                    .map(|(i, _)| i)
+                    .unwrap_or(s);
+                let first_arabic = pat.key.chars().next().is_some_and(is_arabic);
+                let (clitic, bi) = is_clitic_prefix(&hay[ws..s]);
+                ok = first_arabic && clitic;
+                clitic_bi = bi;
+            }
+            if ok && pat.latin && !pat.targets.is_empty() {
+                if let Some(orig) = original {
+                    let (os, _) = text.original_span(s, s + 1);
+                    ok = orig[os..].chars().next().is_some_and(|c| c.is_uppercase());
+                }
+            }
+            if !ok {
+                pos = ceil_boundary(hay, s + 1);
+                continue;
+            }
+            pos = e;
+            if pat.targets.is_empty() {
+                continue; // blocker
+            }
+            let sent_start = hay[..s].rfind(['.', '!', '?', ';']).map(|i| i + 1).unwrap_or(0);
+            let before = &hay[floor_boundary(hay, s.saturating_sub(60)).max(sent_start)..s];
+            let after = &hay[e..ceil_boundary(hay, (e + 40).min(hay.len()))];
+            let (cue, cue_text) = detect_cue(before, after, clitic_bi, raws.last(), hay, s);
+            let dateline =
+                s < 3 && (after.starts_with(" (") || after.starts_with(" -") || after.starts_with(","))
+                    && after.len() > 2
+                    && hay[e..].find(['-', ')']).is_some_and(|k| k < 30);
+            let passing = dateline || ends_with_any(before, PASSING_BEFORE).is_some();
+            raws.push(Raw { start: s, end: e, pat: mt.pattern().as_usize(), cue, passing, cue_text });
+        }
+        raws
+    }
+
+    fn mention(
+        &self,
+        r: &Raw,
+        best: &Cand,
+        conf: f64,
+        ncands: usize,
+        raws: &[Raw],
+        i: usize,
+    ) -> Option<PlaceMention> {
+        let (lat, lon) = self.point(best.target)?;
+        let mut salience = if r.passing { 0.5 } else { 1.0 };
+        let mut why: Vec<String> = Vec::new();
+        if r.cue_text.is_empty() {
+            why.push("no cue".into());
+        } else {
+            why.push(format!("cue `{}`", r.cue_text.trim()));
+        }
+        if r.passing {
+            why.push("mentioned in passing".into());
+        }
+        let (kind, precision, location, admin) = match best.target {
+            Target::Country(c) => {
+                let name = COUNTRIES[c as usize].acled.to_string();
+                (PlaceKind::Country, 3, name.clone(), (name, None, None))
+            }
+            Target::Area(a) => {
+                let area = &self.areas[a as usize];
+                let adm = self.admin_of_area(a as usize);
+                let kind = if area.level == 1 { PlaceKind::Admin1 } else { PlaceKind::Admin2 };
+                (kind, 3, area.name.clone(), (adm.country, adm.admin1, adm.admin2))
+            }
+            Target::Place(p) => {
+                let pl = &self.places[p as usize];
+                let adm = pl.area.map(|a| self.admin_of_area(a));
+                let (c, a1, a2) = match adm {
+                    Some(a) => (a.country, a.admin1, a.admin2),
+                    None => (COUNTRIES[pl.country].acled.to_string(), None, None),
+                };
+                let precision = match r.cue {
+                    Some(
+                        PlaceCue::Near
+                        | PlaceCue::Between
+                        | PlaceCue::Road
+                        | PlaceCue::Area
+                        | PlaceCue::Commune,
+                    ) => 2,
+                    Some(PlaceCue::Region) => 3,
+                    Some(PlaceCue::Parenthetical) => {
+                        // Context for the place before the parenthesis, or the commune of an
+                        // unknown village: either way not the point itself.
+                        let after_known = i > 0
+                            && raws[i - 1].cue != Some(PlaceCue::Parenthetical)
+                            && raws[i - 1].end + 3 >= r.start;
+                        if after_known {
+                            salience *= 0.5;
+                            why.push("admin context of the previous place".into());
+                        } else {
+                            why.push("commune of an unknown village".into());
+                        }
+                        2
+                    }
+                    _ => 1,
+                };
+                (PlaceKind::Locality, precision, pl.location.clone(), (c, a1, a2))
+            }
+        };
+        for n in &best.notes {
+            why.push((*n).to_string());
+        }
+        if ncands > 1 {
+            why.push(format!("{ncands} candidates"));
+        }
+        Some(PlaceMention {
+            start: r.start,
+            end: r.end,
+            location,
+            country: admin.0,
+            admin1: admin.1,
+            admin2: admin.2,
+            latitude: lat,
+            longitude: lon,
+            geo_precision: precision,
+            kind,
+            score: (conf * salience).clamp(0.0, 1.0) as f32,
+            cue: r.cue,
+            why: why.join("; "),
+        })
+    }
+}
+
+const CAPITALS: &[&str] = &[
+    "Bamako", "Ouagadougou", "Niamey", "Abuja", "NDjamena", "Nouakchott", "Algiers", "Alger",
+    "Dakar", "Conakry", "Abidjan", "Yamoussoukro", "Porto-Novo", "Cotonou", "Lome", "Accra",
+    "Tripoli", "Khartoum", "Yaounde",
+];
+
+fn detect_cue(
+    before: &str,
+    after: &str,
+    clitic_bi: bool,
+    prev: Option<&Raw>,
+    hay: &str,
+    s: usize,
+) -> (Option<PlaceCue>, &'static str) {
+    // Continuations of the previous mention: "entre X et Y", "(Solle, Loroum)", "from X to Y".
+    if let Some(p) = prev {
+        let gap = &hay[p.end..s];
+        if gap.len() <= 8 {
+            let g = gap.trim();
+            match p.cue {
+                Some(PlaceCue::Between) if matches!(g, "and" | "et" | "و" | "," | "&") => {
+                    return (Some(PlaceCue::Between), "between");
+                }
+                Some(PlaceCue::Road) if matches!(g, "to" | "a" | "-" | "and" | "et" | "الي" | "و") => {
+                    return (Some(PlaceCue::Road), "road");
+                }
+                Some(PlaceCue::Parenthetical) if g == "," || g == ", " => {
+                    return (Some(PlaceCue::Parenthetical), "(");
+                }
+                _ => {}
+            }
+            if g == "-" && before.contains("axe") {
+                return (Some(PlaceCue::Road), "axe");
+            }
+        }
+    }
+    let b = before;
+    if b.ends_with('(') || b.ends_with("( ") {
+        return (Some(PlaceCue::Parenthetical), "(");
+    }
+    if let Some(c) = ends_with_any(b, REGION_BEFORE) {
+        return (Some(PlaceCue::Region), c);
+    }
+    if let Some(c) = starts_with_any(after, REGION_AFTER) {
+        return (Some(PlaceCue::Region), c);
+    }
+    if let Some(c) = ends_with_any(b, COMMUNE_BEFORE) {
+        return (Some(PlaceCue::Commune), c);
+    }
+    if let Some(c) = starts_with_any(after, COMMUNE_AFTER) {
+        return (Some(PlaceCue::Commune), c);
+    }
+    if let Some(c) = ends_with_any(b, ROAD_BEFORE) {
+        return (Some(PlaceCue::Road), c);
+    }
+    if let Some(c) = ends_with_any(b, BETWEEN_BEFORE) {
+        return (Some(PlaceCue::Between), c);
+    }
+    if after.starts_with(" road") || after.starts_with(" highway") {
+        return (Some(PlaceCue::Road), "road");
+    }
+    if let Some(c) = ends_with_any(b, AREA_BEFORE) {
+        return (Some(PlaceCue::Area), c);
+    }
+    if let Some(c) = starts_with_any(after, AREA_AFTER) {
+        return (Some(PlaceCue::Area), c);
+    }
+    if let Some(c) = ends_with_any(b, NEAR_BEFORE) {
+        return (Some(PlaceCue::Near), c);
+    }
+    if let Some(c) = ends_with_any(b, IN_BEFORE) {
+        return (Some(PlaceCue::In), c);
+    }
+    if clitic_bi {
+        return (Some(PlaceCue::In), "ب");
+    }
+    (None, "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arabic_clitics() {
+        for (p, ok, bi) in [
+            ("و", true, false),
+            ("ب", true, true),
+            ("وب", true, true),
+            ("بال", true, true),
+            ("لل", true, false),
+            ("ال", true, false),
+            ("وال", true, false),
+            ("سا", false, false),
+            ("وبفل", false, false),
+        ] {
+            assert_eq!(is_clitic_prefix(p), (ok, bi), "{p}");
+        }
+    }
+
+    #[test]
+    fn cue_tables_are_normalised() {
+        for list in [NEAR_BEFORE, REGION_BEFORE, AREA_BEFORE, COMMUNE_BEFORE, ROAD_BEFORE, IN_BEFORE, PASSING_BEFORE] {
+            for c in list {
+                let n = rasd_text::normalize(c);
+                assert_eq!(n.as_str(), c.trim_end(), "not normalised: {c}");
+            }
+        }
+    }
+}
