@@ -4,6 +4,7 @@
 mod bench_cmd;
 mod code_cmd;
 mod eval;
+mod explain_cmd;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -35,6 +36,13 @@ enum Command {
         /// Code the corpus this many times over.
         #[arg(long, default_value_t = 2000)]
         repeat: usize,
+    },
+    /// Show what the lexicon matched in a text and the events coded from it.
+    Explain {
+        text: String,
+        /// Publication date (YYYY-MM-DD) for relative dates.
+        #[arg(long)]
+        published: Option<chrono::NaiveDate>,
     },
     /// Measure the coder against coded reference data.
     Eval {
@@ -72,6 +80,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Code { input, output } => code_cmd::run(input, output),
+        Command::Explain { text, published } => explain_cmd::run(&text, published),
         Command::Bench { input, repeat } => bench_cmd::run(&input, repeat),
         Command::Eval { what: EvalCommand::Acled { file, errors, json } } => eval::acled(&file, errors.as_deref(), json),
         Command::Eval { what: EvalCommand::Gsr { file, kind, errors, json } } => {

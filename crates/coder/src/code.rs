@@ -25,7 +25,7 @@ pub struct CoderConfig {
 
 impl Default for CoderConfig {
     fn default() -> Self {
-        CoderConfig { background_days: 60, min_confidence: 0.2 }
+        CoderConfig { background_days: 60, min_confidence: 0.5 }
     }
 }
 
@@ -123,11 +123,11 @@ impl Coder {
     pub fn code(&self, doc: &Document) -> CodedDocument {
         let norm = normalize(&doc.text);
         let lang = doc.lang.unwrap_or_else(|| detect_language(norm.as_str()));
-        let mut events = self.code_field(doc, &norm, EvidenceField::Text);
+        let mut events = self.code_field(doc, &doc.text, &norm, EvidenceField::Text);
         if events.is_empty() {
             if let Some(title) = doc.title.as_deref().filter(|t| !t.trim().is_empty()) {
                 let tnorm = normalize(title);
-                events = self.code_field(doc, &tnorm, EvidenceField::Title);
+                events = self.code_field(doc, title, &tnorm, EvidenceField::Title);
             }
         }
         let lang = if lang == Language::Und {
@@ -138,7 +138,7 @@ impl Coder {
         CodedDocument { id: doc.id.clone(), lang, events }
     }
 
-    fn code_field(&self, doc: &Document, norm: &Normalized, field: EvidenceField) -> Vec<Event> {
+    fn code_field(&self, doc: &Document, original: &str, norm: &Normalized, field: EvidenceField) -> Vec<Event> {
         let text = norm.as_str();
         let matches = self.lexicon.find(text);
         let hints = self.country_hints(&matches);
@@ -146,7 +146,7 @@ impl Coder {
             norm,
             numbers: find_numbers(text),
             dates: find_dates(text, doc.published),
-            places: find_places(norm, &hints),
+            places: find_places(original, norm, &hints),
             word_starts: word_starts(text),
             matches,
         };
@@ -215,7 +215,11 @@ impl Coder {
 
         // Modality: hypotheses, forecasts, threats and negations govern a trigger they precede
         // closely; history and anniversaries govern the whole sentence.
-        let mut confidence: f32 = if weak { 0.45 } else { 0.7 };
+        // Confidence is built from what makes a report specific: an event phrase alone (an
+        // "assassination" mentioned in passing) stays under the threshold; actors, casualties,
+        // a date and a place in the same sentence lift it. Modality then scales it.
+        let mut confidence: f32 = if weak { 0.3 } else { 0.4 };
+        let mut factor: f32 = 1.0;
         let mut tags: Vec<&'static str> = tag.into_iter().collect();
         for m in &in_sentence {
             let Target::Cue(c) = m.target else { continue };
@@ -230,14 +234,14 @@ impl Coder {
                 Cue::Negation if dist <= NEGATION_WINDOW => return None,
                 Cue::Background => return None,
                 Cue::Denial => {
-                    confidence *= 0.6;
+                    factor *= 0.6;
                     push_tag(&mut tags, "denied");
                 }
                 Cue::Hedge => {
-                    confidence *= 0.85;
+                    factor *= 0.9;
                     push_tag(&mut tags, "hedged");
                 }
-                Cue::Claim => confidence = (confidence + 0.1).min(1.0),
+                Cue::Claim => confidence += 0.1,
                 _ => {}
             }
         }
@@ -424,18 +428,24 @@ impl Coder {
         };
 
         let fatalities = casualties(scan, &in_sentence, start, end);
-        if actor1.is_some() {
+        let in_sentence_span = |a: usize, b: usize| a >= start && b <= end;
+        if [&actor1, &actor2].into_iter().flatten().any(|a| a.span.is_some()) {
+            confidence += 0.15;
+        }
+        let wounded = cue_set.contains(&Cue::Wound);
+        if fatalities.is_some_and(|f| f.0 > 0) || wounded {
+            confidence += 0.15;
+        }
+        if date.is_some_and(|d| in_sentence_span(d.start, d.end)) {
             confidence += 0.1;
         }
-        if date.is_some() {
-            confidence += 0.05;
-        }
-        if place.is_some() {
-            confidence += 0.05;
+        if place.is_some_and(|i| in_sentence_span(scan.places[i].start, scan.places[i].end)) {
+            confidence += 0.1;
         }
         if sub.event_type().is_violent() && !weak {
             confidence += 0.05;
         }
+        let confidence = confidence * factor;
         Some(Candidate {
             sub,
             weak,
@@ -703,25 +713,33 @@ fn nearest_date(scan: &Scan, start: usize, end: usize, trigger: usize) -> Option
         .copied()
 }
 
-/// The place of the sentence nearest the trigger (towns before countries), else the first town
-/// of the document, else the first country.
+/// The place of the sentence that best fits the trigger (towns before countries): close to it,
+/// after it rather than before ("attacked X", "in X"), and salient by the geoparser's score
+/// (a dateline or "said in the capital" scores low). Else the document's most salient town,
+/// else its first country.
 fn nearest_place(scan: &Scan, start: usize, end: usize, trigger: usize) -> Option<usize> {
+    let cost = |p: &Place| {
+        let words = scan.word_index(p.start).abs_diff(scan.word_index(trigger)) as f32;
+        let before = if p.start < trigger { 2.0 } else { 0.0 };
+        words / 4.0 + before + (1.0 - p.score) * 6.0
+    };
     let pick = |towns: bool| {
         scan.places
             .iter()
             .enumerate()
             .filter(|(_, p)| p.start >= start && p.end <= end && p.is_country != towns)
-            .min_by_key(|(_, p)| {
-                // Places after the trigger ("attacked X", "in X") are preferred at equal distance.
-                let d = p.start.abs_diff(trigger);
-                if p.start >= trigger { d } else { d + 20 }
-            })
+            .min_by(|a, b| cost(a.1).total_cmp(&cost(b.1)))
             .map(|(i, _)| i)
     };
-    pick(true)
-        .or_else(|| pick(false))
-        .or_else(|| scan.places.iter().position(|p| !p.is_country))
-        .or_else(|| scan.places.iter().position(|p| p.is_country))
+    let best_in_doc = |towns: bool| {
+        scan.places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.is_country != towns)
+            .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
+            .map(|(i, _)| i)
+    };
+    pick(true).or_else(|| pick(false)).or_else(|| best_in_doc(true)).or_else(|| best_in_doc(false))
 }
 
 /// A sentence that names a past year and no full date is history ("in 2012 the rebels...").

@@ -1,4 +1,6 @@
-//! Places as the coder sees them, whatever the geoparser behind them.
+//! Places as the coder sees them: resolved mentions from the geoparser (`rasd-geo`).
+
+use rasd_geo::{Gazetteer, GeoHints, PlaceKind};
 
 /// A resolved place mention (byte range in the normalised text).
 #[derive(Debug, Clone)]
@@ -16,9 +18,29 @@ pub struct Place {
     pub geo_precision: u8,
     /// The mention names a whole country (not a place where an event can be pinned).
     pub is_country: bool,
+    /// How likely this is the event's place rather than one mentioned in passing (0-1).
+    pub score: f32,
 }
 
-/// Find places in a document. `countries` are hints implied by the actors.
-pub fn find_places(_text: &rasd_text::Normalized, _countries: &[String]) -> Vec<Place> {
-    Vec::new()
+/// Find places in a document. `original` is the text `text` was normalised from (Latin place
+/// names must be capitalised there); `countries` are hints implied by the actors.
+pub fn find_places(original: &str, text: &rasd_text::Normalized, countries: &[String]) -> Vec<Place> {
+    let hints = GeoHints { countries: countries.to_vec() };
+    Gazetteer::embedded()
+        .geoparse_original(original, text, &hints)
+        .into_iter()
+        .map(|m| Place {
+            start: m.start,
+            end: m.end,
+            location: m.location,
+            country: m.country,
+            admin1: m.admin1,
+            admin2: m.admin2,
+            latitude: Some(m.latitude),
+            longitude: Some(m.longitude),
+            geo_precision: m.geo_precision,
+            is_country: m.kind == PlaceKind::Country,
+            score: m.score,
+        })
+        .collect()
 }
