@@ -7,7 +7,7 @@ use rayon::prelude::*;
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(input: &Path, repeat: usize) -> Result<ExitCode> {
+pub fn run(input: &Path, repeat: usize, config: &CoderConfig) -> Result<ExitCode> {
     let text = std::fs::read_to_string(input).with_context(|| format!("cannot read {}", input.display()))?;
     let base: Vec<Document> = text
         .lines()
@@ -19,7 +19,7 @@ pub fn run(input: &Path, repeat: usize) -> Result<ExitCode> {
         .flat_map(|r| base.iter().map(move |d| Document { id: format!("{}#{r}", d.id), ..d.clone() }))
         .collect();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
-    let coder = Coder::new(CoderConfig::default());
+    let coder = Coder::new(config.clone());
     // Warm-up: compile the lexicon outside the timed section.
     let _ = coder.code(&docs[0]);
     let t0 = std::time::Instant::now();

@@ -50,7 +50,7 @@ fn parse_line(bytes: &[u8]) -> Parsed {
     }
 }
 
-pub fn run(input: Option<PathBuf>, output: Option<PathBuf>) -> Result<ExitCode> {
+pub fn run(input: Option<PathBuf>, output: Option<PathBuf>, config: &CoderConfig) -> Result<ExitCode> {
     let (reader, name): (Box<dyn Read>, String) = match &input {
         None => (Box::new(io::stdin().lock()), "<stdin>".into()),
         Some(p) if p.as_os_str() == "-" => (Box::new(io::stdin().lock()), "<stdin>".into()),
@@ -65,7 +65,7 @@ pub fn run(input: Option<PathBuf>, output: Option<PathBuf>) -> Result<ExitCode> 
     };
     let mut reader = BufReader::with_capacity(1 << 20, reader);
     let mut out = BufWriter::with_capacity(1 << 20, writer);
-    let coder = Coder::new(CoderConfig::default());
+    let coder = Coder::new(config.clone());
     let progress = indicatif::ProgressBar::new_spinner();
     progress.set_style(
         indicatif::ProgressStyle::with_template("{spinner} {pos} documents coded ({per_sec}) {msg}")

@@ -160,12 +160,12 @@ struct AcledMetrics {
     docs_per_second: f64,
 }
 
-pub fn acled(path: &Path, errors: Option<&Path>, json: bool) -> Result<ExitCode> {
+pub fn acled(path: &Path, errors: Option<&Path>, json: bool, config: &CoderConfig) -> Result<ExitCode> {
     let rows = read_acled(path)?;
     if rows.is_empty() {
         bail!("{}: no rows to evaluate", path.display());
     }
-    let coder = Coder::new(CoderConfig::default());
+    let coder = Coder::new(config.clone());
     let t0 = std::time::Instant::now();
     let coded: Vec<Vec<Event>> = rows
         .par_iter()
@@ -306,7 +306,7 @@ struct Prf {
     false_positive_rate_difficult_no: f64,
 }
 
-pub fn gsr(path: &Path, kind: GsrKind, errors: Option<&Path>, json: bool) -> Result<ExitCode> {
+pub fn gsr(path: &Path, kind: GsrKind, errors: Option<&Path>, json: bool, config: &CoderConfig) -> Result<ExitCode> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .from_path(path)
@@ -325,7 +325,7 @@ pub fn gsr(path: &Path, kind: GsrKind, errors: Option<&Path>, json: bool) -> Res
             Err(e) => eprintln!("rasd eval: {}:{}: {e}; row skipped", path.display(), i + 2),
         }
     }
-    let coder = Coder::new(CoderConfig::default());
+    let coder = Coder::new(config.clone());
     let wanted = |t: EventType| match kind {
         GsrKind::Assault => t.is_violent(),
         GsrKind::Protest => matches!(t, EventType::Protests | EventType::Riots),

@@ -6,8 +6,8 @@ use rasd_lexicon::Target;
 use rasd_model::Document;
 use std::process::ExitCode;
 
-pub fn run(text: &str, published: Option<chrono::NaiveDate>) -> Result<ExitCode> {
-    let coder = Coder::new(CoderConfig::default());
+pub fn run(text: &str, published: Option<chrono::NaiveDate>, config: &CoderConfig) -> Result<ExitCode> {
+    let coder = Coder::new(config.clone());
     let lex = coder.lexicon();
     let norm = rasd_text::normalize(text);
     println!("language: {}", rasd_text::detect_language(norm.as_str()).as_str());

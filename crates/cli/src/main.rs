@@ -13,6 +13,9 @@ use std::process::ExitCode;
 #[derive(Parser)]
 #[command(name = "rasd", version, about = "Offline conflict-event coder for Arabic, French and English reports")]
 struct Cli {
+    /// Emit only events at or above this confidence (0-1; default 0.5).
+    #[arg(long, global = true, env = "RASD_MIN_CONFIDENCE")]
+    min_confidence: Option<f32>,
     #[command(subcommand)]
     command: Command,
 }
@@ -78,13 +81,22 @@ enum EvalCommand {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let mut config = rasd_coder::CoderConfig::default();
+    if let Some(c) = cli.min_confidence {
+        if !(0.0..=1.0).contains(&c) {
+            eprintln!("rasd: error: --min-confidence must be between 0 and 1, got {c}");
+            return ExitCode::from(2);
+        }
+        config.min_confidence = c;
+    }
+    let config = &config;
     let result = match cli.command {
-        Command::Code { input, output } => code_cmd::run(input, output),
-        Command::Explain { text, published } => explain_cmd::run(&text, published),
-        Command::Bench { input, repeat } => bench_cmd::run(&input, repeat),
-        Command::Eval { what: EvalCommand::Acled { file, errors, json } } => eval::acled(&file, errors.as_deref(), json),
+        Command::Code { input, output } => code_cmd::run(input, output, config),
+        Command::Explain { text, published } => explain_cmd::run(&text, published, config),
+        Command::Bench { input, repeat } => bench_cmd::run(&input, repeat, config),
+        Command::Eval { what: EvalCommand::Acled { file, errors, json } } => eval::acled(&file, errors.as_deref(), json, config),
         Command::Eval { what: EvalCommand::Gsr { file, kind, errors, json } } => {
-            eval::gsr(&file, kind, errors.as_deref(), json)
+            eval::gsr(&file, kind, errors.as_deref(), json, config)
         }
     };
     match result {

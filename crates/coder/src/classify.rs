@@ -33,7 +33,8 @@ pub struct Classified {
     pub tag: Option<&'static str>,
 }
 
-/// Classify a sentence by the set of event cues it holds (modality and grammar cues excluded).
+/// Classify a sentence by the event cues it holds, in text order (modality and grammar cues
+/// excluded).
 pub fn classify(cues: &[Cue]) -> Option<Classified> {
     let has = |c: Cue| cues.contains(&c);
     let fixed = |s, trigger| Some(Classified { family: Family::Fixed(s), trigger, weak: false, tag: None });
@@ -81,9 +82,11 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
         return Some(Classified { family: Family::TerritoryTaken, trigger: Cue::Retake, weak: false, tag: None });
     }
     if violent {
-        let trigger = [Cue::Clash, Cue::Attack, Cue::Kill, Cue::Neutralise]
-            .into_iter()
-            .find(|&c| has(c))
+        // The first violent word in the sentence is the trigger: roles are read around it.
+        let trigger = cues
+            .iter()
+            .copied()
+            .find(|c| matches!(c, Cue::Clash | Cue::Attack | Cue::Kill | Cue::Neutralise))
             .unwrap_or(Cue::Attack);
         return Some(Classified {
             family: Family::Violence { two_sided: has(Cue::Clash) },
@@ -108,6 +111,18 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
     if has(Cue::Destroy) {
         return fixed(S::LootingPropertyDestruction, Cue::Destroy);
     }
+    if has(Cue::Blockade) {
+        return tagged(S::Other, Cue::Blockade, "blockade");
+    }
+    if has(Cue::Siege) {
+        return tagged(S::Other, Cue::Siege, "siege");
+    }
+    if has(Cue::Tax) {
+        return tagged(S::Other, Cue::Tax, "taxation");
+    }
+    if has(Cue::Extortion) {
+        return tagged(S::Other, Cue::Extortion, "extortion");
+    }
     if has(Cue::Arrest) {
         return Some(Classified { family: Family::Arrest, trigger: Cue::Arrest, weak: false, tag: None });
     }
@@ -122,18 +137,6 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
     }
     if has(Cue::Agreement) {
         return fixed(S::Agreement, Cue::Agreement);
-    }
-    if has(Cue::Blockade) {
-        return tagged(S::Other, Cue::Blockade, "blockade");
-    }
-    if has(Cue::Siege) {
-        return tagged(S::Other, Cue::Siege, "siege");
-    }
-    if has(Cue::Tax) {
-        return tagged(S::Other, Cue::Tax, "taxation");
-    }
-    if has(Cue::Extortion) {
-        return tagged(S::Other, Cue::Extortion, "extortion");
     }
     if has(Cue::ChangeGroup) {
         return fixed(S::ChangeToGroupActivity, Cue::ChangeGroup);

@@ -218,17 +218,29 @@ impl Coder {
         // Confidence is built from what makes a report specific: an event phrase alone (an
         // "assassination" mentioned in passing) stays under the threshold; actors, casualties,
         // a date and a place in the same sentence lift it. Modality then scales it.
-        let mut confidence: f32 = if weak { 0.3 } else { 0.4 };
+        // Protest, riot and strategic vocabulary is specific on its own; violent words are
+        // not ("an assassination", "attacks on the government"), so they need anchors.
+        let violent_family = matches!(family, Family::Violence { .. })
+            || matches!(family, Family::Fixed(s) if s.event_type().is_violent());
+        let mut confidence: f32 = match (weak, violent_family) {
+            (true, _) => 0.3,
+            (false, true) => 0.4,
+            (false, false) => 0.5,
+        };
         let mut factor: f32 = 1.0;
         let mut tags: Vec<&'static str> = tag.into_iter().collect();
         for m in &in_sentence {
             let Target::Cue(c) = m.target else { continue };
             let before = m.end <= t_start;
+            // A modal right after a nominal trigger governs it too ("ضربات جوية يمكن أن تستهدف").
             let dist = if before { scan.gap(m.end, t_start) } else { usize::MAX };
+            let right_after = m.start >= t_end && scan.gap(t_end, m.start) <= 1;
             // "Could ...", "لن ...", "Si ..." opening a sentence govern all of it.
             let opens = scan.word_index(m.start).saturating_sub(scan.word_index(start)) <= 1;
             match c {
-                Cue::Hypothetical | Cue::Future | Cue::Threat if opens || dist <= MODALITY_WINDOW => {
+                Cue::Hypothetical | Cue::Future | Cue::Threat
+                    if opens || right_after || dist <= MODALITY_WINDOW =>
+                {
                     return None
                 }
                 Cue::Negation if dist <= NEGATION_WINDOW => return None,
@@ -429,11 +441,39 @@ impl Coder {
 
         let fatalities = casualties(scan, &in_sentence, start, end);
         let in_sentence_span = |a: usize, b: usize| a >= start && b <= end;
-        if [&actor1, &actor2].into_iter().flatten().any(|a| a.span.is_some()) {
-            confidence += 0.15;
-        }
-        let wounded = cue_set.contains(&Cue::Wound);
-        if fatalities.is_some_and(|f| f.0 > 0) || wounded {
+        // Named actors anchor a report more than role nouns; "residents" or "a man" least.
+        let actor_anchor = [&actor1, &actor2]
+            .into_iter()
+            .flatten()
+            .filter(|a| a.span.is_some())
+            .map(|a| {
+                let named = mentions.iter().any(|m| {
+                    Some((m.start, m.end)) == a.span && matches!(m.refs[0], ActorRef::Named(_))
+                });
+                let government = mentions.iter().any(|m| {
+                    Some((m.start, m.end)) == a.span
+                        && matches!(m.refs[0], ActorRef::Generic(GenericRole::Government))
+                });
+                match (named, a.kind) {
+                    (true, _) => 0.15,
+                    (false, ActorKind::Civilians) => 0.05,
+                    (false, _) if government => 0.05,
+                    (false, _) => 0.1,
+                }
+            })
+            .fold(0.0f32, f32::max);
+        confidence += actor_anchor;
+        // A stated count of dead or wounded is the mark of an incident report.
+        let counted = |span: Option<(usize, usize)>| {
+            span.is_some_and(|(s, _)| scan.numbers.iter().any(|n| n.start == s))
+        };
+        let wounded_count = in_sentence.iter().any(|m| {
+            m.target == Target::Cue(Cue::Wound)
+                && scan.numbers.iter().any(|n| {
+                    n.start >= start && n.end <= end && n.start.abs_diff(m.start) < 40
+                })
+        });
+        if fatalities.is_some_and(|f| f.0 > 0 && counted(f.1)) || wounded_count {
             confidence += 0.15;
         }
         if date.is_some_and(|d| in_sentence_span(d.start, d.end)) {
@@ -444,6 +484,22 @@ impl Coder {
         }
         if sub.event_type().is_violent() && !weak {
             confidence += 0.05;
+        }
+        // Violence words are common in commentary ("the assassination", "suicide attacks");
+        // an incident report says who, when, where or how many. Without casualties it needs an
+        // actor and a time or place; with them, any one anchor.
+        let date_in = date.is_some_and(|d| in_sentence_span(d.start, d.end));
+        let place_in = place.is_some_and(|i| {
+            !scan.places[i].is_country && in_sentence_span(scan.places[i].start, scan.places[i].end)
+        });
+        let count = fatalities.is_some_and(|f| counted(f.1)) || wounded_count;
+        let casualty_word = fatalities.is_some_and(|f| f.0 > 0) || cue_set.contains(&Cue::Wound);
+        let specific = !violent_family
+            || count
+            || (actor_anchor >= 0.1 && (date_in || place_in || casualty_word))
+            || (casualty_word && date_in);
+        if !specific {
+            confidence = confidence.min(0.45);
         }
         let confidence = confidence * factor;
         Some(Candidate {
@@ -780,8 +836,20 @@ fn casualties(scan: &Scan, in_sentence: &[Match], start: usize, end: usize) -> O
         if scan.dates.iter().any(|d| d.start <= n.start && n.end <= d.end) {
             continue;
         }
+        let text = scan.norm.as_str();
         let nearest = words
             .iter()
+            .filter(|w| {
+                // "killed, 8 vehicles seized": a clause break separates a count from the word.
+                let between = if n.end <= w.1 {
+                    &text[n.end..w.1]
+                } else if w.2 <= n.start {
+                    &text[w.2..n.start]
+                } else {
+                    "" // the count phrase holds the word ("ثمانية قتلى على الأقل")
+                };
+                !between.contains([',', ';', ':', '.', '(', ')'])
+            })
             .map(|w| {
                 let d = if n.end <= w.1 { scan.gap(n.end, w.1) } else { scan.gap(w.2, n.start) + 1 };
                 (d, w)
@@ -817,9 +885,14 @@ fn merge(candidates: Vec<Candidate>) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for c in candidates {
         let target = out.iter_mut().rev().find(|o| {
+            let violent = o.sub.event_type().is_violent() && c.sub.event_type().is_violent();
+            // A later violent sentence that names no actor of its own ("6 Islamists killed")
+            // continues the event before it.
+            let continues = violent && c.actor1.as_ref().is_none_or(|a| a.span.is_none() || same_actor(&o.actor1, &c.actor1) || same_actor(&o.actor2, &c.actor1));
             let same_kind = o.sub == c.sub
                 || (c.weak && o.sub.event_type().is_violent())
-                || (o.weak && c.sub.event_type().is_violent());
+                || (o.weak && c.sub.event_type().is_violent())
+                || continues;
             let place_ok = match (o.place, c.place) {
                 (Some(a), Some(b)) => a == b,
                 _ => true,
@@ -853,6 +926,13 @@ fn merge(candidates: Vec<Candidate>) -> Vec<Candidate> {
         }
     }
     out
+}
+
+fn same_actor(a: &Option<Slot>, b: &Option<Slot>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.name.is_some() && a.name == b.name,
+        _ => false,
+    }
 }
 
 fn max_fatalities(

@@ -275,8 +275,13 @@ fn accept(s: &str, start: usize, end: usize, info: PatternInfo) -> Option<(usize
         .last()
         .map(|(i, _)| i)
         .unwrap_or(start);
+    // Two-letter Arabic words (لم, لن, هل) hide inside longer words (كلم, لنا, سهل): they take
+    // only the conjunctions و/ف before them and nothing after.
+    let short = info.arabic && s[start..end].chars().filter(|c| c.is_alphanumeric()).count() <= 2;
     if word_start != start {
-        if !info.arabic || !ARABIC_PREFIXES.contains(&&s[word_start..start]) {
+        let prefix = &s[word_start..start];
+        let allowed = if short { ["و", "ف"].contains(&prefix) } else { ARABIC_PREFIXES.contains(&prefix) };
+        if !info.arabic || !allowed {
             return None;
         }
     }
@@ -288,7 +293,7 @@ fn accept(s: &str, start: usize, end: usize, info: PatternInfo) -> Option<(usize
     if word_end == end || info.wildcard {
         return Some((start, word_end));
     }
-    if info.arabic && ARABIC_SUFFIXES.contains(&&s[end..word_end]) {
+    if info.arabic && !short && ARABIC_SUFFIXES.contains(&&s[end..word_end]) {
         return Some((start, word_end));
     }
     None

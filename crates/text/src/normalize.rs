@@ -120,8 +120,23 @@ pub fn normalize_into(input: &str, out: &mut Normalized) {
             continue;
         }
         let before = out.text.len();
+        if let Mapped::One(m) = map_char(c) {
+            if m == '\'' || m == '"' || m == '-' {
+                // Punctuation variants map directly: some (U+00B4) decompose to a space + mark.
+                out.push(m, start, end);
+                last_space = false;
+                continue;
+            }
+        }
         decompose_compatible(c, |d| {
             if is_mark(d) {
+                return;
+            }
+            if d.is_whitespace() {
+                // Compatibility forms that hold a space keep the one-space invariant.
+                if !out.text.is_empty() && !out.text.ends_with([' ', '\n']) {
+                    out.push(' ', start, end);
+                }
                 return;
             }
             for l in d.to_lowercase() {
@@ -243,6 +258,7 @@ mod tests {
         Case { name: "line breaks survive as one", input: "Title \r\n\n  Body\n", expected: "title\nbody" },
         Case { name: "arabic comma", input: "كيدال، تمبكتو", expected: "كيدال, تمبكتو" },
         Case { name: "dotted capital I", input: "İ", expected: "i" },
+        Case { name: "acute accent alone is an apostrophe", input: "´0 a\u{00A8}b", expected: "'0 a b" },
     ];
 
     #[test]

@@ -26,7 +26,8 @@ const ABBREVIATIONS: &[&str] = &[
     "m", "mm", "mme", "cdt", "lieut", "av", "inc", "co", "approx", "al", "u.s", "u.n", "km",
 ];
 
-/// Split normalised text into sentences: at `. ! ? ;` followed by a space, and at line breaks
+/// Split normalised text into sentences: at `. ! ? ; :` followed by a space (a colon opens a
+/// list or a quotation, whose items are read on their own), and at line breaks
 /// (which normalisation turned into spaces, so the caller may pass paragraph hints through
 /// [`sentences`] on each paragraph), never after a known abbreviation, a single letter or a digit
 /// followed by a digit.
@@ -43,7 +44,7 @@ pub fn sentences(s: &str) -> Vec<Sentence> {
             i += 1;
             continue;
         }
-        if matches!(c, b'.' | b'!' | b'?' | b';') && i + 1 < b.len() && matches!(b[i + 1], b' ' | b'\n') {
+        if matches!(c, b'.' | b'!' | b'?' | b';' | b':') && i + 1 < b.len() && matches!(b[i + 1], b' ' | b'\n') {
             let ends = if c == b'.' { !is_abbreviation_before(s, i) } else { true };
             if ends {
                 out.push(Sentence { start, end: i + 1 });
