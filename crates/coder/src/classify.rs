@@ -66,7 +66,12 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
     if has(Cue::Sexual) {
         return fixed(S::SexualViolence, Cue::Sexual);
     }
-    if protest && !has(Cue::Riot) {
+    // Protesters who burn, loot, destroy or fight are rioters.
+    let rioting = has(Cue::Riot) || has(Cue::Burn) || has(Cue::Loot) || has(Cue::Destroy) || has(Cue::Clash);
+    if protest && rioting {
+        return fixed(S::ViolentDemonstration, Cue::Protest);
+    }
+    if protest {
         return Some(Classified { family: Family::Protest, trigger: Cue::Protest, weak: false, tag: None });
     }
     if has(Cue::Riot) {

@@ -170,7 +170,7 @@ impl Coder {
         let mut out: Vec<String> = Vec::new();
         for m in matches {
             if let Target::Actor(id) = m.target {
-                if let Some(c) = self.lexicon.actor(id).country() {
+                if let Some(c) = self.lexicon.actor(id).country_hint() {
                     if !out.iter().any(|x| x == c) {
                         out.push(c.to_string());
                     }
@@ -244,7 +244,8 @@ impl Coder {
                     return None
                 }
                 Cue::Negation if dist <= NEGATION_WINDOW => return None,
-                Cue::Background => return None,
+                // A march on an anniversary is itself an event; a massacre recalled is not.
+                Cue::Background if family != Family::Protest => return None,
                 Cue::Denial => {
                     factor *= 0.6;
                     push_tag(&mut tags, "denied");
@@ -264,7 +265,8 @@ impl Coder {
                 return None;
             }
         }
-        if date.is_none() && sentence_names_past_year(scan.norm.as_str(), start, end, doc.published) {
+        let date_in_sentence = date.is_some_and(|d| d.start >= start && d.end <= end);
+        if !date_in_sentence && past_year_before(scan, start, t_start, doc.published) {
             return None;
         }
         let event_date = date.map(|d| d.date).or(doc.published);
@@ -412,7 +414,15 @@ impl Coder {
                 if actor1.is_none() {
                     actor1 = generic(GenericRole::Unidentified);
                 }
-                if civ(&actor2) {
+                let harm = cue_set.iter().any(|c| matches!(c, Cue::Kill | Cue::Dead | Cue::Wound | Cue::Neutralise | Cue::Abduct | Cue::Sexual));
+                let property = cue_set.iter().any(|c| matches!(c, Cue::Loot | Cue::Burn | Cue::Destroy));
+                if property && !harm && !two_sided && !armed(&actor2) {
+                    // ACLED: an attack that harms no one but loots or burns is property destruction.
+                    if actor2.is_none() {
+                        actor2 = generic(GenericRole::Civilians);
+                    }
+                    SubEventType::LootingPropertyDestruction
+                } else if civ(&actor2) {
                     SubEventType::Attack
                 } else if armed(&actor2) || two_sided {
                     SubEventType::ArmedClash
@@ -494,10 +504,14 @@ impl Coder {
         });
         let count = fatalities.is_some_and(|f| counted(f.1)) || wounded_count;
         let casualty_word = fatalities.is_some_and(|f| f.0 > 0) || cue_set.contains(&Cue::Wound);
+        let killing = in_sentence.iter().any(|m| matches!(m.target, Target::Cue(Cue::Kill | Cue::Neutralise)));
+        let weapon = matches!(family, Family::Fixed(s) if s.event_type() == rasd_model::EventType::ExplosionsRemoteViolence);
         let specific = !violent_family
             || count
             || (actor_anchor >= 0.1 && (date_in || place_in || casualty_word))
-            || (casualty_word && date_in);
+            || (casualty_word && date_in)
+            || (killing && actor_anchor > 0.0)
+            || (weapon && (actor_anchor > 0.0 || date_in || place_in || casualty_word));
         if !specific {
             confidence = confidence.min(0.45);
         }
@@ -798,15 +812,27 @@ fn nearest_place(scan: &Scan, start: usize, end: usize, trigger: usize) -> Optio
     pick(true).or_else(|| pick(false)).or_else(|| best_in_doc(true)).or_else(|| best_in_doc(false))
 }
 
-/// A sentence that names a past year and no full date is history ("in 2012 the rebels...").
-fn sentence_names_past_year(text: &str, start: usize, end: usize, published: Option<NaiveDate>) -> bool {
-    let Some(p) = published else { return false };
+/// "In 2012, rebels seized Gao": a past year shortly before the trigger makes the clause history.
+/// "Since 2012" / "depuis 2012" / "منذ 2012" only sets the scene and does not count.
+fn past_year_before(scan: &Scan, start: usize, trigger: usize, published: Option<NaiveDate>) -> bool {
     use chrono::Datelike;
-    text[start..end]
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|w| w.len() == 4)
-        .filter_map(|w| w.parse::<i32>().ok())
-        .any(|y| (1900..p.year()).contains(&y))
+    let Some(p) = published else { return false };
+    let text = scan.norm.as_str();
+    let lo = scan.word_starts.get(scan.word_index(trigger).saturating_sub(8)).copied().unwrap_or(start).max(start);
+    let mut i = lo;
+    for w in text[lo..trigger].split(|c: char| !c.is_ascii_digit()) {
+        let at = i;
+        i += w.len() + 1;
+        if w.len() != 4 || !w.parse::<i32>().is_ok_and(|y| (1900..p.year()).contains(&y)) {
+            continue;
+        }
+        let before = text[start..lo + (at - lo)].trim_end();
+        let scene = ["since", "depuis", "منذ", "منذ عام", "depuis l'an"].iter().any(|s| before.ends_with(s));
+        if !scene {
+            return true;
+        }
+    }
+    false
 }
 
 /// Fatalities from counts next to casualty words. Each count goes to its nearest casualty word;

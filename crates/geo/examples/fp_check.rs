@@ -137,7 +137,7 @@ fn acled(g: &Gazetteer, path: &str) {
     );
     let mut w: Vec<_> = wrong_words.into_iter().collect();
     w.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    for (k, c) in w.iter().take(80) {
+    for (k, c) in w.iter().take(400) {
         println!("{c:5} {k}");
     }
 }

@@ -30,6 +30,9 @@ pub struct ActorEntry {
     pub country: String,
     #[serde(default)]
     pub role: String,
+    /// Where a transnational group mostly operates: a weak country hint, never part of a name.
+    #[serde(default)]
+    pub home: String,
     #[serde(default)]
     pub periods: Vec<Period>,
     #[serde(default)]
@@ -57,6 +60,11 @@ impl ActorEntry {
 
     pub fn country(&self) -> Option<&str> {
         (!self.country.is_empty()).then_some(self.country.as_str())
+    }
+
+    /// The country the actor implies for a document: its own, else where it operates.
+    pub fn country_hint(&self) -> Option<&str> {
+        self.country().or((!self.home.is_empty()).then_some(self.home.as_str()))
     }
 }
 
