@@ -8,15 +8,24 @@ use std::path::Path;
 use std::process::ExitCode;
 
 pub fn run(input: &Path, repeat: usize, config: &CoderConfig) -> Result<ExitCode> {
-    let text = std::fs::read_to_string(input).with_context(|| format!("cannot read {}", input.display()))?;
+    let text = std::fs::read_to_string(input)
+        .with_context(|| format!("cannot read {}", input.display()))?;
     let base: Vec<Document> = text
         .lines()
         .filter(|l| !l.trim().is_empty())
         .enumerate()
-        .map(|(i, l)| serde_json::from_str(l).with_context(|| format!("{}:{}: not a document", input.display(), i + 1)))
+        .map(|(i, l)| {
+            serde_json::from_str(l)
+                .with_context(|| format!("{}:{}: not a document", input.display(), i + 1))
+        })
         .collect::<Result<_>>()?;
     let docs: Vec<Document> = (0..repeat.max(1))
-        .flat_map(|r| base.iter().map(move |d| Document { id: format!("{}#{r}", d.id), ..d.clone() }))
+        .flat_map(|r| {
+            base.iter().map(move |d| Document {
+                id: format!("{}#{r}", d.id),
+                ..d.clone()
+            })
+        })
         .collect();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     let coder = Coder::new(config.clone());
@@ -31,7 +40,12 @@ pub fn run(input: &Path, repeat: usize, config: &CoderConfig) -> Result<ExitCode
     println!("seconds          {secs:.3}");
     println!("documents/s      {:.0}", docs.len() as f64 / secs);
     println!("MB/s             {:.2}", bytes as f64 / 1e6 / secs);
-    println!("peak memory (MB) {}", peak_memory_mb().map(|m| format!("{m:.1}")).unwrap_or_else(|| "unknown".into()));
+    println!(
+        "peak memory (MB) {}",
+        peak_memory_mb()
+            .map(|m| format!("{m:.1}"))
+            .unwrap_or_else(|| "unknown".into())
+    );
     Ok(ExitCode::SUCCESS)
 }
 

@@ -22,35 +22,62 @@ enum Parsed {
 /// Parse one input line into a document, or say precisely why not.
 fn parse_line(bytes: &[u8]) -> Parsed {
     let Ok(line) = std::str::from_utf8(bytes) else {
-        return Parsed::Rejected { id: Value::Null, error: "line is not valid UTF-8 (convert the file to UTF-8 first)".into() };
+        return Parsed::Rejected {
+            id: Value::Null,
+            error: "line is not valid UTF-8 (convert the file to UTF-8 first)".into(),
+        };
     };
-    let line = line.trim_end_matches(['\r', '\n']).trim_start_matches('\u{feff}');
+    let line = line
+        .trim_end_matches(['\r', '\n'])
+        .trim_start_matches('\u{feff}');
     if line.trim().is_empty() {
         return Parsed::Blank;
     }
     let value: Value = match serde_json::from_str(line) {
         Ok(v) => v,
-        Err(e) => return Parsed::Rejected { id: Value::Null, error: format!("invalid JSON: {e}") },
+        Err(e) => {
+            return Parsed::Rejected {
+                id: Value::Null,
+                error: format!("invalid JSON: {e}"),
+            }
+        }
     };
     let id = value.get("id").cloned().unwrap_or(Value::Null);
     let id_str = match &id {
         Value::String(s) if !s.is_empty() => s.clone(),
         Value::Number(n) => n.to_string(),
-        _ => return Parsed::Rejected { id, error: "missing or empty \"id\"".into() },
+        _ => {
+            return Parsed::Rejected {
+                id,
+                error: "missing or empty \"id\"".into(),
+            }
+        }
     };
     match value.get("text") {
         Some(Value::String(_)) => {}
-        _ => return Parsed::Rejected { id, error: "missing \"text\" (a string)".into() },
+        _ => {
+            return Parsed::Rejected {
+                id,
+                error: "missing \"text\" (a string)".into(),
+            }
+        }
     }
     let mut value = value;
     value["id"] = Value::String(id_str);
     match serde_json::from_value::<Document>(value) {
         Ok(d) => Parsed::Doc(Box::new(d)),
-        Err(e) => Parsed::Rejected { id, error: format!("bad field: {e}") },
+        Err(e) => Parsed::Rejected {
+            id,
+            error: format!("bad field: {e}"),
+        },
     }
 }
 
-pub fn run(input: Option<PathBuf>, output: Option<PathBuf>, config: &CoderConfig) -> Result<ExitCode> {
+pub fn run(
+    input: Option<PathBuf>,
+    output: Option<PathBuf>,
+    config: &CoderConfig,
+) -> Result<ExitCode> {
     let (reader, name): (Box<dyn Read>, String) = match &input {
         None => (Box::new(io::stdin().lock()), "<stdin>".into()),
         Some(p) if p.as_os_str() == "-" => (Box::new(io::stdin().lock()), "<stdin>".into()),
@@ -61,15 +88,19 @@ pub fn run(input: Option<PathBuf>, output: Option<PathBuf>, config: &CoderConfig
     };
     let writer: Box<dyn Write> = match &output {
         None => Box::new(io::stdout().lock()),
-        Some(p) => Box::new(File::create(p).with_context(|| format!("cannot create output {}", p.display()))?),
+        Some(p) => Box::new(
+            File::create(p).with_context(|| format!("cannot create output {}", p.display()))?,
+        ),
     };
     let mut reader = BufReader::with_capacity(1 << 20, reader);
     let mut out = BufWriter::with_capacity(1 << 20, writer);
     let coder = Coder::new(config.clone());
     let progress = indicatif::ProgressBar::new_spinner();
     progress.set_style(
-        indicatif::ProgressStyle::with_template("{spinner} {pos} documents coded ({per_sec}) {msg}")
-            .expect("static template"),
+        indicatif::ProgressStyle::with_template(
+            "{spinner} {pos} documents coded ({per_sec}) {msg}",
+        )
+        .expect("static template"),
     );
     let (mut line_no, mut rejected, mut blank) = (0usize, 0usize, 0usize);
     let mut batch: Vec<(usize, Vec<u8>)> = Vec::with_capacity(BATCH);
@@ -77,7 +108,9 @@ pub fn run(input: Option<PathBuf>, output: Option<PathBuf>, config: &CoderConfig
         batch.clear();
         while batch.len() < BATCH {
             let mut buf = Vec::new();
-            let n = reader.read_until(b'\n', &mut buf).with_context(|| format!("reading {name}"))?;
+            let n = reader
+                .read_until(b'\n', &mut buf)
+                .with_context(|| format!("reading {name}"))?;
             if n == 0 {
                 break;
             }
@@ -92,7 +125,9 @@ pub fn run(input: Option<PathBuf>, output: Option<PathBuf>, config: &CoderConfig
             .map(|(n, bytes)| {
                 let parsed = parse_line(bytes);
                 let coded = match &parsed {
-                    Parsed::Doc(d) => Some(serde_json::to_string(&coder.code(d)).expect("events serialise")),
+                    Parsed::Doc(d) => {
+                        Some(serde_json::to_string(&coder.code(d)).expect("events serialise"))
+                    }
                     _ => None,
                 };
                 (*n, parsed, coded)
@@ -124,7 +159,10 @@ pub fn run(input: Option<PathBuf>, output: Option<PathBuf>, config: &CoderConfig
         eprintln!("rasd code: {name}: {blank} blank line(s) ignored");
     }
     if rejected > 0 {
-        eprintln!("rasd code: {name}: {rejected} line(s) rejected, {} coded", progress.position());
+        eprintln!(
+            "rasd code: {name}: {rejected} line(s) rejected, {} coded",
+            progress.position()
+        );
         return Ok(ExitCode::from(3));
     }
     Ok(ExitCode::SUCCESS)
@@ -136,13 +174,23 @@ mod tests {
 
     #[test]
     fn rejects_with_reasons() {
-        assert!(matches!(parse_line(b"{not json"), Parsed::Rejected { error, .. } if error.starts_with("invalid JSON")));
-        assert!(matches!(parse_line(b"{\"text\": \"x\"}"), Parsed::Rejected { error, .. } if error.contains("\"id\"")));
+        assert!(
+            matches!(parse_line(b"{not json"), Parsed::Rejected { error, .. } if error.starts_with("invalid JSON"))
+        );
+        assert!(
+            matches!(parse_line(b"{\"text\": \"x\"}"), Parsed::Rejected { error, .. } if error.contains("\"id\""))
+        );
         assert!(matches!(parse_line(b"{\"id\": \"a\"}"), Parsed::Rejected { id, .. } if id == "a"));
-        assert!(matches!(parse_line(b"\xff\xfe"), Parsed::Rejected { error, .. } if error.contains("UTF-8")));
-        assert!(matches!(parse_line(b"{\"id\": \"a\", \"text\": \"t\", \"published\": \"2026-13-45\"}"),
-            Parsed::Rejected { error, .. } if error.starts_with("bad field")));
+        assert!(
+            matches!(parse_line(b"\xff\xfe"), Parsed::Rejected { error, .. } if error.contains("UTF-8"))
+        );
+        assert!(
+            matches!(parse_line(b"{\"id\": \"a\", \"text\": \"t\", \"published\": \"2026-13-45\"}"),
+            Parsed::Rejected { error, .. } if error.starts_with("bad field"))
+        );
         assert!(matches!(parse_line(b"  \r\n"), Parsed::Blank));
-        assert!(matches!(parse_line(b"{\"id\": 7, \"text\": \"t\"}"), Parsed::Doc(d) if d.id == "7"));
+        assert!(
+            matches!(parse_line(b"{\"id\": 7, \"text\": \"t\"}"), Parsed::Doc(d) if d.id == "7")
+        );
     }
 }

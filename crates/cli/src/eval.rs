@@ -54,9 +54,18 @@ fn read_acled(path: &Path) -> Result<Vec<AcledRow>> {
             .with_context(|| format!("{}: no column {name:?}", path.display()))
     };
     let c = [
-        col("event_id_cnty")?, col("event_date")?, col("event_type")?, col("sub_event_type")?,
-        col("actor1")?, col("country")?, col("admin1")?, col("latitude")?, col("longitude")?,
-        col("geo_precision")?, col("fatalities")?, col("notes")?,
+        col("event_id_cnty")?,
+        col("event_date")?,
+        col("event_type")?,
+        col("sub_event_type")?,
+        col("actor1")?,
+        col("country")?,
+        col("admin1")?,
+        col("latitude")?,
+        col("longitude")?,
+        col("geo_precision")?,
+        col("fatalities")?,
+        col("notes")?,
     ];
     let mut rows = Vec::new();
     let mut skipped = 0;
@@ -73,7 +82,10 @@ fn read_acled(path: &Path) -> Result<Vec<AcledRow>> {
         let get = |k: usize| rec.get(c[k]).unwrap_or("").trim().to_string();
         let date = get(1);
         let Some(date) = parse_acled_date(&date) else {
-            eprintln!("rasd eval: {}:{line}: malformed event_date {date:?}; row skipped", path.display());
+            eprintln!(
+                "rasd eval: {}:{line}: malformed event_date {date:?}; row skipped",
+                path.display()
+            );
             skipped += 1;
             continue;
         };
@@ -115,15 +127,20 @@ fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 }
 
 fn families(name: &str) -> Vec<String> {
-    name.split(" and/or ").map(actor_family).filter(|f| !f.is_empty()).collect()
+    name.split(" and/or ")
+        .map(actor_family)
+        .filter(|f| !f.is_empty())
+        .collect()
 }
 
 /// The coder's best event: highest confidence, first on ties.
 fn best(events: &[Event]) -> Option<&Event> {
-    events.iter().fold(None, |acc: Option<&Event>, e| match acc {
-        Some(a) if a.confidence >= e.confidence => Some(a),
-        _ => Some(e),
-    })
+    events
+        .iter()
+        .fold(None, |acc: Option<&Event>, e| match acc {
+            Some(a) if a.confidence >= e.confidence => Some(a),
+            _ => Some(e),
+        })
 }
 
 #[derive(Default, Serialize)]
@@ -138,7 +155,11 @@ impl Ratio {
         self.hit += hit as usize;
     }
     fn value(&self) -> f64 {
-        if self.of == 0 { 0.0 } else { self.hit as f64 / self.of as f64 }
+        if self.of == 0 {
+            0.0
+        } else {
+            self.hit as f64 / self.of as f64
+        }
     }
 }
 
@@ -160,7 +181,12 @@ struct AcledMetrics {
     docs_per_second: f64,
 }
 
-pub fn acled(path: &Path, errors: Option<&Path>, json: bool, config: &CoderConfig) -> Result<ExitCode> {
+pub fn acled(
+    path: &Path,
+    errors: Option<&Path>,
+    json: bool,
+    config: &CoderConfig,
+) -> Result<ExitCode> {
     let rows = read_acled(path)?;
     if rows.is_empty() {
         bail!("{}: no rows to evaluate", path.display());
@@ -180,7 +206,11 @@ pub fn acled(path: &Path, errors: Option<&Path>, json: bool, config: &CoderConfi
         })
         .collect();
     let secs = t0.elapsed().as_secs_f64();
-    let mut m = AcledMetrics { rows: rows.len(), docs_per_second: rows.len() as f64 / secs, ..Default::default() };
+    let mut m = AcledMetrics {
+        rows: rows.len(),
+        docs_per_second: rows.len() as f64 / secs,
+        ..Default::default()
+    };
     let mut by_sub: BTreeMap<String, Ratio> = BTreeMap::new();
     let mut confusion: HashMap<(String, String), usize> = HashMap::new();
     let mut err_out = match errors {
@@ -198,33 +228,51 @@ pub fn acled(path: &Path, errors: Option<&Path>, json: bool, config: &CoderConfi
         let sub_ok = st == r.sub_event_type;
         m.event_type.add(type_ok);
         m.sub_event_type.add(sub_ok);
-        by_sub.entry(r.sub_event_type.clone()).or_default().add(sub_ok);
+        by_sub
+            .entry(r.sub_event_type.clone())
+            .or_default()
+            .add(sub_ok);
         if !sub_ok {
-            *confusion.entry((r.sub_event_type.clone(), st.to_string())).or_default() += 1;
+            *confusion
+                .entry((r.sub_event_type.clone(), st.to_string()))
+                .or_default() += 1;
         }
         let gold = families(&r.actor1);
         let pred: Vec<String> = e
-            .map(|e| [&e.actor1, &e.actor2].into_iter().flatten().flat_map(|a| families(a)).collect())
+            .map(|e| {
+                [&e.actor1, &e.actor2]
+                    .into_iter()
+                    .flatten()
+                    .flat_map(|a| families(a))
+                    .collect()
+            })
             .unwrap_or_default();
         let found = pred.iter().any(|p| gold.contains(p));
         m.actor1_found.add(found);
         let a1 = e.and_then(|e| e.actor1.as_deref()).map(actor_family);
-        m.actor1_exact_slot.add(a1.as_deref() == Some(actor_family(&r.actor1).as_str()));
+        m.actor1_exact_slot
+            .add(a1.as_deref() == Some(actor_family(&r.actor1).as_str()));
         let date = e.and_then(|e| e.event_date);
         let date_ok = date == Some(r.date);
         m.event_date.add(date_ok);
         if e.is_some_and(|e| e.evidence.iter().any(|v| v.role == Role::Date)) {
             m.event_date_when_stated.add(date_ok);
         }
-        m.event_date_within_7_days.add(date.is_some_and(|d| (d - r.date).num_days().abs() <= 7));
+        m.event_date_within_7_days
+            .add(date.is_some_and(|d| (d - r.date).num_days().abs() <= 7));
         let fat_ok = e.is_some() && e.and_then(|e| e.fatalities) == r.fatalities;
         m.fatalities.add(fat_ok);
         let country = e.and_then(|e| e.country.as_deref());
-        m.country.add(country.is_some_and(|c| c.eq_ignore_ascii_case(&r.country)));
+        m.country
+            .add(country.is_some_and(|c| c.eq_ignore_ascii_case(&r.country)));
         let admin1 = e.and_then(|e| e.admin1.as_deref());
-        m.admin1.add(admin1.is_some_and(|a| fold(a) == fold(&r.admin1)));
+        m.admin1
+            .add(admin1.is_some_and(|a| fold(a) == fold(&r.admin1)));
         if matches!(r.geo_precision, Some(1 | 2)) {
-            let near = match (e.and_then(|e| e.latitude.zip(e.longitude)), r.lat.zip(r.lon)) {
+            let near = match (
+                e.and_then(|e| e.latitude.zip(e.longitude)),
+                r.lat.zip(r.lon),
+            ) {
                 (Some((la, lo)), Some((gla, glo))) => haversine_km(la, lo, gla, glo) <= 25.0,
                 _ => false,
             };
@@ -256,7 +304,12 @@ pub fn acled(path: &Path, errors: Option<&Path>, json: bool, config: &CoderConfi
         println!("{}", serde_json::to_string_pretty(&m)?);
         return Ok(ExitCode::SUCCESS);
     }
-    println!("ACLED evaluation: {} ({} rows, {:.0} documents/s)", path.display(), m.rows, m.docs_per_second);
+    println!(
+        "ACLED evaluation: {} ({} rows, {:.0} documents/s)",
+        path.display(),
+        m.rows,
+        m.docs_per_second
+    );
     let lines: [(&str, &Ratio); 12] = [
         ("rows with an event", &m.with_event),
         ("event_type", &m.event_type),
@@ -269,7 +322,10 @@ pub fn acled(path: &Path, errors: Option<&Path>, json: bool, config: &CoderConfi
         ("fatalities exact", &m.fatalities),
         ("country", &m.country),
         ("admin1", &m.admin1),
-        ("point within 25 km (geo_precision 1-2)", &m.point_within_25km_precision_1_2),
+        (
+            "point within 25 km (geo_precision 1-2)",
+            &m.point_within_25km_precision_1_2,
+        ),
     ];
     for (name, r) in lines {
         println!("  {name:<40} {:>6.3}  ({}/{})", r.value(), r.hit, r.of);
@@ -306,13 +362,24 @@ struct Prf {
     false_positive_rate_difficult_no: f64,
 }
 
-pub fn gsr(path: &Path, kind: GsrKind, errors: Option<&Path>, json: bool, config: &CoderConfig) -> Result<ExitCode> {
+pub fn gsr(
+    path: &Path,
+    kind: GsrKind,
+    errors: Option<&Path>,
+    json: bool,
+    config: &CoderConfig,
+) -> Result<ExitCode> {
     let mut rdr = csv::ReaderBuilder::new()
         .flexible(true)
         .from_path(path)
         .with_context(|| format!("cannot open {}", path.display()))?;
     let headers = rdr.headers()?.clone();
-    let col = |name: &str| headers.iter().position(|h| h.trim() == name).with_context(|| format!("{}: no column {name:?}", path.display()));
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h.trim() == name)
+            .with_context(|| format!("{}: no column {name:?}", path.display()))
+    };
     let (c_id, c_label, c_text) = (col("id")?, col("label")?, col("text")?);
     let mut rows: Vec<(String, String, String)> = Vec::new();
     for (i, rec) in rdr.records().enumerate() {
@@ -333,7 +400,11 @@ pub fn gsr(path: &Path, kind: GsrKind, errors: Option<&Path>, json: bool, config
     let detected: Vec<bool> = rows
         .par_iter()
         .map(|(id, _, text)| {
-            let doc = Document { id: id.clone(), text: text.clone(), ..Default::default() };
+            let doc = Document {
+                id: id.clone(),
+                text: text.clone(),
+                ..Default::default()
+            };
             coder.code(&doc).events.iter().any(|e| wanted(e.event_type))
         })
         .collect();
@@ -367,21 +438,35 @@ pub fn gsr(path: &Path, kind: GsrKind, errors: Option<&Path>, json: bool, config
         }
         if positive != d {
             if let Some(w) = err_out.as_mut() {
-                writeln!(w, "{}", serde_json::json!({"id": id, "label": label, "detected": d, "text": text}))?;
+                writeln!(
+                    w,
+                    "{}",
+                    serde_json::json!({"id": id, "label": label, "detected": d, "text": text})
+                )?;
             }
         }
     }
     m.precision = m.tp as f64 / (m.tp + m.fp).max(1) as f64;
     m.recall = m.tp as f64 / (m.tp + m.fn_).max(1) as f64;
-    m.f1 = if m.precision + m.recall > 0.0 { 2.0 * m.precision * m.recall / (m.precision + m.recall) } else { 0.0 };
+    m.f1 = if m.precision + m.recall > 0.0 {
+        2.0 * m.precision * m.recall / (m.precision + m.recall)
+    } else {
+        0.0
+    };
     m.false_positive_rate_easy_no = easy_fp as f64 / easy.max(1) as f64;
     m.false_positive_rate_difficult_no = hard_fp as f64 / hard.max(1) as f64;
     if json {
         println!("{}", serde_json::to_string_pretty(&m)?);
     } else {
         println!("GSR evaluation ({kind:?}): {}", path.display());
-        println!("  tp {}  fp {}  fn {}  tn {}  (ambiguous skipped: {})", m.tp, m.fp, m.fn_, m.tn, m.skipped_ambiguous);
-        println!("  precision {:.3}  recall {:.3}  F1 {:.3}", m.precision, m.recall, m.f1);
+        println!(
+            "  tp {}  fp {}  fn {}  tn {}  (ambiguous skipped: {})",
+            m.tp, m.fp, m.fn_, m.tn, m.skipped_ambiguous
+        );
+        println!(
+            "  precision {:.3}  recall {:.3}  F1 {:.3}",
+            m.precision, m.recall, m.f1
+        );
         println!(
             "  false-positive rate: easy no {:.3}, difficult no {:.3}",
             m.false_positive_rate_easy_no, m.false_positive_rate_difficult_no
@@ -411,8 +496,14 @@ mod tests {
 
     #[test]
     fn acled_dates_in_both_export_formats() {
-        assert_eq!(parse_acled_date("2019-01-17"), NaiveDate::from_ymd_opt(2019, 1, 17));
-        assert_eq!(parse_acled_date("17 January 2019"), NaiveDate::from_ymd_opt(2019, 1, 17));
+        assert_eq!(
+            parse_acled_date("2019-01-17"),
+            NaiveDate::from_ymd_opt(2019, 1, 17)
+        );
+        assert_eq!(
+            parse_acled_date("17 January 2019"),
+            NaiveDate::from_ymd_opt(2019, 1, 17)
+        );
         assert_eq!(parse_acled_date("17/01/2019"), None);
     }
 }

@@ -11,7 +11,11 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
-#[command(name = "rasd", version, about = "Offline conflict-event coder for Arabic, French and English reports")]
+#[command(
+    name = "rasd",
+    version,
+    about = "Offline conflict-event coder for Arabic, French and English reports"
+)]
 struct Cli {
     /// Emit only events at or above this confidence (0-1; default 0.5).
     #[arg(long, global = true, env = "RASD_MIN_CONFIDENCE")]
@@ -94,10 +98,18 @@ fn main() -> ExitCode {
         Command::Code { input, output } => code_cmd::run(input, output, config),
         Command::Explain { text, published } => explain_cmd::run(&text, published, config),
         Command::Bench { input, repeat } => bench_cmd::run(&input, repeat, config),
-        Command::Eval { what: EvalCommand::Acled { file, errors, json } } => eval::acled(&file, errors.as_deref(), json, config),
-        Command::Eval { what: EvalCommand::Gsr { file, kind, errors, json } } => {
-            eval::gsr(&file, kind, errors.as_deref(), json, config)
-        }
+        Command::Eval {
+            what: EvalCommand::Acled { file, errors, json },
+        } => eval::acled(&file, errors.as_deref(), json, config),
+        Command::Eval {
+            what:
+                EvalCommand::Gsr {
+                    file,
+                    kind,
+                    errors,
+                    json,
+                },
+        } => eval::gsr(&file, kind, errors.as_deref(), json, config),
     };
     match result {
         Ok(code) => code,

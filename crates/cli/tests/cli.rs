@@ -26,20 +26,35 @@ fn rasd(args: &[&str], stdin: &[u8]) -> (i32, String, String) {
 }
 
 fn lines(stdout: &str) -> Vec<serde_json::Value> {
-    stdout.lines().map(|l| serde_json::from_str(l).expect("output line is JSON")).collect()
+    stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("output line is JSON"))
+        .collect()
 }
 
 #[test]
 fn code_sample_gives_one_line_per_document_in_order() {
-    let sample = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/sample.jsonl")).unwrap();
+    let sample = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../examples/sample.jsonl"
+    ))
+    .unwrap();
     let (code, out, err) = rasd(&["code"], sample.as_bytes());
     assert_eq!(code, 0, "stderr: {err}");
     let out = lines(&out);
     let ids_in: Vec<String> = sample
         .lines()
-        .map(|l| serde_json::from_str::<serde_json::Value>(l).unwrap()["id"].as_str().unwrap().to_string())
+        .map(|l| {
+            serde_json::from_str::<serde_json::Value>(l).unwrap()["id"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
         .collect();
-    let ids_out: Vec<String> = out.iter().map(|v| v["id"].as_str().unwrap().to_string()).collect();
+    let ids_out: Vec<String> = out
+        .iter()
+        .map(|v| v["id"].as_str().unwrap().to_string())
+        .collect();
     assert_eq!(ids_in, ids_out);
     // Every evidence span lies inside its document text, on character boundaries.
     for (line, v) in sample.lines().zip(&out) {
@@ -48,8 +63,15 @@ fn code_sample_gives_one_line_per_document_in_order() {
         let title = doc["title"].as_str().unwrap_or("");
         for e in v["events"].as_array().unwrap() {
             for span in e["evidence"].as_array().unwrap() {
-                let (s, t) = (span["start"].as_u64().unwrap() as usize, span["end"].as_u64().unwrap() as usize);
-                let src = if span.get("field").and_then(|f| f.as_str()) == Some("title") { title } else { text };
+                let (s, t) = (
+                    span["start"].as_u64().unwrap() as usize,
+                    span["end"].as_u64().unwrap() as usize,
+                );
+                let src = if span.get("field").and_then(|f| f.as_str()) == Some("title") {
+                    title
+                } else {
+                    text
+                };
                 assert!(s < t && t <= src.len(), "{span} outside {}", doc["id"]);
                 assert!(src.is_char_boundary(s) && src.is_char_boundary(t));
             }
@@ -75,7 +97,11 @@ fn code_bad_lines_are_reported_and_the_batch_goes_on() {
     assert_eq!(out[2]["id"], "noText");
     assert!(out[2]["error"].as_str().unwrap().contains("text"));
     assert!(out[3]["error"].as_str().unwrap().contains("UTF-8"));
-    assert!(out[4]["error"].as_str().unwrap().contains("line 6"), "malformed date rejected: {}", out[4]);
+    assert!(
+        out[4]["error"].as_str().unwrap().contains("line 6"),
+        "malformed date rejected: {}",
+        out[4]
+    );
     assert_eq!(out[5]["id"], "ok3");
     assert_eq!(out[5]["events"].as_array().unwrap().len(), 0);
     assert!(err.contains("<stdin>:2:"), "stderr names the line: {err}");
@@ -92,7 +118,10 @@ fn code_unusable_arguments_exit_2() {
 
 #[test]
 fn code_seed_article_codes_no_hypothetical_strike() {
-    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared/seed/000_ff2fd471fe1d52df.txt");
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/seed/000_ff2fd471fe1d52df.txt"
+    );
     let text = std::fs::read_to_string(path).expect("../shared/seed is present beside the project");
     let doc = serde_json::json!({"id": "seed", "text": text, "published": "2026-02-15"});
     let (code, out, err) = rasd(&["code"], format!("{doc}\n").as_bytes());
@@ -106,7 +135,10 @@ fn code_seed_article_codes_no_hypothetical_strike() {
                 let s = span["start"].as_u64().unwrap() as usize;
                 // No trigger sits in a sentence that is a hypothesis about future strikes.
                 let sentence_start = text[..s].rfind(['.', '\n']).map(|i| i + 1).unwrap_or(0);
-                let sentence_end = text[s..].find(['.', '\n']).map(|i| s + i).unwrap_or(text.len());
+                let sentence_end = text[s..]
+                    .find(['.', '\n'])
+                    .map(|i| s + i)
+                    .unwrap_or(text.len());
                 let sentence = &text[sentence_start..sentence_end];
                 assert!(
                     !(sentence.contains("قد ") && sentence.contains("تستهدف")),

@@ -37,8 +37,22 @@ pub struct Classified {
 /// excluded).
 pub fn classify(cues: &[Cue]) -> Option<Classified> {
     let has = |c: Cue| cues.contains(&c);
-    let fixed = |s, trigger| Some(Classified { family: Family::Fixed(s), trigger, weak: false, tag: None });
-    let tagged = |s, trigger, tag| Some(Classified { family: Family::Fixed(s), trigger, weak: false, tag: Some(tag) });
+    let fixed = |s, trigger| {
+        Some(Classified {
+            family: Family::Fixed(s),
+            trigger,
+            weak: false,
+            tag: None,
+        })
+    };
+    let tagged = |s, trigger, tag| {
+        Some(Classified {
+            family: Family::Fixed(s),
+            trigger,
+            weak: false,
+            tag: Some(tag),
+        })
+    };
     use SubEventType as S;
     let violent = has(Cue::Attack) || has(Cue::Clash) || has(Cue::Kill) || has(Cue::Neutralise);
     let protest = has(Cue::Protest);
@@ -67,12 +81,18 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
         return fixed(S::SexualViolence, Cue::Sexual);
     }
     // Protesters who burn, loot, destroy or fight are rioters.
-    let rioting = has(Cue::Riot) || has(Cue::Burn) || has(Cue::Loot) || has(Cue::Destroy) || has(Cue::Clash);
+    let rioting =
+        has(Cue::Riot) || has(Cue::Burn) || has(Cue::Loot) || has(Cue::Destroy) || has(Cue::Clash);
     if protest && rioting {
         return fixed(S::ViolentDemonstration, Cue::Protest);
     }
     if protest {
-        return Some(Classified { family: Family::Protest, trigger: Cue::Protest, weak: false, tag: None });
+        return Some(Classified {
+            family: Family::Protest,
+            trigger: Cue::Protest,
+            weak: false,
+            tag: None,
+        });
     }
     if has(Cue::Riot) {
         return fixed(S::ViolentDemonstration, Cue::Riot);
@@ -81,10 +101,20 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
         return fixed(S::MobViolence, Cue::Mob);
     }
     if has(Cue::TakeControl) {
-        return Some(Classified { family: Family::TerritoryTaken, trigger: Cue::TakeControl, weak: false, tag: None });
+        return Some(Classified {
+            family: Family::TerritoryTaken,
+            trigger: Cue::TakeControl,
+            weak: false,
+            tag: None,
+        });
     }
     if has(Cue::Retake) {
-        return Some(Classified { family: Family::TerritoryTaken, trigger: Cue::Retake, weak: false, tag: None });
+        return Some(Classified {
+            family: Family::TerritoryTaken,
+            trigger: Cue::Retake,
+            weak: false,
+            tag: None,
+        });
     }
     if violent {
         // The first violent word in the sentence is the trigger: roles are read around it.
@@ -94,7 +124,9 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
             .find(|c| matches!(c, Cue::Clash | Cue::Attack | Cue::Kill | Cue::Neutralise))
             .unwrap_or(Cue::Attack);
         return Some(Classified {
-            family: Family::Violence { two_sided: has(Cue::Clash) },
+            family: Family::Violence {
+                two_sided: has(Cue::Clash),
+            },
             trigger,
             weak: false,
             tag: None,
@@ -104,8 +136,17 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
         return fixed(S::AbductionForcedDisappearance, Cue::Abduct);
     }
     if has(Cue::Dead) || has(Cue::Wound) {
-        let trigger = if has(Cue::Dead) { Cue::Dead } else { Cue::Wound };
-        return Some(Classified { family: Family::Violence { two_sided: false }, trigger, weak: true, tag: None });
+        let trigger = if has(Cue::Dead) {
+            Cue::Dead
+        } else {
+            Cue::Wound
+        };
+        return Some(Classified {
+            family: Family::Violence { two_sided: false },
+            trigger,
+            weak: true,
+            tag: None,
+        });
     }
     if has(Cue::Loot) {
         return tagged(S::LootingPropertyDestruction, Cue::Loot, "looting");
@@ -129,7 +170,12 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
         return tagged(S::Other, Cue::Extortion, "extortion");
     }
     if has(Cue::Arrest) {
-        return Some(Classified { family: Family::Arrest, trigger: Cue::Arrest, weak: false, tag: None });
+        return Some(Classified {
+            family: Family::Arrest,
+            trigger: Cue::Arrest,
+            weak: false,
+            tag: None,
+        });
     }
     if has(Cue::WeaponsSeized) {
         return fixed(S::DisruptedWeaponsUse, Cue::WeaponsSeized);
@@ -170,7 +216,10 @@ mod tests {
         let c = classify(&[Cue::Attack, Cue::Kill, Cue::Suicide, Cue::Ied]).unwrap();
         assert_eq!(c.family, Family::Fixed(SubEventType::SuicideBomb));
         let c = classify(&[Cue::Kill, Cue::Ied]).unwrap();
-        assert_eq!(c.family, Family::Fixed(SubEventType::RemoteExplosiveLandmineIed));
+        assert_eq!(
+            c.family,
+            Family::Fixed(SubEventType::RemoteExplosiveLandmineIed)
+        );
         let c = classify(&[Cue::Ied, Cue::WeaponsSeized]).unwrap();
         assert_eq!(c.family, Family::Fixed(SubEventType::DisruptedWeaponsUse));
     }
@@ -180,12 +229,18 @@ mod tests {
         let c = classify(&[Cue::Loot, Cue::Attack, Cue::Abduct]).unwrap();
         assert_eq!(c.family, Family::Violence { two_sided: false });
         let c = classify(&[Cue::Loot, Cue::Burn]).unwrap();
-        assert_eq!(c.family, Family::Fixed(SubEventType::LootingPropertyDestruction));
+        assert_eq!(
+            c.family,
+            Family::Fixed(SubEventType::LootingPropertyDestruction)
+        );
     }
 
     #[test]
     fn drones_alone_are_a_development_with_a_strike_an_air_strike() {
-        assert_eq!(classify(&[Cue::Drone]).unwrap().family, Family::Fixed(SubEventType::Other));
+        assert_eq!(
+            classify(&[Cue::Drone]).unwrap().family,
+            Family::Fixed(SubEventType::Other)
+        );
         assert_eq!(
             classify(&[Cue::Drone, Cue::Kill]).unwrap().family,
             Family::Fixed(SubEventType::AirDroneStrike)

@@ -25,7 +25,10 @@ pub struct CoderConfig {
 
 impl Default for CoderConfig {
     fn default() -> Self {
-        CoderConfig { background_days: 60, min_confidence: 0.5 }
+        CoderConfig {
+            background_days: 60,
+            min_confidence: 0.5,
+        }
     }
 }
 
@@ -96,7 +99,9 @@ struct Scan<'a> {
 
 impl Scan<'_> {
     fn word_index(&self, byte: usize) -> usize {
-        self.word_starts.partition_point(|&w| w <= byte).saturating_sub(1)
+        self.word_starts
+            .partition_point(|&w| w <= byte)
+            .saturating_sub(1)
     }
 
     /// Words strictly between the end of span a and the start of span b (a before b).
@@ -112,7 +117,10 @@ impl Scan<'_> {
 
 impl Coder {
     pub fn new(config: CoderConfig) -> Self {
-        Coder { lexicon: Lexicon::embedded(), config }
+        Coder {
+            lexicon: Lexicon::embedded(),
+            config,
+        }
     }
 
     pub fn lexicon(&self) -> &'static Lexicon {
@@ -131,14 +139,27 @@ impl Coder {
             }
         }
         let lang = if lang == Language::Und {
-            doc.title.as_deref().map(|t| detect_language(normalize(t).as_str())).unwrap_or(lang)
+            doc.title
+                .as_deref()
+                .map(|t| detect_language(normalize(t).as_str()))
+                .unwrap_or(lang)
         } else {
             lang
         };
-        CodedDocument { id: doc.id.clone(), lang, events }
+        CodedDocument {
+            id: doc.id.clone(),
+            lang,
+            events,
+        }
     }
 
-    fn code_field(&self, doc: &Document, original: &str, norm: &Normalized, field: EvidenceField) -> Vec<Event> {
+    fn code_field(
+        &self,
+        doc: &Document,
+        original: &str,
+        norm: &Normalized,
+        field: EvidenceField,
+    ) -> Vec<Event> {
         let text = norm.as_str();
         let matches = self.lexicon.find(text);
         let hints = self.country_hints(&matches);
@@ -153,7 +174,8 @@ impl Coder {
         let doc_country = self.document_country(&scan, &hints);
         let mut candidates: Vec<Candidate> = Vec::new();
         for s in sentences(text) {
-            if let Some(c) = self.code_sentence(doc, &scan, s.start, s.end, doc_country.as_deref()) {
+            if let Some(c) = self.code_sentence(doc, &scan, s.start, s.end, doc_country.as_deref())
+            {
                 candidates.push(c);
             }
         }
@@ -189,7 +211,10 @@ impl Coder {
         for h in hints {
             *votes.entry(h.as_str()).or_default() += 1;
         }
-        votes.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0))).map(|(c, _)| c.to_string())
+        votes
+            .into_iter()
+            .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
+            .map(|(c, _)| c.to_string())
     }
 
     fn code_sentence(
@@ -200,8 +225,12 @@ impl Coder {
         end: usize,
         doc_country: Option<&str>,
     ) -> Option<Candidate> {
-        let in_sentence: Vec<Match> =
-            scan.matches.iter().copied().filter(|m| m.start >= start && m.end <= end).collect();
+        let in_sentence: Vec<Match> = scan
+            .matches
+            .iter()
+            .copied()
+            .filter(|m| m.start >= start && m.end <= end)
+            .collect();
         let event_cues: Vec<(Cue, usize, usize)> = in_sentence
             .iter()
             .filter_map(|m| match m.target {
@@ -210,7 +239,12 @@ impl Coder {
             })
             .collect();
         let cue_set: Vec<Cue> = event_cues.iter().map(|c| c.0).collect();
-        let Classified { family, trigger, weak, tag } = classify(&cue_set)?;
+        let Classified {
+            family,
+            trigger,
+            weak,
+            tag,
+        } = classify(&cue_set)?;
         let (_, t_start, t_end) = *event_cues.iter().find(|c| c.0 == trigger)?;
 
         // Modality: hypotheses, forecasts, threats and negations govern a trigger they precede
@@ -233,10 +267,17 @@ impl Coder {
             let Target::Cue(c) = m.target else { continue };
             let before = m.end <= t_start;
             // A modal right after a nominal trigger governs it too ("ضربات جوية يمكن أن تستهدف").
-            let dist = if before { scan.gap(m.end, t_start) } else { usize::MAX };
+            let dist = if before {
+                scan.gap(m.end, t_start)
+            } else {
+                usize::MAX
+            };
             let right_after = m.start >= t_end && scan.gap(t_end, m.start) <= 1;
             // "Could ...", "لن ...", "Si ..." opening a sentence govern all of it.
-            let opens = scan.word_index(m.start).saturating_sub(scan.word_index(start)) <= 1;
+            let opens = scan
+                .word_index(m.start)
+                .saturating_sub(scan.word_index(start))
+                <= 1;
             match c {
                 Cue::Hypothetical | Cue::Future | Cue::Threat
                     if opens || right_after || dist <= MODALITY_WINDOW =>
@@ -283,13 +324,20 @@ impl Coder {
             let mut kind = self.mention_kind(m);
             // A state's forces acting in another country are external forces in ACLED (inter 8).
             if kind == ActorKind::State {
-                if let (Some(own), Some(here)) = (resolved.as_ref().and_then(|r| r.country.as_deref()), country) {
+                if let (Some(own), Some(here)) = (
+                    resolved.as_ref().and_then(|r| r.country.as_deref()),
+                    country,
+                ) {
                     if own != here {
                         kind = ActorKind::External;
                     }
                 }
             }
-            Some(Slot { kind, name: resolved.map(|r| r.name), span: Some((m.start, m.end)) })
+            Some(Slot {
+                kind,
+                name: resolved.map(|r| r.name),
+                span: Some((m.start, m.end)),
+            })
         };
         let mut actor1 = a1.take().and_then(|m| resolve(&m));
         let mut actor2 = a2.take().and_then(|m| resolve(&m));
@@ -299,7 +347,8 @@ impl Coder {
             if let Some(other) = mentions.iter().find(|m| {
                 m.end <= t_start && Some((m.start, m.end)) != a.span && {
                     let (s, e) = a.span.unwrap_or((0, 0));
-                    m.end <= s && scan.gap(m.end, s) <= 1 || m.start >= e && scan.gap(e, m.start) <= 1
+                    m.end <= s && scan.gap(m.end, s) <= 1
+                        || m.start >= e && scan.gap(e, m.start) <= 1
                 }
             }) {
                 if let Some(r) = resolve(other) {
@@ -310,10 +359,21 @@ impl Coder {
             }
         }
 
-        let objects = |cue: Cue| in_sentence.iter().any(|m| m.target == Target::Cue(cue) && m.start >= t_start);
+        let objects = |cue: Cue| {
+            in_sentence
+                .iter()
+                .any(|m| m.target == Target::Cue(cue) && m.start >= t_start)
+        };
         let generic = |role: GenericRole| -> Option<Slot> {
-            let name = self.lexicon.resolve_generic(role, country, event_date).map(|r| r.name);
-            Some(Slot { kind: role.kind(), name, span: None })
+            let name = self
+                .lexicon
+                .resolve_generic(role, country, event_date)
+                .map(|r| r.name);
+            Some(Slot {
+                kind: role.kind(),
+                name,
+                span: None,
+            })
         };
         let kill_present = cue_set.iter().any(|c| matches!(c, Cue::Kill | Cue::Dead));
 
@@ -332,7 +392,10 @@ impl Coder {
                     }
                     rasd_model::EventType::ExplosionsRemoteViolence
                     | rasd_model::EventType::ViolenceAgainstCivilians => {
-                        if actor1.as_ref().is_some_and(|a| a.kind == ActorKind::Civilians) {
+                        if actor1
+                            .as_ref()
+                            .is_some_and(|a| a.kind == ActorKind::Civilians)
+                        {
                             actor2 = actor1.take();
                         }
                         if actor1.is_none() {
@@ -398,7 +461,10 @@ impl Coder {
             }
             Family::Violence { two_sided } => {
                 // Civilians are targets, not perpetrators, of organised violence.
-                if actor1.as_ref().is_some_and(|a| a.kind == ActorKind::Civilians) {
+                if actor1
+                    .as_ref()
+                    .is_some_and(|a| a.kind == ActorKind::Civilians)
+                {
                     let victim = actor1.take();
                     if actor2.as_ref().is_some_and(|a| a.kind.is_armed()) {
                         actor1 = actor2.take();
@@ -414,8 +480,20 @@ impl Coder {
                 if actor1.is_none() {
                     actor1 = generic(GenericRole::Unidentified);
                 }
-                let harm = cue_set.iter().any(|c| matches!(c, Cue::Kill | Cue::Dead | Cue::Wound | Cue::Neutralise | Cue::Abduct | Cue::Sexual));
-                let property = cue_set.iter().any(|c| matches!(c, Cue::Loot | Cue::Burn | Cue::Destroy));
+                let harm = cue_set.iter().any(|c| {
+                    matches!(
+                        c,
+                        Cue::Kill
+                            | Cue::Dead
+                            | Cue::Wound
+                            | Cue::Neutralise
+                            | Cue::Abduct
+                            | Cue::Sexual
+                    )
+                });
+                let property = cue_set
+                    .iter()
+                    .any(|c| matches!(c, Cue::Loot | Cue::Burn | Cue::Destroy));
                 if property && !harm && !two_sided && !armed(&actor2) {
                     // ACLED: an attack that harms no one but loots or burns is property destruction.
                     if actor2.is_none() {
@@ -479,9 +557,10 @@ impl Coder {
         };
         let wounded_count = in_sentence.iter().any(|m| {
             m.target == Target::Cue(Cue::Wound)
-                && scan.numbers.iter().any(|n| {
-                    n.start >= start && n.end <= end && n.start.abs_diff(m.start) < 40
-                })
+                && scan
+                    .numbers
+                    .iter()
+                    .any(|n| n.start >= start && n.end <= end && n.start.abs_diff(m.start) < 40)
         });
         if fatalities.is_some_and(|f| f.0 > 0 && counted(f.1)) || wounded_count {
             confidence += 0.15;
@@ -504,13 +583,19 @@ impl Coder {
         });
         let count = fatalities.is_some_and(|f| counted(f.1)) || wounded_count;
         let casualty_word = fatalities.is_some_and(|f| f.0 > 0) || cue_set.contains(&Cue::Wound);
-        let killing = in_sentence.iter().any(|m| matches!(m.target, Target::Cue(Cue::Kill | Cue::Neutralise)));
+        let killing = in_sentence
+            .iter()
+            .any(|m| matches!(m.target, Target::Cue(Cue::Kill | Cue::Neutralise)));
         let weapon = matches!(family, Family::Fixed(s) if s.event_type() == rasd_model::EventType::ExplosionsRemoteViolence);
         let specific = !violent_family
             || count
             || (actor_anchor >= 0.1 && (date_in || place_in || casualty_word))
             || (casualty_word && date_in)
             || (killing && actor_anchor > 0.0)
+            || (actor_anchor >= 0.15
+                && [&actor1, &actor2]
+                    .iter()
+                    .all(|a| a.as_ref().is_some_and(|a| a.span.is_some())))
             || (weapon && (actor_anchor > 0.0 || date_in || place_in || casualty_word));
         if !specific {
             confidence = confidence.min(0.45);
@@ -545,25 +630,43 @@ impl Coder {
         // "killed by X", "على يد X": the agent follows a passive marker.
         let agent = after.iter().copied().find(|m| {
             in_sentence.iter().any(|c| {
-                c.target == Target::Cue(Cue::PassiveBy) && c.end <= m.start && scan.gap(c.end, m.start) <= 2
+                c.target == Target::Cue(Cue::PassiveBy)
+                    && c.end <= m.start
+                    && scan.gap(c.end, m.start) <= 2
                     && c.start >= t_end
             })
         });
         if let Some(agent) = agent {
-            let victim = before.last().copied().or_else(|| after.iter().copied().find(|m| m.start != agent.start));
+            let victim = before
+                .last()
+                .copied()
+                .or_else(|| after.iter().copied().find(|m| m.start != agent.start));
             return (Some(agent.clone()), victim.cloned());
         }
-        // "five soldiers were killed": the actor before a passive verb is its target.
+        // "five soldiers were killed", "a Malian army vehicle was struck by an IED": an actor
+        // followed by a passive verb or "by" before the trigger is its target.
         let passive = in_sentence.iter().any(|c| {
-            c.target == Target::Cue(Cue::PassiveAux) && c.end <= t_start && scan.gap(c.end, t_start) <= 1
+            c.target == Target::Cue(Cue::PassiveAux)
+                && c.end <= t_start
+                && scan.gap(c.end, t_start) <= 1
         });
-        if passive {
-            return (None, before.last().copied().cloned());
+        let target_before = before.last().copied().filter(|m| {
+            in_sentence.iter().any(|c| {
+                matches!(c.target, Target::Cue(Cue::PassiveAux | Cue::PassiveBy))
+                    && c.start >= m.end
+                    && c.end <= t_start
+            })
+        });
+        if passive || target_before.is_some() {
+            return (None, target_before.or(before.last().copied()).cloned());
         }
         match before.last() {
             Some(&subject) => (Some(subject.clone()), after.first().copied().cloned()),
             // Verb-first (Arabic) or nominal ("the killing of ... by"): subject after.
-            None => (after.first().copied().cloned(), after.get(1).copied().cloned()),
+            None => (
+                after.first().copied().cloned(),
+                after.get(1).copied().cloned(),
+            ),
         }
     }
 
@@ -621,7 +724,12 @@ impl Coder {
         let mut span = |role: Role, (s, e): (usize, usize)| {
             let (os, oe) = scan.norm.original_span(s, e);
             if oe > os {
-                evidence.push(Evidence { role, start: os, end: oe, field });
+                evidence.push(Evidence {
+                    role,
+                    start: os,
+                    end: oe,
+                    field,
+                });
             }
         };
         span(Role::Trigger, c.trigger);
@@ -646,9 +754,15 @@ impl Coder {
             (None, Some(p)) => (Some(p), Some(2)),
             (None, None) => (None, None),
         };
-        let country = place.map(|p| p.country.clone()).or_else(|| doc_country.map(str::to_string));
+        let country = place
+            .map(|p| p.country.clone())
+            .or_else(|| doc_country.map(str::to_string));
         let fatalities = match c.sub.event_type() {
-            rasd_model::EventType::Protests if c.sub != SubEventType::ExcessiveForceAgainstProtesters => 0,
+            rasd_model::EventType::Protests
+                if c.sub != SubEventType::ExcessiveForceAgainstProtesters =>
+            {
+                0
+            }
             rasd_model::EventType::StrategicDevelopments => 0,
             _ => c.fatalities.map(|f| f.0).unwrap_or(0),
         };
@@ -736,22 +850,35 @@ fn actor_mentions(lexicon: &Lexicon, scan: &Scan, in_sentence: &[Match]) -> Vec<
                 continue;
             }
         }
-        out.push(ActorMention { start: m.start, end: m.end, refs: vec![r], alts: Vec::new() });
+        out.push(ActorMention {
+            start: m.start,
+            end: m.end,
+            refs: vec![r],
+            alts: Vec::new(),
+        });
     }
     // "JNIM militants", "gunmen suspected of belonging to JNIM", "soldats des FAMa": a role noun
     // next to a named actor of the same side is that actor, not a second one.
     let named: Vec<(usize, usize, bool)> = out
         .iter()
         .filter_map(|m| match m.refs[..] {
-            [ActorRef::Named(id)] => Some((m.start, m.end, lexicon.actor(id).kind == ActorKind::State)),
+            [ActorRef::Named(id)] => {
+                Some((m.start, m.end, lexicon.actor(id).kind == ActorKind::State))
+            }
             _ => None,
         })
         .collect();
     let cue_between = |a: usize, b: usize| {
-        in_sentence.iter().any(|c| matches!(c.target, Target::Cue(k) if !k.is_grammar() && !k.is_modality()) && c.start >= a && c.end <= b)
+        in_sentence.iter().any(|c| {
+            matches!(c.target, Target::Cue(k) if !k.is_grammar() && !k.is_modality())
+                && c.start >= a
+                && c.end <= b
+        })
     };
     out.retain(|m| {
-        let [ActorRef::Generic(g)] = m.refs[..] else { return true };
+        let [ActorRef::Generic(g)] = m.refs[..] else {
+            return true;
+        };
         let wants_state = match g {
             GenericRole::Unidentified | GenericRole::Militants => false,
             GenericRole::Military => true,
@@ -760,7 +887,9 @@ fn actor_mentions(lexicon: &Lexicon, scan: &Scan, in_sentence: &[Match]) -> Vec<
         !named.iter().any(|&(s, e, state)| {
             state == wants_state
                 && ((e <= m.start && scan.gap(e, m.start) == 0)
-                    || (s >= m.end && scan.gap(m.end, s) <= ATTRIBUTION_WINDOW && !cue_between(m.end, s)))
+                    || (s >= m.end
+                        && scan.gap(m.end, s) <= ATTRIBUTION_WINDOW
+                        && !cue_between(m.end, s)))
         })
     });
     out
@@ -809,25 +938,44 @@ fn nearest_place(scan: &Scan, start: usize, end: usize, trigger: usize) -> Optio
             .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
             .map(|(i, _)| i)
     };
-    pick(true).or_else(|| pick(false)).or_else(|| best_in_doc(true)).or_else(|| best_in_doc(false))
+    pick(true)
+        .or_else(|| pick(false))
+        .or_else(|| best_in_doc(true))
+        .or_else(|| best_in_doc(false))
 }
 
 /// "In 2012, rebels seized Gao": a past year shortly before the trigger makes the clause history.
 /// "Since 2012" / "depuis 2012" / "منذ 2012" only sets the scene and does not count.
-fn past_year_before(scan: &Scan, start: usize, trigger: usize, published: Option<NaiveDate>) -> bool {
+fn past_year_before(
+    scan: &Scan,
+    start: usize,
+    trigger: usize,
+    published: Option<NaiveDate>,
+) -> bool {
     use chrono::Datelike;
     let Some(p) = published else { return false };
     let text = scan.norm.as_str();
-    let lo = scan.word_starts.get(scan.word_index(trigger).saturating_sub(8)).copied().unwrap_or(start).max(start);
+    let lo = scan
+        .word_starts
+        .get(scan.word_index(trigger).saturating_sub(8))
+        .copied()
+        .unwrap_or(start)
+        .max(start);
     let mut i = lo;
     for w in text[lo..trigger].split(|c: char| !c.is_ascii_digit()) {
         let at = i;
         i += w.len() + 1;
-        if w.len() != 4 || !w.parse::<i32>().is_ok_and(|y| (1900..p.year()).contains(&y)) {
+        if w.len() != 4
+            || !w
+                .parse::<i32>()
+                .is_ok_and(|y| (1900..p.year()).contains(&y))
+        {
             continue;
         }
         let before = text[start..lo + (at - lo)].trim_end();
-        let scene = ["since", "depuis", "منذ", "منذ عام", "depuis l'an"].iter().any(|s| before.ends_with(s));
+        let scene = ["since", "depuis", "منذ", "منذ عام", "depuis l'an"]
+            .iter()
+            .any(|s| before.ends_with(s));
         if !scene {
             return true;
         }
@@ -839,7 +987,12 @@ fn past_year_before(scan: &Scan, start: usize, trigger: usize, published: Option
 /// counts at killing/death words are summed ("43 soldiers and 17 militants were killed"),
 /// wounded and abducted counts are not fatalities. A killing with no count gives 1 (at least one
 /// death is stated); a negated one gives 0.
-fn casualties(scan: &Scan, in_sentence: &[Match], start: usize, end: usize) -> Option<(u32, Option<(usize, usize)>)> {
+fn casualties(
+    scan: &Scan,
+    in_sentence: &[Match],
+    start: usize,
+    end: usize,
+) -> Option<(u32, Option<(usize, usize)>)> {
     let words: Vec<(Cue, usize, usize)> = in_sentence
         .iter()
         .filter_map(|m| match m.target {
@@ -847,19 +1000,32 @@ fn casualties(scan: &Scan, in_sentence: &[Match], start: usize, end: usize) -> O
             _ => None,
         })
         .collect();
-    if !words.iter().any(|w| matches!(w.0, Cue::Kill | Cue::Dead | Cue::Neutralise)) {
+    if !words
+        .iter()
+        .any(|w| matches!(w.0, Cue::Kill | Cue::Dead | Cue::Neutralise))
+    {
         return None;
     }
     let negated = |w_start: usize| {
         in_sentence.iter().any(|m| {
-            m.target == Target::Cue(Cue::Negation) && m.end <= w_start && scan.gap(m.end, w_start) <= NEGATION_WINDOW
+            m.target == Target::Cue(Cue::Negation)
+                && m.end <= w_start
+                && scan.gap(m.end, w_start) <= NEGATION_WINDOW
         })
     };
     let mut total = 0u32;
     let mut span: Option<(usize, usize)> = None;
     let mut counted = false;
-    for n in scan.numbers.iter().filter(|n| n.start >= start && n.end <= end) {
-        if scan.dates.iter().any(|d| d.start <= n.start && n.end <= d.end) {
+    for n in scan
+        .numbers
+        .iter()
+        .filter(|n| n.start >= start && n.end <= end)
+    {
+        if scan
+            .dates
+            .iter()
+            .any(|d| d.start <= n.start && n.end <= d.end)
+        {
             continue;
         }
         let text = scan.norm.as_str();
@@ -877,7 +1043,11 @@ fn casualties(scan: &Scan, in_sentence: &[Match], start: usize, end: usize) -> O
                 !between.contains([',', ';', ':', '.', '(', ')'])
             })
             .map(|w| {
-                let d = if n.end <= w.1 { scan.gap(n.end, w.1) } else { scan.gap(w.2, n.start) + 1 };
+                let d = if n.end <= w.1 {
+                    scan.gap(n.end, w.1)
+                } else {
+                    scan.gap(w.2, n.start) + 1
+                };
                 (d, w)
             })
             .filter(|(d, _)| *d <= COUNT_WINDOW)
@@ -914,7 +1084,12 @@ fn merge(candidates: Vec<Candidate>) -> Vec<Candidate> {
             let violent = o.sub.event_type().is_violent() && c.sub.event_type().is_violent();
             // A later violent sentence that names no actor of its own ("6 Islamists killed")
             // continues the event before it.
-            let continues = violent && c.actor1.as_ref().is_none_or(|a| a.span.is_none() || same_actor(&o.actor1, &c.actor1) || same_actor(&o.actor2, &c.actor1));
+            let continues = violent
+                && c.actor1.as_ref().is_none_or(|a| {
+                    a.span.is_none()
+                        || same_actor(&o.actor1, &c.actor1)
+                        || same_actor(&o.actor2, &c.actor1)
+                });
             let same_kind = o.sub == c.sub
                 || (c.weak && o.sub.event_type().is_violent())
                 || (o.weak && c.sub.event_type().is_violent())

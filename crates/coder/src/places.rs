@@ -24,8 +24,14 @@ pub struct Place {
 
 /// Find places in a document. `original` is the text `text` was normalised from (Latin place
 /// names must be capitalised there); `countries` are hints implied by the actors.
-pub fn find_places(original: &str, text: &rasd_text::Normalized, countries: &[String]) -> Vec<Place> {
-    let hints = GeoHints { countries: countries.to_vec() };
+pub fn find_places(
+    original: &str,
+    text: &rasd_text::Normalized,
+    countries: &[String],
+) -> Vec<Place> {
+    let hints = GeoHints {
+        countries: countries.to_vec(),
+    };
     Gazetteer::embedded()
         .geoparse_original(original, text, &hints)
         .into_iter()

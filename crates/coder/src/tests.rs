@@ -22,7 +22,13 @@ struct Expect {
 }
 
 const fn ev(sub: S) -> Expect {
-    Expect { sub, actor1: None, actor2: None, fatalities: None, date: None }
+    Expect {
+        sub,
+        actor1: None,
+        actor2: None,
+        fatalities: None,
+        date: None,
+    }
 }
 
 const CASES: &[Case] = &[
@@ -168,7 +174,10 @@ fn cases() {
             ..Default::default()
         };
         let out = coder.code(&doc);
-        let best = out.events.iter().max_by(|a, b| a.confidence.total_cmp(&b.confidence));
+        let best = out
+            .events
+            .iter()
+            .max_by(|a, b| a.confidence.total_cmp(&b.confidence));
         let problem = match (&c.expect, best) {
             (None, None) => None,
             (None, Some(e)) => Some(format!("expected no event, got {:?}", e.sub_event_type)),
@@ -205,19 +214,36 @@ fn cases() {
             failures.push(format!("{}: {p}", c.name));
         }
     }
-    assert!(failures.is_empty(), "{} case(s) failed:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} case(s) failed:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn evidence_spans_point_at_the_original_text() {
     let coder = Coder::new(CoderConfig::default());
     let text = "هاجمَ مسلّحونَ قريةً في وسط مالي، ما أسفر عن مقتلِ ٥ مدنيين.";
-    let doc = Document { id: "x".into(), text: text.into(), ..Default::default() };
+    let doc = Document {
+        id: "x".into(),
+        text: text.into(),
+        ..Default::default()
+    };
     let out = coder.code(&doc);
     let e = out.events.first().expect("an event");
-    let trigger = e.evidence.iter().find(|v| v.role == rasd_model::Role::Trigger).unwrap();
+    let trigger = e
+        .evidence
+        .iter()
+        .find(|v| v.role == rasd_model::Role::Trigger)
+        .unwrap();
     assert_eq!(&text[trigger.start..trigger.end], "هاجمَ");
-    let fat = e.evidence.iter().find(|v| v.role == rasd_model::Role::Fatalities).unwrap();
+    let fat = e
+        .evidence
+        .iter()
+        .find(|v| v.role == rasd_model::Role::Fatalities)
+        .unwrap();
     assert_eq!(&text[fat.start..fat.end], "٥");
     assert_eq!(e.fatalities, Some(5));
 }

@@ -64,7 +64,8 @@ impl ActorEntry {
 
     /// The country the actor implies for a document: its own, else where it operates.
     pub fn country_hint(&self) -> Option<&str> {
-        self.country().or((!self.home.is_empty()).then_some(self.home.as_str()))
+        self.country()
+            .or((!self.home.is_empty()).then_some(self.home.as_str()))
     }
 }
 

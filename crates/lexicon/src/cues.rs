@@ -56,6 +56,9 @@ impl Cue {
 
     /// Casualty words that count people rather than name an event on their own.
     pub fn is_casualty(self) -> bool {
-        matches!(self, Cue::Kill | Cue::Dead | Cue::Wound | Cue::Neutralise | Cue::Abduct)
+        matches!(
+            self,
+            Cue::Kill | Cue::Dead | Cue::Wound | Cue::Neutralise | Cue::Abduct
+        )
     }
 }

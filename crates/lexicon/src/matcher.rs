@@ -35,11 +35,23 @@ pub enum LexiconError {
         source: toml::de::Error,
     },
     #[error("{file}:{line}: expected `cue<TAB>pattern`, found {found:?}")]
-    BadLine { file: String, line: usize, found: String },
+    BadLine {
+        file: String,
+        line: usize,
+        found: String,
+    },
     #[error("{file}:{line}: unknown cue {cue:?}")]
-    UnknownCue { file: String, line: usize, cue: String },
+    UnknownCue {
+        file: String,
+        line: usize,
+        cue: String,
+    },
     #[error("{file}: actor {id:?}: {problem}")]
-    BadActor { file: String, id: String, problem: &'static str },
+    BadActor {
+        file: String,
+        id: String,
+        problem: &'static str,
+    },
     #[error("building the automaton: {source}")]
     Automaton {
         #[from]
@@ -79,10 +91,22 @@ static EMBEDDED: LazyLock<Lexicon> = LazyLock::new(|| {
     Lexicon::from_sources(
         include_str!("../../../data/lexicon/actors.toml"),
         &[
-            (Language::Ar, include_str!("../../../data/lexicon/events.ar.tsv")),
-            (Language::Fr, include_str!("../../../data/lexicon/events.fr.tsv")),
-            (Language::En, include_str!("../../../data/lexicon/events.en.tsv")),
-            (Language::Und, include_str!("../../../data/lexicon/roles.tsv")),
+            (
+                Language::Ar,
+                include_str!("../../../data/lexicon/events.ar.tsv"),
+            ),
+            (
+                Language::Fr,
+                include_str!("../../../data/lexicon/events.fr.tsv"),
+            ),
+            (
+                Language::En,
+                include_str!("../../../data/lexicon/events.en.tsv"),
+            ),
+            (
+                Language::Und,
+                include_str!("../../../data/lexicon/roles.tsv"),
+            ),
         ],
     )
     .expect("the embedded lexicon is checked by the test suite")
@@ -100,8 +124,10 @@ impl Lexicon {
         actors_toml: &str,
         events: &[(Language, &str)],
     ) -> Result<Lexicon, LexiconError> {
-        let file: ActorFile = toml::from_str(actors_toml)
-            .map_err(|source| LexiconError::Toml { file: "actors.toml".into(), source })?;
+        let file: ActorFile = toml::from_str(actors_toml).map_err(|source| LexiconError::Toml {
+            file: "actors.toml".into(),
+            source,
+        })?;
         let mut builder = PatternSet::default();
         let mut by_role_country = HashMap::new();
         let mut seen_ids = std::collections::HashSet::new();
@@ -122,18 +148,26 @@ impl Lexicon {
                 });
             }
             if !a.role.is_empty() && !a.country.is_empty() {
-                by_role_country.entry((a.role.clone(), a.country.clone())).or_insert(id);
+                by_role_country
+                    .entry((a.role.clone(), a.country.clone()))
+                    .or_insert(id);
             }
-            for (lang, aliases) in [(Language::En, &a.en), (Language::Fr, &a.fr), (Language::Ar, &a.ar)]
-            {
+            for (lang, aliases) in [
+                (Language::En, &a.en),
+                (Language::Fr, &a.fr),
+                (Language::Ar, &a.ar),
+            ] {
                 for alias in aliases {
                     builder.add(lang, alias, Target::Actor(id));
                 }
             }
         }
         for g in &file.generic {
-            for (lang, aliases) in [(Language::En, &g.en), (Language::Fr, &g.fr), (Language::Ar, &g.ar)]
-            {
+            for (lang, aliases) in [
+                (Language::En, &g.en),
+                (Language::Fr, &g.fr),
+                (Language::Ar, &g.ar),
+            ] {
                 for alias in aliases {
                     builder.add(lang, alias, Target::Generic(g.role));
                 }
@@ -152,7 +186,11 @@ impl Lexicon {
                 let mut parts = line.split('\t');
                 let (Some(cue), Some(pattern), None) = (parts.next(), parts.next(), parts.next())
                 else {
-                    return Err(LexiconError::BadLine { file: name, line: n + 1, found: line.into() });
+                    return Err(LexiconError::BadLine {
+                        file: name,
+                        line: n + 1,
+                        found: line.into(),
+                    });
                 };
                 let Some(cue) = Cue::from_key(cue.trim()) else {
                     return Err(LexiconError::UnknownCue {
@@ -215,7 +253,9 @@ impl Lexicon {
     ) -> Option<ResolvedActor> {
         let country = country?;
         if let Some(state_role) = role.state_role() {
-            if let Some(&id) = self.by_role_country.get(&(state_role.to_string(), country.to_string()))
+            if let Some(&id) = self
+                .by_role_country
+                .get(&(state_role.to_string(), country.to_string()))
             {
                 return Some(self.resolve_actor(id, date));
             }
@@ -244,9 +284,18 @@ impl Lexicon {
             let Some((start, end)) = accept(normalized, m.start(), m.end(), info) else {
                 continue;
             };
-            out.push(Match { start, end, target: info.target });
+            out.push(Match {
+                start,
+                end,
+                target: info.target,
+            });
         }
-        out.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)).then(a.target.cmp(&b.target)));
+        out.sort_by(|a, b| {
+            a.start
+                .cmp(&b.start)
+                .then(b.end.cmp(&a.end))
+                .then(a.target.cmp(&b.target))
+        });
         out.dedup();
         let mut kept = 0;
         let mut last: Option<(usize, usize)> = None;
@@ -277,10 +326,19 @@ fn accept(s: &str, start: usize, end: usize, info: PatternInfo) -> Option<(usize
         .unwrap_or(start);
     // Two-letter Arabic words (لم, لن, هل) hide inside longer words (كلم, لنا, سهل): they take
     // only the conjunctions و/ف before them and nothing after.
-    let short = info.arabic && s[start..end].chars().filter(|c| c.is_alphanumeric()).count() <= 2;
+    let short = info.arabic
+        && s[start..end]
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .count()
+            <= 2;
     if word_start != start {
         let prefix = &s[word_start..start];
-        let allowed = if short { ["و", "ف"].contains(&prefix) } else { ARABIC_PREFIXES.contains(&prefix) };
+        let allowed = if short {
+            ["و", "ف"].contains(&prefix)
+        } else {
+            ARABIC_PREFIXES.contains(&prefix)
+        };
         if !info.arabic || !allowed {
             return None;
         }
@@ -335,7 +393,11 @@ impl PatternSet {
             return;
         }
         self.strings.push(norm);
-        self.infos.push(PatternInfo { target, wildcard, arabic });
+        self.infos.push(PatternInfo {
+            target,
+            wildcard,
+            arabic,
+        });
         self.langs.push(lang);
     }
 
@@ -402,16 +464,22 @@ en = ["villagers"]
     fn wildcard_and_boundaries() {
         let lex = lex();
         let t = targets(&lex, "JNIM attacked; counterattack, JNIMX");
-        assert_eq!(t, vec![
-            ("JNIM".to_string(), Target::Actor(ActorId(0))),
-            ("attacked".to_string(), Target::Cue(Cue::Attack)),
-        ]);
+        assert_eq!(
+            t,
+            vec![
+                ("JNIM".to_string(), Target::Actor(ActorId(0))),
+                ("attacked".to_string(), Target::Cue(Cue::Attack)),
+            ]
+        );
     }
 
     #[test]
     fn arabic_clitics_and_article_variants() {
         let lex = lex();
-        let t = targets(&lex, "وهاجمت جماعةُ نصرةِ الإسلامِ والمسلمين والجيشَ المالي ومقتل");
+        let t = targets(
+            &lex,
+            "وهاجمت جماعةُ نصرةِ الإسلامِ والمسلمين والجيشَ المالي ومقتل",
+        );
         let got: Vec<&str> = t.iter().map(|(s, _)| s.as_str()).collect();
         // "ومقتل" holds "قتل" after "وم", which is not a clitic prefix: no match.
         assert_eq!(got, vec!["هاجمت", "نصرةِ الإسلامِ والمسلمين", "الجيشَ المالي"]);
@@ -423,13 +491,19 @@ en = ["villagers"]
     fn generics_resolve_to_country_entries_or_templates() {
         let lex = lex();
         let d = NaiveDate::from_ymd_opt(2012, 1, 5);
-        let mali = lex.resolve_generic(GenericRole::Military, Some("Mali"), d).unwrap();
+        let mali = lex
+            .resolve_generic(GenericRole::Military, Some("Mali"), d)
+            .unwrap();
         assert_eq!(mali.name, "Military Forces of Mali (2002-2012)");
         assert_eq!(mali.inter, 1);
-        let niger = lex.resolve_generic(GenericRole::Civilians, Some("Niger"), d).unwrap();
+        let niger = lex
+            .resolve_generic(GenericRole::Civilians, Some("Niger"), d)
+            .unwrap();
         assert_eq!(niger.name, "Civilians (Niger)");
         assert_eq!(niger.inter, 7);
-        assert!(lex.resolve_generic(GenericRole::Civilians, None, d).is_none());
+        assert!(lex
+            .resolve_generic(GenericRole::Civilians, None, d)
+            .is_none());
     }
 
     #[test]
@@ -438,7 +512,9 @@ en = ["villagers"]
             .err()
             .unwrap();
         assert_eq!(err.to_string(), "events.fr.tsv:3: unknown cue \"nope\"");
-        let err = Lexicon::from_sources("", &[(Language::En, "attack only\n")]).err().unwrap();
+        let err = Lexicon::from_sources("", &[(Language::En, "attack only\n")])
+            .err()
+            .unwrap();
         assert!(err.to_string().starts_with("events.en.tsv:1:"), "{err}");
     }
 

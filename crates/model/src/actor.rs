@@ -63,7 +63,9 @@ pub fn actor_family(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     let mut rest = name.trim();
     while let Some(open) = rest.find('(') {
-        let Some(close_rel) = rest[open..].find(')') else { break };
+        let Some(close_rel) = rest[open..].find(')') else {
+            break;
+        };
         let inner = &rest[open + 1..open + close_rel];
         if inner.chars().any(|c| c.is_ascii_digit()) {
             // A dated period: keep what precedes it, drop it and any unit suffix after it.
@@ -75,7 +77,10 @@ pub fn actor_family(name: &str) -> String {
         rest = &rest[open + close_rel + 1..];
     }
     out.push_str(rest);
-    out.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    out.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 #[cfg(test)]
@@ -93,8 +98,14 @@ mod tests {
             actor_family("Military Forces of Mali (2013-)")
         );
         assert_eq!(actor_family("Civilians (Mali)"), "civilians (mali)");
-        assert_ne!(actor_family("Civilians (Mali)"), actor_family("Civilians (Niger)"));
-        assert_eq!(actor_family("Islamic State (Greater Sahara)"), "islamic state (greater sahara)");
+        assert_ne!(
+            actor_family("Civilians (Mali)"),
+            actor_family("Civilians (Niger)")
+        );
+        assert_eq!(
+            actor_family("Islamic State (Greater Sahara)"),
+            "islamic state (greater sahara)"
+        );
     }
 
     #[test]

@@ -36,7 +36,9 @@ impl EventType {
     }
 
     pub fn from_acled(s: &str) -> Option<Self> {
-        Self::ALL.into_iter().find(|t| t.as_acled().eq_ignore_ascii_case(s.trim()))
+        Self::ALL
+            .into_iter()
+            .find(|t| t.as_acled().eq_ignore_ascii_case(s.trim()))
     }
 
     /// Political violence in ACLED's sense (the types used for the GSR "ASSAULT" class).
@@ -117,7 +119,10 @@ sub_events! {
 impl SubEventType {
     pub fn from_acled(s: &str) -> Option<Self> {
         let s = s.trim();
-        Self::ALL.iter().copied().find(|t| t.as_acled().eq_ignore_ascii_case(s))
+        Self::ALL
+            .iter()
+            .copied()
+            .find(|t| t.as_acled().eq_ignore_ascii_case(s))
     }
 
     /// Parse the snake_case key used in lexicon files.
@@ -160,7 +165,10 @@ mod tests {
         assert_eq!(EventType::ALL.len(), 6);
         assert_eq!(SubEventType::ALL.len(), 25);
         for t in EventType::ALL {
-            assert!(SubEventType::ALL.iter().any(|s| s.event_type() == t), "{t:?} has no sub-type");
+            assert!(
+                SubEventType::ALL.iter().any(|s| s.event_type() == t),
+                "{t:?} has no sub-type"
+            );
         }
     }
 
@@ -170,7 +178,10 @@ mod tests {
             assert_eq!(SubEventType::from_acled(s.as_acled()), Some(s));
             assert_eq!(SubEventType::from_key(&s.key()), Some(s));
         }
-        assert_eq!(SubEventType::RemoteExplosiveLandmineIed.key(), "remote_explosive_landmine_ied");
+        assert_eq!(
+            SubEventType::RemoteExplosiveLandmineIed.key(),
+            "remote_explosive_landmine_ied"
+        );
         assert_eq!(SubEventType::from_acled("no such thing"), None);
     }
 }

@@ -77,7 +77,10 @@ pub fn find_dates(normalized: &str, published: Option<NaiveDate>) -> Vec<DateMen
 /// Token ranges of every date expression, including those that cannot be resolved without a
 /// publication date or that are future ("next Monday"): the numbers in them are not counts.
 pub(crate) fn date_token_spans(toks: &[Tok<'_>]) -> Vec<(usize, usize)> {
-    scan(toks, None).into_iter().map(|h| (h.first, h.next)).collect()
+    scan(toks, None)
+        .into_iter()
+        .map(|h| (h.first, h.next))
+        .collect()
 }
 
 /// Days after `published` that a year-less date may fall and still be in the same year.
@@ -102,28 +105,84 @@ const NEXT: u8 = 64;
 static PREFIXES: LazyLock<Phrases<u8>> = LazyLock::new(|| {
     Phrases::new(
         &[
-            ("on", AMB), ("on the", AMB), ("the", 0), ("late", BARE), ("early", BARE),
-            ("mid", BARE), ("in", AMB | BARE), ("in early", AMB | BARE), ("in late", AMB | BARE),
-            ("in mid", AMB | BARE), ("since", AMB | BARE), ("end of", BARE),
-            ("the end of", BARE), ("beginning of", BARE), ("the beginning of", BARE),
-            ("the start of", BARE), ("the middle of", BARE), ("last", LAST | BARE),
-            ("next", NEXT | BARE), ("this coming", NEXT), ("this", 0),
-            ("the night of", NIGHT | AMB), ("on the night of", NIGHT | AMB),
-            ("overnight", NIGHT), ("from", RANGE | AMB), ("between", RANGE | AMB),
-            ("le", AMB), ("ce", 0), ("dans la nuit de", NIGHT), ("dans la nuit du", NIGHT | AMB),
-            ("dans la nuit d'", NIGHT), ("la nuit de", NIGHT), ("la nuit du", NIGHT | AMB),
-            ("nuit de", NIGHT), ("nuit du", NIGHT | AMB), ("dans la soirée de", 0),
-            ("dans la soirée du", AMB), ("dans la matinée de", 0), ("dans la matinée du", AMB),
-            ("en", AMB | BARE), ("début", BARE), ("fin", BARE), ("mi", BARE),
-            ("à la mi", BARE), ("à la fin", BARE), ("courant", BARE), ("au mois de", BARE),
-            ("au mois d'", BARE), ("le mois de", BARE), ("mois de", BARE),
-            ("depuis le", AMB), ("du", RANGE | AMB), ("entre le", RANGE | AMB),
-            ("entre les", RANGE | AMB), ("entre", RANGE | AMB), ("les", RANGE | AMB),
-            ("يوم", AMB), ("في", AMB | BARE), ("خلال", BARE), ("منذ", AMB | BARE),
-            ("صباح", 0), ("مساء", 0), ("فجر", 0), ("ظهر", 0), ("عصر", 0), ("ظهيرة", 0),
-            ("صبيحة", 0), ("ليلة", AR_NIGHT), ("ليل", AR_NIGHT), ("أواخر", BARE),
-            ("أوائل", BARE), ("منتصف", BARE), ("مطلع", BARE), ("بداية", BARE),
-            ("نهاية", BARE), ("شهر", BARE), ("من", RANGE | AMB), ("بين", RANGE | AMB),
+            ("on", AMB),
+            ("on the", AMB),
+            ("the", 0),
+            ("late", BARE),
+            ("early", BARE),
+            ("mid", BARE),
+            ("in", AMB | BARE),
+            ("in early", AMB | BARE),
+            ("in late", AMB | BARE),
+            ("in mid", AMB | BARE),
+            ("since", AMB | BARE),
+            ("end of", BARE),
+            ("the end of", BARE),
+            ("beginning of", BARE),
+            ("the beginning of", BARE),
+            ("the start of", BARE),
+            ("the middle of", BARE),
+            ("last", LAST | BARE),
+            ("next", NEXT | BARE),
+            ("this coming", NEXT),
+            ("this", 0),
+            ("the night of", NIGHT | AMB),
+            ("on the night of", NIGHT | AMB),
+            ("overnight", NIGHT),
+            ("from", RANGE | AMB),
+            ("between", RANGE | AMB),
+            ("le", AMB),
+            ("ce", 0),
+            ("dans la nuit de", NIGHT),
+            ("dans la nuit du", NIGHT | AMB),
+            ("dans la nuit d'", NIGHT),
+            ("la nuit de", NIGHT),
+            ("la nuit du", NIGHT | AMB),
+            ("nuit de", NIGHT),
+            ("nuit du", NIGHT | AMB),
+            ("dans la soirée de", 0),
+            ("dans la soirée du", AMB),
+            ("dans la matinée de", 0),
+            ("dans la matinée du", AMB),
+            ("en", AMB | BARE),
+            ("début", BARE),
+            ("fin", BARE),
+            ("mi", BARE),
+            ("à la mi", BARE),
+            ("à la fin", BARE),
+            ("courant", BARE),
+            ("au mois de", BARE),
+            ("au mois d'", BARE),
+            ("le mois de", BARE),
+            ("mois de", BARE),
+            ("depuis le", AMB),
+            ("du", RANGE | AMB),
+            ("entre le", RANGE | AMB),
+            ("entre les", RANGE | AMB),
+            ("entre", RANGE | AMB),
+            ("les", RANGE | AMB),
+            ("يوم", AMB),
+            ("في", AMB | BARE),
+            ("خلال", BARE),
+            ("منذ", AMB | BARE),
+            ("صباح", 0),
+            ("مساء", 0),
+            ("فجر", 0),
+            ("ظهر", 0),
+            ("عصر", 0),
+            ("ظهيرة", 0),
+            ("صبيحة", 0),
+            ("ليلة", AR_NIGHT),
+            ("ليل", AR_NIGHT),
+            ("أواخر", BARE),
+            ("أوائل", BARE),
+            ("منتصف", BARE),
+            ("مطلع", BARE),
+            ("بداية", BARE),
+            ("نهاية", BARE),
+            ("شهر", BARE),
+            ("من", RANGE | AMB),
+            ("بين", RANGE | AMB),
         ],
         false,
     )
@@ -133,48 +192,92 @@ static PREFIXES: LazyLock<Phrases<u8>> = LazyLock::new(|| {
 static MONTHS: LazyLock<Phrases<(u32, bool, bool)>> = LazyLock::new(|| {
     Phrases::new(
         &[
-            ("january", (1, false, false)), ("february", (2, false, false)),
-            ("march", (3, true, false)), ("april", (4, false, false)), ("may", (5, true, false)),
-            ("june", (6, false, false)), ("july", (7, false, false)),
-            ("august", (8, false, false)), ("september", (9, false, false)),
-            ("october", (10, false, false)), ("november", (11, false, false)),
+            ("january", (1, false, false)),
+            ("february", (2, false, false)),
+            ("march", (3, true, false)),
+            ("april", (4, false, false)),
+            ("may", (5, true, false)),
+            ("june", (6, false, false)),
+            ("july", (7, false, false)),
+            ("august", (8, false, false)),
+            ("september", (9, false, false)),
+            ("october", (10, false, false)),
+            ("november", (11, false, false)),
             ("december", (12, false, false)),
-            ("jan", (1, true, true)), ("feb", (2, true, true)), ("mar", (3, true, true)),
-            ("apr", (4, true, true)), ("jun", (6, true, true)), ("jul", (7, true, true)),
-            ("aug", (8, true, true)), ("sep", (9, true, true)), ("sept", (9, true, true)),
-            ("oct", (10, true, true)), ("nov", (11, true, true)), ("dec", (12, true, true)),
-            ("janvier", (1, false, false)), ("février", (2, false, false)),
-            ("mars", (3, false, false)), ("avril", (4, false, false)), ("mai", (5, false, false)),
-            ("juin", (6, false, false)), ("juillet", (7, false, false)),
-            ("août", (8, false, false)), ("septembre", (9, false, false)),
-            ("octobre", (10, false, false)), ("novembre", (11, false, false)),
-            ("décembre", (12, false, false)), ("janv", (1, true, true)),
-            ("févr", (2, true, true)), ("fév", (2, true, true)), ("avr", (4, true, true)),
+            ("jan", (1, true, true)),
+            ("feb", (2, true, true)),
+            ("mar", (3, true, true)),
+            ("apr", (4, true, true)),
+            ("jun", (6, true, true)),
+            ("jul", (7, true, true)),
+            ("aug", (8, true, true)),
+            ("sep", (9, true, true)),
+            ("sept", (9, true, true)),
+            ("oct", (10, true, true)),
+            ("nov", (11, true, true)),
+            ("dec", (12, true, true)),
+            ("janvier", (1, false, false)),
+            ("février", (2, false, false)),
+            ("mars", (3, false, false)),
+            ("avril", (4, false, false)),
+            ("mai", (5, false, false)),
+            ("juin", (6, false, false)),
+            ("juillet", (7, false, false)),
+            ("août", (8, false, false)),
+            ("septembre", (9, false, false)),
+            ("octobre", (10, false, false)),
+            ("novembre", (11, false, false)),
+            ("décembre", (12, false, false)),
+            ("janv", (1, true, true)),
+            ("févr", (2, true, true)),
+            ("fév", (2, true, true)),
+            ("avr", (4, true, true)),
             ("juil", (7, true, true)),
             // Egyptian / Gulf
-            ("يناير", (1, false, false)), ("فبراير", (2, false, false)),
-            ("مارس", (3, true, false)), ("أبريل", (4, false, false)),
-            ("إبريل", (4, false, false)), ("مايو", (5, false, false)),
-            ("يونيو", (6, false, false)), ("يونيه", (6, false, false)),
-            ("يوليو", (7, false, false)), ("يوليه", (7, false, false)),
-            ("أغسطس", (8, false, false)), ("سبتمبر", (9, false, false)),
-            ("أكتوبر", (10, false, false)), ("نوفمبر", (11, false, false)),
+            ("يناير", (1, false, false)),
+            ("فبراير", (2, false, false)),
+            ("مارس", (3, true, false)),
+            ("أبريل", (4, false, false)),
+            ("إبريل", (4, false, false)),
+            ("مايو", (5, false, false)),
+            ("يونيو", (6, false, false)),
+            ("يونيه", (6, false, false)),
+            ("يوليو", (7, false, false)),
+            ("يوليه", (7, false, false)),
+            ("أغسطس", (8, false, false)),
+            ("سبتمبر", (9, false, false)),
+            ("أكتوبر", (10, false, false)),
+            ("نوفمبر", (11, false, false)),
             ("ديسمبر", (12, false, false)),
             // Maghrebi (Algeria, Tunisia; Morocco)
-            ("جانفي", (1, false, false)), ("فيفري", (2, false, false)),
-            ("أفريل", (4, false, false)), ("ماي", (5, true, false)), ("جوان", (6, false, false)),
-            ("جويلية", (7, false, false)), ("يوليوز", (7, false, false)),
-            ("أوت", (8, false, false)), ("غشت", (8, false, false)),
-            ("شتنبر", (9, false, false)), ("نونبر", (11, false, false)),
+            ("جانفي", (1, false, false)),
+            ("فيفري", (2, false, false)),
+            ("أفريل", (4, false, false)),
+            ("ماي", (5, true, false)),
+            ("جوان", (6, false, false)),
+            ("جويلية", (7, false, false)),
+            ("يوليوز", (7, false, false)),
+            ("أوت", (8, false, false)),
+            ("غشت", (8, false, false)),
+            ("شتنبر", (9, false, false)),
+            ("نونبر", (11, false, false)),
             ("دجنبر", (12, false, false)),
             // Levantine / Iraqi
-            ("كانون الثاني", (1, false, false)), ("كانون ثاني", (1, false, false)),
-            ("شباط", (2, false, false)), ("آذار", (3, false, false)),
-            ("نيسان", (4, true, false)), ("أيار", (5, true, false)),
-            ("حزيران", (6, false, false)), ("تموز", (7, true, false)), ("آب", (8, true, false)),
-            ("أيلول", (9, false, false)), ("تشرين الأول", (10, false, false)),
-            ("تشرين أول", (10, false, false)), ("تشرين الثاني", (11, false, false)),
-            ("تشرين ثاني", (11, false, false)), ("كانون الأول", (12, false, false)),
+            ("كانون الثاني", (1, false, false)),
+            ("كانون ثاني", (1, false, false)),
+            ("شباط", (2, false, false)),
+            ("آذار", (3, false, false)),
+            ("نيسان", (4, true, false)),
+            ("أيار", (5, true, false)),
+            ("حزيران", (6, false, false)),
+            ("تموز", (7, true, false)),
+            ("آب", (8, true, false)),
+            ("أيلول", (9, false, false)),
+            ("تشرين الأول", (10, false, false)),
+            ("تشرين أول", (10, false, false)),
+            ("تشرين الثاني", (11, false, false)),
+            ("تشرين ثاني", (11, false, false)),
+            ("كانون الأول", (12, false, false)),
             ("كانون أول", (12, false, false)),
         ],
         false,
@@ -185,11 +288,30 @@ static MONTHS: LazyLock<Phrases<(u32, bool, bool)>> = LazyLock::new(|| {
 static WEEKDAYS: LazyLock<Phrases<u32>> = LazyLock::new(|| {
     Phrases::new(
         &[
-            ("monday", 0), ("tuesday", 1), ("wednesday", 2), ("thursday", 3), ("friday", 4),
-            ("saturday", 5), ("sunday", 6), ("lundi", 0), ("mardi", 1), ("mercredi", 2),
-            ("jeudi", 3), ("vendredi", 4), ("samedi", 5), ("dimanche", 6), ("الاثنين", 0),
-            ("الإثنين", 0), ("الثلاثاء", 1), ("الثلاثا", 1), ("الأربعاء", 2), ("الاربعا", 2),
-            ("الخميس", 3), ("الجمعة", 4), ("السبت", 5), ("الأحد", 6),
+            ("monday", 0),
+            ("tuesday", 1),
+            ("wednesday", 2),
+            ("thursday", 3),
+            ("friday", 4),
+            ("saturday", 5),
+            ("sunday", 6),
+            ("lundi", 0),
+            ("mardi", 1),
+            ("mercredi", 2),
+            ("jeudi", 3),
+            ("vendredi", 4),
+            ("samedi", 5),
+            ("dimanche", 6),
+            ("الاثنين", 0),
+            ("الإثنين", 0),
+            ("الثلاثاء", 1),
+            ("الثلاثا", 1),
+            ("الأربعاء", 2),
+            ("الاربعا", 2),
+            ("الخميس", 3),
+            ("الجمعة", 4),
+            ("السبت", 5),
+            ("الأحد", 6),
         ],
         false,
     )
@@ -210,15 +332,39 @@ const fn rd(back: u64) -> RelDay {
 static RELDAYS: LazyLock<Phrases<RelDay>> = LazyLock::new(|| {
     Phrases::new(
         &[
-            ("yesterday", rd(1)), ("today", rd(0)), ("the day before yesterday", rd(2)),
-            ("last night", rd(1)), ("tonight", rd(0)), ("this morning", rd(0)),
-            ("this afternoon", rd(0)), ("this evening", rd(0)), ("earlier today", rd(0)),
-            ("hier", rd(1)), ("avant-hier", rd(2)), ("aujourd'hui", rd(0)),
-            ("la nuit dernière", rd(1)), ("cette nuit", rd(1)), ("ce matin", rd(0)),
-            ("cet après-midi", rd(0)), ("ce soir", rd(0)), ("أمس", rd(1)), ("الأمس", rd(1)),
-            ("أمس الأول", rd(2)), ("أول أمس", rd(2)), ("أول من أمس", rd(2)),
-            ("البارحة", rd(1)), ("اليوم", RelDay { back: 0, today: true }),
-            ("الليلة الماضية", rd(1)), ("هذا الصباح", rd(0)), ("هذا المساء", rd(0)),
+            ("yesterday", rd(1)),
+            ("today", rd(0)),
+            ("the day before yesterday", rd(2)),
+            ("last night", rd(1)),
+            ("tonight", rd(0)),
+            ("this morning", rd(0)),
+            ("this afternoon", rd(0)),
+            ("this evening", rd(0)),
+            ("earlier today", rd(0)),
+            ("hier", rd(1)),
+            ("avant-hier", rd(2)),
+            ("aujourd'hui", rd(0)),
+            ("la nuit dernière", rd(1)),
+            ("cette nuit", rd(1)),
+            ("ce matin", rd(0)),
+            ("cet après-midi", rd(0)),
+            ("ce soir", rd(0)),
+            ("أمس", rd(1)),
+            ("الأمس", rd(1)),
+            ("أمس الأول", rd(2)),
+            ("أول أمس", rd(2)),
+            ("أول من أمس", rd(2)),
+            ("البارحة", rd(1)),
+            (
+                "اليوم",
+                RelDay {
+                    back: 0,
+                    today: true,
+                },
+            ),
+            ("الليلة الماضية", rd(1)),
+            ("هذا الصباح", rd(0)),
+            ("هذا المساء", rd(0)),
         ],
         false,
     )
@@ -226,8 +372,18 @@ static RELDAYS: LazyLock<Phrases<RelDay>> = LazyLock::new(|| {
 
 /// Words after "اليوم" (or before it) that make it "the day", not today.
 const NOT_TODAY_AFTER: &[&str] = &[
-    "التالي", "نفسه", "ذاته", "السابق", "الذي", "الاول", "الثاني", "الثالث", "الاخير",
-    "الوطني", "العالمي", "الدولي",
+    "التالي",
+    "نفسه",
+    "ذاته",
+    "السابق",
+    "الذي",
+    "الاول",
+    "الثاني",
+    "الثالث",
+    "الاخير",
+    "الوطني",
+    "العالمي",
+    "الدولي",
 ];
 const NOT_TODAY_BEFORE: &[&str] = &["ذلك", "نفس", "ذات"];
 
@@ -235,9 +391,21 @@ const NOT_TODAY_BEFORE: &[&str] = &["ذلك", "نفس", "ذات"];
 static SUFFIXES: LazyLock<Phrases<()>> = LazyLock::new(|| {
     Phrases::new(
         &[
-            ("morning", ()), ("afternoon", ()), ("evening", ()), ("night", ()), ("matin", ()),
-            ("soir", ()), ("après-midi", ()), ("soirée", ()), ("matinée", ()), ("صباحا", ()),
-            ("مساء", ()), ("ليلا", ()), ("فجرا", ()), ("ظهرا", ()), ("عصرا", ()),
+            ("morning", ()),
+            ("afternoon", ()),
+            ("evening", ()),
+            ("night", ()),
+            ("matin", ()),
+            ("soir", ()),
+            ("après-midi", ()),
+            ("soirée", ()),
+            ("matinée", ()),
+            ("صباحا", ()),
+            ("مساء", ()),
+            ("ليلا", ()),
+            ("فجرا", ()),
+            ("ظهرا", ()),
+            ("عصرا", ()),
         ],
         false,
     )
@@ -254,9 +422,17 @@ static MODIFIERS: LazyLock<Phrases<Modifier>> = LazyLock::new(|| {
     use Modifier::*;
     Phrases::new(
         &[
-            ("dernier", Last), ("dernière", Last), ("passé", Last), ("passée", Last),
-            ("الماضي", Last), ("المنصرم", Last), ("الفائت", Last), ("prochain", Next),
-            ("prochaine", Next), ("المقبل", Next), ("القادم", Next),
+            ("dernier", Last),
+            ("dernière", Last),
+            ("passé", Last),
+            ("passée", Last),
+            ("الماضي", Last),
+            ("المنصرم", Last),
+            ("الفائت", Last),
+            ("prochain", Next),
+            ("prochaine", Next),
+            ("المقبل", Next),
+            ("القادم", Next),
         ],
         false,
     )
@@ -274,8 +450,18 @@ static CONNECTORS: LazyLock<Phrases<Conn>> = LazyLock::new(|| {
     use Conn::*;
     Phrases::new(
         &[
-            ("to", To), ("au", To), ("à", To), ("until", To), ("till", To), ("through", To),
-            ("into", To), ("jusqu'au", To), ("إلى", To), ("حتى", To), ("and", And), ("et", And),
+            ("to", To),
+            ("au", To),
+            ("à", To),
+            ("until", To),
+            ("till", To),
+            ("through", To),
+            ("into", To),
+            ("jusqu'au", To),
+            ("إلى", To),
+            ("حتى", To),
+            ("and", And),
+            ("et", And),
             ("و", And),
         ],
         false,
@@ -295,33 +481,54 @@ static PERIODS: LazyLock<Phrases<Period>> = LazyLock::new(|| {
     use Period::*;
     Phrases::new(
         &[
-            ("this week", ThisWeek), ("earlier this week", ThisWeek),
-            ("cette semaine", ThisWeek), ("plus tôt cette semaine", ThisWeek),
-            ("هذا الأسبوع", ThisWeek), ("الأسبوع الجاري", ThisWeek),
+            ("this week", ThisWeek),
+            ("earlier this week", ThisWeek),
+            ("cette semaine", ThisWeek),
+            ("plus tôt cette semaine", ThisWeek),
+            ("هذا الأسبوع", ThisWeek),
+            ("الأسبوع الجاري", ThisWeek),
             ("الأسبوع الحالي", ThisWeek),
-            ("early this week", EarlyThisWeek), ("at the start of the week", EarlyThisWeek),
+            ("early this week", EarlyThisWeek),
+            ("at the start of the week", EarlyThisWeek),
             ("at the beginning of the week", EarlyThisWeek),
-            ("en début de semaine", EarlyThisWeek), ("début de semaine", EarlyThisWeek),
+            ("en début de semaine", EarlyThisWeek),
+            ("début de semaine", EarlyThisWeek),
             ("en début de cette semaine", EarlyThisWeek),
             ("au début de la semaine", EarlyThisWeek),
-            ("au début de cette semaine", EarlyThisWeek), ("مطلع الأسبوع", EarlyThisWeek),
-            ("مطلع هذا الأسبوع", EarlyThisWeek), ("مطلع الأسبوع الجاري", EarlyThisWeek),
-            ("بداية الأسبوع", EarlyThisWeek), ("بداية هذا الأسبوع", EarlyThisWeek),
+            ("au début de cette semaine", EarlyThisWeek),
+            ("مطلع الأسبوع", EarlyThisWeek),
+            ("مطلع هذا الأسبوع", EarlyThisWeek),
+            ("مطلع الأسبوع الجاري", EarlyThisWeek),
+            ("بداية الأسبوع", EarlyThisWeek),
+            ("بداية هذا الأسبوع", EarlyThisWeek),
             ("بداية الأسبوع الجاري", EarlyThisWeek),
-            ("last week", LastWeek), ("la semaine dernière", LastWeek),
-            ("la semaine passée", LastWeek), ("الأسبوع الماضي", LastWeek),
-            ("الأسبوع المنصرم", LastWeek), ("الأسبوع الفائت", LastWeek),
-            ("this month", ThisMonth), ("earlier this month", ThisMonth),
-            ("ce mois-ci", ThisMonth), ("ce mois", ThisMonth),
-            ("plus tôt ce mois-ci", ThisMonth), ("en début de mois", ThisMonth),
-            ("au début du mois", ThisMonth), ("هذا الشهر", ThisMonth),
-            ("الشهر الجاري", ThisMonth), ("الشهر الحالي", ThisMonth),
-            ("مطلع الشهر الجاري", ThisMonth), ("مطلع هذا الشهر", ThisMonth),
-            ("بداية الشهر الجاري", ThisMonth), ("مطلع الشهر", ThisMonth),
+            ("last week", LastWeek),
+            ("la semaine dernière", LastWeek),
+            ("la semaine passée", LastWeek),
+            ("الأسبوع الماضي", LastWeek),
+            ("الأسبوع المنصرم", LastWeek),
+            ("الأسبوع الفائت", LastWeek),
+            ("this month", ThisMonth),
+            ("earlier this month", ThisMonth),
+            ("ce mois-ci", ThisMonth),
+            ("ce mois", ThisMonth),
+            ("plus tôt ce mois-ci", ThisMonth),
+            ("en début de mois", ThisMonth),
+            ("au début du mois", ThisMonth),
+            ("هذا الشهر", ThisMonth),
+            ("الشهر الجاري", ThisMonth),
+            ("الشهر الحالي", ThisMonth),
+            ("مطلع الشهر الجاري", ThisMonth),
+            ("مطلع هذا الشهر", ThisMonth),
+            ("بداية الشهر الجاري", ThisMonth),
+            ("مطلع الشهر", ThisMonth),
             ("بداية الشهر", ThisMonth),
-            ("last month", LastMonth), ("le mois dernier", LastMonth),
-            ("le mois passé", LastMonth), ("الشهر الماضي", LastMonth),
-            ("الشهر المنصرم", LastMonth), ("الشهر الفائت", LastMonth),
+            ("last month", LastMonth),
+            ("le mois dernier", LastMonth),
+            ("le mois passé", LastMonth),
+            ("الشهر الماضي", LastMonth),
+            ("الشهر المنصرم", LastMonth),
+            ("الشهر الفائت", LastMonth),
         ],
         false,
     )
@@ -339,13 +546,38 @@ static UNITS: LazyLock<Phrases<Unit>> = LazyLock::new(|| {
     use Unit::*;
     Phrases::new(
         &[
-            ("day", Day), ("days", Day), ("week", Week), ("weeks", Week), ("month", Month),
-            ("months", Month), ("jour", Day), ("jours", Day), ("semaine", Week),
-            ("semaines", Week), ("mois", Month), ("أيام", Day), ("يوما", Day), ("يوم", Day),
-            ("أسابيع", Week), ("أسبوعا", Week), ("أسبوع", Week), ("أشهر", Month),
-            ("شهور", Month), ("شهرا", Month), ("شهر", Month), ("year", Year), ("years", Year),
-            ("an", Year), ("ans", Year), ("année", Year), ("années", Year), ("عام", Year),
-            ("عاما", Year), ("أعوام", Year), ("سنة", Year), ("سنوات", Year),
+            ("day", Day),
+            ("days", Day),
+            ("week", Week),
+            ("weeks", Week),
+            ("month", Month),
+            ("months", Month),
+            ("jour", Day),
+            ("jours", Day),
+            ("semaine", Week),
+            ("semaines", Week),
+            ("mois", Month),
+            ("أيام", Day),
+            ("يوما", Day),
+            ("يوم", Day),
+            ("أسابيع", Week),
+            ("أسبوعا", Week),
+            ("أسبوع", Week),
+            ("أشهر", Month),
+            ("شهور", Month),
+            ("شهرا", Month),
+            ("شهر", Month),
+            ("year", Year),
+            ("years", Year),
+            ("an", Year),
+            ("ans", Year),
+            ("année", Year),
+            ("années", Year),
+            ("عام", Year),
+            ("عاما", Year),
+            ("أعوام", Year),
+            ("سنة", Year),
+            ("سنوات", Year),
         ],
         false,
     )
@@ -355,20 +587,42 @@ static UNITS: LazyLock<Phrases<Unit>> = LazyLock::new(|| {
 static DUALS: LazyLock<Phrases<Unit>> = LazyLock::new(|| {
     use Unit::*;
     Phrases::new(
-        &[("يومين", Day), ("أسبوعين", Week), ("شهرين", Month), ("عامين", Year), ("سنتين", Year)],
+        &[
+            ("يومين", Day),
+            ("أسبوعين", Week),
+            ("شهرين", Month),
+            ("عامين", Year),
+            ("سنتين", Year),
+        ],
         false,
     )
 });
 
 /// "il y a N jours", "قبل N أيام", "منذ يومين"; the value says whether it is Arabic.
-static AGO_HEADS: LazyLock<Phrases<bool>> = LazyLock::new(|| {
-    Phrases::new(&[("il y a", false), ("قبل", true), ("منذ", true)], false)
-});
+static AGO_HEADS: LazyLock<Phrases<bool>> =
+    LazyLock::new(|| Phrases::new(&[("il y a", false), ("قبل", true), ("منذ", true)], false));
 
 /// Words that may follow "DAY may" when "may" is the month and not the modal verb.
 const AFTER_AMBIGUOUS_MONTH: &[&str] = &[
-    "in", "at", "when", "near", "and", "after", "before", "during", "the", "as", "while",
-    "following", "last", "this", "against", "on", "to", "from", "until",
+    "in",
+    "at",
+    "when",
+    "near",
+    "and",
+    "after",
+    "before",
+    "during",
+    "the",
+    "as",
+    "while",
+    "following",
+    "last",
+    "this",
+    "against",
+    "on",
+    "to",
+    "from",
+    "until",
 ];
 
 // ---------------------------------------------------------------------------------------------
@@ -395,7 +649,11 @@ fn scan(toks: &[Tok<'_>], published: Option<NaiveDate>) -> Vec<Hit> {
     let mut i = 0;
     while i < toks.len() {
         if let Some(p) = cx.best_at(i) {
-            out.push(Hit { first: i, next: p.end, out: p.out });
+            out.push(Hit {
+                first: i,
+                next: p.end,
+                out: p.out,
+            });
             i = p.end;
         } else {
             i += 1;
@@ -416,7 +674,9 @@ fn valid_md(m: u32, d: u32) -> bool {
 /// The latest (y, m, d) on or before `published` + slop.
 fn infer_day(m: u32, d: u32, published: NaiveDate) -> Option<NaiveDate> {
     let limit = published.checked_add_days(Days::new(SLOP_DAYS))?;
-    (0..=8).filter_map(|back| ymd(limit.year() - back, m, d)).find(|&x| x <= limit)
+    (0..=8)
+        .filter_map(|back| ymd(limit.year() - back, m, d))
+        .find(|&x| x <= limit)
 }
 
 fn monday_of(d: NaiveDate) -> NaiveDate {
@@ -512,7 +772,10 @@ impl Cx<'_, '_> {
         let longer = self.toks.get(i + 5).is_some_and(|n| {
             adjacent(c, n)
                 && matches!(n.s, "/" | "-" | "." | ":")
-                && self.toks.get(i + 6).is_some_and(|d| d.kind == Kind::Digits && adjacent(n, d))
+                && self
+                    .toks
+                    .get(i + 6)
+                    .is_some_and(|d| d.kind == Kind::Digits && adjacent(n, d))
         });
         if longer {
             return None;
@@ -536,7 +799,12 @@ impl Cx<'_, '_> {
             return None;
         };
         let date = ymd(y, m, d)?;
-        Some(Parsed { end: i + 5, out: Some((date, 1, false)), range: false, day: true })
+        Some(Parsed {
+            end: i + 5,
+            out: Some((date, 1, false)),
+            range: false,
+            day: true,
+        })
     }
 
     /// "3 days ago", "a week ago", "il y a deux jours", "قبل يومين", "منذ ثلاثة أيام".
@@ -551,7 +819,12 @@ impl Cx<'_, '_> {
                 (n, u.val, u.next)
             };
             // "قبل يومين من الانتخابات" counts from another event, not from publication.
-            (n, unit, end, h.val && toks.get(end).is_some_and(|t| t.s == "من"))
+            (
+                n,
+                unit,
+                end,
+                h.val && toks.get(end).is_some_and(|t| t.s == "من"),
+            )
         } else {
             let (n, k) = small_count_at(toks, i)?;
             let u = UNITS.at(toks, k)?;
@@ -566,19 +839,30 @@ impl Cx<'_, '_> {
         let out = self.published.filter(|_| !blocked).and_then(|p| {
             Some(match unit {
                 Unit::Day => (p.checked_sub_days(Days::new(n as u64))?, 1, true),
-                Unit::Week => {
-                    (midweek(p.checked_sub_days(Days::new(7 * n as u64))?, p), 2, true)
-                }
-                Unit::Month => {
-                    (first_of_month(p.checked_sub_months(Months::new(n))?), 3, true)
-                }
+                Unit::Week => (
+                    midweek(p.checked_sub_days(Days::new(7 * n as u64))?, p),
+                    2,
+                    true,
+                ),
+                Unit::Month => (
+                    first_of_month(p.checked_sub_months(Months::new(n))?),
+                    3,
+                    true,
+                ),
                 // A year back is only known to the month.
-                Unit::Year => {
-                    (first_of_month(p.checked_sub_months(Months::new(12 * n))?), 3, true)
-                }
+                Unit::Year => (
+                    first_of_month(p.checked_sub_months(Months::new(12 * n))?),
+                    3,
+                    true,
+                ),
             })
         });
-        Some(Parsed { end, out, range: false, day: false })
+        Some(Parsed {
+            end,
+            out,
+            range: false,
+            day: false,
+        })
     }
 
     fn period_at(&self, j: usize) -> Option<Parsed> {
@@ -589,19 +873,28 @@ impl Cx<'_, '_> {
                 Period::EarlyThisWeek => (monday_of(p), 2, true),
                 Period::LastWeek => (midweek(p.checked_sub_days(Days::new(7))?, p), 2, true),
                 Period::ThisMonth => (first_of_month(p), 3, true),
-                Period::LastMonth => {
-                    (first_of_month(first_of_month(p).checked_sub_days(Days::new(1))?), 3, true)
-                }
+                Period::LastMonth => (
+                    first_of_month(first_of_month(p).checked_sub_days(Days::new(1))?),
+                    3,
+                    true,
+                ),
             })
         });
-        Some(Parsed { end: h.next, out, range: false, day: false })
+        Some(Parsed {
+            end: h.next,
+            out,
+            range: false,
+            day: false,
+        })
     }
 
     fn relday_at(&self, j: usize) -> Option<Parsed> {
         let toks = self.toks;
         let h = RELDAYS.at(toks, j)?;
         if h.val.today {
-            let after = toks.get(h.next).is_some_and(|t| NOT_TODAY_AFTER.contains(&t.s));
+            let after = toks
+                .get(h.next)
+                .is_some_and(|t| NOT_TODAY_AFTER.contains(&t.s));
             let before = j > 0 && NOT_TODAY_BEFORE.contains(&toks[j - 1].s);
             if after || before {
                 return None;
@@ -612,7 +905,12 @@ impl Cx<'_, '_> {
             .published
             .and_then(|p| p.checked_sub_days(Days::new(h.val.back)))
             .map(|d| (d, 1, true));
-        Some(Parsed { end, out, range: false, day: false })
+        Some(Parsed {
+            end,
+            out,
+            range: false,
+            day: false,
+        })
     }
 
     fn weekday_at(&self, j: usize, flags: u8) -> Option<Parsed> {
@@ -637,17 +935,28 @@ impl Cx<'_, '_> {
             k = s.next;
         }
         // "lundi 12 janvier", "Monday, January 12": the absolute date decides.
-        let k_abs = if toks.get(k).is_some_and(|t| t.s == ",") { k + 1 } else { k };
+        let k_abs = if toks.get(k).is_some_and(|t| t.s == ",") {
+            k + 1
+        } else {
+            k
+        };
         if let Some(p) = self.absolute_at(k_abs, flags | AMB) {
             if p.day || p.range {
-                return Some(Parsed { out: if block { None } else { p.out }, ..p });
+                return Some(Parsed {
+                    out: if block { None } else { p.out },
+                    ..p
+                });
             }
         }
         // "du lundi au mercredi", "dans la nuit de dimanche à lundi", "ليل السبت-الأحد".
         let mut wd2 = None;
         if let Some((c, k2)) = self.conn_at(k) {
             if c == Conn::To || flags & RANGE != 0 {
-                let k2 = if toks.get(k2).is_some_and(|t| t.s == "le" || t.s == "يوم") { k2 + 1 } else { k2 };
+                let k2 = if toks.get(k2).is_some_and(|t| t.s == "le" || t.s == "يوم") {
+                    k2 + 1
+                } else {
+                    k2
+                };
                 if let Some(h2) = WEEKDAYS.at(toks, k2) {
                     wd2 = Some(h2.val);
                     k = SUFFIXES.at(toks, h2.next).map_or(h2.next, |s| s.next);
@@ -669,7 +978,12 @@ impl Cx<'_, '_> {
             .published
             .filter(|_| !block)
             .map(|p| (most_recent(start_wd, p, strict), precision, true));
-        Some(Parsed { end: k, out, range: wd2.is_some(), day: false })
+        Some(Parsed {
+            end: k,
+            out,
+            range: wd2.is_some(),
+            day: false,
+        })
     }
 
     // --- absolute dates
@@ -686,7 +1000,10 @@ impl Cx<'_, '_> {
         }
         // Glued to a Latin word or other digits it is a name or a longer number ("mi24"); an
         // Arabic conjunction may be glued ("و14").
-        if k > 0 && adjacent(&toks[k - 1], t) && matches!(toks[k - 1].kind, Kind::Latin | Kind::Digits) {
+        if k > 0
+            && adjacent(&toks[k - 1], t)
+            && matches!(toks[k - 1].kind, Kind::Latin | Kind::Digits)
+        {
             return None;
         }
         let d: u32 = t.s.parse().ok()?;
@@ -696,14 +1013,21 @@ impl Cx<'_, '_> {
         let mut e = k + 1;
         if let Some(n) = toks.get(e).filter(|n| adjacent(t, n)) {
             match n.kind {
-                Kind::Latin if matches!(n.s, "er" | "re" | "ere" | "eme" | "e" | "st" | "nd" | "rd" | "th") => {
+                Kind::Latin
+                    if matches!(
+                        n.s,
+                        "er" | "re" | "ere" | "eme" | "e" | "st" | "nd" | "rd" | "th"
+                    ) =>
+                {
                     e += 1
                 }
                 Kind::Latin => return None, // "10h"
                 // "17/01", "1,200", "10:30": part of a longer number.
                 Kind::Punct
                     if matches!(n.s, "/" | "." | ":" | ",")
-                        && toks.get(e + 1).is_some_and(|d| d.kind == Kind::Digits && adjacent(n, d)) =>
+                        && toks
+                            .get(e + 1)
+                            .is_some_and(|d| d.kind == Kind::Digits && adjacent(n, d)) =>
                 {
                     return None
                 }
@@ -719,7 +1043,11 @@ impl Cx<'_, '_> {
         let h = MONTHS.at(toks, k)?;
         let (m, amb, abbr) = h.val;
         let mut e = h.next;
-        if abbr && toks.get(e).is_some_and(|t| t.s == "." && adjacent(&toks[e - 1], t)) {
+        if abbr
+            && toks
+                .get(e)
+                .is_some_and(|t| t.s == "." && adjacent(&toks[e - 1], t))
+        {
             e += 1;
         }
         if let Some(s) = toks.get(e).filter(|s| matches!(s.s, "/" | "(" | "-")) {
@@ -736,7 +1064,11 @@ impl Cx<'_, '_> {
     /// A four-digit year 1900–2100 (with the Arabic "م" for CE), after an optional comma.
     fn year_at(&self, k: usize, comma: bool) -> Option<(i32, usize)> {
         let toks = self.toks;
-        let k = if comma && toks.get(k).is_some_and(|t| t.s == ",") { k + 1 } else { k };
+        let k = if comma && toks.get(k).is_some_and(|t| t.s == ",") {
+            k + 1
+        } else {
+            k
+        };
         let t = toks.get(k)?;
         if t.kind != Kind::Digits || t.s.len() != 4 {
             return None;
@@ -745,7 +1077,11 @@ impl Cx<'_, '_> {
         if !(1900..=2100).contains(&y) {
             return None;
         }
-        let e = if toks.get(k + 1).is_some_and(|t| t.s == "م") { k + 2 } else { k + 1 };
+        let e = if toks.get(k + 1).is_some_and(|t| t.s == "م") {
+            k + 2
+        } else {
+            k + 1
+        };
         Some((y, e))
     }
 
@@ -777,7 +1113,12 @@ impl Cx<'_, '_> {
             Some(y) => Some(ymd(y, m, d)?),
             None => self.published.and_then(|p| infer_day(m, d, p)),
         };
-        Some(Parsed { end, out: out.map(|d| (d, 1, false)), range: false, day: true })
+        Some(Parsed {
+            end,
+            out: out.map(|d| (d, 1, false)),
+            range: false,
+            day: true,
+        })
     }
 
     /// A range of days, coded on its first day. Without years, a start later in the year than
@@ -822,7 +1163,12 @@ impl Cx<'_, '_> {
             }
             None => None,
         };
-        Some(Parsed { end, out, range: true, day: false })
+        Some(Parsed {
+            end,
+            out,
+            range: true,
+            day: false,
+        })
     }
 
     /// Day first: "17 janvier 2019", "le 1er janvier", "17 يناير", "du 12 au 14 janvier",
@@ -844,7 +1190,9 @@ impl Cx<'_, '_> {
             let kc = WEEKDAYS.at(toks, kc).map_or(kc, |h| h.next);
             if let Some((d2, k2)) = self.day_at(kc) {
                 if let Some((m2, _, e2)) = self.month_at(self.skip_of(k2)) {
-                    let (y2, e3) = self.year_at(e2, false).map_or((None, e2), |(y, e)| (Some(y), e));
+                    let (y2, e3) = self
+                        .year_at(e2, false)
+                        .map_or((None, e2), |(y, e)| (Some(y), e));
                     let m1v = m1.map_or(m2, |m| m.0);
                     if let Some(p) = self.range(flags, (y1, m1v, d1), (y2, m2, d2), e3) {
                         return Some(p);
@@ -874,7 +1222,11 @@ impl Cx<'_, '_> {
             return Some(p);
         }
         match MODIFIERS.at(self.toks, p.end) {
-            Some(m) if m.val == Modifier::Next => Some(Parsed { end: m.next, out: None, ..p }),
+            Some(m) if m.val == Modifier::Next => Some(Parsed {
+                end: m.next,
+                out: None,
+                ..p
+            }),
             Some(m) => Some(Parsed { end: m.next, ..p }),
             None => Some(p),
         }
@@ -888,21 +1240,24 @@ impl Cx<'_, '_> {
         let mut best: Option<Parsed> = None;
         if let Some((d1, k2)) = self.day_at(k) {
             let supported = |y: Option<i32>, after: usize| {
-                !amb
-                    || flags & AMB != 0
+                !amb || flags & AMB != 0
                     || y.is_some()
                     || toks.get(after).is_none_or(|t| t.kind == Kind::Punct)
             };
             if let Some((_, kc)) = self.conn_at(k2) {
                 if let Some((d2, k3)) = self.day_at(kc) {
-                    let (y, e) = self.year_at(k3, true).map_or((None, k3), |(y, e)| (Some(y), e));
+                    let (y, e) = self
+                        .year_at(k3, true)
+                        .map_or((None, k3), |(y, e)| (Some(y), e));
                     if supported(y, k3) {
                         best = self.range(flags, (y, m, d1), (y, m, d2), e);
                     }
                 }
             }
             if best.is_none() {
-                let (y, e) = self.year_at(k2, true).map_or((None, k2), |(y, e)| (Some(y), e));
+                let (y, e) = self
+                    .year_at(k2, true)
+                    .map_or((None, k2), |(y, e)| (Some(y), e));
                 if supported(y, k2) {
                     best = self.dated(self.single(y, m, d1, e), y.is_none());
                 }
@@ -920,7 +1275,12 @@ impl Cx<'_, '_> {
             e = md.next;
         }
         let month = if let Some((y, e2)) = self.year_at(e, false) {
-            Some(Parsed { end: e2, out: ymd(y, m, 1).map(|d| (d, 3, false)), range: false, day: false })
+            Some(Parsed {
+                end: e2,
+                out: ymd(y, m, 1).map(|d| (d, 3, false)),
+                range: false,
+                day: false,
+            })
         } else if flags & BARE != 0 || last || next {
             let out = self.published.filter(|_| !next).and_then(|p| {
                 let d = infer_day(m, 1, p)?;
@@ -931,7 +1291,12 @@ impl Cx<'_, '_> {
                 };
                 Some((d, 3, false))
             });
-            Some(Parsed { end: e, out, range: false, day: false })
+            Some(Parsed {
+                end: e,
+                out,
+                range: false,
+                day: false,
+            })
         } else {
             None
         };
@@ -961,146 +1326,803 @@ mod tests {
 
     const CASES: &[Case] = &[
         // Absolute, English
-        Case { name: "en d month y", input: "on 17 January 2019 gunmen", published: PUB, expected: &[("on 17 january 2019", "2019-01-17", 1, false)] },
-        Case { name: "en month d, y", input: "January 17, 2019", published: PUB, expected: &[("january 17, 2019", "2019-01-17", 1, false)] },
-        Case { name: "en month d", input: "attack on January 12 in Gao", published: PUB, expected: &[("on january 12", "2026-01-12", 1, false)] },
-        Case { name: "en on d month", input: "on 12 january", published: PUB, expected: &[("on 12 january", "2026-01-12", 1, false)] },
-        Case { name: "en ordinal of", input: "the 3rd of January", published: PUB, expected: &[("the 3rd of january", "2026-01-03", 1, false)] },
-        Case { name: "en future day goes to last year", input: "on 17 january", published: PUB, expected: &[("on 17 january", "2025-01-17", 1, false)] },
-        Case { name: "en month year", input: "in January 2026", published: PUB, expected: &[("in january 2026", "2026-01-01", 3, false)] },
-        Case { name: "en abbreviation", input: "Jan. 5, 2026", published: PUB, expected: &[("jan. 5, 2026", "2026-01-05", 1, false)] },
-        Case { name: "en mid-month", input: "mid-December", published: PUB, expected: &[("mid-december", "2025-12-01", 3, false)] },
-        Case { name: "trap may modal", input: "militants may attack again", published: PUB, expected: &[] },
-        Case { name: "trap may modal after number", input: "5 may have died", published: PUB, expected: &[] },
-        Case { name: "trap march protest", input: "a protest march 5 km long", published: PUB, expected: &[] },
-        Case { name: "trap march bare", input: "the march was dispersed", published: PUB, expected: &[] },
-        Case { name: "en may with day", input: "on 5 May, troops", published: PUB, expected: &[("on 5 may", "2025-05-05", 1, false)] },
-        Case { name: "en may with year", input: "May 2019", published: PUB, expected: &[("may 2019", "2019-05-01", 3, false)] },
-        Case { name: "en march day comma", input: "March 3, soldiers", published: PUB, expected: &[("march 3", "2025-03-03", 1, false)] },
+        Case {
+            name: "en d month y",
+            input: "on 17 January 2019 gunmen",
+            published: PUB,
+            expected: &[("on 17 january 2019", "2019-01-17", 1, false)],
+        },
+        Case {
+            name: "en month d, y",
+            input: "January 17, 2019",
+            published: PUB,
+            expected: &[("january 17, 2019", "2019-01-17", 1, false)],
+        },
+        Case {
+            name: "en month d",
+            input: "attack on January 12 in Gao",
+            published: PUB,
+            expected: &[("on january 12", "2026-01-12", 1, false)],
+        },
+        Case {
+            name: "en on d month",
+            input: "on 12 january",
+            published: PUB,
+            expected: &[("on 12 january", "2026-01-12", 1, false)],
+        },
+        Case {
+            name: "en ordinal of",
+            input: "the 3rd of January",
+            published: PUB,
+            expected: &[("the 3rd of january", "2026-01-03", 1, false)],
+        },
+        Case {
+            name: "en future day goes to last year",
+            input: "on 17 january",
+            published: PUB,
+            expected: &[("on 17 january", "2025-01-17", 1, false)],
+        },
+        Case {
+            name: "en month year",
+            input: "in January 2026",
+            published: PUB,
+            expected: &[("in january 2026", "2026-01-01", 3, false)],
+        },
+        Case {
+            name: "en abbreviation",
+            input: "Jan. 5, 2026",
+            published: PUB,
+            expected: &[("jan. 5, 2026", "2026-01-05", 1, false)],
+        },
+        Case {
+            name: "en mid-month",
+            input: "mid-December",
+            published: PUB,
+            expected: &[("mid-december", "2025-12-01", 3, false)],
+        },
+        Case {
+            name: "trap may modal",
+            input: "militants may attack again",
+            published: PUB,
+            expected: &[],
+        },
+        Case {
+            name: "trap may modal after number",
+            input: "5 may have died",
+            published: PUB,
+            expected: &[],
+        },
+        Case {
+            name: "trap march protest",
+            input: "a protest march 5 km long",
+            published: PUB,
+            expected: &[],
+        },
+        Case {
+            name: "trap march bare",
+            input: "the march was dispersed",
+            published: PUB,
+            expected: &[],
+        },
+        Case {
+            name: "en may with day",
+            input: "on 5 May, troops",
+            published: PUB,
+            expected: &[("on 5 may", "2025-05-05", 1, false)],
+        },
+        Case {
+            name: "en may with year",
+            input: "May 2019",
+            published: PUB,
+            expected: &[("may 2019", "2019-05-01", 3, false)],
+        },
+        Case {
+            name: "en march day comma",
+            input: "March 3, soldiers",
+            published: PUB,
+            expected: &[("march 3", "2025-03-03", 1, false)],
+        },
         // Absolute, French
-        Case { name: "fr d month y", input: "17 janvier 2019", published: PUB, expected: &[("17 janvier 2019", "2019-01-17", 1, false)] },
-        Case { name: "fr le d month", input: "le 12 janvier", published: PUB, expected: &[("le 12 janvier", "2026-01-12", 1, false)] },
-        Case { name: "fr 1er", input: "le 1er janvier", published: PUB, expected: &[("le 1er janvier", "2026-01-01", 1, false)] },
-        Case { name: "fr accents", input: "le 3 août 2025 et le 24 décembre 2025", published: PUB, expected: &[("le 3 aout 2025", "2025-08-03", 1, false), ("le 24 decembre 2025", "2025-12-24", 1, false)] },
-        Case { name: "fr month year", input: "en janvier 2026", published: PUB, expected: &[("en janvier 2026", "2026-01-01", 3, false)] },
-        Case { name: "fr fin month", input: "fin décembre", published: PUB, expected: &[("fin decembre", "2025-12-01", 3, false)] },
-        Case { name: "fr month dernier", input: "en janvier dernier", published: PUB, expected: &[("en janvier dernier", "2025-01-01", 3, false)] },
-        Case { name: "fr day month dernier", input: "le 28 décembre dernier", published: PUB, expected: &[("le 28 decembre dernier", "2025-12-28", 1, false)] },
-        Case { name: "fr day month prochain", input: "le 5 février prochain", published: PUB, expected: &[] },
-        Case { name: "fr weekday day range", input: "samedi 10 et dimanche 11 janvier", published: PUB, expected: &[("samedi 10 et dimanche 11 janvier", "2026-01-10", 2, false)] },
-        Case { name: "fr invalid day", input: "le 31 février", published: PUB, expected: &[] },
-        Case { name: "fr weekday and date", input: "lundi 12 janvier", published: PUB, expected: &[("lundi 12 janvier", "2026-01-12", 1, false)] },
+        Case {
+            name: "fr d month y",
+            input: "17 janvier 2019",
+            published: PUB,
+            expected: &[("17 janvier 2019", "2019-01-17", 1, false)],
+        },
+        Case {
+            name: "fr le d month",
+            input: "le 12 janvier",
+            published: PUB,
+            expected: &[("le 12 janvier", "2026-01-12", 1, false)],
+        },
+        Case {
+            name: "fr 1er",
+            input: "le 1er janvier",
+            published: PUB,
+            expected: &[("le 1er janvier", "2026-01-01", 1, false)],
+        },
+        Case {
+            name: "fr accents",
+            input: "le 3 août 2025 et le 24 décembre 2025",
+            published: PUB,
+            expected: &[
+                ("le 3 aout 2025", "2025-08-03", 1, false),
+                ("le 24 decembre 2025", "2025-12-24", 1, false),
+            ],
+        },
+        Case {
+            name: "fr month year",
+            input: "en janvier 2026",
+            published: PUB,
+            expected: &[("en janvier 2026", "2026-01-01", 3, false)],
+        },
+        Case {
+            name: "fr fin month",
+            input: "fin décembre",
+            published: PUB,
+            expected: &[("fin decembre", "2025-12-01", 3, false)],
+        },
+        Case {
+            name: "fr month dernier",
+            input: "en janvier dernier",
+            published: PUB,
+            expected: &[("en janvier dernier", "2025-01-01", 3, false)],
+        },
+        Case {
+            name: "fr day month dernier",
+            input: "le 28 décembre dernier",
+            published: PUB,
+            expected: &[("le 28 decembre dernier", "2025-12-28", 1, false)],
+        },
+        Case {
+            name: "fr day month prochain",
+            input: "le 5 février prochain",
+            published: PUB,
+            expected: &[],
+        },
+        Case {
+            name: "fr weekday day range",
+            input: "samedi 10 et dimanche 11 janvier",
+            published: PUB,
+            expected: &[("samedi 10 et dimanche 11 janvier", "2026-01-10", 2, false)],
+        },
+        Case {
+            name: "fr invalid day",
+            input: "le 31 février",
+            published: PUB,
+            expected: &[],
+        },
+        Case {
+            name: "fr weekday and date",
+            input: "lundi 12 janvier",
+            published: PUB,
+            expected: &[("lundi 12 janvier", "2026-01-12", 1, false)],
+        },
         // Absolute, Arabic
-        Case { name: "ar d yanayir y", input: "17 يناير 2019", published: PUB, expected: &[("17 يناير 2019", "2019-01-17", 1, false)] },
-        Case { name: "ar kanun al-thani", input: "17 كانون الثاني 2019", published: PUB, expected: &[("17 كانون الثاني 2019", "2019-01-17", 1, false)] },
-        Case { name: "ar kanun al-thani bare", input: "كانون الثاني", published: PUB, expected: &[] },
-        Case { name: "ar fi kanun al-thani", input: "في كانون الثاني", published: PUB, expected: &[("في كانون الثاني", "2026-01-01", 3, false)] },
-        Case { name: "ar yawm d", input: "يوم 10 يناير", published: PUB, expected: &[("يوم 10 يناير", "2026-01-10", 1, false)] },
-        Case { name: "ar fi d maris", input: "في 3 مارس", published: PUB, expected: &[("في 3 مارس", "2025-03-03", 1, false)] },
-        Case { name: "ar janfi", input: "12 جانفي", published: PUB, expected: &[("12 جانفي", "2026-01-12", 1, false)] },
-        Case { name: "ar janfi year", input: "جانفي 2026", published: PUB, expected: &[("جانفي 2026", "2026-01-01", 3, false)] },
-        Case { name: "ar parenthesised month year", input: "(يناير 2026)", published: PUB, expected: &[("يناير 2026", "2026-01-01", 3, false)] },
-        Case { name: "ar juilliya", input: "12 جويلية 2025", published: PUB, expected: &[("12 جويليه 2025", "2025-07-12", 1, false)] },
-        Case { name: "ar nisan", input: "2 نيسان 2025", published: PUB, expected: &[("2 نيسان 2025", "2025-04-02", 1, false)] },
-        Case { name: "ar alternate names", input: "5 كانون الثاني/يناير 2026", published: PUB, expected: &[("5 كانون الثاني/يناير 2026", "2026-01-05", 1, false)] },
-        Case { name: "ar li-yanayir clitic", input: "الموافق 5 ليناير", published: PUB, expected: &[("5 ليناير", "2026-01-05", 1, false)] },
-        Case { name: "ar maris verb", input: "مارس الجيش ضغوطا", published: PUB, expected: &[] },
-        Case { name: "ar yanayir al-madi", input: "يناير الماضي", published: PUB, expected: &[("يناير الماضي", "2025-01-01", 3, false)] },
-        Case { name: "ar milady suffix", input: "17 يناير 2019م", published: PUB, expected: &[("17 يناير 2019م", "2019-01-17", 1, false)] },
+        Case {
+            name: "ar d yanayir y",
+            input: "17 يناير 2019",
+            published: PUB,
+            expected: &[("17 يناير 2019", "2019-01-17", 1, false)],
+        },
+        Case {
+            name: "ar kanun al-thani",
+            input: "17 كانون الثاني 2019",
+            published: PUB,
+            expected: &[("17 كانون الثاني 2019", "2019-01-17", 1, false)],
+        },
+        Case {
+            name: "ar kanun al-thani bare",
+            input: "كانون الثاني",
+            published: PUB,
+            expected: &[],
+        },
+        Case {
+            name: "ar fi kanun al-thani",
+            input: "في كانون الثاني",
+            published: PUB,
+            expected: &[("في كانون الثاني", "2026-01-01", 3, false)],
+        },
+        Case {
+            name: "ar yawm d",
+            input: "يوم 10 يناير",
+            published: PUB,
+            expected: &[("يوم 10 يناير", "2026-01-10", 1, false)],
+        },
+        Case {
+            name: "ar fi d maris",
+            input: "في 3 مارس",
+            published: PUB,
+            expected: &[("في 3 مارس", "2025-03-03", 1, false)],
+        },
+        Case {
+            name: "ar janfi",
+            input: "12 جانفي",
+            published: PUB,
+            expected: &[("12 جانفي", "2026-01-12", 1, false)],
+        },
+        Case {
+            name: "ar janfi year",
+            input: "جانفي 2026",
+            published: PUB,
+            expected: &[("جانفي 2026", "2026-01-01", 3, false)],
+        },
+        Case {
+            name: "ar parenthesised month year",
+            input: "(يناير 2026)",
+            published: PUB,
+            expected: &[("يناير 2026", "2026-01-01", 3, false)],
+        },
+        Case {
+            name: "ar juilliya",
+            input: "12 جويلية 2025",
+            published: PUB,
+            expected: &[("12 جويليه 2025", "2025-07-12", 1, false)],
+        },
+        Case {
+            name: "ar nisan",
+            input: "2 نيسان 2025",
+            published: PUB,
+            expected: &[("2 نيسان 2025", "2025-04-02", 1, false)],
+        },
+        Case {
+            name: "ar alternate names",
+            input: "5 كانون الثاني/يناير 2026",
+            published: PUB,
+            expected: &[("5 كانون الثاني/يناير 2026", "2026-01-05", 1, false)],
+        },
+        Case {
+            name: "ar li-yanayir clitic",
+            input: "الموافق 5 ليناير",
+            published: PUB,
+            expected: &[("5 ليناير", "2026-01-05", 1, false)],
+        },
+        Case {
+            name: "ar maris verb",
+            input: "مارس الجيش ضغوطا",
+            published: PUB,
+            expected: &[],
+        },
+        Case {
+            name: "ar yanayir al-madi",
+            input: "يناير الماضي",
+            published: PUB,
+            expected: &[("يناير الماضي", "2025-01-01", 3, false)],
+        },
+        Case {
+            name: "ar milady suffix",
+            input: "17 يناير 2019م",
+            published: PUB,
+            expected: &[("17 يناير 2019م", "2019-01-17", 1, false)],
+        },
         // Numeric
-        Case { name: "numeric slashes", input: "17/01/2019", published: PUB, expected: &[("17/01/2019", "2019-01-17", 1, false)] },
-        Case { name: "numeric dashes", input: "17-01-2019", published: PUB, expected: &[("17-01-2019", "2019-01-17", 1, false)] },
-        Case { name: "numeric iso", input: "2019-01-17", published: PUB, expected: &[("2019-01-17", "2019-01-17", 1, false)] },
-        Case { name: "numeric dots", input: "17.01.2019", published: PUB, expected: &[("17.01.2019", "2019-01-17", 1, false)] },
-        Case { name: "numeric us order", input: "01/17/2019", published: PUB, expected: &[("01/17/2019", "2019-01-17", 1, false)] },
+        Case {
+            name: "numeric slashes",
+            input: "17/01/2019",
+            published: PUB,
+            expected: &[("17/01/2019", "2019-01-17", 1, false)],
+        },
+        Case {
+            name: "numeric dashes",
+            input: "17-01-2019",
+            published: PUB,
+            expected: &[("17-01-2019", "2019-01-17", 1, false)],
+        },
+        Case {
+            name: "numeric iso",
+            input: "2019-01-17",
+            published: PUB,
+            expected: &[("2019-01-17", "2019-01-17", 1, false)],
+        },
+        Case {
+            name: "numeric dots",
+            input: "17.01.2019",
+            published: PUB,
+            expected: &[("17.01.2019", "2019-01-17", 1, false)],
+        },
+        Case {
+            name: "numeric us order",
+            input: "01/17/2019",
+            published: PUB,
+            expected: &[("01/17/2019", "2019-01-17", 1, false)],
+        },
         // Year inference
-        Case { name: "year across new year", input: "28 december", published: "2026-01-03", expected: &[("28 december", "2025-12-28", 1, false)] },
-        Case { name: "slop of two days", input: "le 5 janvier", published: "2026-01-03", expected: &[("le 5 janvier", "2026-01-05", 1, false)] },
-        Case { name: "no published no year", input: "le 12 janvier", published: "", expected: &[] },
-        Case { name: "no published with year", input: "le 12 janvier 2026", published: "", expected: &[("le 12 janvier 2026", "2026-01-12", 1, false)] },
-        Case { name: "no published relative", input: "hier", published: "", expected: &[] },
+        Case {
+            name: "year across new year",
+            input: "28 december",
+            published: "2026-01-03",
+            expected: &[("28 december", "2025-12-28", 1, false)],
+        },
+        Case {
+            name: "slop of two days",
+            input: "le 5 janvier",
+            published: "2026-01-03",
+            expected: &[("le 5 janvier", "2026-01-05", 1, false)],
+        },
+        Case {
+            name: "no published no year",
+            input: "le 12 janvier",
+            published: "",
+            expected: &[],
+        },
+        Case {
+            name: "no published with year",
+            input: "le 12 janvier 2026",
+            published: "",
+            expected: &[("le 12 janvier 2026", "2026-01-12", 1, false)],
+        },
+        Case {
+            name: "no published relative",
+            input: "hier",
+            published: "",
+            expected: &[],
+        },
         // Relative days
-        Case { name: "en yesterday", input: "yesterday", published: PUB, expected: &[("yesterday", "2026-01-13", 1, true)] },
-        Case { name: "fr hier soir", input: "hier soir", published: PUB, expected: &[("hier soir", "2026-01-13", 1, true)] },
-        Case { name: "ar ams", input: "أمس", published: PUB, expected: &[("امس", "2026-01-13", 1, true)] },
-        Case { name: "ar bil-ams", input: "بالأمس", published: PUB, expected: &[("بالامس", "2026-01-13", 1, true)] },
-        Case { name: "ar ams al-awwal", input: "أمس الأول", published: PUB, expected: &[("امس الاول", "2026-01-12", 1, true)] },
-        Case { name: "ar awwal ams", input: "أول أمس", published: PUB, expected: &[("اول امس", "2026-01-12", 1, true)] },
-        Case { name: "fr avant-hier", input: "avant-hier", published: PUB, expected: &[("avant-hier", "2026-01-12", 1, true)] },
-        Case { name: "en day before yesterday", input: "the day before yesterday", published: PUB, expected: &[("the day before yesterday", "2026-01-12", 1, true)] },
-        Case { name: "en today", input: "today", published: PUB, expected: &[("today", "2026-01-14", 1, true)] },
-        Case { name: "fr aujourd'hui", input: "aujourd’hui", published: PUB, expected: &[("aujourd'hui", "2026-01-14", 1, true)] },
-        Case { name: "ar al-yawm", input: "اليوم", published: PUB, expected: &[("اليوم", "2026-01-14", 1, true)] },
-        Case { name: "ar al-yawm al-tali", input: "في اليوم التالي", published: PUB, expected: &[] },
-        Case { name: "en last night", input: "last night", published: PUB, expected: &[("last night", "2026-01-13", 1, true)] },
-        Case { name: "fr nuit derniere", input: "la nuit dernière", published: PUB, expected: &[("la nuit derniere", "2026-01-13", 1, true)] },
-        Case { name: "ar al-layla al-madiya", input: "الليلة الماضية", published: PUB, expected: &[("الليله الماضيه", "2026-01-13", 1, true)] },
-        Case { name: "en this morning", input: "this morning", published: PUB, expected: &[("this morning", "2026-01-14", 1, true)] },
-        Case { name: "fr ce matin", input: "ce matin", published: PUB, expected: &[("ce matin", "2026-01-14", 1, true)] },
-        Case { name: "ar sabah al-yawm", input: "صباح اليوم", published: PUB, expected: &[("صباح اليوم", "2026-01-14", 1, true)] },
+        Case {
+            name: "en yesterday",
+            input: "yesterday",
+            published: PUB,
+            expected: &[("yesterday", "2026-01-13", 1, true)],
+        },
+        Case {
+            name: "fr hier soir",
+            input: "hier soir",
+            published: PUB,
+            expected: &[("hier soir", "2026-01-13", 1, true)],
+        },
+        Case {
+            name: "ar ams",
+            input: "أمس",
+            published: PUB,
+            expected: &[("امس", "2026-01-13", 1, true)],
+        },
+        Case {
+            name: "ar bil-ams",
+            input: "بالأمس",
+            published: PUB,
+            expected: &[("بالامس", "2026-01-13", 1, true)],
+        },
+        Case {
+            name: "ar ams al-awwal",
+            input: "أمس الأول",
+            published: PUB,
+            expected: &[("امس الاول", "2026-01-12", 1, true)],
+        },
+        Case {
+            name: "ar awwal ams",
+            input: "أول أمس",
+            published: PUB,
+            expected: &[("اول امس", "2026-01-12", 1, true)],
+        },
+        Case {
+            name: "fr avant-hier",
+            input: "avant-hier",
+            published: PUB,
+            expected: &[("avant-hier", "2026-01-12", 1, true)],
+        },
+        Case {
+            name: "en day before yesterday",
+            input: "the day before yesterday",
+            published: PUB,
+            expected: &[("the day before yesterday", "2026-01-12", 1, true)],
+        },
+        Case {
+            name: "en today",
+            input: "today",
+            published: PUB,
+            expected: &[("today", "2026-01-14", 1, true)],
+        },
+        Case {
+            name: "fr aujourd'hui",
+            input: "aujourd’hui",
+            published: PUB,
+            expected: &[("aujourd'hui", "2026-01-14", 1, true)],
+        },
+        Case {
+            name: "ar al-yawm",
+            input: "اليوم",
+            published: PUB,
+            expected: &[("اليوم", "2026-01-14", 1, true)],
+        },
+        Case {
+            name: "ar al-yawm al-tali",
+            input: "في اليوم التالي",
+            published: PUB,
+            expected: &[],
+        },
+        Case {
+            name: "en last night",
+            input: "last night",
+            published: PUB,
+            expected: &[("last night", "2026-01-13", 1, true)],
+        },
+        Case {
+            name: "fr nuit derniere",
+            input: "la nuit dernière",
+            published: PUB,
+            expected: &[("la nuit derniere", "2026-01-13", 1, true)],
+        },
+        Case {
+            name: "ar al-layla al-madiya",
+            input: "الليلة الماضية",
+            published: PUB,
+            expected: &[("الليله الماضيه", "2026-01-13", 1, true)],
+        },
+        Case {
+            name: "en this morning",
+            input: "this morning",
+            published: PUB,
+            expected: &[("this morning", "2026-01-14", 1, true)],
+        },
+        Case {
+            name: "fr ce matin",
+            input: "ce matin",
+            published: PUB,
+            expected: &[("ce matin", "2026-01-14", 1, true)],
+        },
+        Case {
+            name: "ar sabah al-yawm",
+            input: "صباح اليوم",
+            published: PUB,
+            expected: &[("صباح اليوم", "2026-01-14", 1, true)],
+        },
         // Weekdays
-        Case { name: "en on monday", input: "on Monday", published: PUB, expected: &[("on monday", "2026-01-12", 1, true)] },
-        Case { name: "en monday night", input: "Monday night", published: PUB, expected: &[("monday night", "2026-01-12", 1, true)] },
-        Case { name: "en late sunday", input: "late Sunday", published: PUB, expected: &[("late sunday", "2026-01-11", 1, true)] },
-        Case { name: "en same weekday is today", input: "on Wednesday", published: PUB, expected: &[("on wednesday", "2026-01-14", 1, true)] },
-        Case { name: "en next monday", input: "next Monday", published: PUB, expected: &[] },
-        Case { name: "fr lundi", input: "lundi", published: PUB, expected: &[("lundi", "2026-01-12", 1, true)] },
-        Case { name: "fr ce lundi", input: "ce lundi", published: PUB, expected: &[("ce lundi", "2026-01-12", 1, true)] },
-        Case { name: "fr mercredi dernier", input: "mercredi dernier", published: PUB, expected: &[("mercredi dernier", "2026-01-07", 1, true)] },
-        Case { name: "fr lundi prochain", input: "lundi prochain", published: PUB, expected: &[] },
-        Case { name: "fr nuit de dimanche a lundi", input: "dans la nuit de dimanche à lundi", published: PUB, expected: &[("dans la nuit de dimanche a lundi", "2026-01-11", 1, true)] },
-        Case { name: "fr du lundi au mercredi", input: "du lundi au mercredi", published: PUB, expected: &[("du lundi au mercredi", "2026-01-12", 2, true)] },
-        Case { name: "ar al-ithnayn", input: "الاثنين", published: PUB, expected: &[("الاثنين", "2026-01-12", 1, true)] },
-        Case { name: "ar yawm al-ahad", input: "يوم الأحد", published: PUB, expected: &[("يوم الاحد", "2026-01-11", 1, true)] },
-        Case { name: "ar fajr al-ahad", input: "فجر الأحد", published: PUB, expected: &[("فجر الاحد", "2026-01-11", 1, true)] },
-        Case { name: "ar masa al-ithnayn", input: "مساء الإثنين", published: PUB, expected: &[("مساء الاثنين", "2026-01-12", 1, true)] },
-        Case { name: "ar laylat al-ahad", input: "ليلة الأحد", published: PUB, expected: &[("ليله الاحد", "2026-01-10", 1, true)] },
-        Case { name: "ar laylat al-sabt ila al-ahad", input: "ليلة السبت إلى الأحد", published: PUB, expected: &[("ليله السبت الي الاحد", "2026-01-10", 1, true)] },
-        Case { name: "ar wal-jumua clitic", input: "والجمعة", published: PUB, expected: &[("والجمعه", "2026-01-09", 1, true)] },
-        Case { name: "ar al-ahad al-madi", input: "الأحد الماضي", published: PUB, expected: &[("الاحد الماضي", "2026-01-11", 1, true)] },
-        Case { name: "ar al-ahad ashar is eleven", input: "الأحد عشر", published: PUB, expected: &[] },
+        Case {
+            name: "en on monday",
+            input: "on Monday",
+            published: PUB,
+            expected: &[("on monday", "2026-01-12", 1, true)],
+        },
+        Case {
+            name: "en monday night",
+            input: "Monday night",
+            published: PUB,
+            expected: &[("monday night", "2026-01-12", 1, true)],
+        },
+        Case {
+            name: "en late sunday",
+            input: "late Sunday",
+            published: PUB,
+            expected: &[("late sunday", "2026-01-11", 1, true)],
+        },
+        Case {
+            name: "en same weekday is today",
+            input: "on Wednesday",
+            published: PUB,
+            expected: &[("on wednesday", "2026-01-14", 1, true)],
+        },
+        Case {
+            name: "en next monday",
+            input: "next Monday",
+            published: PUB,
+            expected: &[],
+        },
+        Case {
+            name: "fr lundi",
+            input: "lundi",
+            published: PUB,
+            expected: &[("lundi", "2026-01-12", 1, true)],
+        },
+        Case {
+            name: "fr ce lundi",
+            input: "ce lundi",
+            published: PUB,
+            expected: &[("ce lundi", "2026-01-12", 1, true)],
+        },
+        Case {
+            name: "fr mercredi dernier",
+            input: "mercredi dernier",
+            published: PUB,
+            expected: &[("mercredi dernier", "2026-01-07", 1, true)],
+        },
+        Case {
+            name: "fr lundi prochain",
+            input: "lundi prochain",
+            published: PUB,
+            expected: &[],
+        },
+        Case {
+            name: "fr nuit de dimanche a lundi",
+            input: "dans la nuit de dimanche à lundi",
+            published: PUB,
+            expected: &[("dans la nuit de dimanche a lundi", "2026-01-11", 1, true)],
+        },
+        Case {
+            name: "fr du lundi au mercredi",
+            input: "du lundi au mercredi",
+            published: PUB,
+            expected: &[("du lundi au mercredi", "2026-01-12", 2, true)],
+        },
+        Case {
+            name: "ar al-ithnayn",
+            input: "الاثنين",
+            published: PUB,
+            expected: &[("الاثنين", "2026-01-12", 1, true)],
+        },
+        Case {
+            name: "ar yawm al-ahad",
+            input: "يوم الأحد",
+            published: PUB,
+            expected: &[("يوم الاحد", "2026-01-11", 1, true)],
+        },
+        Case {
+            name: "ar fajr al-ahad",
+            input: "فجر الأحد",
+            published: PUB,
+            expected: &[("فجر الاحد", "2026-01-11", 1, true)],
+        },
+        Case {
+            name: "ar masa al-ithnayn",
+            input: "مساء الإثنين",
+            published: PUB,
+            expected: &[("مساء الاثنين", "2026-01-12", 1, true)],
+        },
+        Case {
+            name: "ar laylat al-ahad",
+            input: "ليلة الأحد",
+            published: PUB,
+            expected: &[("ليله الاحد", "2026-01-10", 1, true)],
+        },
+        Case {
+            name: "ar laylat al-sabt ila al-ahad",
+            input: "ليلة السبت إلى الأحد",
+            published: PUB,
+            expected: &[("ليله السبت الي الاحد", "2026-01-10", 1, true)],
+        },
+        Case {
+            name: "ar wal-jumua clitic",
+            input: "والجمعة",
+            published: PUB,
+            expected: &[("والجمعه", "2026-01-09", 1, true)],
+        },
+        Case {
+            name: "ar al-ahad al-madi",
+            input: "الأحد الماضي",
+            published: PUB,
+            expected: &[("الاحد الماضي", "2026-01-11", 1, true)],
+        },
+        Case {
+            name: "ar al-ahad ashar is eleven",
+            input: "الأحد عشر",
+            published: PUB,
+            expected: &[],
+        },
         // Counted back
-        Case { name: "en three days ago", input: "three days ago", published: PUB, expected: &[("three days ago", "2026-01-11", 1, true)] },
-        Case { name: "en a week ago", input: "a week ago", published: PUB, expected: &[("a week ago", "2026-01-07", 2, true)] },
-        Case { name: "fr il y a trois jours", input: "il y a trois jours", published: PUB, expected: &[("il y a trois jours", "2026-01-11", 1, true)] },
-        Case { name: "ar qabl yawmayn", input: "قبل يومين", published: PUB, expected: &[("قبل يومين", "2026-01-12", 1, true)] },
-        Case { name: "ar qabl 3 ayyam", input: "قبل 3 أيام", published: PUB, expected: &[("قبل 3 ايام", "2026-01-11", 1, true)] },
-        Case { name: "ar mundhu thalathat ayyam", input: "منذ ثلاثة أيام", published: PUB, expected: &[("منذ ثلاثه ايام", "2026-01-11", 1, true)] },
-        Case { name: "fr il y a un an", input: "il y a un an", published: PUB, expected: &[("il y a un an", "2025-01-01", 3, true)] },
-        Case { name: "en two weeks ago", input: "two weeks ago", published: PUB, expected: &[("two weeks ago", "2025-12-31", 2, true)] },
-        Case { name: "ar mundhu shahrayn", input: "منذ شهرين", published: PUB, expected: &[("منذ شهرين", "2025-11-01", 3, true)] },
-        Case { name: "ar qabl yawmayn min other event", input: "قبل يومين من الانتخابات", published: PUB, expected: &[] },
+        Case {
+            name: "en three days ago",
+            input: "three days ago",
+            published: PUB,
+            expected: &[("three days ago", "2026-01-11", 1, true)],
+        },
+        Case {
+            name: "en a week ago",
+            input: "a week ago",
+            published: PUB,
+            expected: &[("a week ago", "2026-01-07", 2, true)],
+        },
+        Case {
+            name: "fr il y a trois jours",
+            input: "il y a trois jours",
+            published: PUB,
+            expected: &[("il y a trois jours", "2026-01-11", 1, true)],
+        },
+        Case {
+            name: "ar qabl yawmayn",
+            input: "قبل يومين",
+            published: PUB,
+            expected: &[("قبل يومين", "2026-01-12", 1, true)],
+        },
+        Case {
+            name: "ar qabl 3 ayyam",
+            input: "قبل 3 أيام",
+            published: PUB,
+            expected: &[("قبل 3 ايام", "2026-01-11", 1, true)],
+        },
+        Case {
+            name: "ar mundhu thalathat ayyam",
+            input: "منذ ثلاثة أيام",
+            published: PUB,
+            expected: &[("منذ ثلاثه ايام", "2026-01-11", 1, true)],
+        },
+        Case {
+            name: "fr il y a un an",
+            input: "il y a un an",
+            published: PUB,
+            expected: &[("il y a un an", "2025-01-01", 3, true)],
+        },
+        Case {
+            name: "en two weeks ago",
+            input: "two weeks ago",
+            published: PUB,
+            expected: &[("two weeks ago", "2025-12-31", 2, true)],
+        },
+        Case {
+            name: "ar mundhu shahrayn",
+            input: "منذ شهرين",
+            published: PUB,
+            expected: &[("منذ شهرين", "2025-11-01", 3, true)],
+        },
+        Case {
+            name: "ar qabl yawmayn min other event",
+            input: "قبل يومين من الانتخابات",
+            published: PUB,
+            expected: &[],
+        },
         // Weeks and months
-        Case { name: "en this week", input: "this week", published: PUB, expected: &[("this week", "2026-01-14", 2, true)] },
-        Case { name: "en this week clamped", input: "this week", published: "2026-01-12", expected: &[("this week", "2026-01-12", 2, true)] },
-        Case { name: "en early this week", input: "early this week", published: PUB, expected: &[("early this week", "2026-01-12", 2, true)] },
-        Case { name: "fr debut de semaine", input: "en début de semaine", published: PUB, expected: &[("en debut de semaine", "2026-01-12", 2, true)] },
-        Case { name: "ar matla al-usbu", input: "مطلع الأسبوع", published: PUB, expected: &[("مطلع الاسبوع", "2026-01-12", 2, true)] },
-        Case { name: "fr cette semaine", input: "cette semaine", published: PUB, expected: &[("cette semaine", "2026-01-14", 2, true)] },
-        Case { name: "ar hadha al-usbu", input: "هذا الأسبوع", published: PUB, expected: &[("هذا الاسبوع", "2026-01-14", 2, true)] },
-        Case { name: "en last week", input: "last week", published: PUB, expected: &[("last week", "2026-01-07", 2, true)] },
-        Case { name: "fr semaine derniere", input: "la semaine dernière", published: PUB, expected: &[("la semaine derniere", "2026-01-07", 2, true)] },
-        Case { name: "ar al-usbu al-madi", input: "الأسبوع الماضي", published: PUB, expected: &[("الاسبوع الماضي", "2026-01-07", 2, true)] },
-        Case { name: "en last month", input: "last month", published: PUB, expected: &[("last month", "2025-12-01", 3, true)] },
-        Case { name: "fr le mois dernier", input: "le mois dernier", published: PUB, expected: &[("le mois dernier", "2025-12-01", 3, true)] },
-        Case { name: "ar al-shahr al-madi", input: "الشهر الماضي", published: PUB, expected: &[("الشهر الماضي", "2025-12-01", 3, true)] },
-        Case { name: "en earlier this month", input: "earlier this month", published: PUB, expected: &[("earlier this month", "2026-01-01", 3, true)] },
-        Case { name: "fr ce mois-ci", input: "ce mois-ci", published: PUB, expected: &[("ce mois-ci", "2026-01-01", 3, true)] },
-        Case { name: "ar hadha al-shahr", input: "هذا الشهر", published: PUB, expected: &[("هذا الشهر", "2026-01-01", 3, true)] },
+        Case {
+            name: "en this week",
+            input: "this week",
+            published: PUB,
+            expected: &[("this week", "2026-01-14", 2, true)],
+        },
+        Case {
+            name: "en this week clamped",
+            input: "this week",
+            published: "2026-01-12",
+            expected: &[("this week", "2026-01-12", 2, true)],
+        },
+        Case {
+            name: "en early this week",
+            input: "early this week",
+            published: PUB,
+            expected: &[("early this week", "2026-01-12", 2, true)],
+        },
+        Case {
+            name: "fr debut de semaine",
+            input: "en début de semaine",
+            published: PUB,
+            expected: &[("en debut de semaine", "2026-01-12", 2, true)],
+        },
+        Case {
+            name: "ar matla al-usbu",
+            input: "مطلع الأسبوع",
+            published: PUB,
+            expected: &[("مطلع الاسبوع", "2026-01-12", 2, true)],
+        },
+        Case {
+            name: "fr cette semaine",
+            input: "cette semaine",
+            published: PUB,
+            expected: &[("cette semaine", "2026-01-14", 2, true)],
+        },
+        Case {
+            name: "ar hadha al-usbu",
+            input: "هذا الأسبوع",
+            published: PUB,
+            expected: &[("هذا الاسبوع", "2026-01-14", 2, true)],
+        },
+        Case {
+            name: "en last week",
+            input: "last week",
+            published: PUB,
+            expected: &[("last week", "2026-01-07", 2, true)],
+        },
+        Case {
+            name: "fr semaine derniere",
+            input: "la semaine dernière",
+            published: PUB,
+            expected: &[("la semaine derniere", "2026-01-07", 2, true)],
+        },
+        Case {
+            name: "ar al-usbu al-madi",
+            input: "الأسبوع الماضي",
+            published: PUB,
+            expected: &[("الاسبوع الماضي", "2026-01-07", 2, true)],
+        },
+        Case {
+            name: "en last month",
+            input: "last month",
+            published: PUB,
+            expected: &[("last month", "2025-12-01", 3, true)],
+        },
+        Case {
+            name: "fr le mois dernier",
+            input: "le mois dernier",
+            published: PUB,
+            expected: &[("le mois dernier", "2025-12-01", 3, true)],
+        },
+        Case {
+            name: "ar al-shahr al-madi",
+            input: "الشهر الماضي",
+            published: PUB,
+            expected: &[("الشهر الماضي", "2025-12-01", 3, true)],
+        },
+        Case {
+            name: "en earlier this month",
+            input: "earlier this month",
+            published: PUB,
+            expected: &[("earlier this month", "2026-01-01", 3, true)],
+        },
+        Case {
+            name: "fr ce mois-ci",
+            input: "ce mois-ci",
+            published: PUB,
+            expected: &[("ce mois-ci", "2026-01-01", 3, true)],
+        },
+        Case {
+            name: "ar hadha al-shahr",
+            input: "هذا الشهر",
+            published: PUB,
+            expected: &[("هذا الشهر", "2026-01-01", 3, true)],
+        },
         // Ranges
-        Case { name: "en from to", input: "from 12 to 14 January", published: PUB, expected: &[("from 12 to 14 january", "2026-01-12", 2, false)] },
-        Case { name: "en between and", input: "between 12 and 14 January", published: PUB, expected: &[("between 12 and 14 january", "2026-01-12", 2, false)] },
-        Case { name: "en long range", input: "between 1 and 20 December 2025", published: PUB, expected: &[("between 1 and 20 december 2025", "2025-12-01", 3, false)] },
-        Case { name: "en month d-d", input: "January 12-14, 2026", published: PUB, expected: &[("january 12-14, 2026", "2026-01-12", 2, false)] },
-        Case { name: "fr du au", input: "du 12 au 14 janvier", published: PUB, expected: &[("du 12 au 14 janvier", "2026-01-12", 2, false)] },
-        Case { name: "fr les et", input: "les 12 et 13 janvier", published: PUB, expected: &[("les 12 et 13 janvier", "2026-01-12", 2, false)] },
-        Case { name: "fr nuit du au", input: "dans la nuit du 12 au 13 janvier", published: PUB, expected: &[("dans la nuit du 12 au 13 janvier", "2026-01-12", 1, false)] },
-        Case { name: "fr range across new year", input: "du 28 décembre au 3 janvier", published: PUB, expected: &[("du 28 decembre au 3 janvier", "2025-12-28", 2, false)] },
-        Case { name: "ar bayna wa", input: "بين 12 و14 يناير", published: PUB, expected: &[("بين 12 و14 يناير", "2026-01-12", 2, false)] },
-        Case { name: "range without month is no date", input: "entre 5 et 10 morts", published: PUB, expected: &[] },
+        Case {
+            name: "en from to",
+            input: "from 12 to 14 January",
+            published: PUB,
+            expected: &[("from 12 to 14 january", "2026-01-12", 2, false)],
+        },
+        Case {
+            name: "en between and",
+            input: "between 12 and 14 January",
+            published: PUB,
+            expected: &[("between 12 and 14 january", "2026-01-12", 2, false)],
+        },
+        Case {
+            name: "en long range",
+            input: "between 1 and 20 December 2025",
+            published: PUB,
+            expected: &[("between 1 and 20 december 2025", "2025-12-01", 3, false)],
+        },
+        Case {
+            name: "en month d-d",
+            input: "January 12-14, 2026",
+            published: PUB,
+            expected: &[("january 12-14, 2026", "2026-01-12", 2, false)],
+        },
+        Case {
+            name: "fr du au",
+            input: "du 12 au 14 janvier",
+            published: PUB,
+            expected: &[("du 12 au 14 janvier", "2026-01-12", 2, false)],
+        },
+        Case {
+            name: "fr les et",
+            input: "les 12 et 13 janvier",
+            published: PUB,
+            expected: &[("les 12 et 13 janvier", "2026-01-12", 2, false)],
+        },
+        Case {
+            name: "fr nuit du au",
+            input: "dans la nuit du 12 au 13 janvier",
+            published: PUB,
+            expected: &[("dans la nuit du 12 au 13 janvier", "2026-01-12", 1, false)],
+        },
+        Case {
+            name: "fr range across new year",
+            input: "du 28 décembre au 3 janvier",
+            published: PUB,
+            expected: &[("du 28 decembre au 3 janvier", "2025-12-28", 2, false)],
+        },
+        Case {
+            name: "ar bayna wa",
+            input: "بين 12 و14 يناير",
+            published: PUB,
+            expected: &[("بين 12 و14 يناير", "2026-01-12", 2, false)],
+        },
+        Case {
+            name: "range without month is no date",
+            input: "entre 5 et 10 morts",
+            published: PUB,
+            expected: &[],
+        },
         // Several in one text
-        Case { name: "two mentions", input: "Hier, puis le 12 janvier, et la semaine dernière", published: PUB, expected: &[("hier", "2026-01-13", 1, true), ("le 12 janvier", "2026-01-12", 1, false), ("la semaine derniere", "2026-01-07", 2, true)] },
-        Case { name: "ar sentence", input: "قتل 12 جنديا فجر الأحد في هجوم وقع بين 5 و10 كيلومترات", published: PUB, expected: &[("فجر الاحد", "2026-01-11", 1, true)] },
+        Case {
+            name: "two mentions",
+            input: "Hier, puis le 12 janvier, et la semaine dernière",
+            published: PUB,
+            expected: &[
+                ("hier", "2026-01-13", 1, true),
+                ("le 12 janvier", "2026-01-12", 1, false),
+                ("la semaine derniere", "2026-01-07", 2, true),
+            ],
+        },
+        Case {
+            name: "ar sentence",
+            input: "قتل 12 جنديا فجر الأحد في هجوم وقع بين 5 و10 كيلومترات",
+            published: PUB,
+            expected: &[("فجر الاحد", "2026-01-11", 1, true)],
+        },
     ];
 
     fn date(s: &str) -> NaiveDate {
@@ -1125,13 +2147,24 @@ mod tests {
                 .iter()
                 .map(|m| (&s[m.start..m.end], m.date, m.precision, m.relative))
                 .collect();
-            let want: Vec<(&str, NaiveDate, u8, bool)> =
-                c.expected.iter().map(|&(t, d, p, r)| (t, date(d), p, r)).collect();
+            let want: Vec<(&str, NaiveDate, u8, bool)> = c
+                .expected
+                .iter()
+                .map(|&(t, d, p, r)| (t, date(d), p, r))
+                .collect();
             if got != want {
-                failures.push(format!("case {:?} on {s:?}:\n   got  {got:?}\n   want {want:?}", c.name));
+                failures.push(format!(
+                    "case {:?} on {s:?}:\n   got  {got:?}\n   want {want:?}",
+                    c.name
+                ));
             }
         }
-        assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
         assert!(CASES.len() >= 40);
     }
 

@@ -35,7 +35,10 @@ pub fn detect_language(normalized: &str) -> Language {
         return Language::Ar;
     }
     let (mut fr, mut en) = (0u32, 0u32);
-    for w in normalized.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+    for w in normalized
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
         // "a" is French ("il a") and English ("a man"): counted for both, weakly.
         if FR.contains(&w) {
             fr += 1;
@@ -70,8 +73,14 @@ mod tests {
         let cases = [
             ("Attack in Mopti", Language::En),
             ("Gunmen killed three villagers near Djibo", Language::En),
-            ("Attaque contre un poste de la gendarmerie à Boulsa", Language::Fr),
-            ("L'armée malienne a neutralisé des terroristes", Language::Fr),
+            (
+                "Attaque contre un poste de la gendarmerie à Boulsa",
+                Language::Fr,
+            ),
+            (
+                "L'armée malienne a neutralisé des terroristes",
+                Language::Fr,
+            ),
             ("هجوم مسلح على قرية في وسط مالي", Language::Ar),
             ("12345 !!!", Language::Und),
         ];

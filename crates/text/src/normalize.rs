@@ -73,7 +73,12 @@ impl Normalized {
     /// Extend the original range of the last emitted character to cover a dropped mark.
     fn extend_last(&mut self, end: usize) {
         if let Some(&last_start) = self.starts.last() {
-            let n = self.starts.iter().rev().take_while(|&&s| s == last_start).count();
+            let n = self
+                .starts
+                .iter()
+                .rev()
+                .take_while(|&&s| s == last_start)
+                .count();
             let len = self.ends.len();
             for e in &mut self.ends[len - n..] {
                 *e = end as u32;
@@ -93,7 +98,10 @@ pub fn normalize(input: &str) -> Normalized {
 pub fn normalize_into(input: &str, out: &mut Normalized) {
     out.clear();
     out.original_len = input.len();
-    assert!(input.len() < u32::MAX as usize, "documents over 4 GiB are not supported");
+    assert!(
+        input.len() < u32::MAX as usize,
+        "documents over 4 GiB are not supported"
+    );
     out.text.reserve(input.len());
     let mut last_space = true; // drop leading whitespace
     for (start, c) in input.char_indices() {
@@ -243,22 +251,86 @@ mod tests {
     }
 
     const CASES: &[Case] = &[
-        Case { name: "french accents and elision", input: "L’Armée  a riposté", expected: "l'armee a riposte" },
-        Case { name: "ligature oe", input: "Œuvre cœur", expected: "oeuvre coeur" },
-        Case { name: "arabic diacritics", input: "قَتَلَ", expected: "قتل" },
-        Case { name: "arabic tatweel", input: "الجـــيش", expected: "الجيش" },
-        Case { name: "alef forms", input: "أإآٱ", expected: "اااا" },
-        Case { name: "alef maqsura and taa marbuta", input: "مستشفى مدينة", expected: "مستشفي مدينه" },
-        Case { name: "hamza on waw and yaa", input: "مسؤول رئيس", expected: "مسوول رييس" },
-        Case { name: "arabic-indic digits", input: "٢٠٢٦ و۱۲", expected: "2026 و12" },
-        Case { name: "arabic presentation forms (NFKC trap)", input: "\u{FEFB}", expected: "لا" },
-        Case { name: "full-width digits", input: "１２", expected: "12" },
-        Case { name: "zero width and rtl marks", input: "a\u{200F}b\u{200C}c", expected: "abc" },
-        Case { name: "whitespace runs and nbsp", input: "  a \u{00A0}\t b  ", expected: "a b" },
-        Case { name: "line breaks survive as one", input: "Title \r\n\n  Body\n", expected: "title\nbody" },
-        Case { name: "arabic comma", input: "كيدال، تمبكتو", expected: "كيدال, تمبكتو" },
-        Case { name: "dotted capital I", input: "İ", expected: "i" },
-        Case { name: "acute accent alone is an apostrophe", input: "´0 a\u{00A8}b", expected: "'0 a b" },
+        Case {
+            name: "french accents and elision",
+            input: "L’Armée  a riposté",
+            expected: "l'armee a riposte",
+        },
+        Case {
+            name: "ligature oe",
+            input: "Œuvre cœur",
+            expected: "oeuvre coeur",
+        },
+        Case {
+            name: "arabic diacritics",
+            input: "قَتَلَ",
+            expected: "قتل",
+        },
+        Case {
+            name: "arabic tatweel",
+            input: "الجـــيش",
+            expected: "الجيش",
+        },
+        Case {
+            name: "alef forms",
+            input: "أإآٱ",
+            expected: "اااا",
+        },
+        Case {
+            name: "alef maqsura and taa marbuta",
+            input: "مستشفى مدينة",
+            expected: "مستشفي مدينه",
+        },
+        Case {
+            name: "hamza on waw and yaa",
+            input: "مسؤول رئيس",
+            expected: "مسوول رييس",
+        },
+        Case {
+            name: "arabic-indic digits",
+            input: "٢٠٢٦ و۱۲",
+            expected: "2026 و12",
+        },
+        Case {
+            name: "arabic presentation forms (NFKC trap)",
+            input: "\u{FEFB}",
+            expected: "لا",
+        },
+        Case {
+            name: "full-width digits",
+            input: "１２",
+            expected: "12",
+        },
+        Case {
+            name: "zero width and rtl marks",
+            input: "a\u{200F}b\u{200C}c",
+            expected: "abc",
+        },
+        Case {
+            name: "whitespace runs and nbsp",
+            input: "  a \u{00A0}\t b  ",
+            expected: "a b",
+        },
+        Case {
+            name: "line breaks survive as one",
+            input: "Title \r\n\n  Body\n",
+            expected: "title\nbody",
+        },
+        Case {
+            name: "arabic comma",
+            input: "كيدال، تمبكتو",
+            expected: "كيدال, تمبكتو",
+        },
+        Case {
+            name: "dotted capital I",
+            input: "İ",
+            expected: "i",
+        },
+        Case {
+            name: "acute accent alone is an apostrophe",
+            input: "´0 a\u{00A8}b",
+            expected: "'0 a b",
+        },
     ];
 
     #[test]

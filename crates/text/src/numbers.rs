@@ -63,7 +63,10 @@ pub fn find_numbers(normalized: &str) -> Vec<NumberMention> {
     for (a, b) in crate::dates::date_token_spans(&toks) {
         in_date[a..b].fill(true);
     }
-    let cx = Cx { toks: &toks, in_date: &in_date };
+    let cx = Cx {
+        toks: &toks,
+        in_date: &in_date,
+    };
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
@@ -114,7 +117,11 @@ fn class(c: char) -> Option<Kind> {
     if c.is_ascii_digit() {
         Some(Kind::Digits)
     } else if c.is_alphabetic() {
-        Some(if is_arabic_letter(c) { Kind::Arabic } else { Kind::Latin })
+        Some(if is_arabic_letter(c) {
+            Kind::Arabic
+        } else {
+            Kind::Latin
+        })
     } else if c.is_whitespace() {
         None
     } else {
@@ -134,7 +141,12 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok<'_>> {
             if k == Some(ck) && ck != Kind::Punct {
                 continue;
             }
-            out.push(Tok { s: &s[st..i], start: st, end: i, kind: ck });
+            out.push(Tok {
+                s: &s[st..i],
+                start: st,
+                end: i,
+                kind: ck,
+            });
             cur = None;
         }
         if let Some(k) = k {
@@ -142,7 +154,12 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok<'_>> {
         }
     }
     if let Some((st, ck)) = cur {
-        out.push(Tok { s: &s[st..], start: st, end: s.len(), kind: ck });
+        out.push(Tok {
+            s: &s[st..],
+            start: st,
+            end: s.len(),
+            kind: ck,
+        });
     }
     out
 }
@@ -188,8 +205,11 @@ impl<T: Copy> Phrases<T> {
         };
         for (text, val) in list {
             let n = crate::normalize(text);
-            let words: Vec<Box<str>> =
-                tokenize(n.as_str()).iter().filter(|t| t.s != "-").map(|t| t.s.into()).collect();
+            let words: Vec<Box<str>> = tokenize(n.as_str())
+                .iter()
+                .filter(|t| t.s != "-")
+                .map(|t| t.s.into())
+                .collect();
             assert!(!words.is_empty(), "empty phrase {text:?}");
             let id = p.phrases.len();
             p.by_first.entry(words[0].clone()).or_default().push(id);
@@ -212,14 +232,22 @@ impl<T: Copy> Phrases<T> {
                 let (words, val) = &self.phrases[id];
                 if let Some(next) = match_rest(toks, i + 1, &words[1..]) {
                     if best.as_ref().is_none_or(|b| next > b.next) {
-                        best = Some(PhraseHit { val: *val, next, waw });
+                        best = Some(PhraseHit {
+                            val: *val,
+                            next,
+                            waw,
+                        });
                     }
                 }
             }
         };
         if t.kind == Kind::Arabic {
             arabic_stems(t.s, self.strip_al, |stem, after_al, waw| {
-                let map = if after_al { &self.by_first_after_al } else { &self.by_first };
+                let map = if after_al {
+                    &self.by_first_after_al
+                } else {
+                    &self.by_first
+                };
                 consider(map.get(stem), waw);
             });
         } else {
@@ -250,10 +278,14 @@ fn match_rest(toks: &[Tok<'_>], mut j: usize, words: &[Box<str>]) -> Option<usiz
 /// ل + ست = 6.
 fn arabic_stems<'s>(t: &'s str, strip_al: bool, mut f: impl FnMut(&'s str, bool, bool)) {
     for conj in ["", "و", "ف"] {
-        let Some(r1) = t.strip_prefix(conj) else { continue };
+        let Some(r1) = t.strip_prefix(conj) else {
+            continue;
+        };
         let waw = conj == "و";
         for prep in ["", "ب", "ل", "ك"] {
-            let Some(r2) = r1.strip_prefix(prep) else { continue };
+            let Some(r2) = r1.strip_prefix(prep) else {
+                continue;
+            };
             if r2.is_empty() {
                 continue;
             }
@@ -321,16 +353,41 @@ static EN_WORDS: LazyLock<Phrases<W>> = LazyLock::new(|| {
     use W::*;
     Phrases::new(
         &[
-            ("one", One), ("two", Atom(2)), ("three", Atom(3)), ("four", Atom(4)),
-            ("five", Atom(5)), ("six", Atom(6)), ("seven", Atom(7)), ("eight", Atom(8)),
-            ("nine", Atom(9)), ("ten", Atom(10)), ("eleven", Atom(11)), ("twelve", Atom(12)),
-            ("thirteen", Atom(13)), ("fourteen", Atom(14)), ("fifteen", Atom(15)),
-            ("sixteen", Atom(16)), ("seventeen", Atom(17)), ("eighteen", Atom(18)),
-            ("nineteen", Atom(19)), ("twenty", Atom(20)), ("thirty", Atom(30)),
-            ("forty", Atom(40)), ("fourty", Atom(40)), ("fifty", Atom(50)), ("sixty", Atom(60)),
-            ("seventy", Atom(70)), ("eighty", Atom(80)), ("ninety", Atom(90)),
-            ("hundred", Hundred), ("a hundred", Hundred), ("thousand", Thousand),
-            ("a thousand", Thousand), ("million", Million), ("a million", Million), ("and", And),
+            ("one", One),
+            ("two", Atom(2)),
+            ("three", Atom(3)),
+            ("four", Atom(4)),
+            ("five", Atom(5)),
+            ("six", Atom(6)),
+            ("seven", Atom(7)),
+            ("eight", Atom(8)),
+            ("nine", Atom(9)),
+            ("ten", Atom(10)),
+            ("eleven", Atom(11)),
+            ("twelve", Atom(12)),
+            ("thirteen", Atom(13)),
+            ("fourteen", Atom(14)),
+            ("fifteen", Atom(15)),
+            ("sixteen", Atom(16)),
+            ("seventeen", Atom(17)),
+            ("eighteen", Atom(18)),
+            ("nineteen", Atom(19)),
+            ("twenty", Atom(20)),
+            ("thirty", Atom(30)),
+            ("forty", Atom(40)),
+            ("fourty", Atom(40)),
+            ("fifty", Atom(50)),
+            ("sixty", Atom(60)),
+            ("seventy", Atom(70)),
+            ("eighty", Atom(80)),
+            ("ninety", Atom(90)),
+            ("hundred", Hundred),
+            ("a hundred", Hundred),
+            ("thousand", Thousand),
+            ("a thousand", Thousand),
+            ("million", Million),
+            ("a million", Million),
+            ("and", And),
         ],
         false,
     )
@@ -340,16 +397,40 @@ static FR_WORDS: LazyLock<Phrases<W>> = LazyLock::new(|| {
     use W::*;
     Phrases::new(
         &[
-            ("un", Article), ("une", Article), ("deux", Atom(2)), ("trois", Atom(3)),
-            ("quatre", Atom(4)), ("cinq", Atom(5)), ("six", Atom(6)), ("sept", Atom(7)),
-            ("huit", Atom(8)), ("neuf", Atom(9)), ("dix", Atom(10)), ("onze", Atom(11)),
-            ("douze", Atom(12)), ("treize", Atom(13)), ("quatorze", Atom(14)),
-            ("quinze", Atom(15)), ("seize", Atom(16)), ("vingt", Atom(20)), ("vingts", Atom(20)),
-            ("trente", Atom(30)), ("quarante", Atom(40)), ("cinquante", Atom(50)),
-            ("soixante", Atom(60)), ("septante", Atom(70)), ("huitante", Atom(80)),
-            ("octante", Atom(80)), ("nonante", Atom(90)), ("cent", Hundred), ("cents", Hundred),
-            ("mille", Thousand), ("million", Million), ("millions", Million),
-            ("un million", Million), ("et", Et),
+            ("un", Article),
+            ("une", Article),
+            ("deux", Atom(2)),
+            ("trois", Atom(3)),
+            ("quatre", Atom(4)),
+            ("cinq", Atom(5)),
+            ("six", Atom(6)),
+            ("sept", Atom(7)),
+            ("huit", Atom(8)),
+            ("neuf", Atom(9)),
+            ("dix", Atom(10)),
+            ("onze", Atom(11)),
+            ("douze", Atom(12)),
+            ("treize", Atom(13)),
+            ("quatorze", Atom(14)),
+            ("quinze", Atom(15)),
+            ("seize", Atom(16)),
+            ("vingt", Atom(20)),
+            ("vingts", Atom(20)),
+            ("trente", Atom(30)),
+            ("quarante", Atom(40)),
+            ("cinquante", Atom(50)),
+            ("soixante", Atom(60)),
+            ("septante", Atom(70)),
+            ("huitante", Atom(80)),
+            ("octante", Atom(80)),
+            ("nonante", Atom(90)),
+            ("cent", Hundred),
+            ("cents", Hundred),
+            ("mille", Thousand),
+            ("million", Million),
+            ("millions", Million),
+            ("un million", Million),
+            ("et", Et),
         ],
         false,
     )
@@ -359,32 +440,88 @@ static AR_WORDS: LazyLock<Phrases<W>> = LazyLock::new(|| {
     use W::*;
     Phrases::new(
         &[
-            ("واحد", Atom(1)), ("واحدة", Atom(1)), ("واحداً", Atom(1)),
-            ("اثنان", Atom(2)), ("اثنين", Atom(2)), ("اثنتان", Atom(2)), ("اثنتين", Atom(2)),
-            ("ثلاثة", Atom(3)), ("ثلاث", Atom(3)), ("أربعة", Atom(4)), ("أربع", Atom(4)),
-            ("خمسة", Atom(5)), ("خمس", Atom(5)), ("ستة", Atom(6)), ("ست", Atom(6)),
-            ("سبعة", Atom(7)), ("سبع", Atom(7)), ("ثمانية", Atom(8)), ("ثماني", Atom(8)),
-            ("ثمان", Atom(8)), ("تسعة", Atom(9)), ("تسع", Atom(9)), ("عشرة", Atom(10)),
+            ("واحد", Atom(1)),
+            ("واحدة", Atom(1)),
+            ("واحداً", Atom(1)),
+            ("اثنان", Atom(2)),
+            ("اثنين", Atom(2)),
+            ("اثنتان", Atom(2)),
+            ("اثنتين", Atom(2)),
+            ("ثلاثة", Atom(3)),
+            ("ثلاث", Atom(3)),
+            ("أربعة", Atom(4)),
+            ("أربع", Atom(4)),
+            ("خمسة", Atom(5)),
+            ("خمس", Atom(5)),
+            ("ستة", Atom(6)),
+            ("ست", Atom(6)),
+            ("سبعة", Atom(7)),
+            ("سبع", Atom(7)),
+            ("ثمانية", Atom(8)),
+            ("ثماني", Atom(8)),
+            ("ثمان", Atom(8)),
+            ("تسعة", Atom(9)),
+            ("تسع", Atom(9)),
+            ("عشرة", Atom(10)),
             ("عشر", Atom(10)),
-            ("أحد عشر", Atom(11)), ("أحد عشرة", Atom(11)), ("إحدى عشرة", Atom(11)),
-            ("إحدى عشر", Atom(11)), ("اثنا عشر", Atom(12)), ("اثني عشر", Atom(12)),
-            ("اثنتا عشرة", Atom(12)), ("اثنتي عشرة", Atom(12)), ("اثنا عشرة", Atom(12)),
+            ("أحد عشر", Atom(11)),
+            ("أحد عشرة", Atom(11)),
+            ("إحدى عشرة", Atom(11)),
+            ("إحدى عشر", Atom(11)),
+            ("اثنا عشر", Atom(12)),
+            ("اثني عشر", Atom(12)),
+            ("اثنتا عشرة", Atom(12)),
+            ("اثنتي عشرة", Atom(12)),
+            ("اثنا عشرة", Atom(12)),
             ("اثني عشرة", Atom(12)),
-            ("عشرون", Atom(20)), ("عشرين", Atom(20)), ("ثلاثون", Atom(30)), ("ثلاثين", Atom(30)),
-            ("أربعون", Atom(40)), ("أربعين", Atom(40)), ("خمسون", Atom(50)), ("خمسين", Atom(50)),
-            ("ستون", Atom(60)), ("ستين", Atom(60)), ("سبعون", Atom(70)), ("سبعين", Atom(70)),
-            ("ثمانون", Atom(80)), ("ثمانين", Atom(80)), ("تسعون", Atom(90)), ("تسعين", Atom(90)),
-            ("مائة", Hundred), ("مئة", Hundred), ("مية", Hundred),
-            ("مائتان", Hundreds(200)), ("مائتين", Hundreds(200)), ("مئتان", Hundreds(200)),
-            ("مئتين", Hundreds(200)), ("مائتي", Hundreds(200)), ("مئتي", Hundreds(200)), ("ثلاثمائة", Hundreds(300)), ("ثلاثمئة", Hundreds(300)),
-            ("أربعمائة", Hundreds(400)), ("أربعمئة", Hundreds(400)),
-            ("خمسمائة", Hundreds(500)), ("خمسمئة", Hundreds(500)), ("ستمائة", Hundreds(600)),
-            ("ستمئة", Hundreds(600)), ("سبعمائة", Hundreds(700)), ("سبعمئة", Hundreds(700)),
-            ("ثمانمائة", Hundreds(800)), ("ثمانمئة", Hundreds(800)),
-            ("ثمانيمائة", Hundreds(800)), ("تسعمائة", Hundreds(900)), ("تسعمئة", Hundreds(900)),
-            ("ألف", Thousand), ("ألفا", Thousand), ("ألفان", Thousands(2000)),
-            ("ألفين", Thousands(2000)), ("آلاف", ThousandPlural), ("مليون", Million),
-            ("مليونا", Million), ("ملايين", MillionPlural),
+            ("عشرون", Atom(20)),
+            ("عشرين", Atom(20)),
+            ("ثلاثون", Atom(30)),
+            ("ثلاثين", Atom(30)),
+            ("أربعون", Atom(40)),
+            ("أربعين", Atom(40)),
+            ("خمسون", Atom(50)),
+            ("خمسين", Atom(50)),
+            ("ستون", Atom(60)),
+            ("ستين", Atom(60)),
+            ("سبعون", Atom(70)),
+            ("سبعين", Atom(70)),
+            ("ثمانون", Atom(80)),
+            ("ثمانين", Atom(80)),
+            ("تسعون", Atom(90)),
+            ("تسعين", Atom(90)),
+            ("مائة", Hundred),
+            ("مئة", Hundred),
+            ("مية", Hundred),
+            ("مائتان", Hundreds(200)),
+            ("مائتين", Hundreds(200)),
+            ("مئتان", Hundreds(200)),
+            ("مئتين", Hundreds(200)),
+            ("مائتي", Hundreds(200)),
+            ("مئتي", Hundreds(200)),
+            ("ثلاثمائة", Hundreds(300)),
+            ("ثلاثمئة", Hundreds(300)),
+            ("أربعمائة", Hundreds(400)),
+            ("أربعمئة", Hundreds(400)),
+            ("خمسمائة", Hundreds(500)),
+            ("خمسمئة", Hundreds(500)),
+            ("ستمائة", Hundreds(600)),
+            ("ستمئة", Hundreds(600)),
+            ("سبعمائة", Hundreds(700)),
+            ("سبعمئة", Hundreds(700)),
+            ("ثمانمائة", Hundreds(800)),
+            ("ثمانمئة", Hundreds(800)),
+            ("ثمانيمائة", Hundreds(800)),
+            ("تسعمائة", Hundreds(900)),
+            ("تسعمئة", Hundreds(900)),
+            ("ألف", Thousand),
+            ("ألفا", Thousand),
+            ("ألفان", Thousands(2000)),
+            ("ألفين", Thousands(2000)),
+            ("آلاف", ThousandPlural),
+            ("مليون", Million),
+            ("مليونا", Million),
+            ("ملايين", MillionPlural),
         ],
         true,
     )
@@ -525,7 +662,9 @@ fn step(a: &mut Acc, w: W, conj: bool, lang: Lang) -> bool {
             let total = match w {
                 W::Thousands(v) if a.last == Start => v as u64,
                 W::Thousands(_) => return false,
-                W::ThousandPlural if (3..=10).contains(&a.group) && matches!(a.last, Unit | Ten) => {
+                W::ThousandPlural
+                    if (3..=10).contains(&a.group) && matches!(a.last, Unit | Ten) =>
+                {
                     a.group * 1000
                 }
                 W::ThousandPlural => return false,
@@ -563,7 +702,13 @@ struct Cardinal {
 
 fn cardinal_lang(toks: &[Tok<'_>], i: usize, lang: Lang) -> Option<Cardinal> {
     let table = lang.table();
-    let mut a = Acc { total: 0, group: 0, last: Last::Start, thousands: false, millions: false };
+    let mut a = Acc {
+        total: 0,
+        group: 0,
+        last: Last::Start,
+        thousands: false,
+        millions: false,
+    };
     let mut j = i;
     let mut conj = false;
     let mut words = 0;
@@ -573,7 +718,9 @@ fn cardinal_lang(toks: &[Tok<'_>], i: usize, lang: Lang) -> Option<Cardinal> {
         let mut k = j;
         // "twenty-three", "quatre-vingt-dix": a glued hyphen between number words.
         if k > i
-            && toks.get(k).is_some_and(|t| t.s == "-" && adjacent(&toks[k - 1], t))
+            && toks
+                .get(k)
+                .is_some_and(|t| t.s == "-" && adjacent(&toks[k - 1], t))
             && toks.get(k + 1).is_some_and(|n| adjacent(&toks[k], n))
         {
             k += 1;
@@ -597,7 +744,11 @@ fn cardinal_lang(toks: &[Tok<'_>], i: usize, lang: Lang) -> Option<Cardinal> {
         words += 1;
         conj = false;
         j = hit.next;
-        best = Some(Cardinal { value: a.total + a.group, next: j, lone_one: first_one && words == 1 });
+        best = Some(Cardinal {
+            value: a.total + a.group,
+            next: j,
+            lone_one: first_one && words == 1,
+        });
     }
     best.filter(|c| c.value > 0 && c.value <= u32::MAX as u64)
 }
@@ -606,7 +757,10 @@ fn cardinal_lang(toks: &[Tok<'_>], i: usize, lang: Lang) -> Option<Cardinal> {
 pub(crate) fn cardinal_at(toks: &[Tok<'_>], i: usize) -> Option<(u32, usize)> {
     let t = toks.get(i)?;
     let c = match t.kind {
-        Kind::Latin => match (cardinal_lang(toks, i, Lang::En), cardinal_lang(toks, i, Lang::Fr)) {
+        Kind::Latin => match (
+            cardinal_lang(toks, i, Lang::En),
+            cardinal_lang(toks, i, Lang::Fr),
+        ) {
             (Some(e), Some(f)) => Some(if f.next > e.next { f } else { e }),
             (e, f) => e.or(f),
         },
@@ -626,8 +780,16 @@ fn one_is_a_count(toks: &[Tok<'_>], i: usize) -> bool {
     !matches!(
         before,
         Some(
-            "no" | "the" | "any" | "every" | "each" | "which" | "that" | "this" | "someone"
-                | "anyone" | "by"
+            "no" | "the"
+                | "any"
+                | "every"
+                | "each"
+                | "which"
+                | "that"
+                | "this"
+                | "someone"
+                | "anyone"
+                | "by"
         )
     ) && !matches!(after, Some("of" | "another" | "by" | "'"))
 }
@@ -638,7 +800,9 @@ pub(crate) fn small_count_at(toks: &[Tok<'_>], i: usize) -> Option<(u32, usize)>
     let t = toks.get(i)?;
     match t.kind {
         Kind::Digits => {
-            let glued = toks.get(i + 1).is_some_and(|n| adjacent(t, n) && n.kind != Kind::Arabic);
+            let glued = toks
+                .get(i + 1)
+                .is_some_and(|n| adjacent(t, n) && n.kind != Kind::Arabic);
             if t.s.len() > 3 || glued {
                 return None;
             }
@@ -656,30 +820,79 @@ static VAGUE: LazyLock<Phrases<u32>> = LazyLock::new(|| {
     Phrases::new(
         &[
             // English
-            ("several", 10), ("many", 10), ("multiple", 10), ("numerous", 10),
-            ("a few", 3), ("some", 3), ("a handful", 3), ("a couple of", 2),
-            ("dozens", 12), ("a dozen", 12), ("several dozen", 12), ("a few dozen", 12),
-            ("scores of", 20), ("hundreds", 100), ("several hundred", 100),
-            ("a few hundred", 100), ("thousands", 1000), ("several thousand", 1000),
-            ("a few thousand", 1000), ("tens of thousands", 10_000),
+            ("several", 10),
+            ("many", 10),
+            ("multiple", 10),
+            ("numerous", 10),
+            ("a few", 3),
+            ("some", 3),
+            ("a handful", 3),
+            ("a couple of", 2),
+            ("dozens", 12),
+            ("a dozen", 12),
+            ("several dozen", 12),
+            ("a few dozen", 12),
+            ("scores of", 20),
+            ("hundreds", 100),
+            ("several hundred", 100),
+            ("a few hundred", 100),
+            ("thousands", 1000),
+            ("several thousand", 1000),
+            ("a few thousand", 1000),
+            ("tens of thousands", 10_000),
             ("hundreds of thousands", 100_000),
             // French
-            ("plusieurs", 10), ("de nombreux", 10), ("de nombreuses", 10), ("nombreux", 10),
-            ("nombreuses", 10), ("quelques", 3), ("des dizaines", 12), ("dizaines", 12),
-            ("plusieurs dizaines", 12), ("quelques dizaines", 12), ("une douzaine", 12),
-            ("une dizaine", 10), ("une quinzaine", 15), ("une vingtaine", 20),
-            ("une trentaine", 30), ("une quarantaine", 40), ("une cinquantaine", 50),
-            ("une soixantaine", 60), ("une centaine", 100), ("des centaines", 100),
-            ("centaines", 100), ("plusieurs centaines", 100), ("quelques centaines", 100),
-            ("un millier", 1000), ("des milliers", 1000), ("milliers", 1000),
-            ("plusieurs milliers", 1000), ("quelques milliers", 1000),
-            ("des dizaines de milliers", 10_000), ("des centaines de milliers", 100_000),
+            ("plusieurs", 10),
+            ("de nombreux", 10),
+            ("de nombreuses", 10),
+            ("nombreux", 10),
+            ("nombreuses", 10),
+            ("quelques", 3),
+            ("des dizaines", 12),
+            ("dizaines", 12),
+            ("plusieurs dizaines", 12),
+            ("quelques dizaines", 12),
+            ("une douzaine", 12),
+            ("une dizaine", 10),
+            ("une quinzaine", 15),
+            ("une vingtaine", 20),
+            ("une trentaine", 30),
+            ("une quarantaine", 40),
+            ("une cinquantaine", 50),
+            ("une soixantaine", 60),
+            ("une centaine", 100),
+            ("des centaines", 100),
+            ("centaines", 100),
+            ("plusieurs centaines", 100),
+            ("quelques centaines", 100),
+            ("un millier", 1000),
+            ("des milliers", 1000),
+            ("milliers", 1000),
+            ("plusieurs milliers", 1000),
+            ("quelques milliers", 1000),
+            ("des dizaines de milliers", 10_000),
+            ("des centaines de milliers", 100_000),
             // Arabic
-            ("عدة", 10), ("العديد", 10), ("عديد", 10), ("كثير", 10), ("الكثير", 10),
-            ("كثيرون", 10), ("كثيرين", 10), ("بعض", 3), ("بضعة", 3), ("بضع", 3),
-            ("عشرات", 12), ("العشرات", 12), ("مئات", 100), ("المئات", 100), ("آلاف", 1000),
-            ("الآلاف", 1000), ("عشرات الآلاف", 10_000), ("عشرات آلاف", 10_000),
-            ("مئات الآلاف", 100_000), ("مئات آلاف", 100_000),
+            ("عدة", 10),
+            ("العديد", 10),
+            ("عديد", 10),
+            ("كثير", 10),
+            ("الكثير", 10),
+            ("كثيرون", 10),
+            ("كثيرين", 10),
+            ("بعض", 3),
+            ("بضعة", 3),
+            ("بضع", 3),
+            ("عشرات", 12),
+            ("العشرات", 12),
+            ("مئات", 100),
+            ("المئات", 100),
+            ("آلاف", 1000),
+            ("الآلاف", 1000),
+            ("عشرات الآلاف", 10_000),
+            ("عشرات آلاف", 10_000),
+            ("مئات الآلاف", 100_000),
+            ("مئات آلاف", 100_000),
         ],
         false,
     )
@@ -700,32 +913,92 @@ static PREFIX_QUALS: LazyLock<Phrases<Qual>> = LazyLock::new(|| {
     use Qual::*;
     Phrases::new(
         &[
-            ("at least", AtLeast), ("more than", AtLeast), ("over", AtLeast),
-            ("upwards of", AtLeast), ("in excess of", AtLeast), ("no fewer than", AtLeast),
-            ("no less than", AtLeast), ("not less than", AtLeast), ("not fewer than", AtLeast),
-            ("a minimum of", AtLeast), ("about", Approx), ("around", Approx), ("some", Approx),
-            ("nearly", Approx), ("almost", Approx), ("approximately", Approx),
-            ("roughly", Approx), ("close to", Approx), ("an estimated", Approx),
-            ("estimated", Approx), ("circa", Approx), ("up to", Upper), ("as many as", Upper),
-            ("less than", Upper), ("fewer than", Upper), ("at most", Upper),
-            ("no more than", Upper), ("between", Between), ("from", From),
-            ("au moins", AtLeast), ("plus de", AtLeast), ("plus d'", AtLeast),
-            ("pas moins de", AtLeast), ("pas moins d'", AtLeast), ("au minimum", AtLeast),
-            ("environ", Approx), ("près de", Approx), ("près d'", Approx), ("quelque", Approx),
-            ("autour de", Approx), ("autour d'", Approx), ("approximativement", Approx),
-            ("à peu près", Approx), ("presque", Approx), ("pas loin de", Approx),
-            ("pas loin d'", Approx), ("quasiment", Approx), ("aux alentours de", Approx),
-            ("de l'ordre de", Approx), ("jusqu'à", Upper), ("moins de", Upper),
-            ("moins d'", Upper), ("au plus", Upper), ("entre", Between), ("de", From),
-            ("أكثر من", AtLeast), ("على الأقل", AtLeast), ("ما لا يقل عن", AtLeast),
-            ("لا يقل عن", AtLeast), ("ما لا يقل على", AtLeast), ("أزيد من", AtLeast),
-            ("ما يزيد عن", AtLeast), ("ما يزيد على", AtLeast), ("يزيد عن", AtLeast),
-            ("يزيد على", AtLeast), ("ما يربو على", AtLeast), ("ما يربو عن", AtLeast),
-            ("يربو على", AtLeast), ("ما يفوق", AtLeast), ("يفوق", AtLeast), ("نحو", Approx),
-            ("حوالي", Approx), ("حوالى", Approx), ("قرابة", Approx), ("زهاء", Approx),
-            ("ما يقارب", Approx), ("يقارب", Approx), ("ما يناهز", Approx), ("يناهز", Approx),
-            ("ما يقرب من", Approx), ("تقريبا", Approx), ("أقل من", Upper),
-            ("ما يصل إلى", Upper), ("يصل إلى", Upper), ("بين", Between), ("من", From),
+            ("at least", AtLeast),
+            ("more than", AtLeast),
+            ("over", AtLeast),
+            ("upwards of", AtLeast),
+            ("in excess of", AtLeast),
+            ("no fewer than", AtLeast),
+            ("no less than", AtLeast),
+            ("not less than", AtLeast),
+            ("not fewer than", AtLeast),
+            ("a minimum of", AtLeast),
+            ("about", Approx),
+            ("around", Approx),
+            ("some", Approx),
+            ("nearly", Approx),
+            ("almost", Approx),
+            ("approximately", Approx),
+            ("roughly", Approx),
+            ("close to", Approx),
+            ("an estimated", Approx),
+            ("estimated", Approx),
+            ("circa", Approx),
+            ("up to", Upper),
+            ("as many as", Upper),
+            ("less than", Upper),
+            ("fewer than", Upper),
+            ("at most", Upper),
+            ("no more than", Upper),
+            ("between", Between),
+            ("from", From),
+            ("au moins", AtLeast),
+            ("plus de", AtLeast),
+            ("plus d'", AtLeast),
+            ("pas moins de", AtLeast),
+            ("pas moins d'", AtLeast),
+            ("au minimum", AtLeast),
+            ("environ", Approx),
+            ("près de", Approx),
+            ("près d'", Approx),
+            ("quelque", Approx),
+            ("autour de", Approx),
+            ("autour d'", Approx),
+            ("approximativement", Approx),
+            ("à peu près", Approx),
+            ("presque", Approx),
+            ("pas loin de", Approx),
+            ("pas loin d'", Approx),
+            ("quasiment", Approx),
+            ("aux alentours de", Approx),
+            ("de l'ordre de", Approx),
+            ("jusqu'à", Upper),
+            ("moins de", Upper),
+            ("moins d'", Upper),
+            ("au plus", Upper),
+            ("entre", Between),
+            ("de", From),
+            ("أكثر من", AtLeast),
+            ("على الأقل", AtLeast),
+            ("ما لا يقل عن", AtLeast),
+            ("لا يقل عن", AtLeast),
+            ("ما لا يقل على", AtLeast),
+            ("أزيد من", AtLeast),
+            ("ما يزيد عن", AtLeast),
+            ("ما يزيد على", AtLeast),
+            ("يزيد عن", AtLeast),
+            ("يزيد على", AtLeast),
+            ("ما يربو على", AtLeast),
+            ("ما يربو عن", AtLeast),
+            ("يربو على", AtLeast),
+            ("ما يفوق", AtLeast),
+            ("يفوق", AtLeast),
+            ("نحو", Approx),
+            ("حوالي", Approx),
+            ("حوالى", Approx),
+            ("قرابة", Approx),
+            ("زهاء", Approx),
+            ("ما يقارب", Approx),
+            ("يقارب", Approx),
+            ("ما يناهز", Approx),
+            ("يناهز", Approx),
+            ("ما يقرب من", Approx),
+            ("تقريبا", Approx),
+            ("أقل من", Upper),
+            ("ما يصل إلى", Upper),
+            ("يصل إلى", Upper),
+            ("بين", Between),
+            ("من", From),
         ],
         false,
     )
@@ -736,9 +1009,15 @@ static POSTFIX_QUALS: LazyLock<Phrases<Qual>> = LazyLock::new(|| {
     use Qual::*;
     Phrases::new(
         &[
-            ("or more", AtLeast), ("at least", AtLeast), ("or so", Approx),
-            ("approximately", Approx), ("ou plus", AtLeast), ("au moins", AtLeast),
-            ("environ", Approx), ("أو أكثر", AtLeast), ("على الأقل", AtLeast),
+            ("or more", AtLeast),
+            ("at least", AtLeast),
+            ("or so", Approx),
+            ("approximately", Approx),
+            ("ou plus", AtLeast),
+            ("au moins", AtLeast),
+            ("environ", Approx),
+            ("أو أكثر", AtLeast),
+            ("على الأقل", AtLeast),
             ("تقريبا", Approx),
         ],
         false,
@@ -748,8 +1027,15 @@ static POSTFIX_QUALS: LazyLock<Phrases<Qual>> = LazyLock::new(|| {
 static PERCENT: LazyLock<Phrases<()>> = LazyLock::new(|| {
     Phrases::new(
         &[
-            ("%", ()), ("٪", ()), ("percent", ()), ("per cent", ()), ("pour cent", ()),
-            ("pourcent", ()), ("بالمئة", ()), ("بالمائة", ()), ("في المئة", ()),
+            ("%", ()),
+            ("٪", ()),
+            ("percent", ()),
+            ("per cent", ()),
+            ("pour cent", ()),
+            ("pourcent", ()),
+            ("بالمئة", ()),
+            ("بالمائة", ()),
+            ("في المئة", ()),
             ("في المائة", ()),
         ],
         false,
@@ -775,7 +1061,11 @@ fn is_year(s: &str) -> bool {
 /// exactly three digits; otherwise it is a decimal or a date and not a count).
 fn grouped(parts: &[&str], seps: &[u8]) -> Option<u64> {
     if parts.len() == 1 {
-        return if parts[0].len() <= 10 { parts[0].parse().ok() } else { None };
+        return if parts[0].len() <= 10 {
+            parts[0].parse().ok()
+        } else {
+            None
+        };
     }
     let sep = seps[0];
     if !matches!(sep, b',' | b'.') || seps.iter().any(|&s| s != sep) {
@@ -784,7 +1074,9 @@ fn grouped(parts: &[&str], seps: &[u8]) -> Option<u64> {
     if parts[0].len() > 3 || parts[1..].iter().any(|p| p.len() != 3) || parts.len() > 4 {
         return None;
     }
-    parts.iter().try_fold(0u64, |acc, p| Some(acc * 1000 + p.parse::<u64>().ok()?))
+    parts
+        .iter()
+        .try_fold(0u64, |acc, p| Some(acc * 1000 + p.parse::<u64>().ok()?))
 }
 
 /// Digits preceded by glued letters are names: "G5", "M23", and with a hyphen "AK-47", "Mi-24",
@@ -798,8 +1090,12 @@ fn glued_to_name(toks: &[Tok<'_>], i: usize, last: usize) -> bool {
                 && i > 1
                 && adjacent(&toks[i - 2], &toks[i - 1])
                 && toks[i - 2].kind == Kind::Latin));
-    let after = toks.get(last + 1).is_some_and(|h| h.s == "-" && adjacent(&toks[last], h))
-        && toks.get(last + 2).is_some_and(|w| w.kind == Kind::Latin && adjacent(&toks[last + 1], w));
+    let after = toks
+        .get(last + 1)
+        .is_some_and(|h| h.s == "-" && adjacent(&toks[last], h))
+        && toks
+            .get(last + 2)
+            .is_some_and(|w| w.kind == Kind::Latin && adjacent(&toks[last + 1], w));
     before || after
 }
 
@@ -846,7 +1142,9 @@ fn literal_at(toks: &[Tok<'_>], i: usize) -> Option<Lit> {
     let dashes = seps.iter().filter(|&&c| c == b'-').count();
     let lit = match dashes {
         0 => {
-            let Some(mut v) = grouped(parts, seps) else { return skip };
+            let Some(mut v) = grouped(parts, seps) else {
+                return skip;
+            };
             if n == 1 {
                 // French thousands with a space: "1 200", "12 500 000" (groups of exactly three).
                 if parts[0].len() <= 3 {
@@ -877,7 +1175,10 @@ fn literal_at(toks: &[Tok<'_>], i: usize) -> Option<Lit> {
             if is_year(parts[0]) || is_year(parts[n - 1]) {
                 return skip;
             }
-            match (grouped(&parts[..=p], &seps[..p]), grouped(&parts[p + 1..], &seps[p + 1..])) {
+            match (
+                grouped(&parts[..=p], &seps[..p]),
+                grouped(&parts[p + 1..], &seps[p + 1..]),
+            ) {
                 (Some(lo), Some(hi)) if lo < hi => Lit::Range(lo, end),
                 _ => return skip,
             }
@@ -906,7 +1207,9 @@ fn multiplier_at(toks: &[Tok<'_>], k: usize, v: u64) -> Option<(u64, usize)> {
         return Some((v * 12, k + 1));
     }
     let table = match t.kind {
-        Kind::Latin => [Lang::En, Lang::Fr].into_iter().find_map(|l| l.table().at(toks, k)),
+        Kind::Latin => [Lang::En, Lang::Fr]
+            .into_iter()
+            .find_map(|l| l.table().at(toks, k)),
         Kind::Arabic => Lang::Ar.table().at(toks, k),
         _ => None,
     }?;
@@ -955,13 +1258,17 @@ struct Cx<'a, 't> {
 
 impl Cx<'_, '_> {
     fn clear(&self, from: usize, to: usize) -> bool {
-        !self.in_date[from..to.min(self.in_date.len())].iter().any(|&d| d)
+        !self.in_date[from..to.min(self.in_date.len())]
+            .iter()
+            .any(|&d| d)
     }
 
     /// The longest count at `k`: a vague quantity, a literal, or a cardinal in words.
     fn count_at(&self, k: usize) -> CountAt {
         let toks = self.toks;
-        let Some(t) = toks.get(k) else { return CountAt::None };
+        let Some(t) = toks.get(k) else {
+            return CountAt::None;
+        };
         if self.in_date[k] {
             return CountAt::None;
         }
@@ -972,16 +1279,25 @@ impl Cx<'_, '_> {
             }
         };
         if let Some(h) = VAGUE.at(toks, k) {
-            keep(CountHit { c: Count::Vague(h.val as u64), next: h.next });
+            keep(CountHit {
+                c: Count::Vague(h.val as u64),
+                next: h.next,
+            });
         }
         let mut skip = None;
         match t.kind {
             Kind::Digits => match literal_at(toks, k) {
                 Some(Lit::Count(v, n)) => {
                     let (v, n) = multiplier_at(toks, n, v).unwrap_or((v, n));
-                    keep(CountHit { c: Count::Exact(v), next: n });
+                    keep(CountHit {
+                        c: Count::Exact(v),
+                        next: n,
+                    });
                 }
-                Some(Lit::Range(lo, n)) => keep(CountHit { c: Count::Range(lo), next: n }),
+                Some(Lit::Range(lo, n)) => keep(CountHit {
+                    c: Count::Range(lo),
+                    next: n,
+                }),
                 // "1,5 million": the multiplier belongs to the skipped decimal.
                 Some(Lit::Skip(n)) => skip = Some(multiplier_at(toks, n, 1).map_or(n, |m| m.1)),
                 None => {}
@@ -989,14 +1305,20 @@ impl Cx<'_, '_> {
             Kind::Latin | Kind::Arabic => {
                 // "two-day", "one-third", "three-year-old": a compound adjective, not a count.
                 let compound = |n: usize| {
-                    toks.get(n).is_some_and(|h| h.s == "-" && adjacent(&toks[n - 1], h))
-                        && toks.get(n + 1).is_some_and(|w| w.kind == Kind::Latin && adjacent(&toks[n], w))
+                    toks.get(n)
+                        .is_some_and(|h| h.s == "-" && adjacent(&toks[n - 1], h))
+                        && toks
+                            .get(n + 1)
+                            .is_some_and(|w| w.kind == Kind::Latin && adjacent(&toks[n], w))
                 };
                 if let Some((v, n)) = cardinal_at(toks, k).filter(|&(_, n)| !compound(n)) {
                     let (v, n) = multiplier_at(toks, n, v as u64)
                         .filter(|_| toks[n].s == "dozen")
                         .unwrap_or((v as u64, n));
-                    keep(CountHit { c: Count::Exact(v), next: n });
+                    keep(CountHit {
+                        c: Count::Exact(v),
+                        next: n,
+                    });
                 }
             }
             Kind::Punct => {}
@@ -1029,7 +1351,10 @@ impl Cx<'_, '_> {
                 }
             }
             Some(Qual::From) => {
-                if matches!(t.s, "to" | "a" | "au" | "الي" | "-" | "until" | "through" | "حتي") {
+                if matches!(
+                    t.s,
+                    "to" | "a" | "au" | "الي" | "-" | "until" | "through" | "حتي"
+                ) {
                     j + 1
                 } else {
                     return None;
@@ -1044,7 +1369,10 @@ impl Cx<'_, '_> {
             }
         };
         match self.count_at(k) {
-            CountAt::Hit(CountHit { c: Count::Exact(hi), next }) if hi > lo => Some((lo, next)),
+            CountAt::Hit(CountHit {
+                c: Count::Exact(hi),
+                next,
+            }) if hi > lo => Some((lo, next)),
             _ => None,
         }
     }
@@ -1063,7 +1391,8 @@ impl Cx<'_, '_> {
             return Some(r);
         }
         let t = self.toks.get(j)?;
-        if matches!(t.kind, Kind::Latin | Kind::Arabic) && !self.in_date[j] && !self.starts_count(j) {
+        if matches!(t.kind, Kind::Latin | Kind::Arabic) && !self.in_date[j] && !self.starts_count(j)
+        {
             return try_at(j + 1);
         }
         None
@@ -1100,7 +1429,12 @@ impl Cx<'_, '_> {
         let toks = self.toks;
         let emit = |v: u64, vagueness, end: usize| match u32::try_from(v) {
             Ok(value) => Step::Emit(
-                NumberMention { start: toks[i].start, end: toks[end - 1].end, value, vagueness },
+                NumberMention {
+                    start: toks[i].start,
+                    end: toks[end - 1].end,
+                    value,
+                    vagueness,
+                },
                 end,
             ),
             Err(_) => Step::Skip(end),
@@ -1146,151 +1480,699 @@ mod tests {
 
     const CASES: &[Case] = &[
         // Digits
-        Case { name: "plain digits", input: "12 soldiers killed", expected: &[("12", 12, Exact)] },
-        Case { name: "comma thousands", input: "1,200 displaced", expected: &[("1,200", 1200, Exact)] },
-        Case { name: "space thousands", input: "1 200 déplacés", expected: &[("1 200", 1200, Exact)] },
-        Case { name: "space thousands two groups", input: "12 500 000 personnes", expected: &[("12 500 000", 12_500_000, Exact)] },
-        Case { name: "dot thousands", input: "1.200 morts", expected: &[("1.200", 1200, Exact)] },
-        Case { name: "sentence-final dot", input: "Le bilan est de 12.", expected: &[("12", 12, Exact)] },
-        Case { name: "year alone", input: "2019", expected: &[] },
-        Case { name: "year in sentence", input: "en 2019, 40 morts", expected: &[("40", 40, Exact)] },
-        Case { name: "numeric date slashes", input: "17/01/2019", expected: &[] },
-        Case { name: "numeric date iso", input: "2019-01-17", expected: &[] },
-        Case { name: "numeric date dots", input: "17.01.2019", expected: &[] },
-        Case { name: "numeric date dashes", input: "17-01-2019", expected: &[] },
-        Case { name: "time h", input: "vers 10h30, 3 morts", expected: &[("3", 3, Exact)] },
-        Case { name: "time colon", input: "at 10:30", expected: &[] },
-        Case { name: "time am", input: "at 10 am", expected: &[] },
-        Case { name: "group name g5", input: "the G5 Sahel force", expected: &[] },
-        Case { name: "weapon ak-47", input: "AK-47 rifles", expected: &[] },
-        Case { name: "helicopter mi-24", input: "un Mi-24 abattu", expected: &[] },
-        Case { name: "age compound", input: "a 12-year-old boy", expected: &[] },
-        Case { name: "percent", input: "50% of the village, 30 pour cent", expected: &[] },
-        Case { name: "decimal", input: "1,5 million", expected: &[] },
-        Case { name: "ordinal suffix", input: "the 3rd battalion", expected: &[] },
-        Case { name: "digits times thousand", input: "5 mille déplacés", expected: &[("5 mille", 5000, Exact)] },
-        Case { name: "arabic-indic digits", input: "مقتل ١٢ جندياً", expected: &[("12", 12, Exact)] },
-        Case { name: "arabic digits times thousands", input: "نزوح 3 آلاف شخص", expected: &[("3 الاف", 3000, Exact)] },
+        Case {
+            name: "plain digits",
+            input: "12 soldiers killed",
+            expected: &[("12", 12, Exact)],
+        },
+        Case {
+            name: "comma thousands",
+            input: "1,200 displaced",
+            expected: &[("1,200", 1200, Exact)],
+        },
+        Case {
+            name: "space thousands",
+            input: "1 200 déplacés",
+            expected: &[("1 200", 1200, Exact)],
+        },
+        Case {
+            name: "space thousands two groups",
+            input: "12 500 000 personnes",
+            expected: &[("12 500 000", 12_500_000, Exact)],
+        },
+        Case {
+            name: "dot thousands",
+            input: "1.200 morts",
+            expected: &[("1.200", 1200, Exact)],
+        },
+        Case {
+            name: "sentence-final dot",
+            input: "Le bilan est de 12.",
+            expected: &[("12", 12, Exact)],
+        },
+        Case {
+            name: "year alone",
+            input: "2019",
+            expected: &[],
+        },
+        Case {
+            name: "year in sentence",
+            input: "en 2019, 40 morts",
+            expected: &[("40", 40, Exact)],
+        },
+        Case {
+            name: "numeric date slashes",
+            input: "17/01/2019",
+            expected: &[],
+        },
+        Case {
+            name: "numeric date iso",
+            input: "2019-01-17",
+            expected: &[],
+        },
+        Case {
+            name: "numeric date dots",
+            input: "17.01.2019",
+            expected: &[],
+        },
+        Case {
+            name: "numeric date dashes",
+            input: "17-01-2019",
+            expected: &[],
+        },
+        Case {
+            name: "time h",
+            input: "vers 10h30, 3 morts",
+            expected: &[("3", 3, Exact)],
+        },
+        Case {
+            name: "time colon",
+            input: "at 10:30",
+            expected: &[],
+        },
+        Case {
+            name: "time am",
+            input: "at 10 am",
+            expected: &[],
+        },
+        Case {
+            name: "group name g5",
+            input: "the G5 Sahel force",
+            expected: &[],
+        },
+        Case {
+            name: "weapon ak-47",
+            input: "AK-47 rifles",
+            expected: &[],
+        },
+        Case {
+            name: "helicopter mi-24",
+            input: "un Mi-24 abattu",
+            expected: &[],
+        },
+        Case {
+            name: "age compound",
+            input: "a 12-year-old boy",
+            expected: &[],
+        },
+        Case {
+            name: "percent",
+            input: "50% of the village, 30 pour cent",
+            expected: &[],
+        },
+        Case {
+            name: "decimal",
+            input: "1,5 million",
+            expected: &[],
+        },
+        Case {
+            name: "ordinal suffix",
+            input: "the 3rd battalion",
+            expected: &[],
+        },
+        Case {
+            name: "digits times thousand",
+            input: "5 mille déplacés",
+            expected: &[("5 mille", 5000, Exact)],
+        },
+        Case {
+            name: "arabic-indic digits",
+            input: "مقتل ١٢ جندياً",
+            expected: &[("12", 12, Exact)],
+        },
+        Case {
+            name: "arabic digits times thousands",
+            input: "نزوح 3 آلاف شخص",
+            expected: &[("3 الاف", 3000, Exact)],
+        },
         // English words
-        Case { name: "en twenty-three", input: "twenty-three soldiers", expected: &[("twenty-three", 23, Exact)] },
-        Case { name: "en twenty three", input: "twenty three soldiers", expected: &[("twenty three", 23, Exact)] },
-        Case { name: "en two hundred and fifty", input: "two hundred and fifty", expected: &[("two hundred and fifty", 250, Exact)] },
-        Case { name: "en a hundred", input: "a hundred people", expected: &[("a hundred", 100, Exact)] },
-        Case { name: "en fifteen hundred", input: "fifteen hundred", expected: &[("fifteen hundred", 1500, Exact)] },
-        Case { name: "en three thousand", input: "three thousand people", expected: &[("three thousand", 3000, Exact)] },
-        Case { name: "en one soldier", input: "one soldier was killed", expected: &[("one", 1, Exact)] },
-        Case { name: "en one of the", input: "one of the soldiers", expected: &[] },
-        Case { name: "en no one", input: "no one was hurt", expected: &[] },
-        Case { name: "en article", input: "a soldier and an officer", expected: &[] },
-        Case { name: "en ordinal", input: "the first attack", expected: &[] },
-        Case { name: "en two numbers", input: "five soldiers and six civilians", expected: &[("five", 5, Exact), ("six", 6, Exact)] },
-        Case { name: "en compound adjectives", input: "one-third of a two-day march", expected: &[] },
-        Case { name: "en one by one", input: "one by one", expected: &[] },
-        Case { name: "ar mi'atay construct", input: "مائتي شخص", expected: &[("مايتي", 200, Exact)] },
-        Case { name: "en two dozen", input: "two dozen fighters", expected: &[("two dozen", 24, Exact)] },
+        Case {
+            name: "en twenty-three",
+            input: "twenty-three soldiers",
+            expected: &[("twenty-three", 23, Exact)],
+        },
+        Case {
+            name: "en twenty three",
+            input: "twenty three soldiers",
+            expected: &[("twenty three", 23, Exact)],
+        },
+        Case {
+            name: "en two hundred and fifty",
+            input: "two hundred and fifty",
+            expected: &[("two hundred and fifty", 250, Exact)],
+        },
+        Case {
+            name: "en a hundred",
+            input: "a hundred people",
+            expected: &[("a hundred", 100, Exact)],
+        },
+        Case {
+            name: "en fifteen hundred",
+            input: "fifteen hundred",
+            expected: &[("fifteen hundred", 1500, Exact)],
+        },
+        Case {
+            name: "en three thousand",
+            input: "three thousand people",
+            expected: &[("three thousand", 3000, Exact)],
+        },
+        Case {
+            name: "en one soldier",
+            input: "one soldier was killed",
+            expected: &[("one", 1, Exact)],
+        },
+        Case {
+            name: "en one of the",
+            input: "one of the soldiers",
+            expected: &[],
+        },
+        Case {
+            name: "en no one",
+            input: "no one was hurt",
+            expected: &[],
+        },
+        Case {
+            name: "en article",
+            input: "a soldier and an officer",
+            expected: &[],
+        },
+        Case {
+            name: "en ordinal",
+            input: "the first attack",
+            expected: &[],
+        },
+        Case {
+            name: "en two numbers",
+            input: "five soldiers and six civilians",
+            expected: &[("five", 5, Exact), ("six", 6, Exact)],
+        },
+        Case {
+            name: "en compound adjectives",
+            input: "one-third of a two-day march",
+            expected: &[],
+        },
+        Case {
+            name: "en one by one",
+            input: "one by one",
+            expected: &[],
+        },
+        Case {
+            name: "ar mi'atay construct",
+            input: "مائتي شخص",
+            expected: &[("مايتي", 200, Exact)],
+        },
+        Case {
+            name: "en two dozen",
+            input: "two dozen fighters",
+            expected: &[("two dozen", 24, Exact)],
+        },
         // French words
-        Case { name: "fr vingt et un", input: "vingt et un morts", expected: &[("vingt et un", 21, Exact)] },
-        Case { name: "fr vingt-trois", input: "vingt-trois soldats", expected: &[("vingt-trois", 23, Exact)] },
-        Case { name: "fr dix-sept", input: "dix-sept morts", expected: &[("dix-sept", 17, Exact)] },
-        Case { name: "fr soixante-dix", input: "soixante-dix", expected: &[("soixante-dix", 70, Exact)] },
-        Case { name: "fr soixante et onze", input: "soixante et onze", expected: &[("soixante et onze", 71, Exact)] },
-        Case { name: "fr quatre-vingts", input: "quatre-vingts", expected: &[("quatre-vingts", 80, Exact)] },
-        Case { name: "fr quatre-vingt-dix", input: "quatre-vingt-dix", expected: &[("quatre-vingt-dix", 90, Exact)] },
-        Case { name: "fr quatre-vingt-dix-neuf", input: "quatre-vingt-dix-neuf", expected: &[("quatre-vingt-dix-neuf", 99, Exact)] },
-        Case { name: "fr deux cents", input: "deux cents civils", expected: &[("deux cents", 200, Exact)] },
-        Case { name: "fr cent un", input: "cent un", expected: &[("cent un", 101, Exact)] },
-        Case { name: "fr mille deux cent cinquante", input: "mille deux cent cinquante", expected: &[("mille deux cent cinquante", 1250, Exact)] },
-        Case { name: "fr trois mille", input: "trois mille déplacés", expected: &[("trois mille", 3000, Exact)] },
-        Case { name: "fr article un", input: "un soldat et une femme", expected: &[] },
-        Case { name: "fr premier", input: "le premier bilan", expected: &[] },
+        Case {
+            name: "fr vingt et un",
+            input: "vingt et un morts",
+            expected: &[("vingt et un", 21, Exact)],
+        },
+        Case {
+            name: "fr vingt-trois",
+            input: "vingt-trois soldats",
+            expected: &[("vingt-trois", 23, Exact)],
+        },
+        Case {
+            name: "fr dix-sept",
+            input: "dix-sept morts",
+            expected: &[("dix-sept", 17, Exact)],
+        },
+        Case {
+            name: "fr soixante-dix",
+            input: "soixante-dix",
+            expected: &[("soixante-dix", 70, Exact)],
+        },
+        Case {
+            name: "fr soixante et onze",
+            input: "soixante et onze",
+            expected: &[("soixante et onze", 71, Exact)],
+        },
+        Case {
+            name: "fr quatre-vingts",
+            input: "quatre-vingts",
+            expected: &[("quatre-vingts", 80, Exact)],
+        },
+        Case {
+            name: "fr quatre-vingt-dix",
+            input: "quatre-vingt-dix",
+            expected: &[("quatre-vingt-dix", 90, Exact)],
+        },
+        Case {
+            name: "fr quatre-vingt-dix-neuf",
+            input: "quatre-vingt-dix-neuf",
+            expected: &[("quatre-vingt-dix-neuf", 99, Exact)],
+        },
+        Case {
+            name: "fr deux cents",
+            input: "deux cents civils",
+            expected: &[("deux cents", 200, Exact)],
+        },
+        Case {
+            name: "fr cent un",
+            input: "cent un",
+            expected: &[("cent un", 101, Exact)],
+        },
+        Case {
+            name: "fr mille deux cent cinquante",
+            input: "mille deux cent cinquante",
+            expected: &[("mille deux cent cinquante", 1250, Exact)],
+        },
+        Case {
+            name: "fr trois mille",
+            input: "trois mille déplacés",
+            expected: &[("trois mille", 3000, Exact)],
+        },
+        Case {
+            name: "fr article un",
+            input: "un soldat et une femme",
+            expected: &[],
+        },
+        Case {
+            name: "fr premier",
+            input: "le premier bilan",
+            expected: &[],
+        },
         // Arabic words
-        Case { name: "ar khamsa wa-ishrin", input: "خمسة وعشرين", expected: &[("خمسه وعشرين", 25, Exact)] },
-        Case { name: "ar thalatha wa-ishrun", input: "ثلاثة وعشرون قتيلا", expected: &[("ثلاثه وعشرون", 23, Exact)] },
-        Case { name: "ar teen", input: "خمسة عشر جنديا", expected: &[("خمسه عشر", 15, Exact)] },
-        Case { name: "ar ithna ashar", input: "اثنا عشر", expected: &[("اثنا عشر", 12, Exact)] },
-        Case { name: "ar ahad ashar", input: "أحد عشر", expected: &[("احد عشر", 11, Exact)] },
-        Case { name: "ar thalathat alaf", input: "ثلاثة آلاف نازح", expected: &[("ثلاثه الاف", 3000, Exact)] },
-        Case { name: "ar mi'a wa-khamsun", input: "مائة وخمسون", expected: &[("مايه وخمسون", 150, Exact)] },
-        Case { name: "ar thalathumi'a", input: "ثلاثمائة", expected: &[("ثلاثمايه", 300, Exact)] },
-        Case { name: "ar alfayn", input: "ألفين", expected: &[("الفين", 2000, Exact)] },
-        Case { name: "ar conjunction on first word", input: "وخمسة جرحى", expected: &[("وخمسه", 5, Exact)] },
-        Case { name: "ar units not joined to ten by wa", input: "خمسة وعشرة", expected: &[("خمسه", 5, Exact), ("وعشره", 10, Exact)] },
-        Case { name: "ar lastu is not six", input: "لست أدري", expected: &[] },
-        Case { name: "ar wahid", input: "جندي واحد", expected: &[("واحد", 1, Exact)] },
+        Case {
+            name: "ar khamsa wa-ishrin",
+            input: "خمسة وعشرين",
+            expected: &[("خمسه وعشرين", 25, Exact)],
+        },
+        Case {
+            name: "ar thalatha wa-ishrun",
+            input: "ثلاثة وعشرون قتيلا",
+            expected: &[("ثلاثه وعشرون", 23, Exact)],
+        },
+        Case {
+            name: "ar teen",
+            input: "خمسة عشر جنديا",
+            expected: &[("خمسه عشر", 15, Exact)],
+        },
+        Case {
+            name: "ar ithna ashar",
+            input: "اثنا عشر",
+            expected: &[("اثنا عشر", 12, Exact)],
+        },
+        Case {
+            name: "ar ahad ashar",
+            input: "أحد عشر",
+            expected: &[("احد عشر", 11, Exact)],
+        },
+        Case {
+            name: "ar thalathat alaf",
+            input: "ثلاثة آلاف نازح",
+            expected: &[("ثلاثه الاف", 3000, Exact)],
+        },
+        Case {
+            name: "ar mi'a wa-khamsun",
+            input: "مائة وخمسون",
+            expected: &[("مايه وخمسون", 150, Exact)],
+        },
+        Case {
+            name: "ar thalathumi'a",
+            input: "ثلاثمائة",
+            expected: &[("ثلاثمايه", 300, Exact)],
+        },
+        Case {
+            name: "ar alfayn",
+            input: "ألفين",
+            expected: &[("الفين", 2000, Exact)],
+        },
+        Case {
+            name: "ar conjunction on first word",
+            input: "وخمسة جرحى",
+            expected: &[("وخمسه", 5, Exact)],
+        },
+        Case {
+            name: "ar units not joined to ten by wa",
+            input: "خمسة وعشرة",
+            expected: &[("خمسه", 5, Exact), ("وعشره", 10, Exact)],
+        },
+        Case {
+            name: "ar lastu is not six",
+            input: "لست أدري",
+            expected: &[],
+        },
+        Case {
+            name: "ar wahid",
+            input: "جندي واحد",
+            expected: &[("واحد", 1, Exact)],
+        },
         // Bounds
-        Case { name: "en at least", input: "at least 7 killed", expected: &[("at least 7", 7, AtLeast)] },
-        Case { name: "en more than", input: "more than 20", expected: &[("more than 20", 20, AtLeast)] },
-        Case { name: "en over words", input: "over thirty", expected: &[("over thirty", 30, AtLeast)] },
-        Case { name: "en or more", input: "20 or more", expected: &[("20 or more", 20, AtLeast)] },
-        Case { name: "fr au moins", input: "au moins 5 morts", expected: &[("au moins 5", 5, AtLeast)] },
-        Case { name: "fr plus de", input: "plus de 20 morts", expected: &[("plus de 20", 20, AtLeast)] },
-        Case { name: "fr pas moins de", input: "pas moins de 15", expected: &[("pas moins de 15", 15, AtLeast)] },
-        Case { name: "fr postfix au moins", input: "vingt morts au moins", expected: &[("vingt morts au moins", 20, AtLeast)] },
-        Case { name: "ar akthar min", input: "أكثر من 20", expected: &[("اكثر من 20", 20, AtLeast)] },
-        Case { name: "ar ma la yaqillu an", input: "ما لا يقل عن 10 قتلى", expected: &[("ما لا يقل عن 10", 10, AtLeast)] },
-        Case { name: "ar ala al-aqall postfix", input: "مقتل 12 جندياً على الأقل", expected: &[("12 جنديا علي الاقل", 12, AtLeast)] },
-        Case { name: "ar azyad min", input: "أزيد من 30", expected: &[("ازيد من 30", 30, AtLeast)] },
-        Case { name: "en more than a dozen", input: "more than a dozen", expected: &[("more than a dozen", 12, AtLeast)] },
-        Case { name: "fr plus d'une dizaine", input: "plus d’une dizaine de morts", expected: &[("plus d'une dizaine", 10, AtLeast)] },
-        Case { name: "en up to", input: "up to 30 people", expected: &[("up to 30", 30, Vague)] },
-        Case { name: "postfix not stolen from next count", input: "5 soldiers at least 3 civilians", expected: &[("5", 5, Exact), ("at least 3", 3, AtLeast)] },
+        Case {
+            name: "en at least",
+            input: "at least 7 killed",
+            expected: &[("at least 7", 7, AtLeast)],
+        },
+        Case {
+            name: "en more than",
+            input: "more than 20",
+            expected: &[("more than 20", 20, AtLeast)],
+        },
+        Case {
+            name: "en over words",
+            input: "over thirty",
+            expected: &[("over thirty", 30, AtLeast)],
+        },
+        Case {
+            name: "en or more",
+            input: "20 or more",
+            expected: &[("20 or more", 20, AtLeast)],
+        },
+        Case {
+            name: "fr au moins",
+            input: "au moins 5 morts",
+            expected: &[("au moins 5", 5, AtLeast)],
+        },
+        Case {
+            name: "fr plus de",
+            input: "plus de 20 morts",
+            expected: &[("plus de 20", 20, AtLeast)],
+        },
+        Case {
+            name: "fr pas moins de",
+            input: "pas moins de 15",
+            expected: &[("pas moins de 15", 15, AtLeast)],
+        },
+        Case {
+            name: "fr postfix au moins",
+            input: "vingt morts au moins",
+            expected: &[("vingt morts au moins", 20, AtLeast)],
+        },
+        Case {
+            name: "ar akthar min",
+            input: "أكثر من 20",
+            expected: &[("اكثر من 20", 20, AtLeast)],
+        },
+        Case {
+            name: "ar ma la yaqillu an",
+            input: "ما لا يقل عن 10 قتلى",
+            expected: &[("ما لا يقل عن 10", 10, AtLeast)],
+        },
+        Case {
+            name: "ar ala al-aqall postfix",
+            input: "مقتل 12 جندياً على الأقل",
+            expected: &[("12 جنديا علي الاقل", 12, AtLeast)],
+        },
+        Case {
+            name: "ar azyad min",
+            input: "أزيد من 30",
+            expected: &[("ازيد من 30", 30, AtLeast)],
+        },
+        Case {
+            name: "en more than a dozen",
+            input: "more than a dozen",
+            expected: &[("more than a dozen", 12, AtLeast)],
+        },
+        Case {
+            name: "fr plus d'une dizaine",
+            input: "plus d’une dizaine de morts",
+            expected: &[("plus d'une dizaine", 10, AtLeast)],
+        },
+        Case {
+            name: "en up to",
+            input: "up to 30 people",
+            expected: &[("up to 30", 30, Vague)],
+        },
+        Case {
+            name: "postfix not stolen from next count",
+            input: "5 soldiers at least 3 civilians",
+            expected: &[("5", 5, Exact), ("at least 3", 3, AtLeast)],
+        },
         // Ranges
-        Case { name: "en between and", input: "between 5 and 10", expected: &[("between 5 and 10", 5, AtLeast)] },
-        Case { name: "en to", input: "5 to 10 killed", expected: &[("5 to 10", 5, AtLeast)] },
-        Case { name: "en words or", input: "two or three", expected: &[("two or three", 2, AtLeast)] },
-        Case { name: "digits dash", input: "5-10 morts", expected: &[("5-10", 5, AtLeast)] },
-        Case { name: "fr entre et", input: "entre 5 et 10", expected: &[("entre 5 et 10", 5, AtLeast)] },
-        Case { name: "fr de a", input: "de 5 à 10 morts", expected: &[("de 5 a 10", 5, AtLeast)] },
-        Case { name: "ar bayna wa", input: "بين 5 و10 قتلى", expected: &[("بين 5 و10", 5, AtLeast)] },
-        Case { name: "ar bayna words", input: "بين خمسة وعشرة", expected: &[("بين خمسه وعشره", 5, AtLeast)] },
-        Case { name: "ar ila", input: "5 إلى 10", expected: &[("5 الي 10", 5, AtLeast)] },
-        Case { name: "range must rise", input: "10 to 5", expected: &[("10", 10, Exact), ("5", 5, Exact)] },
+        Case {
+            name: "en between and",
+            input: "between 5 and 10",
+            expected: &[("between 5 and 10", 5, AtLeast)],
+        },
+        Case {
+            name: "en to",
+            input: "5 to 10 killed",
+            expected: &[("5 to 10", 5, AtLeast)],
+        },
+        Case {
+            name: "en words or",
+            input: "two or three",
+            expected: &[("two or three", 2, AtLeast)],
+        },
+        Case {
+            name: "digits dash",
+            input: "5-10 morts",
+            expected: &[("5-10", 5, AtLeast)],
+        },
+        Case {
+            name: "fr entre et",
+            input: "entre 5 et 10",
+            expected: &[("entre 5 et 10", 5, AtLeast)],
+        },
+        Case {
+            name: "fr de a",
+            input: "de 5 à 10 morts",
+            expected: &[("de 5 a 10", 5, AtLeast)],
+        },
+        Case {
+            name: "ar bayna wa",
+            input: "بين 5 و10 قتلى",
+            expected: &[("بين 5 و10", 5, AtLeast)],
+        },
+        Case {
+            name: "ar bayna words",
+            input: "بين خمسة وعشرة",
+            expected: &[("بين خمسه وعشره", 5, AtLeast)],
+        },
+        Case {
+            name: "ar ila",
+            input: "5 إلى 10",
+            expected: &[("5 الي 10", 5, AtLeast)],
+        },
+        Case {
+            name: "range must rise",
+            input: "10 to 5",
+            expected: &[("10", 10, Exact), ("5", 5, Exact)],
+        },
         // Approximations
-        Case { name: "en about", input: "about 20 people", expected: &[("about 20", 20, Exact)] },
-        Case { name: "en some number", input: "some 20 fighters", expected: &[("some 20", 20, Exact)] },
-        Case { name: "fr environ", input: "environ 30 morts", expected: &[("environ 30", 30, Exact)] },
-        Case { name: "fr pres de", input: "près de 40", expected: &[("pres de 40", 40, Exact)] },
-        Case { name: "ar nahwa", input: "نحو 40 مسلحا", expected: &[("نحو 40", 40, Exact)] },
-        Case { name: "ar hawali", input: "حوالي 50", expected: &[("حوالي 50", 50, Exact)] },
-        Case { name: "ar qurabat", input: "قرابة 60", expected: &[("قرابه 60", 60, Exact)] },
-        Case { name: "en about a dozen stays vague", input: "about a dozen", expected: &[("about a dozen", 12, Vague)] },
+        Case {
+            name: "en about",
+            input: "about 20 people",
+            expected: &[("about 20", 20, Exact)],
+        },
+        Case {
+            name: "en some number",
+            input: "some 20 fighters",
+            expected: &[("some 20", 20, Exact)],
+        },
+        Case {
+            name: "fr environ",
+            input: "environ 30 morts",
+            expected: &[("environ 30", 30, Exact)],
+        },
+        Case {
+            name: "fr pres de",
+            input: "près de 40",
+            expected: &[("pres de 40", 40, Exact)],
+        },
+        Case {
+            name: "ar nahwa",
+            input: "نحو 40 مسلحا",
+            expected: &[("نحو 40", 40, Exact)],
+        },
+        Case {
+            name: "ar hawali",
+            input: "حوالي 50",
+            expected: &[("حوالي 50", 50, Exact)],
+        },
+        Case {
+            name: "ar qurabat",
+            input: "قرابة 60",
+            expected: &[("قرابه 60", 60, Exact)],
+        },
+        Case {
+            name: "en about a dozen stays vague",
+            input: "about a dozen",
+            expected: &[("about a dozen", 12, Vague)],
+        },
         // Vague quantities
-        Case { name: "en dozens of", input: "dozens of civilians", expected: &[("dozens", 12, Vague)] },
-        Case { name: "en several", input: "several soldiers", expected: &[("several", 10, Vague)] },
-        Case { name: "en a few", input: "a few houses", expected: &[("a few", 3, Vague)] },
-        Case { name: "en some", input: "some soldiers", expected: &[("some", 3, Vague)] },
-        Case { name: "en a dozen", input: "a dozen", expected: &[("a dozen", 12, Vague)] },
-        Case { name: "en hundreds", input: "hundreds fled", expected: &[("hundreds", 100, Vague)] },
-        Case { name: "en thousands", input: "thousands fled", expected: &[("thousands", 1000, Vague)] },
-        Case { name: "en tens of thousands", input: "tens of thousands", expected: &[("tens of thousands", 10_000, Vague)] },
-        Case { name: "fr plusieurs", input: "plusieurs morts", expected: &[("plusieurs", 10, Vague)] },
-        Case { name: "fr de nombreux", input: "de nombreux civils", expected: &[("de nombreux", 10, Vague)] },
-        Case { name: "fr quelques", input: "quelques blessés", expected: &[("quelques", 3, Vague)] },
-        Case { name: "fr des dizaines", input: "des dizaines de morts", expected: &[("des dizaines", 12, Vague)] },
-        Case { name: "fr une dizaine", input: "une dizaine", expected: &[("une dizaine", 10, Vague)] },
-        Case { name: "fr une quinzaine", input: "une quinzaine", expected: &[("une quinzaine", 15, Vague)] },
-        Case { name: "fr une vingtaine", input: "une vingtaine", expected: &[("une vingtaine", 20, Vague)] },
-        Case { name: "fr une centaine", input: "une centaine", expected: &[("une centaine", 100, Vague)] },
-        Case { name: "fr une douzaine", input: "une douzaine", expected: &[("une douzaine", 12, Vague)] },
-        Case { name: "fr des centaines", input: "des centaines", expected: &[("des centaines", 100, Vague)] },
-        Case { name: "fr des milliers", input: "des milliers", expected: &[("des milliers", 1000, Vague)] },
-        Case { name: "ar idda", input: "عدة جنود", expected: &[("عده", 10, Vague)] },
-        Case { name: "ar al-adid", input: "العديد من القتلى", expected: &[("العديد", 10, Vague)] },
-        Case { name: "ar lil-adid", input: "للعديد من", expected: &[("للعديد", 10, Vague)] },
-        Case { name: "ar kathir", input: "كثير من", expected: &[("كثير", 10, Vague)] },
-        Case { name: "ar ba'd", input: "بعض الجنود", expected: &[("بعض", 3, Vague)] },
-        Case { name: "ar asharat", input: "عشرات القتلى", expected: &[("عشرات", 12, Vague)] },
-        Case { name: "ar bi-asharat", input: "بعشرات", expected: &[("بعشرات", 12, Vague)] },
-        Case { name: "ar mi'at", input: "مئات النازحين", expected: &[("ميات", 100, Vague)] },
-        Case { name: "ar alaf", input: "آلاف النازحين", expected: &[("الاف", 1000, Vague)] },
-        Case { name: "ar asharat al-alaf", input: "عشرات الآلاف", expected: &[("عشرات الالاف", 10_000, Vague)] },
+        Case {
+            name: "en dozens of",
+            input: "dozens of civilians",
+            expected: &[("dozens", 12, Vague)],
+        },
+        Case {
+            name: "en several",
+            input: "several soldiers",
+            expected: &[("several", 10, Vague)],
+        },
+        Case {
+            name: "en a few",
+            input: "a few houses",
+            expected: &[("a few", 3, Vague)],
+        },
+        Case {
+            name: "en some",
+            input: "some soldiers",
+            expected: &[("some", 3, Vague)],
+        },
+        Case {
+            name: "en a dozen",
+            input: "a dozen",
+            expected: &[("a dozen", 12, Vague)],
+        },
+        Case {
+            name: "en hundreds",
+            input: "hundreds fled",
+            expected: &[("hundreds", 100, Vague)],
+        },
+        Case {
+            name: "en thousands",
+            input: "thousands fled",
+            expected: &[("thousands", 1000, Vague)],
+        },
+        Case {
+            name: "en tens of thousands",
+            input: "tens of thousands",
+            expected: &[("tens of thousands", 10_000, Vague)],
+        },
+        Case {
+            name: "fr plusieurs",
+            input: "plusieurs morts",
+            expected: &[("plusieurs", 10, Vague)],
+        },
+        Case {
+            name: "fr de nombreux",
+            input: "de nombreux civils",
+            expected: &[("de nombreux", 10, Vague)],
+        },
+        Case {
+            name: "fr quelques",
+            input: "quelques blessés",
+            expected: &[("quelques", 3, Vague)],
+        },
+        Case {
+            name: "fr des dizaines",
+            input: "des dizaines de morts",
+            expected: &[("des dizaines", 12, Vague)],
+        },
+        Case {
+            name: "fr une dizaine",
+            input: "une dizaine",
+            expected: &[("une dizaine", 10, Vague)],
+        },
+        Case {
+            name: "fr une quinzaine",
+            input: "une quinzaine",
+            expected: &[("une quinzaine", 15, Vague)],
+        },
+        Case {
+            name: "fr une vingtaine",
+            input: "une vingtaine",
+            expected: &[("une vingtaine", 20, Vague)],
+        },
+        Case {
+            name: "fr une centaine",
+            input: "une centaine",
+            expected: &[("une centaine", 100, Vague)],
+        },
+        Case {
+            name: "fr une douzaine",
+            input: "une douzaine",
+            expected: &[("une douzaine", 12, Vague)],
+        },
+        Case {
+            name: "fr des centaines",
+            input: "des centaines",
+            expected: &[("des centaines", 100, Vague)],
+        },
+        Case {
+            name: "fr des milliers",
+            input: "des milliers",
+            expected: &[("des milliers", 1000, Vague)],
+        },
+        Case {
+            name: "ar idda",
+            input: "عدة جنود",
+            expected: &[("عده", 10, Vague)],
+        },
+        Case {
+            name: "ar al-adid",
+            input: "العديد من القتلى",
+            expected: &[("العديد", 10, Vague)],
+        },
+        Case {
+            name: "ar lil-adid",
+            input: "للعديد من",
+            expected: &[("للعديد", 10, Vague)],
+        },
+        Case {
+            name: "ar kathir",
+            input: "كثير من",
+            expected: &[("كثير", 10, Vague)],
+        },
+        Case {
+            name: "ar ba'd",
+            input: "بعض الجنود",
+            expected: &[("بعض", 3, Vague)],
+        },
+        Case {
+            name: "ar asharat",
+            input: "عشرات القتلى",
+            expected: &[("عشرات", 12, Vague)],
+        },
+        Case {
+            name: "ar bi-asharat",
+            input: "بعشرات",
+            expected: &[("بعشرات", 12, Vague)],
+        },
+        Case {
+            name: "ar mi'at",
+            input: "مئات النازحين",
+            expected: &[("ميات", 100, Vague)],
+        },
+        Case {
+            name: "ar alaf",
+            input: "آلاف النازحين",
+            expected: &[("الاف", 1000, Vague)],
+        },
+        Case {
+            name: "ar asharat al-alaf",
+            input: "عشرات الآلاف",
+            expected: &[("عشرات الالاف", 10_000, Vague)],
+        },
         // Dates are not counts
-        Case { name: "day in date", input: "le 17 janvier 2019, 5 morts", expected: &[("5", 5, Exact)] },
-        Case { name: "day in english date", input: "killed 5 on 12 january", expected: &[("5", 5, Exact)] },
-        Case { name: "modal may is not a date", input: "5 may have died", expected: &[("5", 5, Exact)] },
-        Case { name: "days ago", input: "il y a deux jours, trois morts", expected: &[("trois", 3, Exact)] },
-        Case { name: "ar day range", input: "بين 12 و14 يناير", expected: &[] },
-        Case { name: "ar monday is not two", input: "يوم الاثنين قتل اثنين", expected: &[("اثنين", 2, Exact)] },
+        Case {
+            name: "day in date",
+            input: "le 17 janvier 2019, 5 morts",
+            expected: &[("5", 5, Exact)],
+        },
+        Case {
+            name: "day in english date",
+            input: "killed 5 on 12 january",
+            expected: &[("5", 5, Exact)],
+        },
+        Case {
+            name: "modal may is not a date",
+            input: "5 may have died",
+            expected: &[("5", 5, Exact)],
+        },
+        Case {
+            name: "days ago",
+            input: "il y a deux jours, trois morts",
+            expected: &[("trois", 3, Exact)],
+        },
+        Case {
+            name: "ar day range",
+            input: "بين 12 و14 يناير",
+            expected: &[],
+        },
+        Case {
+            name: "ar monday is not two",
+            input: "يوم الاثنين قتل اثنين",
+            expected: &[("اثنين", 2, Exact)],
+        },
     ];
 
     #[test]
@@ -1301,20 +2183,33 @@ mod tests {
             assert!(names.insert(c.name), "duplicate case name {}", c.name);
             let n = crate::normalize(c.input);
             let s = n.as_str();
-            let got: Vec<(&str, u32, Vagueness)> =
-                find_numbers(s).iter().map(|m| (&s[m.start..m.end], m.value, m.vagueness)).collect();
+            let got: Vec<(&str, u32, Vagueness)> = find_numbers(s)
+                .iter()
+                .map(|m| (&s[m.start..m.end], m.value, m.vagueness))
+                .collect();
             if got != c.expected {
-                failures.push(format!("case {:?} on {s:?}:\n   got  {got:?}\n   want {:?}", c.name, c.expected));
+                failures.push(format!(
+                    "case {:?} on {s:?}:\n   got  {got:?}\n   want {:?}",
+                    c.name, c.expected
+                ));
             }
         }
-        assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+        assert!(
+            failures.is_empty(),
+            "{} failures:\n{}",
+            failures.len(),
+            failures.join("\n")
+        );
     }
 
     #[test]
     fn tokens_cover_text_without_spaces() {
         let s = "l'armee: 10h30, و10 جنود";
         let t: Vec<&str> = tokenize(s).iter().map(|t| t.s).collect();
-        assert_eq!(t, ["l", "'", "armee", ":", "10", "h", "30", ",", "و", "10", "جنود"]);
+        assert_eq!(
+            t,
+            ["l", "'", "armee", ":", "10", "h", "30", ",", "و", "10", "جنود"]
+        );
     }
 
     #[test]

@@ -14,7 +14,11 @@ fn is_word_char(c: char) -> bool {
 /// True when byte offset `i` of `s` sits between a word character and a non-word character (or
 /// at either end of the string). `i` must be a char boundary.
 pub fn is_word_byte_boundary(s: &str, i: usize) -> bool {
-    let before = s[..i].chars().next_back().map(is_word_char).unwrap_or(false);
+    let before = s[..i]
+        .chars()
+        .next_back()
+        .map(is_word_char)
+        .unwrap_or(false);
     let after = s[i..].chars().next().map(is_word_char).unwrap_or(false);
     before != after || (!before && !after)
 }
@@ -44,8 +48,15 @@ pub fn sentences(s: &str) -> Vec<Sentence> {
             i += 1;
             continue;
         }
-        if matches!(c, b'.' | b'!' | b'?' | b';' | b':') && i + 1 < b.len() && matches!(b[i + 1], b' ' | b'\n') {
-            let ends = if c == b'.' { !is_abbreviation_before(s, i) } else { true };
+        if matches!(c, b'.' | b'!' | b'?' | b';' | b':')
+            && i + 1 < b.len()
+            && matches!(b[i + 1], b' ' | b'\n')
+        {
+            let ends = if c == b'.' {
+                !is_abbreviation_before(s, i)
+            } else {
+                true
+            };
             if ends {
                 out.push(Sentence { start, end: i + 1 });
                 start = i + 2;
@@ -56,7 +67,10 @@ pub fn sentences(s: &str) -> Vec<Sentence> {
         i += 1;
     }
     if start < b.len() {
-        out.push(Sentence { start, end: b.len() });
+        out.push(Sentence {
+            start,
+            end: b.len(),
+        });
     }
     out.retain(|x| x.end > x.start);
     out
@@ -81,7 +95,10 @@ mod tests {
     use super::*;
 
     fn texts(s: &str) -> Vec<&str> {
-        sentences(s).into_iter().map(|x| &s[x.start..x.end]).collect()
+        sentences(s)
+            .into_iter()
+            .map(|x| &s[x.start..x.end])
+            .collect()
     }
 
     #[test]
@@ -94,12 +111,18 @@ mod tests {
 
     #[test]
     fn line_breaks_end_sentences() {
-        assert_eq!(texts("headline\nbody one. body two"), vec!["headline", "body one.", "body two"]);
+        assert_eq!(
+            texts("headline\nbody one. body two"),
+            vec!["headline", "body one.", "body two"]
+        );
     }
 
     #[test]
     fn keeps_decimals_and_arabic_question_marks() {
-        assert_eq!(texts("3.5 km away. ok? yes"), vec!["3.5 km away.", "ok?", "yes"]);
+        assert_eq!(
+            texts("3.5 km away. ok? yes"),
+            vec!["3.5 km away.", "ok?", "yes"]
+        );
     }
 
     #[test]
