@@ -494,15 +494,26 @@ impl Coder {
                 let property = cue_set
                     .iter()
                     .any(|c| matches!(c, Cue::Loot | Cue::Burn | Cue::Destroy));
+                // Soldiers among the dead or the targets make it a battle ("3 soldiers and 1
+                // civilian were killed when FLM attacked").
+                let armed_target = mentions.iter().any(|m| {
+                    let k = self.mention_kind(m);
+                    is_force(k)
+                        && actor1
+                            .as_ref()
+                            .is_none_or(|a| a.span != Some((m.start, m.end)) && !is_force(a.kind))
+                });
                 if property && !harm && !two_sided && !armed(&actor2) {
                     // ACLED: an attack that harms no one but loots or burns is property destruction.
                     if actor2.is_none() {
                         actor2 = generic(GenericRole::Civilians);
                     }
                     SubEventType::LootingPropertyDestruction
+                } else if two_sided || armed_target {
+                    SubEventType::ArmedClash
                 } else if civ(&actor2) {
                     SubEventType::Attack
-                } else if armed(&actor2) || two_sided {
+                } else if armed(&actor2) {
                     SubEventType::ArmedClash
                 } else if objects(Cue::MilObject) {
                     if actor1.as_ref().is_some_and(|a| is_force(a.kind)) {
@@ -583,6 +594,7 @@ impl Coder {
         });
         let count = fatalities.is_some_and(|f| counted(f.1)) || wounded_count;
         let casualty_word = fatalities.is_some_and(|f| f.0 > 0) || cue_set.contains(&Cue::Wound);
+        let two_sided_cue = cue_set.contains(&Cue::Clash);
         let killing = in_sentence
             .iter()
             .any(|m| matches!(m.target, Target::Cue(Cue::Kill | Cue::Neutralise)));
@@ -592,6 +604,8 @@ impl Coder {
             || (actor_anchor >= 0.1 && (date_in || place_in || casualty_word))
             || (casualty_word && date_in)
             || (killing && actor_anchor > 0.0)
+            || place_in
+            || (date_in && (killing || two_sided_cue))
             || (actor_anchor >= 0.15
                 && [&actor1, &actor2]
                     .iter()
@@ -634,6 +648,7 @@ impl Coder {
                     && c.end <= m.start
                     && scan.gap(c.end, m.start) <= 2
                     && c.start >= t_end
+                    && scan.gap(t_end, c.start) <= 2
             })
         });
         if let Some(agent) = agent {

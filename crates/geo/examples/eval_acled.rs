@@ -10,15 +10,23 @@ fn main() {
     let mut rdr = csv::Reader::from_path(&path).expect("readable CSV");
     let headers = rdr.headers().expect("header").clone();
     let col = |n: &str| headers.iter().position(|h| h == n).expect("column");
-    let (ci, a1, notes, lat, lon, prec) =
-        (col("country"), col("admin1"), col("notes"), col("latitude"), col("longitude"), col("geo_precision"));
+    let (ci, a1, notes, lat, lon, prec) = (
+        col("country"),
+        col("admin1"),
+        col("notes"),
+        col("latitude"),
+        col("longitude"),
+        col("geo_precision"),
+    );
     let (mut n, mut found, mut adm_ok, mut within25, mut prec_ok) = (0, 0, 0, 0, 0);
     let mut shown = 0;
     for rec in rdr.records() {
         let rec = rec.expect("record");
         n += 1;
         let text = rasd_text::normalize(&rec[notes]);
-        let hints = GeoHints { countries: vec![rec[ci].to_string()] };
+        let hints = GeoHints {
+            countries: vec![rec[ci].to_string()],
+        };
         let ms = g.geoparse_original(&rec[notes], &text, &hints);
         let best = ms
             .iter()
@@ -36,9 +44,15 @@ fn main() {
             adm_ok += 1;
         } else if verbose && shown < 40 {
             shown += 1;
-            println!("ADM1 want {} got {:?} ({} {:?}) | {}", &rec[a1], b.admin1, b.location, b.why, &rec[notes]);
+            println!(
+                "ADM1 want {} got {:?} ({} {:?}) | {}",
+                &rec[a1], b.admin1, b.location, b.why, &rec[notes]
+            );
         }
-        let (la, lo): (f64, f64) = (rec[lat].parse().unwrap_or(0.0), rec[lon].parse().unwrap_or(0.0));
+        let (la, lo): (f64, f64) = (
+            rec[lat].parse().unwrap_or(0.0),
+            rec[lon].parse().unwrap_or(0.0),
+        );
         if haversine_km(la, lo, b.latitude, b.longitude) < 25.0 {
             within25 += 1;
         }

@@ -35,7 +35,10 @@ fn gsr(g: &Gazetteer, files: &[String]) {
     for f in files {
         let mut rdr = csv::Reader::from_path(f).expect("readable CSV");
         let headers = rdr.headers().expect("header").clone();
-        let ti = headers.iter().position(|h| h == "text").expect("text column");
+        let ti = headers
+            .iter()
+            .position(|h| h == "text")
+            .expect("text column");
         for rec in rdr.records() {
             let rec = rec.expect("record");
             let text = &rec[ti];
@@ -49,7 +52,9 @@ fn gsr(g: &Gazetteer, files: &[String]) {
                 let (os, oe) = norm.original_span(m.start, m.end);
                 let word = &text[os..oe];
                 *by_kind.entry(format!("{:?}", m.kind)).or_default() += 1;
-                *words.entry(format!("{word} -> {} ({})", m.location, m.country)).or_default() += 1;
+                *words
+                    .entry(format!("{word} -> {} ({})", m.location, m.country))
+                    .or_default() += 1;
                 out.push_str(&format!(
                     "{word}\t{}\t{}\t{:?}\t{:.2}\t{}\t{}\n",
                     m.location, m.country, m.kind, m.score, m.why, text
@@ -73,7 +78,12 @@ fn acled(g: &Gazetteer, path: &str) {
     let mut rdr = csv::Reader::from_path(path).expect("readable CSV");
     let headers = rdr.headers().expect("header").clone();
     let col = |n: &str| headers.iter().position(|h| h == n).expect("column");
-    let (ci, notes, lat, lon) = (col("country"), col("notes"), col("latitude"), col("longitude"));
+    let (ci, notes, lat, lon) = (
+        col("country"),
+        col("notes"),
+        col("latitude"),
+        col("longitude"),
+    );
     let admin_cols = [col("location"), col("admin1"), col("admin2"), col("admin3")];
     let loc = col("location");
     let (mut n, mut mentions, mut wrong) = (0usize, 0usize, 0usize);
@@ -85,10 +95,14 @@ fn acled(g: &Gazetteer, path: &str) {
         n += 1;
         let text = &rec[notes];
         let norm = rasd_text::normalize(text);
-        let hints = GeoHints { countries: vec![rec[ci].to_string()] };
+        let hints = GeoHints {
+            countries: vec![rec[ci].to_string()],
+        };
         let ms = g.geoparse_original(text, &norm, &hints);
-        let (la, lo): (f64, f64) =
-            (rec[lat].parse().unwrap_or(0.0), rec[lon].parse().unwrap_or(0.0));
+        let (la, lo): (f64, f64) = (
+            rec[lat].parse().unwrap_or(0.0),
+            rec[lon].parse().unwrap_or(0.0),
+        );
         let cols: Vec<String> = admin_cols.iter().map(|&c| fold(&rec[c])).collect();
         let right = |m: &rasd_geo::PlaceMention| {
             fold(&m.location) == fold(&rec[loc])
@@ -99,16 +113,23 @@ fn acled(g: &Gazetteer, path: &str) {
             mentions += 1;
             let (os, oe) = norm.original_span(m.start, m.end);
             let word = fold(&text[os..oe]);
-            let in_cols = cols.iter().any(|c| c.contains(&word) || word.contains(c.as_str()) && !c.is_empty());
+            let in_cols = cols
+                .iter()
+                .any(|c| c.contains(&word) || word.contains(c.as_str()) && !c.is_empty());
             let near = haversine_km(la, lo, m.latitude, m.longitude) < 25.0;
             if !in_cols && !near {
                 wrong += 1;
-                *wrong_words.entry(format!("{} -> {}", &text[os..oe], m.location)).or_default() += 1;
+                *wrong_words
+                    .entry(format!("{} -> {}", &text[os..oe], m.location))
+                    .or_default() += 1;
             }
         }
         if subs.len() >= 2 {
             multi += 1;
-            let top = subs.iter().max_by(|a, b| a.score.total_cmp(&b.score)).expect("2+");
+            let top = subs
+                .iter()
+                .max_by(|a, b| a.score.total_cmp(&b.score))
+                .expect("2+");
             if right(top) {
                 top_right += 1;
             } else if verbose && shown < 40 && subs.iter().any(|m| right(m)) {
@@ -117,7 +138,12 @@ fn acled(g: &Gazetteer, path: &str) {
                     .iter()
                     .map(|m| format!("{} {:.2} [{}]", m.location, m.score, m.why))
                     .collect();
-                println!("SAL want {} | {}\n    {}", &rec[loc], list.join(" | "), text);
+                println!(
+                    "SAL want {} | {}\n    {}",
+                    &rec[loc],
+                    list.join(" | "),
+                    text
+                );
             }
             if subs.iter().any(|m| right(m)) {
                 any_right += 1;

@@ -8,8 +8,17 @@ fn main() {
     for m in Gazetteer::embedded().geoparse_original(&text, &n, &GeoHints { countries }) {
         println!(
             "{:?} {} | {} / {:?} / {:?} | {:.4},{:.4} p{} {:?} {:.2} | {}",
-            m.kind, &n.as_str()[m.start..m.end], m.country, m.admin1, m.admin2, m.latitude,
-            m.longitude, m.geo_precision, m.cue, m.score, m.why
+            m.kind,
+            &n.as_str()[m.start..m.end],
+            m.country,
+            m.admin1,
+            m.admin2,
+            m.latitude,
+            m.longitude,
+            m.geo_precision,
+            m.cue,
+            m.score,
+            m.why
         );
     }
 }

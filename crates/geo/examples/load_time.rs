@@ -7,7 +7,11 @@ fn main() {
     let t = Instant::now();
     let g = Gazetteer::embedded();
     let load = t.elapsed();
-    println!("load: {load:.1?} ({} places, {} names)", g.place_count(), g.name_count());
+    println!(
+        "load: {load:.1?} ({} places, {} names)",
+        g.place_count(),
+        g.name_count()
+    );
     let t = Instant::now();
     let text = rasd_text::normalize("Attaque près de Djibo");
     let m = g.geoparse(&text, &GeoHints::default());
@@ -22,7 +26,14 @@ fn main() {
         println!("{mm:?}");
     }
     let t = Instant::now();
-    for (lat, lon) in [(14.10, -1.63), (16.77, -3.0), (18.44, 1.41), (13.51, 2.13), (12.61, -7.98), (11.85, 13.13)] {
+    for (lat, lon) in [
+        (14.10, -1.63),
+        (16.77, -3.0),
+        (18.44, 1.41),
+        (13.51, 2.13),
+        (12.61, -7.98),
+        (11.85, 13.13),
+    ] {
         println!("{lat} {lon}: {:?}", g.admin_for_point(lat, lon));
     }
     println!("6 admin_for_point: {:.1?}", t.elapsed());

@@ -49,7 +49,10 @@ impl AdminIndex {
                 ),
             })
             .collect();
-        AdminIndex { shapes, tree: RTree::bulk_load(boxed) }
+        AdminIndex {
+            shapes,
+            tree: RTree::bulk_load(boxed),
+        }
     }
 
     /// The deepest unit containing the point (admin2 before admin1), restricted to `country`
@@ -58,7 +61,10 @@ impl AdminIndex {
     pub fn locate(&self, country: Option<usize>, lon: f64, lat: f64) -> Option<usize> {
         let mut best: Option<(u8, usize)> = None;
         let ok = |s: &Shape| country.is_none_or(|c| c == s.country);
-        for b in self.tree.locate_in_envelope_intersecting(&AABB::from_point([lon, lat])) {
+        for b in self
+            .tree
+            .locate_in_envelope_intersecting(&AABB::from_point([lon, lat]))
+        {
             let s = &self.shapes[b.idx];
             if ok(s) && s.area.contains(lon, lat) {
                 let cand = (s.level, b.idx);
@@ -108,9 +114,21 @@ mod tests {
     #[test]
     fn deepest_unit_wins_and_snapping() {
         let idx = AdminIndex::new(vec![
-            Shape { level: 1, country: 0, area: sq(0.0, 0.0, 10.0, 10.0) },
-            Shape { level: 2, country: 0, area: sq(0.0, 0.0, 5.0, 5.0) },
-            Shape { level: 1, country: 1, area: sq(10.0, 0.0, 20.0, 10.0) },
+            Shape {
+                level: 1,
+                country: 0,
+                area: sq(0.0, 0.0, 10.0, 10.0),
+            },
+            Shape {
+                level: 2,
+                country: 0,
+                area: sq(0.0, 0.0, 5.0, 5.0),
+            },
+            Shape {
+                level: 1,
+                country: 1,
+                area: sq(10.0, 0.0, 20.0, 10.0),
+            },
         ]);
         assert_eq!(idx.locate(None, 1.0, 1.0), Some(1));
         assert_eq!(idx.locate(None, 7.0, 7.0), Some(0));

@@ -47,7 +47,11 @@ impl BuildReport {
     }
 
     fn skip(&mut self, path: &Path, line: usize, reason: SkipReason) {
-        self.skipped.push(SkippedRow { path: path.to_path_buf(), line, reason });
+        self.skipped.push(SkippedRow {
+            path: path.to_path_buf(),
+            line,
+            reason,
+        });
     }
 }
 
@@ -84,7 +88,10 @@ impl std::fmt::Display for BuildReport {
 }
 
 fn read_file(path: &Path) -> Result<Vec<u8>, GeoError> {
-    std::fs::read(path).map_err(|source| GeoError::Io { path: path.to_path_buf(), source })
+    std::fs::read(path).map_err(|source| GeoError::Io {
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 fn read_text(path: &Path) -> Result<String, GeoError> {
@@ -93,7 +100,10 @@ fn read_text(path: &Path) -> Result<String, GeoError> {
         let mut s = String::new();
         flate2::read::GzDecoder::new(&bytes[..])
             .read_to_string(&mut s)
-            .map_err(|source| GeoError::Io { path: path.to_path_buf(), source })?;
+            .map_err(|source| GeoError::Io {
+                path: path.to_path_buf(),
+                source,
+            })?;
         Ok(s)
     } else {
         String::from_utf8(bytes).map_err(|e| GeoError::Io {
@@ -105,11 +115,15 @@ fn read_text(path: &Path) -> Result<String, GeoError> {
 
 fn read_features(path: &Path) -> Result<Vec<Value>, GeoError> {
     let bytes = read_file(path)?;
-    let v: Value = serde_json::from_slice(&bytes)
-        .map_err(|source| GeoError::Json { path: path.to_path_buf(), source })?;
+    let v: Value = serde_json::from_slice(&bytes).map_err(|source| GeoError::Json {
+        path: path.to_path_buf(),
+        source,
+    })?;
     match v.get("features").and_then(Value::as_array) {
         Some(f) => Ok(f.clone()),
-        None => Err(GeoError::NotFeatureCollection { path: path.to_path_buf() }),
+        None => Err(GeoError::NotFeatureCollection {
+            path: path.to_path_buf(),
+        }),
     }
 }
 
@@ -118,9 +132,10 @@ fn geometry_rings(geom: &Value) -> Vec<Ring> {
     let coords = geom.get("coordinates");
     let polys: Vec<&Value> = match geom.get("type").and_then(Value::as_str) {
         Some("Polygon") => coords.into_iter().collect(),
-        Some("MultiPolygon") => {
-            coords.and_then(Value::as_array).map(|a| a.iter().collect()).unwrap_or_default()
-        }
+        Some("MultiPolygon") => coords
+            .and_then(Value::as_array)
+            .map(|a| a.iter().collect())
+            .unwrap_or_default(),
         _ => Vec::new(),
     };
     let mut out = Vec::new();
@@ -174,7 +189,10 @@ fn simplify(rings: &[Ring], eps: f64) -> Vec<Ring> {
 
 fn str_list(v: Option<&Value>) -> Vec<String> {
     match v {
-        Some(Value::Array(a)) => a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect(),
+        Some(Value::Array(a)) => a
+            .iter()
+            .filter_map(|x| x.as_str().map(str::to_string))
+            .collect(),
         Some(Value::String(s)) => vec![s.clone()],
         _ => Vec::new(),
     }
@@ -188,7 +206,10 @@ pub(crate) fn name_key(raw: &str) -> Option<String> {
         return None;
     }
     let n = rasd_text::normalize(raw);
-    let mut k = n.as_str().trim_matches(|c: char| c == '.' || c == '-' || c == ' ').to_string();
+    let mut k = n
+        .as_str()
+        .trim_matches(|c: char| c == '.' || c == '-' || c == ' ')
+        .to_string();
     for p in names::ADMIN_PREFIXES {
         if let Some(rest) = k.strip_prefix(p) {
             k = rest.trim().to_string();
@@ -213,7 +234,9 @@ pub(crate) fn name_key(raw: &str) -> Option<String> {
 /// keep names that are capitalised Latin or Arabic script.
 fn good_alternate(name: &str) -> bool {
     let letters: Vec<char> = name.chars().filter(|c| c.is_alphabetic()).collect();
-    let Some(&first) = letters.first() else { return false };
+    let Some(&first) = letters.first() else {
+        return false;
+    };
     if ('\u{0600}'..='\u{06FF}').contains(&first) {
         return true;
     }
@@ -242,7 +265,11 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
         let p = &f["properties"];
         let cc = p["cc"].as_str().unwrap_or_default();
         let Some(ci) = country_index(cc) else {
-            report.skip(&country_path, i + 1, SkipReason::UnknownCountry { cc: cc.into() });
+            report.skip(
+                &country_path,
+                i + 1,
+                SkipReason::UnknownCountry { cc: cc.into() },
+            );
             continue;
         };
         let rings = geometry_rings(&f["geometry"]);
@@ -263,7 +290,9 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
         }
         for f in read_features(&path)? {
             let p = &f["properties"];
-            let Some(hasc) = p["code_hasc"].as_str() else { continue };
+            let Some(hasc) = p["code_hasc"].as_str() else {
+                continue;
+            };
             let e = extra_names.entry(hasc.to_string()).or_default();
             for k in ["name", "woe_name", "gn_name", "gns_name"] {
                 e.extend(str_list(p.get(k)));
@@ -279,7 +308,10 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
         for f in read_features(&gb_path)? {
             let p = &f["properties"];
             if let (Some(iso), Some(name)) = (p["shapeISO"].as_str(), p["shapeName"].as_str()) {
-                extra_names.entry(iso.to_string()).or_default().push(name.to_string());
+                extra_names
+                    .entry(iso.to_string())
+                    .or_default()
+                    .push(name.to_string());
                 report.count("geoboundaries.admin1", 1);
             }
         }
@@ -288,10 +320,13 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
     // 3. Admin1 and admin2 units.
     let mut areas: Vec<BuildArea> = Vec::new();
     let mut region_ids: HashMap<i64, usize> = HashMap::new();
-    for (level, file) in [(1u8, "wof/sahel_wof_region.geojson"), (2, "wof/sahel_wof_county.geojson")]
-    {
+    for (level, file) in [
+        (1u8, "wof/sahel_wof_region.geojson"),
+        (2, "wof/sahel_wof_county.geojson"),
+    ] {
         let path = src_dir.join(file);
-        let mut feats: Vec<(usize, Value)> = read_features(&path)?.into_iter().enumerate().collect();
+        let mut feats: Vec<(usize, Value)> =
+            read_features(&path)?.into_iter().enumerate().collect();
         // Sort by id so the output does not depend on the order of the source file.
         feats.sort_by_key(|(_, f)| f["properties"]["wof_id"].as_i64().unwrap_or(0));
         for (i, f) in feats {
@@ -312,7 +347,9 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
                 continue;
             }
             let parent = if level == 2 {
-                p["region_id"].as_i64().and_then(|r| region_ids.get(&r).copied())
+                p["region_id"]
+                    .as_i64()
+                    .and_then(|r| region_ids.get(&r).copied())
             } else {
                 None
             };
@@ -353,7 +390,14 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
                 src_name,
                 shape,
             });
-            report.count(if level == 1 { "areas.admin1" } else { "areas.admin2" }, 1);
+            report.count(
+                if level == 1 {
+                    "areas.admin1"
+                } else {
+                    "areas.admin2"
+                },
+                1,
+            );
         }
     }
     // Admin2 units without a parent id: the admin1 containing their centroid.
@@ -363,7 +407,11 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
             .map(|a| Shape {
                 level: a.rec.level,
                 country: country_index(&a.rec.cc).unwrap_or(0),
-                area: if a.rec.level == 1 { a.shape.clone() } else { Area::default() },
+                area: if a.rec.level == 1 {
+                    a.shape.clone()
+                } else {
+                    Area::default()
+                },
             })
             .collect(),
     );
@@ -380,8 +428,18 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
     let mut order: Vec<usize> = (0..areas.len()).collect();
     let sort_key = |i: usize| {
         let a = &areas[i].rec;
-        let parent = a.parent.map(|p| areas[p].rec.name.clone()).unwrap_or_default();
-        (a.cc.clone(), a.level, parent, a.name.clone(), areas[i].src_name.clone(), a.lat.to_bits())
+        let parent = a
+            .parent
+            .map(|p| areas[p].rec.name.clone())
+            .unwrap_or_default();
+        (
+            a.cc.clone(),
+            a.level,
+            parent,
+            a.name.clone(),
+            areas[i].src_name.clone(),
+            a.lat.to_bits(),
+        )
     };
     order.sort_by_key(|&i| sort_key(i));
     let mut new_index = vec![0; areas.len()];
@@ -415,7 +473,13 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
     let mut lines = text.lines();
     match lines.next() {
         Some(h) if h.starts_with("wof_id\t") => {}
-        _ => return Err(GeoError::BadHeader { path: wof_path, line: 1, expected: "wof_id" }),
+        _ => {
+            return Err(GeoError::BadHeader {
+                path: wof_path,
+                line: 1,
+                expected: "wof_id",
+            })
+        }
     }
     for (i, line) in lines.enumerate() {
         let lineno = i + 2;
@@ -424,7 +488,14 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
         }
         let c: Vec<&str> = line.split('\t').collect();
         if c.len() != 17 {
-            report.skip(&wof_path, lineno, SkipReason::ColumnCount { found: c.len(), expected: 17 });
+            report.skip(
+                &wof_path,
+                lineno,
+                SkipReason::ColumnCount {
+                    found: c.len(),
+                    expected: 17,
+                },
+            );
             continue;
         }
         match c[1] {
@@ -443,10 +514,22 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
             continue;
         }
         let Some(ci) = country_index(c[5]) else {
-            report.skip(&wof_path, lineno, SkipReason::UnknownCountry { cc: c[5].into() });
+            report.skip(
+                &wof_path,
+                lineno,
+                SkipReason::UnknownCountry { cc: c[5].into() },
+            );
             continue;
         };
-        if !check_country(&country_shapes, ci, lat, lon, &wof_path, lineno, &mut report) {
+        if !check_country(
+            &country_shapes,
+            ci,
+            lat,
+            lon,
+            &wof_path,
+            lineno,
+            &mut report,
+        ) {
             continue;
         }
         let mut raw = vec![name.to_string()];
@@ -456,7 +539,11 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
         if c[1] == "localadmin" {
             report.count("wof.localadmin_as_town", 1);
         }
-        let population = c[8].trim().parse::<f64>().map(|p| p.max(0.0) as u64).unwrap_or(0);
+        let population = c[8]
+            .trim()
+            .parse::<f64>()
+            .map(|p| p.max(0.0) as u64)
+            .unwrap_or(0);
         let gn = c[9].trim().to_string();
         if !gn.is_empty() {
             by_gn.insert(gn.clone(), places.len());
@@ -481,7 +568,13 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
         let mut lines = text.lines();
         match lines.next() {
             Some(h) if h.starts_with("geonameid\t") => {}
-            _ => return Err(GeoError::BadHeader { path: gn_path, line: 1, expected: "geonameid" }),
+            _ => {
+                return Err(GeoError::BadHeader {
+                    path: gn_path,
+                    line: 1,
+                    expected: "geonameid",
+                })
+            }
         }
         for (i, line) in lines.enumerate() {
             let lineno = i + 2;
@@ -490,7 +583,14 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
             }
             let c: Vec<&str> = line.split('\t').collect();
             if c.len() != 8 {
-                report.skip(&gn_path, lineno, SkipReason::ColumnCount { found: c.len(), expected: 8 });
+                report.skip(
+                    &gn_path,
+                    lineno,
+                    SkipReason::ColumnCount {
+                        found: c.len(),
+                        expected: 8,
+                    },
+                );
                 continue;
             }
             let Some((lat, lon)) = parse_point(&gn_path, lineno, c[2], c[3], &mut report) else {
@@ -502,7 +602,10 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
                 continue;
             }
             let population = c[6].trim().parse::<u64>().unwrap_or(0);
-            let alternates = c[7].split('|').filter(|a| good_alternate(a)).map(str::to_string);
+            let alternates = c[7]
+                .split('|')
+                .filter(|a| good_alternate(a))
+                .map(str::to_string);
             if let Some(&pi) = by_gn.get(c[0].trim()) {
                 let p = &mut places[pi];
                 p.keys.push(name.to_string());
@@ -514,7 +617,11 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
                 continue;
             }
             let Some(ci) = country_index(c[4]) else {
-                report.skip(&gn_path, lineno, SkipReason::UnknownCountry { cc: c[4].into() });
+                report.skip(
+                    &gn_path,
+                    lineno,
+                    SkipReason::UnknownCountry { cc: c[4].into() },
+                );
                 continue;
             };
             if !check_country(&country_shapes, ci, lat, lon, &gn_path, lineno, &mut report) {
@@ -547,7 +654,13 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
     let alias_path = out_dir.join("aliases.tsv");
     if alias_path.exists() {
         let text = read_text(&alias_path)?;
-        apply_aliases(&text, &alias_path, &mut places, &country_shapes, &mut report);
+        apply_aliases(
+            &text,
+            &alias_path,
+            &mut places,
+            &country_shapes,
+            &mut report,
+        );
     }
 
     // 8. Admin units by point-in-polygon.
@@ -600,27 +713,50 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
         .filter_map(|(c, s)| {
             let s = s.as_ref()?;
             let p = s.centroid();
-            Some(CountryRec { cc: c.cc.into(), name: c.acled.into(), lat: round4(p[1]), lon: round4(p[0]) })
+            Some(CountryRec {
+                cc: c.cc.into(),
+                name: c.acled.into(),
+                lat: round4(p[1]),
+                lon: round4(p[0]),
+            })
         })
         .collect();
     if area_recs.is_empty() {
-        return Err(GeoError::Empty { path: src_dir.join("wof"), what: "admin areas" });
+        return Err(GeoError::Empty {
+            path: src_dir.join("wof"),
+            what: "admin areas",
+        });
     }
-    let admin = AdminFile { countries, areas: area_recs };
-    let admin_json = serde_json::to_vec(&admin)
-        .map_err(|source| GeoError::Json { path: out_dir.join("admin.json.gz"), source })?;
-    std::fs::create_dir_all(out_dir)
-        .map_err(|source| GeoError::Io { path: out_dir.to_path_buf(), source })?;
+    let admin = AdminFile {
+        countries,
+        areas: area_recs,
+    };
+    let admin_json = serde_json::to_vec(&admin).map_err(|source| GeoError::Json {
+        path: out_dir.join("admin.json.gz"),
+        source,
+    })?;
+    std::fs::create_dir_all(out_dir).map_err(|source| GeoError::Io {
+        path: out_dir.to_path_buf(),
+        source,
+    })?;
     for (name, bytes) in [
         ("admin.json.gz", store::gzip(&admin_json)),
-        ("places.tsv.gz", store::gzip(store::write_places(&places).as_bytes())),
+        (
+            "places.tsv.gz",
+            store::gzip(store::write_places(&places).as_bytes()),
+        ),
     ] {
         let path = out_dir.join(name);
-        std::fs::write(&path, &bytes).map_err(|source| GeoError::Io { path: path.clone(), source })?;
+        std::fs::write(&path, &bytes).map_err(|source| GeoError::Io {
+            path: path.clone(),
+            source,
+        })?;
         report.outputs.push((path, bytes.len()));
     }
     report.count("places.total", places.len());
-    report.skipped.sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
+    report
+        .skipped
+        .sort_by(|a, b| (&a.path, a.line).cmp(&(&b.path, b.line)));
     Ok(report)
 }
 
@@ -632,21 +768,45 @@ fn parse_point(
     report: &mut BuildReport,
 ) -> Option<(f64, f64)> {
     let mut out = [0.0; 2];
-    for (k, (col, s, lim)) in [("lat", lat, 90.0), ("lon", lon, 180.0)].into_iter().enumerate() {
+    for (k, (col, s, lim)) in [("lat", lat, 90.0), ("lon", lon, 180.0)]
+        .into_iter()
+        .enumerate()
+    {
         match s.trim().parse::<f64>() {
             Ok(v) if v.is_finite() && v.abs() <= lim => out[k] = v,
             Ok(v) => {
-                report.skip(path, line, SkipReason::OutOfRange { column: col, value: v });
+                report.skip(
+                    path,
+                    line,
+                    SkipReason::OutOfRange {
+                        column: col,
+                        value: v,
+                    },
+                );
                 return None;
             }
             Err(_) => {
-                report.skip(path, line, SkipReason::BadNumber { column: col, value: s.into() });
+                report.skip(
+                    path,
+                    line,
+                    SkipReason::BadNumber {
+                        column: col,
+                        value: s.into(),
+                    },
+                );
                 return None;
             }
         }
     }
     if out == [0.0, 0.0] {
-        report.skip(path, line, SkipReason::OutOfRange { column: "lat", value: 0.0 });
+        report.skip(
+            path,
+            line,
+            SkipReason::OutOfRange {
+                column: "lat",
+                value: 0.0,
+            },
+        );
         return None;
     }
     Some((out[0], out[1]))
@@ -661,14 +821,20 @@ fn check_country(
     line: usize,
     report: &mut BuildReport,
 ) -> bool {
-    let Some(shape) = &shapes[ci] else { return true };
+    let Some(shape) = &shapes[ci] else {
+        return true;
+    };
     // Cheap reject first: far outside the bounding box.
     let b = shape.bbox;
     let outside_box = lon < b[0] - COUNTRY_SLACK
         || lon > b[2] + COUNTRY_SLACK
         || lat < b[1] - COUNTRY_SLACK
         || lat > b[3] + COUNTRY_SLACK;
-    let d = if outside_box { f64::MAX } else { shape.distance(lon, lat) };
+    let d = if outside_box {
+        f64::MAX
+    } else {
+        shape.distance(lon, lat)
+    };
     if d <= COUNTRY_SLACK {
         return true;
     }
@@ -678,7 +844,14 @@ fn check_country(
     } else {
         d * 111.0
     };
-    report.skip(path, line, SkipReason::OutsideCountry { cc: COUNTRIES[ci].cc.into(), km });
+    report.skip(
+        path,
+        line,
+        SkipReason::OutsideCountry {
+            cc: COUNTRIES[ci].cc.into(),
+            km,
+        },
+    );
     report.count("places.misfiled", 1);
     false
 }
@@ -690,7 +863,10 @@ fn dedupe_area_keys(areas: &mut [BuildArea], report: &mut BuildReport) {
     let mut owners: HashMap<(String, u8, String), Vec<usize>> = HashMap::new();
     for (i, a) in areas.iter().enumerate() {
         for k in &a.rec.keys {
-            owners.entry((a.rec.cc.clone(), a.rec.level, k.clone())).or_default().push(i);
+            owners
+                .entry((a.rec.cc.clone(), a.rec.level, k.clone()))
+                .or_default()
+                .push(i);
         }
     }
     let mut drops: Vec<(usize, String)> = Vec::new();
@@ -740,10 +916,19 @@ pub(crate) fn parse_aliases(
         }
         let c: Vec<&str> = line.split('\t').collect();
         if c.len() != ALIAS_COLUMNS {
-            report.skip(path, lineno, SkipReason::ColumnCount { found: c.len(), expected: ALIAS_COLUMNS });
+            report.skip(
+                path,
+                lineno,
+                SkipReason::ColumnCount {
+                    found: c.len(),
+                    expected: ALIAS_COLUMNS,
+                },
+            );
             continue;
         }
-        let Some((lat, lon)) = parse_point(path, lineno, c[2], c[3], report) else { continue };
+        let Some((lat, lon)) = parse_point(path, lineno, c[2], c[3], report) else {
+            continue;
+        };
         if c[0].trim().is_empty() {
             report.skip(path, lineno, SkipReason::EmptyName);
             continue;
@@ -752,15 +937,30 @@ pub(crate) fn parse_aliases(
             report.skip(path, lineno, SkipReason::UnknownCountry { cc: c[1].into() });
             continue;
         }
-        let names: Vec<String> =
-            c[4].split('|').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect();
+        let names: Vec<String> = c[4]
+            .split('|')
+            .map(|s| s.trim().to_string())
+            .filter(|s| !s.is_empty())
+            .collect();
         if names.iter().any(|n| name_key(n).is_none()) {
-            report.skip(path, lineno, SkipReason::BadAlias { problem: "a name has no usable key" });
+            report.skip(
+                path,
+                lineno,
+                SkipReason::BadAlias {
+                    problem: "a name has no usable key",
+                },
+            );
             continue;
         }
         out.push((
             lineno,
-            AliasRow { location: c[0].trim().into(), cc: c[1].trim().into(), lat, lon, names },
+            AliasRow {
+                location: c[0].trim().into(),
+                cc: c[1].trim().into(),
+                lat,
+                lon,
+                names,
+            },
         ));
     }
     out
@@ -799,7 +999,8 @@ fn apply_aliases(
                     continue;
                 }
                 let d = haversine_km(row.lat, row.lon, p.lat, p.lon);
-                if d <= ALIAS_MERGE_KM && best.is_none_or(|(bd, bi)| d < bd || (d == bd && pi < bi)) {
+                if d <= ALIAS_MERGE_KM && best.is_none_or(|(bd, bi)| d < bd || (d == bd && pi < bi))
+                {
                     best = Some((d, pi));
                 }
             }

@@ -23,11 +23,19 @@ pub enum GeoError {
     #[error("{path}: not a GeoJSON FeatureCollection")]
     NotFeatureCollection { path: PathBuf },
     #[error("{path}:{line}: header does not start with the expected column `{expected}`")]
-    BadHeader { path: PathBuf, line: usize, expected: &'static str },
+    BadHeader {
+        path: PathBuf,
+        line: usize,
+        expected: &'static str,
+    },
     #[error("{path}: no usable {what} in the file")]
     Empty { path: PathBuf, what: &'static str },
     #[error("embedded gazetteer file {file}:{line}: {problem}")]
-    Embedded { file: &'static str, line: usize, problem: EmbeddedProblem },
+    Embedded {
+        file: &'static str,
+        line: usize,
+        problem: EmbeddedProblem,
+    },
 }
 
 /// Why a line of an embedded data file could not be read (only a corrupt build causes these).
@@ -59,18 +67,34 @@ impl fmt::Display for EmbeddedProblem {
 /// Why one input row was skipped by the build.
 #[derive(Debug, Clone, PartialEq)]
 pub enum SkipReason {
-    ColumnCount { found: usize, expected: usize },
-    BadNumber { column: &'static str, value: String },
-    OutOfRange { column: &'static str, value: f64 },
+    ColumnCount {
+        found: usize,
+        expected: usize,
+    },
+    BadNumber {
+        column: &'static str,
+        value: String,
+    },
+    OutOfRange {
+        column: &'static str,
+        value: f64,
+    },
     EmptyName,
-    UnknownCountry { cc: String },
+    UnknownCountry {
+        cc: String,
+    },
     /// The point lies `km` kilometres outside the polygon of the country it is filed under
     /// (e.g. Maltese towns tagged `ML`).
-    OutsideCountry { cc: String, km: f64 },
+    OutsideCountry {
+        cc: String,
+        km: f64,
+    },
     /// A feature without a usable polygon.
     NoGeometry,
     /// A hand-kept alias row that does not parse.
-    BadAlias { problem: &'static str },
+    BadAlias {
+        problem: &'static str,
+    },
 }
 
 impl fmt::Display for SkipReason {

@@ -106,11 +106,12 @@ impl Gazetteer {
     /// `places.tsv.gz`).
     pub fn from_bytes(admin_gz: &[u8], places_gz: &[u8]) -> Result<Gazetteer, GeoError> {
         let admin_text = store::gunzip(admin_gz, "admin.json.gz")?;
-        let admin: AdminFile = serde_json::from_str(&admin_text).map_err(|_| GeoError::Embedded {
-            file: "admin.json.gz",
-            line: 0,
-            problem: EmbeddedProblem::BadJson,
-        })?;
+        let admin: AdminFile =
+            serde_json::from_str(&admin_text).map_err(|_| GeoError::Embedded {
+                file: "admin.json.gz",
+                line: 0,
+                problem: EmbeddedProblem::BadJson,
+            })?;
         let places_text = store::gunzip(places_gz, "places.tsv.gz")?;
         let place_recs = store::read_places(&places_text, "places.tsv.gz")?;
 
@@ -143,7 +144,11 @@ impl Gazetteer {
                 names.entry(k).or_default().push(Target::Area(i as u32));
             }
             let rings = a.rings.iter().map(|r| store::decode_ring(r)).collect();
-            shapes.push(Shape { level: a.level, country, area: Area::new(rings) });
+            shapes.push(Shape {
+                level: a.level,
+                country,
+                area: Area::new(rings),
+            });
             areas.push(AreaEntry {
                 level: a.level,
                 country,
@@ -200,14 +205,22 @@ impl Gazetteer {
                 admin1: Some(self.areas[p].name.clone()),
                 admin2: Some(a.name.clone()),
             },
-            (2, None) => AdminArea { country, admin1: None, admin2: Some(a.name.clone()) },
+            (2, None) => AdminArea {
+                country,
+                admin1: None,
+                admin2: Some(a.name.clone()),
+            },
             _ => {
                 let cc = COUNTRIES[a.country].cc;
                 let admin2 = names::ADMIN2_FOR_ADMIN1
                     .iter()
                     .find(|(c, a1, _)| *c == cc && *a1 == a.name)
                     .map(|(_, _, a2)| a2.to_string());
-                AdminArea { country, admin1: Some(a.name.clone()), admin2 }
+                AdminArea {
+                    country,
+                    admin1: Some(a.name.clone()),
+                    admin2,
+                }
             }
         }
     }

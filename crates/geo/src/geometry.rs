@@ -72,7 +72,11 @@ impl Area {
             for i in 0..n {
                 let a = ring[i];
                 let b = ring[(i + 1) % n];
-                best = best.min(segment_distance([lon * k, lat], [a[0] * k, a[1]], [b[0] * k, b[1]]));
+                best = best.min(segment_distance(
+                    [lon * k, lat],
+                    [a[0] * k, a[1]],
+                    [b[0] * k, b[1]],
+                ));
             }
         }
         best
@@ -88,7 +92,9 @@ impl Area {
         let a = ring_area(ring);
         if a.abs() < 1e-12 {
             let n = ring.len() as f64;
-            let s = ring.iter().fold([0.0, 0.0], |s, p| [s[0] + p[0], s[1] + p[1]]);
+            let s = ring
+                .iter()
+                .fold([0.0, 0.0], |s, p| [s[0] + p[0], s[1] + p[1]]);
             return [s[0] / n, s[1] / n];
         }
         let (mut cx, mut cy) = (0.0, 0.0);
@@ -182,7 +188,10 @@ pub(crate) fn simplify_ring(ring: &[[f64; 2]], eps: f64) -> Option<Ring> {
     closed.push(pts[0]);
     dp(&closed, 0, far, eps, &mut keep);
     dp(&closed, far, pts.len(), eps, &mut keep);
-    let out: Ring = (0..pts.len()).filter(|&i| keep[i]).map(|i| pts[i]).collect();
+    let out: Ring = (0..pts.len())
+        .filter(|&i| keep[i])
+        .map(|i| pts[i])
+        .collect();
     if out.len() < 3 {
         None
     } else {
@@ -257,7 +266,14 @@ mod tests {
 
     #[test]
     fn simplify_drops_collinear_points() {
-        let ring = vec![[0.0, 0.0], [1.0, 0.0001], [2.0, 0.0], [2.0, 2.0], [0.0, 2.0], [0.0, 0.0]];
+        let ring = vec![
+            [0.0, 0.0],
+            [1.0, 0.0001],
+            [2.0, 0.0],
+            [2.0, 2.0],
+            [0.0, 2.0],
+            [0.0, 0.0],
+        ];
         let s = simplify_ring(&ring, 0.01).unwrap();
         assert_eq!(s.len(), 4);
         assert!(simplify_ring(&[[0.0, 0.0], [0.001, 0.0], [0.0, 0.001]], 0.01).is_none());

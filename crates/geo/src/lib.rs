@@ -28,6 +28,7 @@
 
 mod admin;
 mod build;
+mod common;
 mod error;
 mod gazetteer;
 mod geometry;

@@ -13,6 +13,7 @@
 //! hand-kept alias file lists the place (a known conflict place). The cue before or after the
 //! name ("près de", "قرب", "X area", "région de") sets ACLED's geo_precision.
 
+use crate::common;
 use crate::gazetteer::{Gazetteer, Target};
 use crate::geometry::haversine_km;
 use crate::names::{self, COUNTRIES};
@@ -87,13 +88,59 @@ pub(crate) struct Matcher {
     ac: AhoCorasick,
     /// Per pattern: the targets (empty for blockers) and whether the name is Latin script.
     pats: Vec<Pat>,
+    words: WordSets,
 }
 
 struct Pat {
     key: String,
     targets: Vec<Target>,
     latin: bool,
+    /// An ordinary word as well as a name ([`common::AR_COMMON`], [`common::LATIN_NEED_CUE`]):
+    /// a place only with an explicit cue.
+    common: bool,
 }
+
+/// Normalised word sets used by the recogniser, built with the automaton.
+struct WordSets {
+    ar_common: HashSet<String>,
+    latin_need_cue: HashSet<String>,
+    /// Normalised Arabic settlement cues ("مدينه", "بقريه", "قرب").
+    settle: Vec<String>,
+    /// Normalised function words that may precede a capitalised place name.
+    stop: HashSet<&'static str>,
+}
+
+fn word_sets() -> WordSets {
+    let norm = |w: &str| rasd_text::normalize(w).as_str().to_string();
+    let mut ar_common: HashSet<String> = HashSet::new();
+    for w in common::AR_COMMON {
+        let n = norm(w);
+        if let Some(bare) = n.strip_prefix("ال") {
+            if bare.chars().count() >= 3 {
+                ar_common.insert(bare.to_string());
+            }
+        } else {
+            ar_common.insert(format!("ال{n}"));
+        }
+        ar_common.insert(n);
+    }
+    WordSets {
+        ar_common,
+        latin_need_cue: common::LATIN_NEED_CUE.iter().map(|w| norm(w)).collect(),
+        settle: common::AR_SETTLEMENT_CUES.iter().map(|w| norm(w)).collect(),
+        stop: names::STOPWORDS.iter().copied().collect(),
+    }
+}
+
+/// Arabic country names that are also ordinary words: مالي "financial", بنين "sons".
+const AR_AMBIGUOUS_COUNTRY: &[&str] = &["مالي", "بنين"];
+
+/// Words right before an ambiguous Arabic country name that make it the country.
+const AR_COUNTRY_GOVERNORS: &[&str] = &[
+    "في", "الي", "من", "علي", "عن", "شمال", "جنوب", "شرق", "غرب", "وسط", "دوله", "جمهوريه",
+    "حكومه", "رييس", "جيش", "شعب", "سلطات", "عاصمه", "حدود", "دول", "مثل", "بين", "داخل",
+    "خارج", "قوات", "شمالي", "جنوبي", "وسطي", "جنود", "اراضي", "ازمه", "ولايات", "و",
+];
 
 fn is_arabic(c: char) -> bool {
     ('\u{0600}'..='\u{06FF}').contains(&c)
@@ -105,6 +152,7 @@ fn alnum_len(s: &str) -> usize {
 
 impl Matcher {
     fn new(g: &Gazetteer) -> Matcher {
+        let words = word_sets();
         let stop: HashSet<&str> = names::STOPWORDS.iter().copied().collect();
         let allowed: HashSet<&str> = names::ALLOWED_SHORT.iter().copied().collect();
         let mut keys: Vec<&String> = g.names.keys().collect();
@@ -130,12 +178,42 @@ impl Matcher {
             if targets.is_empty() {
                 continue;
             }
-            let latin = k.chars().find(|c| c.is_alphabetic()).is_some_and(|c| !is_arabic(c));
-            pats.push(Pat { key: k.clone(), targets, latin });
+            let latin = k
+                .chars()
+                .find(|c| c.is_alphabetic())
+                .is_some_and(|c| !is_arabic(c));
+            let common = if latin {
+                words.latin_need_cue.contains(k.as_str())
+            } else {
+                words.ar_common.contains(k.as_str())
+            };
+            pats.push(Pat {
+                key: k.clone(),
+                targets,
+                latin,
+                common,
+            });
         }
-        for b in names::BLOCKERS {
+        let mut blocked: HashSet<String> = HashSet::new();
+        let by_key: std::collections::HashMap<String, usize> =
+            pats.iter().enumerate().map(|(i, p)| (p.key.clone(), i)).collect();
+        for b in names::BLOCKERS.iter().chain(common::FOREIGN) {
             let key = rasd_text::normalize(b).as_str().to_string();
-            pats.push(Pat { key, targets: Vec::new(), latin: !b.chars().any(is_arabic) });
+            if !blocked.insert(key.clone()) {
+                continue;
+            }
+            // A foreign name that is also a covered place name: "باريس" is Paris, not a
+            // village in Togo.
+            if let Some(&i) = by_key.get(&key) {
+                pats[i].targets.retain(|t| matches!(t, Target::Country(_)));
+                continue;
+            }
+            pats.push(Pat {
+                key,
+                targets: Vec::new(),
+                latin: !b.chars().any(is_arabic),
+                common: false,
+            });
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
@@ -143,7 +221,7 @@ impl Matcher {
             .dense_depth(0)
             .build(pats.iter().map(|p| p.key.as_str()))
             .expect("the name automaton fits in memory");
-        Matcher { ac, pats }
+        Matcher { ac, pats, words }
     }
 }
 
@@ -151,7 +229,10 @@ impl Matcher {
 fn is_clitic_prefix(p: &str) -> (bool, bool) {
     let core = p.strip_suffix("ال").unwrap_or(p);
     let n = core.chars().count();
-    let ok = n <= 2 && core.chars().all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك'));
+    let ok = n <= 2
+        && core
+            .chars()
+            .all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك'));
     let bi = core.ends_with('ب');
     (ok && !p.is_empty(), bi)
 }
@@ -163,7 +244,45 @@ struct Raw {
     cue: Option<PlaceCue>,
     passing: bool,
     cue_text: &'static str,
+    /// Arabic: a settlement or locative noun right before the name ("مدينة", "قرية", "قرب").
+    settle: bool,
+    /// Latin: a capitalised word right beside the name ("Amadou Haya Sanogo", "Bissa Gold"):
+    /// the name is likely part of a person's or an organisation's name.
+    in_proper_name: bool,
 }
+
+/// The word that ends right before byte `s` (separated by exactly one space), if any.
+fn prev_word(hay: &str, s: usize) -> Option<(usize, &str)> {
+    let b = hay[..s].strip_suffix(' ')?;
+    let start = b
+        .char_indices()
+        .rev()
+        .take_while(|(_, c)| c.is_alphanumeric() || *c == '\'' || *c == '-')
+        .last()
+        .map(|(i, _)| i)?;
+    Some((start, &b[start..]))
+}
+
+/// The word that starts right after byte `e` (separated by exactly one space), if any.
+fn next_word(hay: &str, e: usize) -> Option<(usize, &str)> {
+    let a = hay[e..].strip_prefix(' ')?;
+    let len: usize = a
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
+        .map(char::len_utf8)
+        .sum();
+    (len > 0).then(|| (e + 1, &a[..len]))
+}
+
+/// Words that may stand capitalised right before a place name without making it part of a
+/// proper name: sentence-initial prepositions and the like.
+const CAPITAL_OK_BEFORE: &[&str] = &[
+    "in", "at", "near", "around", "from", "to", "toward", "towards", "outside", "inside",
+    "across", "throughout", "between", "across", "on", "of", "a", "au", "aux", "dans", "vers",
+    "pres", "entre", "sur", "le", "la", "les", "de", "du", "des", "en", "the", "and", "et",
+    "attacked", "reports", "report", "meanwhile", "also", "hier", "yesterday", "today",
+    "aujourd'hui", "jihadists", "gunmen", "militants",
+];
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
     while i > 0 && !s.is_char_boundary(i) {
@@ -180,70 +299,269 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
 }
 
 const NEAR_BEFORE: &[&str] = &[
-    "near ", "close to ", "outside ", "outskirts of ", "vicinity of ", "north of ", "south of ",
-    "east of ", "west of ", "northeast of ", "northwest of ", "southeast of ", "southwest of ",
-    "north-east of ", "north-west of ", "south-east of ", "south-west of ", "km from ",
-    "kilometres from ", "kilometers from ", "miles from ", "km of ", "kilometres of ",
-    "kilometers of ", "pres de ", "pres d'", "non loin de ", "non loin d'", "a proximite de ",
-    "a proximite d'", "proximite de ", "aux environs de ", "aux environs d'", "environs de ",
-    "aux abords de ", "a la sortie de ", "au nord de ", "au sud de ", "a l'est de ",
-    "a l'ouest de ", "au nord-est de ", "au nord-ouest de ", "au sud-est de ", "au sud-ouest de ",
-    "au nord d'", "au sud d'", "a l'est d'", "a l'ouest d'", "km de ", "km d'", "kilometres de ",
-    "kilometres d'", "قرب ", "بالقرب من ", "علي مقربه من ", "بمقربه من ", "شمال ", "جنوب ",
-    "شرق ", "غرب ", "شمالي ", "جنوبي ", "شرقي ", "غربي ", "شمال شرق ", "شمال غرب ", "جنوب شرق ",
-    "جنوب غرب ", "شمال شرقي ", "شمال غربي ", "جنوب شرقي ", "جنوب غربي ", "كلم من ", "كم من ",
-    "كيلومترا من ", "كيلومترات من ", "نواحي ", "محيط ", "اطراف ",
+    "near ",
+    "close to ",
+    "outside ",
+    "outskirts of ",
+    "vicinity of ",
+    "north of ",
+    "south of ",
+    "east of ",
+    "west of ",
+    "northeast of ",
+    "northwest of ",
+    "southeast of ",
+    "southwest of ",
+    "north-east of ",
+    "north-west of ",
+    "south-east of ",
+    "south-west of ",
+    "km from ",
+    "kilometres from ",
+    "kilometers from ",
+    "miles from ",
+    "km of ",
+    "kilometres of ",
+    "kilometers of ",
+    "pres de ",
+    "pres d'",
+    "non loin de ",
+    "non loin d'",
+    "a proximite de ",
+    "a proximite d'",
+    "proximite de ",
+    "aux environs de ",
+    "aux environs d'",
+    "environs de ",
+    "aux abords de ",
+    "a la sortie de ",
+    "au nord de ",
+    "au sud de ",
+    "a l'est de ",
+    "a l'ouest de ",
+    "au nord-est de ",
+    "au nord-ouest de ",
+    "au sud-est de ",
+    "au sud-ouest de ",
+    "au nord d'",
+    "au sud d'",
+    "a l'est d'",
+    "a l'ouest d'",
+    "km de ",
+    "km d'",
+    "kilometres de ",
+    "kilometres d'",
+    "قرب ",
+    "بالقرب من ",
+    "علي مقربه من ",
+    "بمقربه من ",
+    "شمال ",
+    "جنوب ",
+    "شرق ",
+    "غرب ",
+    "شمالي ",
+    "جنوبي ",
+    "شرقي ",
+    "غربي ",
+    "شمال شرق ",
+    "شمال غرب ",
+    "جنوب شرق ",
+    "جنوب غرب ",
+    "شمال شرقي ",
+    "شمال غربي ",
+    "جنوب شرقي ",
+    "جنوب غربي ",
+    "كلم من ",
+    "كم من ",
+    "كيلومترا من ",
+    "كيلومترات من ",
+    "نواحي ",
+    "محيط ",
+    "اطراف ",
 ];
 const REGION_BEFORE: &[&str] = &[
-    "region of ", "region de ", "region du ", "region d'", "province of ", "province de ",
-    "province du ", "province d'", "cercle de ", "cercle d'", "cercle du ", "department of ",
-    "departement de ", "departement d'", "departement du ", "state of ", "etat de ", "etat du ",
-    "etat d'", "prefecture de ", "prefecture of ", "local government area of ", "lga of ",
-    "wilaya de ", "wilaya d'", "ولايه ", "اقليم ", "محافظه ", "دايره ", "منطقه ", "مقاطعه ",
-    "region ", "regions de ", "regions of ",
+    "region of ",
+    "region de ",
+    "region du ",
+    "region d'",
+    "province of ",
+    "province de ",
+    "province du ",
+    "province d'",
+    "cercle de ",
+    "cercle d'",
+    "cercle du ",
+    "department of ",
+    "departement de ",
+    "departement d'",
+    "departement du ",
+    "state of ",
+    "etat de ",
+    "etat du ",
+    "etat d'",
+    "prefecture de ",
+    "prefecture of ",
+    "local government area of ",
+    "lga of ",
+    "wilaya de ",
+    "wilaya d'",
+    "ولايه ",
+    "اقليم ",
+    "محافظه ",
+    "دايره ",
+    "منطقه ",
+    "مقاطعه ",
+    "region ",
+    "regions de ",
+    "regions of ",
 ];
 const REGION_AFTER: &[&str] = &[
-    " region", " province", " cercle", " state", " department", " lga", " local government",
-    " prefecture", " governorate",
+    " region",
+    " province",
+    " cercle",
+    " state",
+    " department",
+    " lga",
+    " local government",
+    " prefecture",
+    " governorate",
 ];
 const AREA_BEFORE: &[&str] = &[
-    "zone de ", "zone d'", "zone of ", "area of ", "la zone de ", "ضواحي ", "secteur de ",
-    "localite de ", "forest of ", "foret de ", "foret du ", "غابه ",
+    "zone de ",
+    "zone d'",
+    "zone of ",
+    "area of ",
+    "la zone de ",
+    "ضواحي ",
+    "secteur de ",
+    "localite de ",
+    "forest of ",
+    "foret de ",
+    "foret du ",
+    "غابه ",
 ];
-const AREA_AFTER: &[&str] = &[" area", " zone", " axis", " sector", " forest", " outskirts"];
+const AREA_AFTER: &[&str] = &[
+    " area",
+    " zone",
+    " axis",
+    " sector",
+    " forest",
+    " outskirts",
+];
 const COMMUNE_BEFORE: &[&str] = &[
-    "commune de ", "commune d'", "commune of ", "commune rurale de ", "commune rurale d'",
-    "municipality of ", "municipalite de ", "بلديه ",
+    "commune de ",
+    "commune d'",
+    "commune of ",
+    "commune rurale de ",
+    "commune rurale d'",
+    "municipality of ",
+    "municipalite de ",
+    "بلديه ",
 ];
 const COMMUNE_AFTER: &[&str] = &[" commune", " municipality", " rural commune"];
 const ROAD_BEFORE: &[&str] = &[
-    "road from ", "road between ", "road to ", "axe ", "l'axe ", "route de ", "route d'",
-    "route entre ", "road ", "highway ", "طريق ", "الطريق بين ", "طريق بين ", "محور ",
-    "route nationale ", "the road between ", "la route entre ",
+    "road from ",
+    "road between ",
+    "road to ",
+    "axe ",
+    "l'axe ",
+    "route de ",
+    "route d'",
+    "route entre ",
+    "road ",
+    "highway ",
+    "طريق ",
+    "الطريق بين ",
+    "طريق بين ",
+    "محور ",
+    "route nationale ",
+    "the road between ",
+    "la route entre ",
 ];
 const BETWEEN_BEFORE: &[&str] = &["between ", "entre ", "بين "];
 const IN_BEFORE: &[&str] = &[
-    "in ", "at ", "a ", "en ", "dans ", "au ", "village of ", "village de ", "village d'",
-    "town of ", "city of ", "ville de ", "ville d'", "localite de ", "في ", "بمدينه ", "مدينه ",
-    "قريه ", "بلده ", "بقريه ", "ببلده ", "village ",
+    "in ",
+    "at ",
+    "a ",
+    "en ",
+    "dans ",
+    "au ",
+    "village of ",
+    "village de ",
+    "village d'",
+    "town of ",
+    "city of ",
+    "ville de ",
+    "ville d'",
+    "localite de ",
+    "في ",
+    "بمدينه ",
+    "مدينه ",
+    "قريه ",
+    "بلده ",
+    "بقريه ",
+    "ببلده ",
+    "village ",
 ];
 const PASSING_BEFORE: &[&str] = &[
-    "said in ", "told reporters in ", "statement in ", "statement from ", "press conference in ",
-    "based in ", "headquartered in ", "a declare a ", "depuis ", "publie a ", "conference de presse a ",
-    "returned to ", "flown to ", "evacuated to ", "transferred to ", "taken to ", "evacues vers ",
-    "evacues a ", "transferes a ", "hospital in ", "hopital de ", "court in ", "tribunal de ",
-    "من العاصمه ", "نقلوا الي ", "نقل الي ", "visit to ", "visite a ", "visited ", "arrived in ",
-    "arrive a ", "meeting in ", "reunion a ", "summit in ", "sommet de ", "talks in ",
-    "flew to ", "embassy in ", "ambassade a ", "correspondent in ", "correspondant a ",
-    "مراسلنا في ", "بيان صادر في ", "وقال في ",
+    "said in ",
+    "told reporters in ",
+    "statement in ",
+    "statement from ",
+    "press conference in ",
+    "based in ",
+    "headquartered in ",
+    "a declare a ",
+    "depuis ",
+    "publie a ",
+    "conference de presse a ",
+    "returned to ",
+    "flown to ",
+    "evacuated to ",
+    "transferred to ",
+    "taken to ",
+    "evacues vers ",
+    "evacues a ",
+    "transferes a ",
+    "hospital in ",
+    "hopital de ",
+    "court in ",
+    "tribunal de ",
+    "من العاصمه ",
+    "نقلوا الي ",
+    "نقل الي ",
+    "visit to ",
+    "visite a ",
+    "visited ",
+    "arrived in ",
+    "arrive a ",
+    "meeting in ",
+    "reunion a ",
+    "summit in ",
+    "sommet de ",
+    "talks in ",
+    "flew to ",
+    "embassy in ",
+    "ambassade a ",
+    "correspondent in ",
+    "correspondant a ",
+    "مراسلنا في ",
+    "بيان صادر في ",
+    "وقال في ",
 ];
 
 fn ends_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
-    list.iter().copied().filter(|c| s.ends_with(c)).max_by_key(|c| c.len())
+    list.iter()
+        .copied()
+        .filter(|c| s.ends_with(c))
+        .max_by_key(|c| c.len())
 }
 
 fn starts_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
-    list.iter().copied().filter(|c| s.starts_with(c)).max_by_key(|c| c.len())
+    list.iter()
+        .copied()
+        .filter(|c| s.starts_with(c))
+        .max_by_key(|c| c.len())
 }
 
 struct Cand {
@@ -282,11 +600,14 @@ impl Gazetteer {
         hints: &GeoHints,
     ) -> Vec<PlaceMention> {
         let m = self.matcher();
-        let raws = self.recognise(m, original, text);
+        let raws = self.recognise(m, original, text, hints);
 
         // Context: countries hinted or named, admin units named.
-        let mut ctx_countries: BTreeSet<usize> =
-            hints.countries.iter().filter_map(|c| names::country_by_acled(c)).collect();
+        let mut ctx_countries: BTreeSet<usize> = hints
+            .countries
+            .iter()
+            .filter_map(|c| names::country_by_acled(c))
+            .collect();
         for r in &raws {
             let t = &m.pats[r.pat].targets;
             if r.cue != Some(PlaceCue::Region) {
@@ -296,14 +617,20 @@ impl Gazetteer {
                 }));
             }
         }
+        // What each mention may refer to, once ordinary words and weak Arabic matches are
+        // filtered out (see `gate`).
+        let allowed: Vec<Vec<Target>> = raws
+            .iter()
+            .map(|r| self.gate(r, &m.pats[r.pat], &ctx_countries))
+            .collect();
         let mut ctx_areas: BTreeSet<usize> = BTreeSet::new();
-        for r in &raws {
-            for t in &m.pats[r.pat].targets {
+        for (r, targets) in raws.iter().zip(&allowed) {
+            for t in targets {
                 if let Target::Area(a) = t {
                     let a = *a as usize;
-                    let explicit = matches!(r.cue, Some(PlaceCue::Region | PlaceCue::Parenthetical));
-                    let only_areas =
-                        m.pats[r.pat].targets.iter().all(|t| matches!(t, Target::Area(_)));
+                    let explicit =
+                        matches!(r.cue, Some(PlaceCue::Region | PlaceCue::Parenthetical));
+                    let only_areas = targets.iter().all(|t| matches!(t, Target::Area(_)));
                     if explicit || only_areas {
                         ctx_areas.insert(a);
                     }
@@ -319,16 +646,17 @@ impl Gazetteer {
             for (i, r) in raws.iter().enumerate() {
                 let pat = &m.pats[r.pat];
                 let mut cands: Vec<Cand> = Vec::new();
-                for &t in &pat.targets {
-                    if let Some(c) =
-                        self.score(t, r, pat, &ctx_countries, &ctx_areas, &raws, i, m)
+                for &t in &allowed[i] {
+                    if let Some(c) = self.score(t, r, pat, &ctx_countries, &ctx_areas, &raws, i, m)
                     {
                         cands.push(c);
                     }
                 }
                 if pass == 1 {
                     for c in &mut cands {
-                        let Some((lat, lon)) = self.point(c.target) else { continue };
+                        let Some((lat, lon)) = self.point(c.target) else {
+                            continue;
+                        };
                         if matches!(c.target, Target::Country(_)) {
                             continue;
                         }
@@ -424,6 +752,59 @@ impl Gazetteer {
         }
     }
 
+    /// The targets a mention may refer to. Latin names are capitalised (checked when
+    /// recognised); Arabic has no capitals, so an Arabic name must be (a) a country, an admin
+    /// unit, a listed conflict place, a town over 20,000 people or a capital, or (b) follow a
+    /// settlement or locative noun ("مدينة X", "قرية X", "قرب X"), or (c) lie in a country the
+    /// document names or the caller hints. An Arabic name that is also an ordinary word
+    /// (`AR_COMMON`: الخميس، بئر، تاريخ) needs (b), or is a listed place with a cue in a
+    /// country of the document. Latin names that are mostly person names or peoples
+    /// (`LATIN_NEED_CUE`), or stand beside another capitalised word ("Amadou Haya Sanogo"),
+    /// need a cue unless listed.
+    fn gate(&self, r: &Raw, pat: &Pat, ctx_countries: &BTreeSet<usize>) -> Vec<Target> {
+        let has_country = pat.targets.iter().any(|t| matches!(t, Target::Country(_)));
+        let explicit_area = matches!(r.cue, Some(PlaceCue::Region | PlaceCue::Parenthetical));
+        pat.targets
+            .iter()
+            .copied()
+            .filter(|&t| match t {
+                Target::Country(_) => true,
+                // "Algeria" is the country, not Algiers; "Mali" not a village called Mali.
+                _ if has_country && r.cue != Some(PlaceCue::Region) => false,
+                Target::Area(_) => pat.latin || !pat.common || explicit_area || r.settle,
+                Target::Place(p) => {
+                    let pl = &self.places[p as usize];
+                    let country_ctx = ctx_countries.contains(&pl.country);
+                    if pat.latin {
+                        pl.curated || r.cue.is_some() || !(pat.common || r.in_proper_name)
+                    } else if pat.common {
+                        r.settle || (pl.curated && country_ctx && r.cue.is_some())
+                    } else {
+                        pl.curated
+                            || pl.population >= 20_000
+                            || r.settle
+                            || country_ctx
+                            || self.is_capital(p as usize)
+                    }
+                }
+            })
+            .collect()
+    }
+
+    /// A national capital, or a town named like its admin1 or admin2 unit (a regional or
+    /// district capital: Mopti in Mopti region).
+    fn is_capital(&self, p: usize) -> bool {
+        let pl = &self.places[p];
+        if CAPITALS.contains(&pl.location.as_str()) {
+            return true;
+        }
+        let name = rasd_text::normalize(&pl.location);
+        let chain = self.area_chain(Target::Place(p as u32));
+        chain.iter().any(|&a| {
+            rasd_text::normalize(&self.areas[a].name).as_str() == name.as_str()
+        })
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn score(
         &self,
@@ -486,8 +867,12 @@ impl Gazetteer {
         }
         if !matches!(t, Target::Country(_)) {
             let chain = self.area_chain(t);
-            let own_area = matches!(t, Target::Area(_)).then(|| chain.first().copied()).flatten();
-            let hit = chain.iter().any(|a| Some(*a) != own_area && ctx_areas.contains(a));
+            let own_area = matches!(t, Target::Area(_))
+                .then(|| chain.first().copied())
+                .flatten();
+            let hit = chain
+                .iter()
+                .any(|a| Some(*a) != own_area && ctx_areas.contains(a));
             if hit {
                 s += 0.5;
                 notes.push("admin unit named in text");
@@ -509,7 +894,11 @@ impl Gazetteer {
                 }
             }
         }
-        Some(Cand { target: t, score: s, notes })
+        Some(Cand {
+            target: t,
+            score: s,
+            notes,
+        })
     }
 
     /// True when `t` is a town inside area `a` (Gao the town inside Gao the region).
@@ -520,12 +909,20 @@ impl Gazetteer {
         }
     }
 
-    fn recognise(&self, m: &Matcher, original: Option<&str>, text: &Normalized) -> Vec<Raw> {
+    fn recognise(
+        &self,
+        m: &Matcher,
+        original: Option<&str>,
+        text: &Normalized,
+        hints: &GeoHints,
+    ) -> Vec<Raw> {
         let hay = text.as_str();
         let mut raws: Vec<Raw> = Vec::new();
         let mut pos = 0;
         while pos < hay.len() {
-            let Some(mt) = m.ac.find(Input::new(hay).range(pos..)) else { break };
+            let Some(mt) = m.ac.find(Input::new(hay).range(pos..)) else {
+                break;
+            };
             let (s, e) = (mt.start(), mt.end());
             let pat = &m.pats[mt.pattern().as_usize()];
             let mut ok = is_word_byte_boundary(hay, e);
@@ -558,16 +955,69 @@ impl Gazetteer {
             if pat.targets.is_empty() {
                 continue; // blocker
             }
-            let sent_start = hay[..s].rfind(['.', '!', '?', ';']).map(|i| i + 1).unwrap_or(0);
+            let sent_start = hay[..s]
+                .rfind(['.', '!', '?', ';'])
+                .map(|i| i + 1)
+                .unwrap_or(0);
             let before = &hay[floor_boundary(hay, s.saturating_sub(60)).max(sent_start)..s];
             let after = &hay[e..ceil_boundary(hay, (e + 40).min(hay.len()))];
             let (cue, cue_text) = detect_cue(before, after, clitic_bi, raws.last(), hay, s);
-            let dateline =
-                s < 3 && (after.starts_with(" (") || after.starts_with(" -") || after.starts_with(","))
-                    && after.len() > 2
-                    && hay[e..].find(['-', ')']).is_some_and(|k| k < 30);
-            let passing = dateline || ends_with_any(before, PASSING_BEFORE).is_some();
-            raws.push(Raw { start: s, end: e, pat: mt.pattern().as_usize(), cue, passing, cue_text });
+            let dateline = s < 3
+                && (after.starts_with(" (") || after.starts_with(" -") || after.starts_with(","))
+                && after.len() > 2
+                && hay[e..].find(['-', ')']).is_some_and(|k| k < 30);
+            // Passing only when the passing phrase is longer than the locative cue it contains
+            // ("said in X" over "in X", but not "from X" inside "10 km from X").
+            let passing = dateline
+                || ends_with_any(before, PASSING_BEFORE)
+                    .is_some_and(|p| p.len() > cue_text.len());
+            let (mut settle, mut in_proper_name) = (false, false);
+            if pat.latin {
+                in_proper_name = capitalised_neighbour(m, self, original, text, s, e);
+            } else {
+                let b = before.trim_end();
+                settle = m.words.settle.iter().any(|c| {
+                    b.ends_with(c.as_str())
+                        && b[..b.len() - c.len()]
+                            .chars()
+                            .next_back()
+                            .is_none_or(|ch| !ch.is_alphanumeric())
+                });
+                let ws = hay[..s]
+                    .char_indices()
+                    .rev()
+                    .take_while(|(_, c)| c.is_alphanumeric())
+                    .last()
+                    .map(|(i, _)| i)
+                    .unwrap_or(s);
+                let clitic = hay[ws..s].trim_end_matches("ال");
+                let ar_governed = clitic.contains(['ب', 'ل'])
+                    || prev_word(hay, ws)
+                        .is_some_and(|(_, w)| AR_COUNTRY_GOVERNORS.contains(&w));
+                // مالي "financial", بنين "sons": the country only when governed or hinted.
+                if AR_AMBIGUOUS_COUNTRY.contains(&pat.key.as_str()) && !ar_governed {
+                    let hinted = pat.targets.iter().any(|t| match t {
+                        Target::Country(c) => hints
+                            .countries
+                            .iter()
+                            .any(|h| h.eq_ignore_ascii_case(COUNTRIES[*c as usize].acled)),
+                        _ => false,
+                    });
+                    if !hinted {
+                        continue;
+                    }
+                }
+            }
+            raws.push(Raw {
+                start: s,
+                end: e,
+                pat: mt.pattern().as_usize(),
+                cue,
+                passing,
+                cue_text,
+                settle,
+                in_proper_name,
+            });
         }
         raws
     }
@@ -600,8 +1050,17 @@ impl Gazetteer {
             Target::Area(a) => {
                 let area = &self.areas[a as usize];
                 let adm = self.admin_of_area(a as usize);
-                let kind = if area.level == 1 { PlaceKind::Admin1 } else { PlaceKind::Admin2 };
-                (kind, 3, area.name.clone(), (adm.country, adm.admin1, adm.admin2))
+                let kind = if area.level == 1 {
+                    PlaceKind::Admin1
+                } else {
+                    PlaceKind::Admin2
+                };
+                (
+                    kind,
+                    3,
+                    area.name.clone(),
+                    (adm.country, adm.admin1, adm.admin2),
+                )
             }
             Target::Place(p) => {
                 let pl = &self.places[p as usize];
@@ -635,7 +1094,12 @@ impl Gazetteer {
                     }
                     _ => 1,
                 };
-                (PlaceKind::Locality, precision, pl.location.clone(), (c, a1, a2))
+                (
+                    PlaceKind::Locality,
+                    precision,
+                    pl.location.clone(),
+                    (c, a1, a2),
+                )
             }
         };
         for n in &best.notes {
@@ -662,10 +1126,73 @@ impl Gazetteer {
     }
 }
 
+/// True when a capitalised word that is neither a function word nor a place stands right
+/// before or after the Latin name at `s..e` (separated by one space only).
+fn capitalised_neighbour(
+    m: &Matcher,
+    g: &Gazetteer,
+    original: Option<&str>,
+    text: &Normalized,
+    s: usize,
+    e: usize,
+) -> bool {
+    let Some(orig) = original else { return false };
+    let hay = text.as_str();
+    let capital = |i: usize| {
+        let (os, _) = text.original_span(i, i + 1);
+        orig[os..].chars().next().is_some_and(|c| c.is_uppercase())
+    };
+    let is_place = |w: &str| g.names.contains_key(w) && !m.words.latin_need_cue.contains(w);
+    let ok_word = |w: &str| {
+        (m.words.stop.contains(w) && !m.words.latin_need_cue.contains(w) && !NAME_WORDS.contains(&w))
+            || CAPITAL_OK_BEFORE.contains(&w)
+            || w.len() <= 2
+    };
+    if let Some((i, w)) = prev_word(hay, s) {
+        if capital(i) && !ok_word(w) && !is_place(w) {
+            return true;
+        }
+    }
+    if let Some((i, w)) = next_word(hay, e) {
+        let cue_word = starts_with_any(&hay[e..], REGION_AFTER).is_some()
+            || starts_with_any(&hay[e..], AREA_AFTER).is_some()
+            || starts_with_any(&hay[e..], COMMUNE_AFTER).is_some();
+        if capital(i) && !cue_word && !ok_word(w) && !is_place(w) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Stopwords that are titles or given names: a capitalised place-like word beside them is part
+/// of a person's name ("General Sanogo", "Amadou Haya").
+const NAME_WORDS: &[&str] = &[
+    "mr", "mrs", "dr", "president", "general", "minister", "chief", "emir", "imam", "sheikh",
+    "king", "queen", "ali", "musa", "moussa", "ibrahim", "amadou", "ahmed", "mohamed",
+    "muhammad", "abdoulaye", "capitaine", "colonel", "sergent", "lieutenant", "ministre",
+    "maire", "roi", "chef", "gen",
+];
+
 const CAPITALS: &[&str] = &[
-    "Bamako", "Ouagadougou", "Niamey", "Abuja", "NDjamena", "Nouakchott", "Algiers", "Alger",
-    "Dakar", "Conakry", "Abidjan", "Yamoussoukro", "Porto-Novo", "Cotonou", "Lome", "Accra",
-    "Tripoli", "Khartoum", "Yaounde",
+    "Bamako",
+    "Ouagadougou",
+    "Niamey",
+    "Abuja",
+    "NDjamena",
+    "Nouakchott",
+    "Algiers",
+    "Alger",
+    "Dakar",
+    "Conakry",
+    "Abidjan",
+    "Yamoussoukro",
+    "Porto-Novo",
+    "Cotonou",
+    "Lome",
+    "Accra",
+    "Tripoli",
+    "Khartoum",
+    "Yaounde",
 ];
 
 fn detect_cue(
@@ -685,7 +1212,9 @@ fn detect_cue(
                 Some(PlaceCue::Between) if matches!(g, "and" | "et" | "و" | "," | "&") => {
                     return (Some(PlaceCue::Between), "between");
                 }
-                Some(PlaceCue::Road) if matches!(g, "to" | "a" | "-" | "and" | "et" | "الي" | "و") => {
+                Some(PlaceCue::Road)
+                    if matches!(g, "to" | "a" | "-" | "and" | "et" | "الي" | "و") =>
+                {
                     return (Some(PlaceCue::Road), "road");
                 }
                 Some(PlaceCue::Parenthetical) if g == "," || g == ", " => {
@@ -764,7 +1293,15 @@ mod tests {
 
     #[test]
     fn cue_tables_are_normalised() {
-        for list in [NEAR_BEFORE, REGION_BEFORE, AREA_BEFORE, COMMUNE_BEFORE, ROAD_BEFORE, IN_BEFORE, PASSING_BEFORE] {
+        for list in [
+            NEAR_BEFORE,
+            REGION_BEFORE,
+            AREA_BEFORE,
+            COMMUNE_BEFORE,
+            ROAD_BEFORE,
+            IN_BEFORE,
+            PASSING_BEFORE,
+        ] {
             for c in list {
                 let n = rasd_text::normalize(c);
                 assert_eq!(n.as_str(), c.trim_end(), "not normalised: {c}");

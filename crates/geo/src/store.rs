@@ -72,7 +72,11 @@ pub(crate) fn gunzip(bytes: &[u8], file: &'static str) -> Result<String, GeoErro
     let mut s = String::new();
     flate2::read::GzDecoder::new(bytes)
         .read_to_string(&mut s)
-        .map_err(|_| GeoError::Embedded { file, line: 0, problem: EmbeddedProblem::Gzip })?;
+        .map_err(|_| GeoError::Embedded {
+            file,
+            line: 0,
+            problem: EmbeddedProblem::Gzip,
+        })?;
     Ok(s)
 }
 
@@ -100,22 +104,32 @@ pub(crate) fn write_places(places: &[PlaceRec]) -> String {
 pub(crate) fn read_places(text: &str, file: &'static str) -> Result<Vec<PlaceRec>, GeoError> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate().skip(1) {
-        let err = |problem| GeoError::Embedded { file, line: i + 1, problem };
+        let err = |problem| GeoError::Embedded {
+            file,
+            line: i + 1,
+            problem,
+        };
         let cols: Vec<&str> = line.split('\t').collect();
         if cols.len() != 8 {
-            return Err(err(EmbeddedProblem::ColumnCount { found: cols.len(), expected: 8 }));
+            return Err(err(EmbeddedProblem::ColumnCount {
+                found: cols.len(),
+                expected: 8,
+            }));
         }
         let num = |c: &'static str, s: &str| {
-            s.parse::<f64>().map_err(|_| err(EmbeddedProblem::BadNumber { column: c }))
+            s.parse::<f64>()
+                .map_err(|_| err(EmbeddedProblem::BadNumber { column: c }))
         };
         out.push(PlaceRec {
             src: cols[0].to_string(),
             cc: cols[1].to_string(),
             lat: num("lat", cols[2])?,
             lon: num("lon", cols[3])?,
-            population: cols[4]
-                .parse()
-                .map_err(|_| err(EmbeddedProblem::BadNumber { column: "population" }))?,
+            population: cols[4].parse().map_err(|_| {
+                err(EmbeddedProblem::BadNumber {
+                    column: "population",
+                })
+            })?,
             area: if cols[5].is_empty() {
                 None
             } else {
@@ -126,7 +140,11 @@ pub(crate) fn read_places(text: &str, file: &'static str) -> Result<Vec<PlaceRec
                 )
             },
             location: cols[6].to_string(),
-            keys: cols[7].split('|').filter(|k| !k.is_empty()).map(str::to_string).collect(),
+            keys: cols[7]
+                .split('|')
+                .filter(|k| !k.is_empty())
+                .map(str::to_string)
+                .collect(),
         });
     }
     Ok(out)
@@ -139,5 +157,7 @@ pub(crate) fn encode_ring(ring: &[[f64; 2]]) -> Vec<i32> {
 }
 
 pub(crate) fn decode_ring(flat: &[i32]) -> Vec<[f64; 2]> {
-    flat.chunks_exact(2).map(|c| [c[0] as f64 / SCALE, c[1] as f64 / SCALE]).collect()
+    flat.chunks_exact(2)
+        .map(|c| [c[0] as f64 / SCALE, c[1] as f64 / SCALE])
+        .collect()
 }

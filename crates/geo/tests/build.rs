@@ -23,13 +23,21 @@ fn fixture_src(tag: &str) -> (PathBuf, PathBuf) {
     std::fs::create_dir_all(src.join("wof")).unwrap();
     std::fs::create_dir_all(src.join("geonames")).unwrap();
     std::fs::create_dir_all(&out).unwrap();
-    for f in ["sahel_wof_country.geojson", "sahel_wof_region.geojson", "sahel_wof_county.geojson"] {
+    for f in [
+        "sahel_wof_country.geojson",
+        "sahel_wof_region.geojson",
+        "sahel_wof_county.geojson",
+    ] {
         std::fs::copy(data.join("src/wof").join(f), src.join("wof").join(f)).unwrap();
     }
     let tsv = std::fs::read(data.join("src/wof/sahel_wof_places.tsv")).unwrap();
     let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
     gz.write_all(&tsv).unwrap();
-    std::fs::write(src.join("wof/sahel_wof_places.tsv.gz"), gz.finish().unwrap()).unwrap();
+    std::fs::write(
+        src.join("wof/sahel_wof_places.tsv.gz"),
+        gz.finish().unwrap(),
+    )
+    .unwrap();
     std::fs::copy(
         data.join("src/geonames/cities500_sahel.tsv"),
         src.join("geonames/cities500_sahel.tsv"),
@@ -60,21 +68,58 @@ fn fixture_build_reports_bad_rows_and_repairs() {
             .unwrap_or_else(|| panic!("no skip reported for {file}:{line}\n{report}"))
     };
     // WOF: line 2 is a Maltese town filed under ML, line 4 has a bad latitude, line 5 is short.
-    assert!(matches!(find("sahel_wof_places.tsv.gz", 2), SkipReason::OutsideCountry { ref cc, km } if cc == "ML" && km > 1000.0));
-    assert!(matches!(find("sahel_wof_places.tsv.gz", 4), SkipReason::BadNumber { column: "lat", .. }));
-    assert!(matches!(find("sahel_wof_places.tsv.gz", 5), SkipReason::ColumnCount { found: 6, expected: 17 }));
+    assert!(
+        matches!(find("sahel_wof_places.tsv.gz", 2), SkipReason::OutsideCountry { ref cc, km } if cc == "ML" && km > 1000.0)
+    );
+    assert!(matches!(
+        find("sahel_wof_places.tsv.gz", 4),
+        SkipReason::BadNumber { column: "lat", .. }
+    ));
+    assert!(matches!(
+        find("sahel_wof_places.tsv.gz", 5),
+        SkipReason::ColumnCount {
+            found: 6,
+            expected: 17
+        }
+    ));
     // GeoNames: line 4 is short, line 5 lies in Paris.
-    assert!(matches!(find("cities500_sahel.tsv", 4), SkipReason::ColumnCount { .. }));
-    assert!(matches!(find("cities500_sahel.tsv", 5), SkipReason::OutsideCountry { .. }));
+    assert!(matches!(
+        find("cities500_sahel.tsv", 4),
+        SkipReason::ColumnCount { .. }
+    ));
+    assert!(matches!(
+        find("cities500_sahel.tsv", 5),
+        SkipReason::OutsideCountry { .. }
+    ));
     // Aliases: line 6 bad latitude, line 7 in the Atlantic.
-    assert!(matches!(find("aliases.tsv", 6), SkipReason::BadNumber { .. }));
-    assert!(matches!(find("aliases.tsv", 7), SkipReason::OutsideCountry { .. }));
+    assert!(matches!(
+        find("aliases.tsv", 6),
+        SkipReason::BadNumber { .. }
+    ));
+    assert!(matches!(
+        find("aliases.tsv", 7),
+        SkipReason::OutsideCountry { .. }
+    ));
     // Region without geometry (feature 5) and a country not covered (feature 3).
-    assert!(matches!(find("sahel_wof_region.geojson", 5), SkipReason::NoGeometry));
-    assert!(matches!(find("sahel_wof_country.geojson", 3), SkipReason::UnknownCountry { .. }));
+    assert!(matches!(
+        find("sahel_wof_region.geojson", 5),
+        SkipReason::NoGeometry
+    ));
+    assert!(matches!(
+        find("sahel_wof_country.geojson", 3),
+        SkipReason::UnknownCountry { .. }
+    ));
     // Display carries file:line.
-    let shown = report.skipped.iter().map(|s| s.to_string()).collect::<Vec<_>>().join("\n");
-    assert!(shown.contains("sahel_wof_places.tsv.gz:4: column lat"), "{shown}");
+    let shown = report
+        .skipped
+        .iter()
+        .map(|s| s.to_string())
+        .collect::<Vec<_>>()
+        .join("\n");
+    assert!(
+        shown.contains("sahel_wof_places.tsv.gz:4: column lat"),
+        "{shown}"
+    );
     assert_eq!(report.counts["wof.localadmin_as_town"], 1);
     assert_eq!(report.counts["aliases.added"], 2);
     assert_eq!(report.counts["aliases.merged"], 1);
@@ -92,14 +137,23 @@ fn fixture_build_reports_bad_rows_and_repairs() {
     // Missing places added from the alias file, in the right admin units.
     let m = parse("Des soldats ont été tués à Boulkessi.");
     assert_eq!(m[0].location, "Boulkessi");
-    assert_eq!((m[0].admin1.as_deref(), m[0].admin2.as_deref()), (Some("Mopti"), Some("Douentza")));
+    assert_eq!(
+        (m[0].admin1.as_deref(), m[0].admin2.as_deref()),
+        (Some("Mopti"), Some("Douentza"))
+    );
     let m = parse("Massacre in Moura.");
-    assert_eq!((m[0].location.as_str(), m[0].country.as_str()), ("Moura", "Mali"));
+    assert_eq!(
+        (m[0].location.as_str(), m[0].country.as_str()),
+        ("Moura", "Mali")
+    );
     // GeoNames alternate names merged by id (Arabic for Douentza), and added places (Boni).
     assert_eq!(parse("هجوم في دوينتزا")[0].location, "Douentza");
     assert_eq!(parse("Attack in Boni")[0].location, "Boni");
     // ACLED admin spelling: WOF's "Timbuktu" region is "Tombouctou".
-    assert_eq!(g.admin_for_point(20.0, -5.0).unwrap().admin1.as_deref(), Some("Tombouctou"));
+    assert_eq!(
+        g.admin_for_point(20.0, -5.0).unwrap().admin1.as_deref(),
+        Some("Tombouctou")
+    );
     assert!(g.admin_for_point(45.0, 10.0).is_none());
 }
 
@@ -110,7 +164,11 @@ fn build_is_reproducible() {
     let (_, out2) = fixture_src("repro2");
     build(&src, &out2).unwrap();
     for f in ["admin.json.gz", "places.tsv.gz"] {
-        assert_eq!(std::fs::read(out1.join(f)).unwrap(), std::fs::read(out2.join(f)).unwrap(), "{f}");
+        assert_eq!(
+            std::fs::read(out1.join(f)).unwrap(),
+            std::fs::read(out2.join(f)).unwrap(),
+            "{f}"
+        );
     }
 }
 
@@ -118,5 +176,8 @@ fn build_is_reproducible() {
 fn missing_source_is_an_error_with_its_path() {
     let out = tmp_dir("missing");
     let err = build(Path::new("/nonexistent/geo"), &out).unwrap_err();
-    assert!(err.to_string().contains("sahel_wof_country.geojson"), "{err}");
+    assert!(
+        err.to_string().contains("sahel_wof_country.geojson"),
+        "{err}"
+    );
 }

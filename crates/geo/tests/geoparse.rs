@@ -8,7 +8,9 @@ use rasd_geo::{Gazetteer, GeoHints, PlaceCue, PlaceKind, PlaceMention};
 
 fn parse(text: &str, countries: &[&str]) -> Vec<PlaceMention> {
     let n = rasd_text::normalize(text);
-    let hints = GeoHints { countries: countries.iter().map(|s| s.to_string()).collect() };
+    let hints = GeoHints {
+        countries: countries.iter().map(|s| s.to_string()).collect(),
+    };
     Gazetteer::embedded().geoparse_original(text, &n, &hints)
 }
 
@@ -29,34 +31,216 @@ struct Case {
 
 const CUES: &[Case] = &[
     // English
-    Case { name: "en in", text: "Gunmen killed five civilians in Djibo on Monday.", location: "Djibo", cue: Some(PlaceCue::In), precision: 1, admin1: "Sahel" },
-    Case { name: "en near", text: "An IED exploded near Boni, killing two soldiers.", location: "Boni", cue: Some(PlaceCue::Near), precision: 2, admin1: "Mopti" },
-    Case { name: "en direction", text: "The convoy was ambushed 20 km north of Gao.", location: "Gao", cue: Some(PlaceCue::Near), precision: 2, admin1: "Gao" },
-    Case { name: "en between", text: "Clashes between Tessit and Ansongo left several dead.", location: "Tessit", cue: Some(PlaceCue::Between), precision: 2, admin1: "Gao" },
-    Case { name: "en road", text: "Militants attacked a bus on the road from Douentza to Boni.", location: "Douentza", cue: Some(PlaceCue::Road), precision: 2, admin1: "Mopti" },
-    Case { name: "en area", text: "Jihadists were active in the Nampala area last week.", location: "Nampala", cue: Some(PlaceCue::Area), precision: 2, admin1: "Segou" },
-    Case { name: "en region", text: "Insecurity persists in the region of Mopti.", location: "Mopti", cue: Some(PlaceCue::Region), precision: 3, admin1: "Mopti" },
-    Case { name: "en state", text: "Boko Haram fighters raided villages in Borno State.", location: "Borno", cue: Some(PlaceCue::Region), precision: 3, admin1: "Borno" },
+    Case {
+        name: "en in",
+        text: "Gunmen killed five civilians in Djibo on Monday.",
+        location: "Djibo",
+        cue: Some(PlaceCue::In),
+        precision: 1,
+        admin1: "Sahel",
+    },
+    Case {
+        name: "en near",
+        text: "An IED exploded near Boni, killing two soldiers.",
+        location: "Boni",
+        cue: Some(PlaceCue::Near),
+        precision: 2,
+        admin1: "Mopti",
+    },
+    Case {
+        name: "en direction",
+        text: "The convoy was ambushed 20 km north of Gao.",
+        location: "Gao",
+        cue: Some(PlaceCue::Near),
+        precision: 2,
+        admin1: "Gao",
+    },
+    Case {
+        name: "en between",
+        text: "Clashes between Tessit and Ansongo left several dead.",
+        location: "Tessit",
+        cue: Some(PlaceCue::Between),
+        precision: 2,
+        admin1: "Gao",
+    },
+    Case {
+        name: "en road",
+        text: "Militants attacked a bus on the road from Douentza to Boni.",
+        location: "Douentza",
+        cue: Some(PlaceCue::Road),
+        precision: 2,
+        admin1: "Mopti",
+    },
+    Case {
+        name: "en area",
+        text: "Jihadists were active in the Nampala area last week.",
+        location: "Nampala",
+        cue: Some(PlaceCue::Area),
+        precision: 2,
+        admin1: "Segou",
+    },
+    Case {
+        name: "en region",
+        text: "Insecurity persists in the region of Mopti.",
+        location: "Mopti",
+        cue: Some(PlaceCue::Region),
+        precision: 3,
+        admin1: "Mopti",
+    },
+    Case {
+        name: "en state",
+        text: "Boko Haram fighters raided villages in Borno State.",
+        location: "Borno",
+        cue: Some(PlaceCue::Region),
+        precision: 3,
+        admin1: "Borno",
+    },
     // French
-    Case { name: "fr a", text: "Des hommes armés ont tué trois civils à Ménaka.", location: "Menaka", cue: Some(PlaceCue::In), precision: 1, admin1: "Gao" },
-    Case { name: "fr pres de", text: "Une mine a explosé près de Tillabéri.", location: "Tillabery", cue: Some(PlaceCue::Near), precision: 2, admin1: "Tillaberi" },
-    Case { name: "fr au nord de", text: "Une attaque au nord de Ouagadougou a fait des victimes.", location: "Ouagadougou", cue: Some(PlaceCue::Near), precision: 2, admin1: "Centre" },
-    Case { name: "fr entre", text: "Des affrontements entre Sévaré et Konna.", location: "Sevare", cue: Some(PlaceCue::Between), precision: 2, admin1: "Mopti" },
-    Case { name: "fr axe", text: "Une embuscade sur l'axe Djibo-Arbinda.", location: "Djibo", cue: Some(PlaceCue::Road), precision: 2, admin1: "Sahel" },
-    Case { name: "fr cercle", text: "Plusieurs villages du cercle de Douentza ont été attaqués.", location: "Douentza", cue: Some(PlaceCue::Region), precision: 3, admin1: "Mopti" },
-    Case { name: "fr province", text: "Les violences dans la province du Soum continuent.", location: "Soum", cue: Some(PlaceCue::Region), precision: 3, admin1: "Sahel" },
-    Case { name: "fr commune", text: "Le village a été attaqué dans la commune de Koutougou.", location: "Koutougou", cue: Some(PlaceCue::Commune), precision: 2, admin1: "Sahel" },
-    Case { name: "fr parenthetical", text: "Des civils ont été tués à Kouna (Koutougou, Soum).", location: "Koutougou", cue: Some(PlaceCue::Parenthetical), precision: 2, admin1: "Sahel" },
-    Case { name: "fr zone", text: "Des opérations dans la zone de Boulkessi.", location: "Boulkessi", cue: Some(PlaceCue::Area), precision: 2, admin1: "Mopti" },
+    Case {
+        name: "fr a",
+        text: "Des hommes armés ont tué trois civils à Ménaka.",
+        location: "Menaka",
+        cue: Some(PlaceCue::In),
+        precision: 1,
+        admin1: "Gao",
+    },
+    Case {
+        name: "fr pres de",
+        text: "Une mine a explosé près de Tillabéri.",
+        location: "Tillabery",
+        cue: Some(PlaceCue::Near),
+        precision: 2,
+        admin1: "Tillaberi",
+    },
+    Case {
+        name: "fr au nord de",
+        text: "Une attaque au nord de Ouagadougou a fait des victimes.",
+        location: "Ouagadougou",
+        cue: Some(PlaceCue::Near),
+        precision: 2,
+        admin1: "Centre",
+    },
+    Case {
+        name: "fr entre",
+        text: "Des affrontements entre Sévaré et Konna.",
+        location: "Sevare",
+        cue: Some(PlaceCue::Between),
+        precision: 2,
+        admin1: "Mopti",
+    },
+    Case {
+        name: "fr axe",
+        text: "Une embuscade sur l'axe Djibo-Arbinda.",
+        location: "Djibo",
+        cue: Some(PlaceCue::Road),
+        precision: 2,
+        admin1: "Sahel",
+    },
+    Case {
+        name: "fr cercle",
+        text: "Plusieurs villages du cercle de Douentza ont été attaqués.",
+        location: "Douentza",
+        cue: Some(PlaceCue::Region),
+        precision: 3,
+        admin1: "Mopti",
+    },
+    Case {
+        name: "fr province",
+        text: "Les violences dans la province du Soum continuent.",
+        location: "Soum",
+        cue: Some(PlaceCue::Region),
+        precision: 3,
+        admin1: "Sahel",
+    },
+    Case {
+        name: "fr commune",
+        text: "Le village a été attaqué dans la commune de Koutougou.",
+        location: "Koutougou",
+        cue: Some(PlaceCue::Commune),
+        precision: 2,
+        admin1: "Sahel",
+    },
+    Case {
+        name: "fr parenthetical",
+        text: "Des civils ont été tués à Kouna (Koutougou, Soum).",
+        location: "Koutougou",
+        cue: Some(PlaceCue::Parenthetical),
+        precision: 2,
+        admin1: "Sahel",
+    },
+    Case {
+        name: "fr zone",
+        text: "Des opérations dans la zone de Boulkessi.",
+        location: "Boulkessi",
+        cue: Some(PlaceCue::Area),
+        precision: 2,
+        admin1: "Mopti",
+    },
     // Arabic
-    Case { name: "ar fi", text: "قتل مسلحون خمسة مدنيين في كيدال", location: "Kidal", cue: Some(PlaceCue::In), precision: 1, admin1: "Kidal" },
-    Case { name: "ar bi clitic", text: "انفجار عبوة ناسفة بتمبكتو", location: "Timbuktu", cue: Some(PlaceCue::In), precision: 1, admin1: "Tombouctou" },
-    Case { name: "ar qurb", text: "هجوم قرب ميناكا", location: "Menaka", cue: Some(PlaceCue::Near), precision: 2, admin1: "Gao" },
-    Case { name: "ar shamal", text: "كمين شمال غاو", location: "Gao", cue: Some(PlaceCue::Near), precision: 2, admin1: "Gao" },
-    Case { name: "ar bayna", text: "اشتباكات بين دوينتزا وبوني", location: "Douentza", cue: Some(PlaceCue::Between), precision: 2, admin1: "Mopti" },
-    Case { name: "ar wilaya", text: "هاجم مسلحون قرى في ولاية بورنو", location: "Borno", cue: Some(PlaceCue::Region), precision: 3, admin1: "Borno" },
-    Case { name: "ar tariq", text: "هجوم على الطريق بين جيبو وأربيندا", location: "Djibo", cue: Some(PlaceCue::Road), precision: 2, admin1: "Sahel" },
-    Case { name: "ar waw clitic", text: "وصلت القوات إلى نيامي وتيلابيري", location: "Tillabery", cue: None, precision: 1, admin1: "Tillaberi" },
+    Case {
+        name: "ar fi",
+        text: "قتل مسلحون خمسة مدنيين في كيدال",
+        location: "Kidal",
+        cue: Some(PlaceCue::In),
+        precision: 1,
+        admin1: "Kidal",
+    },
+    Case {
+        name: "ar bi clitic",
+        text: "انفجار عبوة ناسفة بتمبكتو",
+        location: "Timbuktu",
+        cue: Some(PlaceCue::In),
+        precision: 1,
+        admin1: "Tombouctou",
+    },
+    Case {
+        name: "ar qurb",
+        text: "هجوم قرب ميناكا",
+        location: "Menaka",
+        cue: Some(PlaceCue::Near),
+        precision: 2,
+        admin1: "Gao",
+    },
+    Case {
+        name: "ar shamal",
+        text: "كمين شمال غاو",
+        location: "Gao",
+        cue: Some(PlaceCue::Near),
+        precision: 2,
+        admin1: "Gao",
+    },
+    Case {
+        name: "ar bayna",
+        text: "اشتباكات بين دوينتزا وبوني",
+        location: "Douentza",
+        cue: Some(PlaceCue::Between),
+        precision: 2,
+        admin1: "Mopti",
+    },
+    Case {
+        name: "ar wilaya",
+        text: "هاجم مسلحون قرى في ولاية بورنو",
+        location: "Borno",
+        cue: Some(PlaceCue::Region),
+        precision: 3,
+        admin1: "Borno",
+    },
+    Case {
+        name: "ar tariq",
+        text: "هجوم على الطريق بين جيبو وأربيندا",
+        location: "Djibo",
+        cue: Some(PlaceCue::Road),
+        precision: 2,
+        admin1: "Sahel",
+    },
+    Case {
+        name: "ar waw clitic",
+        text: "وصلت القوات إلى نيامي وتيلابيري",
+        location: "Tillabery",
+        cue: None,
+        precision: 1,
+        admin1: "Tillaberi",
+    },
 ];
 
 #[test]
@@ -67,10 +251,16 @@ fn cues() {
         assert!(names.insert(c.name), "duplicate case name {}", c.name);
         let ms = parse(c.text, &[]);
         let Some(m) = ms.iter().find(|m| m.location == c.location) else {
-            failures.push(format!("{}: no {} in {:?}", c.name, c.location, ms.iter().map(|m| &m.location).collect::<Vec<_>>()));
+            failures.push(format!(
+                "{}: no {} in {:?}",
+                c.name,
+                c.location,
+                ms.iter().map(|m| &m.location).collect::<Vec<_>>()
+            ));
             continue;
         };
-        if m.cue != c.cue || m.geo_precision != c.precision || m.admin1.as_deref() != Some(c.admin1) {
+        if m.cue != c.cue || m.geo_precision != c.precision || m.admin1.as_deref() != Some(c.admin1)
+        {
             failures.push(format!(
                 "{}: got cue {:?} precision {} admin1 {:?} ({})",
                 c.name, m.cue, m.geo_precision, m.admin1, m.why
@@ -90,12 +280,27 @@ fn ambiguous_names_follow_context() {
     // The country named in the text counts like a hint.
     let m = parse("Au Mali, des hommes armés ont attaqué Koro.", &[]);
     let koro = find(&m, "Koro");
-    assert_eq!((koro.country.as_str(), koro.admin1.as_deref()), ("Mali", Some("Mopti")));
+    assert_eq!(
+        (koro.country.as_str(), koro.admin1.as_deref()),
+        ("Mali", Some("Mopti"))
+    );
     // مورا: Moura in Mali or Mora in Cameroon.
     let m = parse("قتل مدنيون في مورا بمالي", &[]);
-    assert_eq!(m.iter().find(|m| m.kind == PlaceKind::Locality).unwrap().country, "Mali");
+    assert_eq!(
+        m.iter()
+            .find(|m| m.kind == PlaceKind::Locality)
+            .unwrap()
+            .country,
+        "Mali"
+    );
     let m = parse("هجوم لبوكو حرام في مورا", &["Cameroon"]);
-    assert_eq!(m.iter().find(|m| m.kind == PlaceKind::Locality).unwrap().country, "Cameroon");
+    assert_eq!(
+        m.iter()
+            .find(|m| m.kind == PlaceKind::Locality)
+            .unwrap()
+            .country,
+        "Cameroon"
+    );
     // Admin context beside the name.
     let m = parse("Attack in Boulkessi (Douentza cercle, Mopti region).", &[]);
     assert_eq!(find(&m, "Boulkessi").admin2.as_deref(), Some("Douentza"));
@@ -116,23 +321,47 @@ fn countries() {
         ("Le Tchad envoie des troupes.", "Chad"),
     ] {
         let m = parse(text, &[]);
-        let c = m.iter().find(|m| m.kind == PlaceKind::Country).unwrap_or_else(|| panic!("{text}: {m:?}"));
-        assert_eq!((c.location.as_str(), c.geo_precision), (country, 3), "{text}");
+        let c = m
+            .iter()
+            .find(|m| m.kind == PlaceKind::Country)
+            .unwrap_or_else(|| panic!("{text}: {m:?}"));
+        assert_eq!(
+            (c.location.as_str(), c.geo_precision),
+            (country, 3),
+            "{text}"
+        );
     }
     // Not countries: the river, another Guinea.
-    assert!(parse("Les pêcheurs du fleuve Niger.", &[]).iter().all(|m| m.kind != PlaceKind::Country));
+    assert!(parse("Les pêcheurs du fleuve Niger.", &[])
+        .iter()
+        .all(|m| m.kind != PlaceKind::Country));
     assert!(parse("Elections in Guinea-Bissau.", &[]).is_empty());
     // Niger State of Nigeria.
     let m = parse("Bandits attacked a village in Niger State.", &[]);
-    assert_eq!((m[0].country.as_str(), m[0].admin1.as_deref()), ("Nigeria", Some("Niger")));
+    assert_eq!(
+        (m[0].country.as_str(), m[0].admin1.as_deref()),
+        ("Nigeria", Some("Niger"))
+    );
 }
 
 #[test]
 fn event_place_beats_passing_mention() {
-    let m = parse("The ministry said in Bamako that gunmen attacked soldiers in Nampala.", &["Mali"]);
-    assert!(find(&m, "Nampala").score > find(&m, "Bamako").score, "{m:#?}");
-    let m = parse("OUAGADOUGOU (AFP) - Des hommes armés ont tué quatre personnes à Arbinda.", &[]);
-    assert!(find(&m, "Arbinda").score > find(&m, "Ouagadougou").score, "{m:#?}");
+    let m = parse(
+        "The ministry said in Bamako that gunmen attacked soldiers in Nampala.",
+        &["Mali"],
+    );
+    assert!(
+        find(&m, "Nampala").score > find(&m, "Bamako").score,
+        "{m:#?}"
+    );
+    let m = parse(
+        "OUAGADOUGOU (AFP) - Des hommes armés ont tué quatre personnes à Arbinda.",
+        &[],
+    );
+    assert!(
+        find(&m, "Arbinda").score > find(&m, "Ouagadougou").score,
+        "{m:#?}"
+    );
 }
 
 #[test]
@@ -143,13 +372,21 @@ fn wof_traps_repaired() {
     assert_eq!(find(&m, "Menaka").kind, PlaceKind::Locality);
     // Missing from WOF, added by the alias file.
     for (text, loc, admin2) in [
-        ("Soldiers were killed in Boulkessi.", "Boulkessi", "Douentza"),
+        (
+            "Soldiers were killed in Boulkessi.",
+            "Boulkessi",
+            "Douentza",
+        ),
         ("Executions in Moura.", "Moura", "Djenne"),
         ("Massacre in Ogossagou.", "Ogossagou", "Bankass"),
     ] {
         let m = parse(text, &[]);
         let p = find(&m, loc);
-        assert_eq!((p.country.as_str(), p.admin1.as_deref()), ("Mali", Some("Mopti")), "{loc}");
+        assert_eq!(
+            (p.country.as_str(), p.admin1.as_deref()),
+            ("Mali", Some("Mopti")),
+            "{loc}"
+        );
         assert_eq!(p.admin2.as_deref(), Some(admin2), "{loc}");
     }
     // Maltese towns filed under ML are dropped.
@@ -166,12 +403,29 @@ fn admin_for_point_acled_names() {
         (14.2117, 1.4531, "Niger", "Tillaberi", Some("Tillaberi")),
         (13.5110, 2.1351, "Niger", "Niamey", Some("Ville de Niamey")),
         (14.0994, -1.6255, "Burkina Faso", "Sahel", Some("Soum")),
-        (13.0883, -1.0837, "Burkina Faso", "Centre-Nord", Some("Sanmatenga")),
-        (12.2500, -2.3667, "Burkina Faso", "Centre-Ouest", Some("Boulkiemde")),
+        (
+            13.0883,
+            -1.0837,
+            "Burkina Faso",
+            "Centre-Nord",
+            Some("Sanmatenga"),
+        ),
+        (
+            12.2500,
+            -2.3667,
+            "Burkina Faso",
+            "Centre-Ouest",
+            Some("Boulkiemde"),
+        ),
         (11.8462, 13.1260, "Nigeria", "Borno", Some("Maiduguri")),
     ] {
-        let a = g.admin_for_point(lat, lon).unwrap_or_else(|| panic!("{lat} {lon}"));
-        assert_eq!((a.country.as_str(), a.admin1.as_deref(), a.admin2.as_deref()), (country, Some(a1), a2));
+        let a = g
+            .admin_for_point(lat, lon)
+            .unwrap_or_else(|| panic!("{lat} {lon}"));
+        assert_eq!(
+            (a.country.as_str(), a.admin1.as_deref(), a.admin2.as_deref()),
+            (country, Some(a1), a2)
+        );
     }
     assert!(g.admin_for_point(48.85, 2.35).is_none());
 }
