@@ -599,7 +599,13 @@ impl Coder {
             .iter()
             .any(|m| matches!(m.target, Target::Cue(Cue::Kill | Cue::Neutralise)));
         let weapon = matches!(family, Family::Fixed(s) if s.event_type() == rasd_model::EventType::ExplosionsRemoteViolence);
-        let specific = !violent_family
+        // Protest words also fill commentary ("the demonstrations of 2011", banners, chants): a
+        // protest report names a place, a day or a crowd size.
+        let crowd = scan.numbers.iter().any(|n| n.start >= start && n.end <= end);
+        let protest_family = matches!(family, Family::Protest)
+            || matches!(family, Family::Fixed(s) if matches!(s.event_type(), rasd_model::EventType::Protests | rasd_model::EventType::Riots));
+        let specific = if protest_family { date_in || place_in || crowd } else { true };
+        let specific = specific && (!violent_family
             || count
             || (actor_anchor >= 0.1 && (date_in || place_in || casualty_word))
             || (casualty_word && date_in)
@@ -610,7 +616,7 @@ impl Coder {
                 && [&actor1, &actor2]
                     .iter()
                     .all(|a| a.as_ref().is_some_and(|a| a.span.is_some())))
-            || (weapon && (actor_anchor > 0.0 || date_in || place_in || casualty_word));
+            || (weapon && (actor_anchor > 0.0 || date_in || place_in || casualty_word)));
         if !specific {
             confidence = confidence.min(0.45);
         }

@@ -98,14 +98,18 @@ struct Pat {
     /// An ordinary word as well as a name ([`common::AR_COMMON`], [`common::LATIN_NEED_CUE`]):
     /// a place only with an explicit cue.
     common: bool,
+    /// A blocker for a foreign country or city ([`common::FOREIGN`]).
+    foreign: bool,
 }
 
 /// Normalised word sets used by the recogniser, built with the automaton.
 struct WordSets {
     ar_common: HashSet<String>,
     latin_need_cue: HashSet<String>,
-    /// Normalised Arabic settlement cues ("مدينه", "بقريه", "قرب").
+    /// Normalised Arabic settlement nouns ("مدينه", "بقريه") and locative cues ("قرب").
     settle: Vec<String>,
+    locative: Vec<String>,
+    ar_person_before: HashSet<String>,
     /// Normalised function words that may precede a capitalised place name.
     stop: HashSet<&'static str>,
 }
@@ -127,7 +131,9 @@ fn word_sets() -> WordSets {
     WordSets {
         ar_common,
         latin_need_cue: common::LATIN_NEED_CUE.iter().map(|w| norm(w)).collect(),
-        settle: common::AR_SETTLEMENT_CUES.iter().map(|w| norm(w)).collect(),
+        settle: common::AR_SETTLEMENT_NOUNS.iter().map(|w| norm(w)).collect(),
+        locative: common::AR_LOCATIVE_CUES.iter().map(|w| norm(w)).collect(),
+        ar_person_before: common::AR_PERSON_BEFORE.iter().map(|w| norm(w)).collect(),
         stop: names::STOPWORDS.iter().copied().collect(),
     }
 }
@@ -192,6 +198,7 @@ impl Matcher {
                 targets,
                 latin,
                 common,
+                foreign: false,
             });
         }
         let mut blocked: HashSet<String> = HashSet::new();
@@ -204,8 +211,10 @@ impl Matcher {
             }
             // A foreign name that is also a covered place name: "باريس" is Paris, not a
             // village in Togo.
+            let foreign = common::FOREIGN.contains(b);
             if let Some(&i) = by_key.get(&key) {
                 pats[i].targets.retain(|t| matches!(t, Target::Country(_)));
+                pats[i].foreign = foreign;
                 continue;
             }
             pats.push(Pat {
@@ -213,6 +222,7 @@ impl Matcher {
                 targets: Vec::new(),
                 latin: !b.chars().any(is_arabic),
                 common: false,
+                foreign,
             });
         }
         let ac = AhoCorasick::builder()
@@ -244,8 +254,15 @@ struct Raw {
     cue: Option<PlaceCue>,
     passing: bool,
     cue_text: &'static str,
-    /// Arabic: a settlement or locative noun right before the name ("مدينة", "قرية", "قرب").
+    /// Arabic: a settlement noun right before the name ("مدينة", "قرية", "ولاية").
     settle: bool,
+    /// Arabic: a locative word right before the name ("قرب", "شمال", "ضواحي").
+    locative: bool,
+    /// Arabic: the name follows a clitic (و، ف، ب، ل) rather than standing alone, so the
+    /// "name" may be the tail of an ordinary word (فتوى read as ف + توى).
+    clitic: bool,
+    /// Arabic: a speech verb, title or given name right before ("قال X", "الشيخ X").
+    person: bool,
     /// Latin: a capitalised word right beside the name ("Amadou Haya Sanogo", "Bissa Gold"):
     /// the name is likely part of a person's or an organisation's name.
     in_proper_name: bool,
@@ -600,7 +617,7 @@ impl Gazetteer {
         hints: &GeoHints,
     ) -> Vec<PlaceMention> {
         let m = self.matcher();
-        let raws = self.recognise(m, original, text, hints);
+        let (raws, foreign_ctx) = self.recognise(m, original, text, hints);
 
         // Context: countries hinted or named, admin units named.
         let mut ctx_countries: BTreeSet<usize> = hints
@@ -621,7 +638,7 @@ impl Gazetteer {
         // filtered out (see `gate`).
         let allowed: Vec<Vec<Target>> = raws
             .iter()
-            .map(|r| self.gate(r, &m.pats[r.pat], &ctx_countries))
+            .map(|r| self.gate(r, &m.pats[r.pat], &ctx_countries, foreign_ctx))
             .collect();
         let mut ctx_areas: BTreeSet<usize> = BTreeSet::new();
         for (r, targets) in raws.iter().zip(&allowed) {
@@ -761,7 +778,13 @@ impl Gazetteer {
     /// country of the document. Latin names that are mostly person names or peoples
     /// (`LATIN_NEED_CUE`), or stand beside another capitalised word ("Amadou Haya Sanogo"),
     /// need a cue unless listed.
-    fn gate(&self, r: &Raw, pat: &Pat, ctx_countries: &BTreeSet<usize>) -> Vec<Target> {
+    fn gate(
+        &self,
+        r: &Raw,
+        pat: &Pat,
+        ctx_countries: &BTreeSet<usize>,
+        foreign_ctx: bool,
+    ) -> Vec<Target> {
         let has_country = pat.targets.iter().any(|t| matches!(t, Target::Country(_)));
         let explicit_area = matches!(r.cue, Some(PlaceCue::Region | PlaceCue::Parenthetical));
         pat.targets
@@ -771,20 +794,28 @@ impl Gazetteer {
                 Target::Country(_) => true,
                 // "Algeria" is the country, not Algiers; "Mali" not a village called Mali.
                 _ if has_country && r.cue != Some(PlaceCue::Region) => false,
-                Target::Area(_) => pat.latin || !pat.common || explicit_area || r.settle,
+                Target::Area(_) => {
+                    pat.latin || r.settle || (!r.person && (!pat.common || explicit_area))
+                }
                 Target::Place(p) => {
                     let pl = &self.places[p as usize];
                     let country_ctx = ctx_countries.contains(&pl.country);
                     if pat.latin {
                         pl.curated || r.cue.is_some() || !(pat.common || r.in_proper_name)
+                    } else if r.person && !r.settle {
+                        false
                     } else if pat.common {
                         r.settle || (pl.curated && country_ctx && r.cue.is_some())
+                    } else if pl.curated || r.settle || country_ctx {
+                        true
+                    } else if foreign_ctx {
+                        // A document about Lebanon or Egypt: طرابلس is not in Libya.
+                        false
                     } else {
-                        pl.curated
-                            || pl.population >= 20_000
-                            || r.settle
-                            || country_ctx
-                            || self.is_capital(p as usize)
+                        r.locative
+                            || (!r.clitic
+                                && alnum_len(&pat.key) >= 4
+                                && (pl.population >= 20_000 || self.is_capital(p as usize)))
                     }
                 }
             })
@@ -915,9 +946,10 @@ impl Gazetteer {
         original: Option<&str>,
         text: &Normalized,
         hints: &GeoHints,
-    ) -> Vec<Raw> {
+    ) -> (Vec<Raw>, bool) {
         let hay = text.as_str();
         let mut raws: Vec<Raw> = Vec::new();
+        let mut foreign = false;
         let mut pos = 0;
         while pos < hay.len() {
             let Some(mt) = m.ac.find(Input::new(hay).range(pos..)) else {
@@ -953,6 +985,7 @@ impl Gazetteer {
             }
             pos = e;
             if pat.targets.is_empty() {
+                foreign |= pat.foreign;
                 continue; // blocker
             }
             let sent_start = hay[..s]
@@ -971,18 +1004,21 @@ impl Gazetteer {
             let passing = dateline
                 || ends_with_any(before, PASSING_BEFORE)
                     .is_some_and(|p| p.len() > cue_text.len());
-            let (mut settle, mut in_proper_name) = (false, false);
+            let (mut settle, mut locative, mut in_proper_name) = (false, false, false);
+            let (mut has_clitic, mut person) = (false, false);
             if pat.latin {
                 in_proper_name = capitalised_neighbour(m, self, original, text, s, e);
             } else {
                 let b = before.trim_end();
-                settle = m.words.settle.iter().any(|c| {
+                let ends_with_word = |c: &String| {
                     b.ends_with(c.as_str())
                         && b[..b.len() - c.len()]
                             .chars()
                             .next_back()
                             .is_none_or(|ch| !ch.is_alphanumeric())
-                });
+                };
+                settle = m.words.settle.iter().any(ends_with_word);
+                locative = m.words.locative.iter().any(ends_with_word);
                 let ws = hay[..s]
                     .char_indices()
                     .rev()
@@ -991,6 +1027,11 @@ impl Gazetteer {
                     .map(|(i, _)| i)
                     .unwrap_or(s);
                 let clitic = hay[ws..s].trim_end_matches("ال");
+                has_clitic = !clitic.is_empty();
+                person = prev_word(hay, ws).is_some_and(|(_, w)| {
+                    m.words.ar_person_before.contains(w)
+                        || m.words.ar_person_before.contains(w.trim_start_matches('و'))
+                });
                 let ar_governed = clitic.contains(['ب', 'ل'])
                     || prev_word(hay, ws)
                         .is_some_and(|(_, w)| AR_COUNTRY_GOVERNORS.contains(&w));
@@ -1016,10 +1057,13 @@ impl Gazetteer {
                 passing,
                 cue_text,
                 settle,
+                locative,
+                clitic: has_clitic,
+                person,
                 in_proper_name,
             });
         }
-        raws
+        (raws, foreign)
     }
 
     fn mention(
