@@ -604,7 +604,8 @@ impl Coder {
         let crowd = scan.numbers.iter().any(|n| n.start >= start && n.end <= end);
         let protest_family = matches!(family, Family::Protest)
             || matches!(family, Family::Fixed(s) if matches!(s.event_type(), rasd_model::EventType::Protests | rasd_model::EventType::Riots));
-        let specific = if protest_family { date_in || place_in || crowd } else { true };
+        let intervention = cue_set.contains(&Cue::Disperse);
+        let specific = if protest_family { date_in || place_in || crowd || intervention } else { true };
         let specific = specific && (!violent_family
             || count
             || (actor_anchor >= 0.1 && (date_in || place_in || casualty_word))

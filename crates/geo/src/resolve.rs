@@ -794,8 +794,18 @@ impl Gazetteer {
                 Target::Country(_) => true,
                 // "Algeria" is the country, not Algiers; "Mali" not a village called Mali.
                 _ if has_country && r.cue != Some(PlaceCue::Region) => false,
-                Target::Area(_) => {
-                    pat.latin || r.settle || (!r.person && (!pat.common || explicit_area))
+                Target::Area(_) if pat.latin => true,
+                Target::Area(a) => {
+                    let country_ctx = ctx_countries.contains(&self.areas[a as usize].country);
+                    let cued = r.settle || explicit_area;
+                    let foreign_ok = country_ctx || !foreign_ctx;
+                    if r.person && !cued {
+                        false
+                    } else if pat.common {
+                        cued && foreign_ok
+                    } else {
+                        foreign_ok && (cued || country_ctx || !r.clitic)
+                    }
                 }
                 Target::Place(p) => {
                     let pl = &self.places[p as usize];
@@ -805,13 +815,16 @@ impl Gazetteer {
                     } else if r.person && !r.settle {
                         false
                     } else if pat.common {
-                        r.settle || (pl.curated && country_ctx && r.cue.is_some())
-                    } else if pl.curated || r.settle || country_ctx {
+                        (r.settle && (country_ctx || !foreign_ctx))
+                            || (pl.curated && country_ctx && r.cue.is_some())
+                    } else if pl.curated || country_ctx {
                         true
                     } else if foreign_ctx {
-                        // A document about Lebanon or Egypt: طرابلس is not in Libya.
+                        // A document about Lebanon or Egypt: طرابلس is not in Libya, and
+                        // "إقليم الخروب" is in Lebanon.
                         false
                     } else {
+                        r.settle ||
                         r.locative
                             || (!r.clitic
                                 && alnum_len(&pat.key) >= 4
@@ -1027,7 +1040,8 @@ impl Gazetteer {
                     .map(|(i, _)| i)
                     .unwrap_or(s);
                 let clitic = hay[ws..s].trim_end_matches("ال");
-                has_clitic = !clitic.is_empty();
+                // The article counts too when the name does not carry it: اليندي is not Yendi.
+                has_clitic = ws < s && !(clitic.is_empty() && pat.key.starts_with("ال"));
                 person = prev_word(hay, ws).is_some_and(|(_, w)| {
                     m.words.ar_person_before.contains(w)
                         || m.words.ar_person_before.contains(w.trim_start_matches('و'))
