@@ -601,23 +601,31 @@ impl Coder {
         let weapon = matches!(family, Family::Fixed(s) if s.event_type() == rasd_model::EventType::ExplosionsRemoteViolence);
         // Protest words also fill commentary ("the demonstrations of 2011", banners, chants): a
         // protest report names a place, a day or a crowd size.
-        let crowd = scan.numbers.iter().any(|n| n.start >= start && n.end <= end);
+        let crowd = scan
+            .numbers
+            .iter()
+            .any(|n| n.start >= start && n.end <= end);
         let protest_family = matches!(family, Family::Protest)
             || matches!(family, Family::Fixed(s) if matches!(s.event_type(), rasd_model::EventType::Protests | rasd_model::EventType::Riots));
         let intervention = cue_set.contains(&Cue::Disperse);
-        let specific = if protest_family { date_in || place_in || crowd || intervention } else { true };
-        let specific = specific && (!violent_family
-            || count
-            || (actor_anchor >= 0.1 && (date_in || place_in || casualty_word))
-            || (casualty_word && date_in)
-            || (killing && actor_anchor > 0.0)
-            || place_in
-            || (date_in && (killing || two_sided_cue))
-            || (actor_anchor >= 0.15
-                && [&actor1, &actor2]
-                    .iter()
-                    .all(|a| a.as_ref().is_some_and(|a| a.span.is_some())))
-            || (weapon && (actor_anchor > 0.0 || date_in || place_in || casualty_word)));
+        let specific = if protest_family {
+            date_in || place_in || crowd || intervention
+        } else {
+            true
+        };
+        let specific = specific
+            && (!violent_family
+                || count
+                || (actor_anchor >= 0.1 && (date_in || place_in || casualty_word))
+                || (casualty_word && date_in)
+                || (killing && actor_anchor >= 0.1)
+                || place_in
+                || (date_in && (killing || two_sided_cue))
+                || (actor_anchor >= 0.15
+                    && [&actor1, &actor2]
+                        .iter()
+                        .all(|a| a.as_ref().is_some_and(|a| a.span.is_some())))
+                || (weapon && (actor_anchor > 0.0 || date_in || place_in || casualty_word)));
         if !specific {
             confidence = confidence.min(0.45);
         }
@@ -1048,6 +1056,13 @@ fn casualties(
             .iter()
             .any(|d| d.start <= n.start && n.end <= d.end)
         {
+            continue;
+        }
+        // "six years", "8 vehicles", "20 km": not people.
+        let measured = in_sentence.iter().any(|m| {
+            m.target == Target::Cue(Cue::Unit) && m.start >= n.end && scan.gap(n.end, m.start) == 0
+        });
+        if measured {
             continue;
         }
         let text = scan.norm.as_str();

@@ -131,7 +131,10 @@ fn word_sets() -> WordSets {
     WordSets {
         ar_common,
         latin_need_cue: common::LATIN_NEED_CUE.iter().map(|w| norm(w)).collect(),
-        settle: common::AR_SETTLEMENT_NOUNS.iter().map(|w| norm(w)).collect(),
+        settle: common::AR_SETTLEMENT_NOUNS
+            .iter()
+            .map(|w| norm(w))
+            .collect(),
         locative: common::AR_LOCATIVE_CUES.iter().map(|w| norm(w)).collect(),
         ar_person_before: common::AR_PERSON_BEFORE.iter().map(|w| norm(w)).collect(),
         stop: names::STOPWORDS.iter().copied().collect(),
@@ -143,9 +146,39 @@ const AR_AMBIGUOUS_COUNTRY: &[&str] = &["مالي", "بنين"];
 
 /// Words right before an ambiguous Arabic country name that make it the country.
 const AR_COUNTRY_GOVERNORS: &[&str] = &[
-    "في", "الي", "من", "علي", "عن", "شمال", "جنوب", "شرق", "غرب", "وسط", "دوله", "جمهوريه",
-    "حكومه", "رييس", "جيش", "شعب", "سلطات", "عاصمه", "حدود", "دول", "مثل", "بين", "داخل",
-    "خارج", "قوات", "شمالي", "جنوبي", "وسطي", "جنود", "اراضي", "ازمه", "ولايات", "و",
+    "في",
+    "الي",
+    "من",
+    "علي",
+    "عن",
+    "شمال",
+    "جنوب",
+    "شرق",
+    "غرب",
+    "وسط",
+    "دوله",
+    "جمهوريه",
+    "حكومه",
+    "رييس",
+    "جيش",
+    "شعب",
+    "سلطات",
+    "عاصمه",
+    "حدود",
+    "دول",
+    "مثل",
+    "بين",
+    "داخل",
+    "خارج",
+    "قوات",
+    "شمالي",
+    "جنوبي",
+    "وسطي",
+    "جنود",
+    "اراضي",
+    "ازمه",
+    "ولايات",
+    "و",
 ];
 
 fn is_arabic(c: char) -> bool {
@@ -202,8 +235,11 @@ impl Matcher {
             });
         }
         let mut blocked: HashSet<String> = HashSet::new();
-        let by_key: std::collections::HashMap<String, usize> =
-            pats.iter().enumerate().map(|(i, p)| (p.key.clone(), i)).collect();
+        let by_key: std::collections::HashMap<String, usize> = pats
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (p.key.clone(), i))
+            .collect();
         for b in names::BLOCKERS.iter().chain(common::FOREIGN) {
             let key = rasd_text::normalize(b).as_str().to_string();
             if !blocked.insert(key.clone()) {
@@ -263,6 +299,8 @@ struct Raw {
     clitic: bool,
     /// Arabic: a speech verb, title or given name right before ("قال X", "الشيخ X").
     person: bool,
+    /// The mention is in the document's first sentence.
+    first_sentence: bool,
     /// Latin: a capitalised word right beside the name ("Amadou Haya Sanogo", "Bissa Gold"):
     /// the name is likely part of a person's or an organisation's name.
     in_proper_name: bool,
@@ -294,11 +332,52 @@ fn next_word(hay: &str, e: usize) -> Option<(usize, &str)> {
 /// Words that may stand capitalised right before a place name without making it part of a
 /// proper name: sentence-initial prepositions and the like.
 const CAPITAL_OK_BEFORE: &[&str] = &[
-    "in", "at", "near", "around", "from", "to", "toward", "towards", "outside", "inside",
-    "across", "throughout", "between", "across", "on", "of", "a", "au", "aux", "dans", "vers",
-    "pres", "entre", "sur", "le", "la", "les", "de", "du", "des", "en", "the", "and", "et",
-    "attacked", "reports", "report", "meanwhile", "also", "hier", "yesterday", "today",
-    "aujourd'hui", "jihadists", "gunmen", "militants",
+    "in",
+    "at",
+    "near",
+    "around",
+    "from",
+    "to",
+    "toward",
+    "towards",
+    "outside",
+    "inside",
+    "across",
+    "throughout",
+    "between",
+    "across",
+    "on",
+    "of",
+    "a",
+    "au",
+    "aux",
+    "dans",
+    "vers",
+    "pres",
+    "entre",
+    "sur",
+    "le",
+    "la",
+    "les",
+    "de",
+    "du",
+    "des",
+    "en",
+    "the",
+    "and",
+    "et",
+    "attacked",
+    "reports",
+    "report",
+    "meanwhile",
+    "also",
+    "hier",
+    "yesterday",
+    "today",
+    "aujourd'hui",
+    "jihadists",
+    "gunmen",
+    "militants",
 ];
 
 fn floor_boundary(s: &str, mut i: usize) -> usize {
@@ -565,12 +644,99 @@ const PASSING_BEFORE: &[&str] = &[
     "مراسلنا في ",
     "بيان صادر في ",
     "وقال في ",
+    // Officials of a place and origins of actors: "the governor of X said", "gunmen coming
+    // from Nigeria".
+    "governor of ",
+    "gouverneur de ",
+    "gouverneur d'",
+    "mayor of ",
+    "maire de ",
+    "maire d'",
+    "prefect of ",
+    "prefet de ",
+    "high commissioner of ",
+    "haut-commissaire de ",
+    "coming from ",
+    "came from ",
+    "fled from ",
+    "fled to ",
+    "originating from ",
+    "originally from ",
+    "native of ",
+    "from ",
+    "venus de ",
+    "venant de ",
+    "en provenance de ",
+    "en provenance d'",
+    "originaire de ",
+    "originaires de ",
+    "refugies a ",
+    "refugees in ",
+    "transfer to ",
+    "حاكم ",
+    "والي ",
+    "محافظ ",
+    "قادمين من ",
+    "قادمون من ",
+    "القادمين من ",
+    "فروا الي ",
+    "نزحوا الي ",
 ];
 
+/// Verbs and nouns of an attack right before the place attacked: "attacked X", "raid on X",
+/// "هاجم X": the event's place, like "in X".
+const EVENT_BEFORE: &[&str] = &[
+    "attacked ",
+    "attack on ",
+    "attacks on ",
+    "attack against ",
+    "raided ",
+    "raid on ",
+    "stormed ",
+    "overran ",
+    "shelled ",
+    "bombed ",
+    "ambushed ",
+    "besieged ",
+    "attaque contre ",
+    "attaque de ",
+    "attaque du ",
+    "attaque d'",
+    "ont attaque ",
+    "a attaque ",
+    "attaquent ",
+    "assaut contre ",
+    "incursion a ",
+    "هاجم ",
+    "هاجموا ",
+    "هاجمت ",
+    "هجوم علي ",
+    "الهجوم علي ",
+    "هجوما علي ",
+    "هجمات علي ",
+    "اقتحم ",
+    "اقتحموا ",
+    "استهدف ",
+];
+
+/// The longest cue of `list` that `s` ends with as whole words ("a " after "Haya " is not the
+/// French "à"); an Arabic cue may carry a clitic و or ف ("وبمدينة").
 fn ends_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
     list.iter()
         .copied()
-        .filter(|c| s.ends_with(c))
+        .filter(|c| {
+            let Some(head) = s.strip_suffix(c) else {
+                return false;
+            };
+            let starts_word = c.chars().next().is_some_and(|f| f.is_alphanumeric());
+            let mut prev = head.chars().rev();
+            match prev.next() {
+                None => true,
+                Some(p) if !p.is_alphanumeric() || !starts_word => true,
+                Some('و' | 'ف') => prev.next().is_none_or(|q| !q.is_alphanumeric()),
+                Some(_) => false,
+            }
+        })
         .max_by_key(|c| c.len())
 }
 
@@ -824,8 +990,8 @@ impl Gazetteer {
                         // "إقليم الخروب" is in Lebanon.
                         false
                     } else {
-                        r.settle ||
-                        r.locative
+                        r.settle
+                            || r.locative
                             || (!r.clitic
                                 && alnum_len(&pat.key) >= 4
                                 && (pl.population >= 20_000 || self.is_capital(p as usize)))
@@ -844,9 +1010,9 @@ impl Gazetteer {
         }
         let name = rasd_text::normalize(&pl.location);
         let chain = self.area_chain(Target::Place(p as u32));
-        chain.iter().any(|&a| {
-            rasd_text::normalize(&self.areas[a].name).as_str() == name.as_str()
-        })
+        chain
+            .iter()
+            .any(|&a| rasd_text::normalize(&self.areas[a].name).as_str() == name.as_str())
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -1015,8 +1181,7 @@ impl Gazetteer {
             // Passing only when the passing phrase is longer than the locative cue it contains
             // ("said in X" over "in X", but not "from X" inside "10 km from X").
             let passing = dateline
-                || ends_with_any(before, PASSING_BEFORE)
-                    .is_some_and(|p| p.len() > cue_text.len());
+                || ends_with_any(before, PASSING_BEFORE).is_some_and(|p| p.len() > cue_text.len());
             let (mut settle, mut locative, mut in_proper_name) = (false, false, false);
             let (mut has_clitic, mut person) = (false, false);
             if pat.latin {
@@ -1047,8 +1212,7 @@ impl Gazetteer {
                         || m.words.ar_person_before.contains(w.trim_start_matches('و'))
                 });
                 let ar_governed = clitic.contains(['ب', 'ل'])
-                    || prev_word(hay, ws)
-                        .is_some_and(|(_, w)| AR_COUNTRY_GOVERNORS.contains(&w));
+                    || prev_word(hay, ws).is_some_and(|(_, w)| AR_COUNTRY_GOVERNORS.contains(&w));
                 // مالي "financial", بنين "sons": the country only when governed or hinted.
                 if AR_AMBIGUOUS_COUNTRY.contains(&pat.key.as_str()) && !ar_governed {
                     let hinted = pat.targets.iter().any(|t| match t {
@@ -1070,6 +1234,7 @@ impl Gazetteer {
                 cue,
                 passing,
                 cue_text,
+                first_sentence: sent_start == 0,
                 settle,
                 locative,
                 clitic: has_clitic,
@@ -1090,7 +1255,25 @@ impl Gazetteer {
         i: usize,
     ) -> Option<PlaceMention> {
         let (lat, lon) = self.point(best.target)?;
+        // Salience as the event's place: the cue (after "in", "attacked", "village of" it is
+        // the event's place; a region or a bare name is more often context), passing
+        // mentions, and the first sentence (news and ACLED notes open with the event).
         let mut salience = if r.passing { 0.5 } else { 1.0 };
+        salience *= match r.cue {
+            Some(PlaceCue::In) => 1.0,
+            Some(PlaceCue::Near) => 0.97,
+            Some(PlaceCue::Area | PlaceCue::Commune) => 0.93,
+            Some(PlaceCue::Between | PlaceCue::Road) => 0.9,
+            Some(PlaceCue::Parenthetical) => 0.85,
+            Some(PlaceCue::Region) => 0.75,
+            None => 0.8,
+        };
+        if matches!(best.target, Target::Area(_)) {
+            salience *= 0.85; // a whole region rather than a town
+        }
+        if !r.first_sentence {
+            salience *= 0.9;
+        }
         let mut why: Vec<String> = Vec::new();
         if r.cue_text.is_empty() {
             why.push("no cue".into());
@@ -1202,7 +1385,9 @@ fn capitalised_neighbour(
     };
     let is_place = |w: &str| g.names.contains_key(w) && !m.words.latin_need_cue.contains(w);
     let ok_word = |w: &str| {
-        (m.words.stop.contains(w) && !m.words.latin_need_cue.contains(w) && !NAME_WORDS.contains(&w))
+        (m.words.stop.contains(w)
+            && !m.words.latin_need_cue.contains(w)
+            && !NAME_WORDS.contains(&w))
             || CAPITAL_OK_BEFORE.contains(&w)
             || w.len() <= 2
     };
@@ -1225,10 +1410,36 @@ fn capitalised_neighbour(
 /// Stopwords that are titles or given names: a capitalised place-like word beside them is part
 /// of a person's name ("General Sanogo", "Amadou Haya").
 const NAME_WORDS: &[&str] = &[
-    "mr", "mrs", "dr", "president", "general", "minister", "chief", "emir", "imam", "sheikh",
-    "king", "queen", "ali", "musa", "moussa", "ibrahim", "amadou", "ahmed", "mohamed",
-    "muhammad", "abdoulaye", "capitaine", "colonel", "sergent", "lieutenant", "ministre",
-    "maire", "roi", "chef", "gen",
+    "mr",
+    "mrs",
+    "dr",
+    "president",
+    "general",
+    "minister",
+    "chief",
+    "emir",
+    "imam",
+    "sheikh",
+    "king",
+    "queen",
+    "ali",
+    "musa",
+    "moussa",
+    "ibrahim",
+    "amadou",
+    "ahmed",
+    "mohamed",
+    "muhammad",
+    "abdoulaye",
+    "capitaine",
+    "colonel",
+    "sergent",
+    "lieutenant",
+    "ministre",
+    "maire",
+    "roi",
+    "chef",
+    "gen",
 ];
 
 const CAPITALS: &[&str] = &[
@@ -1318,6 +1529,9 @@ fn detect_cue(
     }
     if let Some(c) = ends_with_any(b, NEAR_BEFORE) {
         return (Some(PlaceCue::Near), c);
+    }
+    if let Some(c) = ends_with_any(b, EVENT_BEFORE) {
+        return (Some(PlaceCue::In), c);
     }
     if let Some(c) = ends_with_any(b, IN_BEFORE) {
         return (Some(PlaceCue::In), c);

@@ -27,7 +27,7 @@ cues! {
     Hypothetical => "hypothetical", Future => "future", Threat => "threat",
     Background => "background", Hedge => "hedge", Claim => "claim",
     PassiveBy => "passive_by", OrJoin => "or_join", MilObject => "mil_object",
-    CivObject => "civ_object", PassiveAux => "passive_aux",
+    CivObject => "civ_object", PassiveAux => "passive_aux", Unit => "unit",
 }
 
 impl Cue {
@@ -50,7 +50,12 @@ impl Cue {
     pub fn is_grammar(self) -> bool {
         matches!(
             self,
-            Cue::PassiveBy | Cue::OrJoin | Cue::MilObject | Cue::CivObject | Cue::PassiveAux
+            Cue::PassiveBy
+                | Cue::OrJoin
+                | Cue::MilObject
+                | Cue::CivObject
+                | Cue::PassiveAux
+                | Cue::Unit
         )
     }
 

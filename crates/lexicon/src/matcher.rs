@@ -351,7 +351,10 @@ fn accept(s: &str, start: usize, end: usize, info: PatternInfo) -> Option<(usize
     if word_end == end || info.wildcard {
         return Some((start, word_end));
     }
-    if info.arabic && !short && ARABIC_SUFFIXES.contains(&&s[end..word_end]) {
+    // Pronoun suffixes attach to verbs ("قتلهم"); on actor nouns the same letters are mostly
+    // the feminine ending of an adjective ("عسكرية" is not "soldier").
+    let verbal = matches!(info.target, Target::Cue(_));
+    if info.arabic && !short && verbal && ARABIC_SUFFIXES.contains(&&s[end..word_end]) {
         return Some((start, word_end));
     }
     None
