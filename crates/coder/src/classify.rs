@@ -201,9 +201,6 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
     if has(Cue::Release) {
         return tagged(S::Other, Cue::Release, "release");
     }
-    if has(Cue::Drone) {
-        return tagged(S::Other, Cue::Drone, "drone");
-    }
     None
 }
 

@@ -173,18 +173,67 @@ impl Coder {
         };
         let doc_country = self.document_country(&scan, &hints);
         let mut candidates: Vec<Candidate> = Vec::new();
-        for s in sentences(text) {
-            if let Some(c) = self.code_sentence(doc, &scan, s.start, s.end, doc_country.as_deref())
-            {
+        let sents = sentences(text);
+        let governed = self.governed_sentences(&scan, &sents);
+        for (i, s) in sents.iter().enumerate() {
+            if governed[i] {
+                continue;
+            }
+            let ctx = Context {
+                // Places may come from the two sentences before ("... in Djibo. Five were killed").
+                window_start: sents[i.saturating_sub(2)].start,
+                short_doc: sents.len() <= 3,
+                country: doc_country.as_deref(),
+            };
+            if let Some(c) = self.code_sentence(doc, &scan, s.start, s.end, &ctx) {
                 candidates.push(c);
             }
         }
-        let merged = merge(candidates);
+        let merged = merge(candidates, &scan.places);
         merged
             .into_iter()
             .filter(|c| c.confidence >= self.config.min_confidence)
             .map(|c| self.to_event(&scan, c, doc, field, doc_country.as_deref()))
             .collect()
+    }
+
+    /// Sentences whose events are not asserted because a frame around them is hypothetical: a
+    /// heading such as "Scenario: the coming war" governs its section, and a modal sentence
+    /// ending in a colon ("Washington could find an opening, on new terms:") governs the list
+    /// that follows it.
+    fn governed_sentences(&self, scan: &Scan, sents: &[rasd_text::Sentence]) -> Vec<bool> {
+        let text = scan.norm.as_str();
+        let modal = |a: usize, b: usize| {
+            scan.matches.iter().any(|m| {
+                m.start >= a
+                    && m.end <= b
+                    && matches!(m.target, Target::Cue(Cue::Hypothetical | Cue::Future))
+            })
+        };
+        let mut out = vec![false; sents.len()];
+        let mut section_modal = false;
+        let mut colon_modal = false;
+        for (i, s) in sents.iter().enumerate() {
+            let body = text[s.start..s.end].trim_end();
+            let at_line_end = text[s.end..].starts_with('\n') || s.end == text.len();
+            let heading = at_line_end
+                && !body.ends_with(['.', '!', '?', ';', ':', ',', '"'])
+                && body.split_whitespace().count() <= 12;
+            if heading {
+                // A headline may itself report an event; a modal one frames its section.
+                section_modal = modal(s.start, s.end);
+                colon_modal = false;
+                out[i] = section_modal;
+                continue;
+            }
+            out[i] = section_modal || colon_modal;
+            if body.ends_with(':') {
+                colon_modal = colon_modal || modal(s.start, s.end);
+            } else if at_line_end {
+                colon_modal = false;
+            }
+        }
+        out
     }
 
     /// Countries implied by named state actors ("Malian army" implies Mali).
@@ -223,8 +272,9 @@ impl Coder {
         scan: &Scan,
         start: usize,
         end: usize,
-        doc_country: Option<&str>,
+        ctx: &Context,
     ) -> Option<Candidate> {
+        let doc_country = ctx.country;
         let in_sentence: Vec<Match> = scan
             .matches
             .iter()
@@ -311,7 +361,7 @@ impl Coder {
             return None;
         }
         let event_date = date.map(|d| d.date).or(doc.published);
-        let place = nearest_place(scan, start, end, t_start);
+        let place = nearest_place(scan, start, end, t_start, ctx);
         let country: Option<String> = place
             .map(|i| scan.places[i].country.clone())
             .or_else(|| doc_country.map(str::to_string));
@@ -946,7 +996,13 @@ fn nearest_date(scan: &Scan, start: usize, end: usize, trigger: usize) -> Option
 /// after it rather than before ("attacked X", "in X"), and salient by the geoparser's score
 /// (a dateline or "said in the capital" scores low). Else the document's most salient town,
 /// else its first country.
-fn nearest_place(scan: &Scan, start: usize, end: usize, trigger: usize) -> Option<usize> {
+fn nearest_place(
+    scan: &Scan,
+    start: usize,
+    end: usize,
+    trigger: usize,
+    ctx: &Context,
+) -> Option<usize> {
     let cost = |p: &Place| {
         let words = scan.word_index(p.start).abs_diff(scan.word_index(trigger)) as f32;
         let before = if p.start < trigger { 2.0 } else { 0.0 };
@@ -968,10 +1024,40 @@ fn nearest_place(scan: &Scan, start: usize, end: usize, trigger: usize) -> Optio
             .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
             .map(|(i, _)| i)
     };
+    // The last town named shortly before ("... in Djibo. Five soldiers were killed.").
+    let recent = |towns: bool| {
+        scan.places
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.start >= ctx.window_start && p.end <= start && p.is_country != towns)
+            .max_by(|a, b| a.1.start.cmp(&b.1.start))
+            .map(|(i, _)| i)
+    };
+    // A short report (a brief, a coder's note) has one scene; a long article has many, and a
+    // town from another paragraph would be a guess.
+    let doc_wide = |towns: bool| {
+        if ctx.short_doc {
+            best_in_doc(towns)
+        } else {
+            None
+        }
+    };
     pick(true)
+        .or_else(|| recent(true))
+        .or_else(|| doc_wide(true))
         .or_else(|| pick(false))
-        .or_else(|| best_in_doc(true))
-        .or_else(|| best_in_doc(false))
+        .or_else(|| recent(false))
+        .or_else(|| doc_wide(false))
+}
+
+/// What a sentence's coding may borrow from the rest of the document.
+struct Context<'a> {
+    /// Start of the earliest sentence whose places may stand for this one.
+    window_start: usize,
+    /// The document is a brief of at most three sentences.
+    short_doc: bool,
+    /// The country most of the document points to.
+    country: Option<&'a str>,
 }
 
 /// "In 2012, rebels seized Gao": a past year shortly before the trigger makes the clause history.
@@ -1114,7 +1200,7 @@ fn casualties(
 
 /// Merge candidates that are mentions of one event: a casualty-only sentence joins the violent
 /// event before it; same sub-event type at a compatible place and date becomes one event.
-fn merge(candidates: Vec<Candidate>) -> Vec<Candidate> {
+fn merge(candidates: Vec<Candidate>, places: &[Place]) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for c in candidates {
         let target = out.iter_mut().rev().find(|o| {
@@ -1132,7 +1218,10 @@ fn merge(candidates: Vec<Candidate>) -> Vec<Candidate> {
                 || (o.weak && c.sub.event_type().is_violent())
                 || continues;
             let place_ok = match (o.place, c.place) {
-                (Some(a), Some(b)) => a == b,
+                (Some(a), Some(b)) => {
+                    let (a, b) = (&places[a], &places[b]);
+                    a.location == b.location && a.country == b.country
+                }
                 _ => true,
             };
             let date_ok = match (o.date, c.date) {

@@ -576,6 +576,14 @@ const ROAD_BEFORE: &[&str] = &[
 ];
 const BETWEEN_BEFORE: &[&str] = &["between ", "entre ", "بين "];
 const IN_BEFORE: &[&str] = &[
+    "streets of ",
+    "rues de ",
+    "locality of ",
+    "site of ",
+    "marched to ",
+    "marched in ",
+    "town hall of ",
+    "mairie de ",
     "in ",
     "at ",
     "a ",
@@ -890,9 +898,21 @@ impl Gazetteer {
         if localities > 1 {
             for p in &mut out {
                 if p.kind == PlaceKind::Locality && CAPITALS.contains(&p.location.as_str()) {
-                    p.score *= 0.7;
+                    p.score *= 0.85;
                     p.why.push_str("; national capital beside other places");
                 }
+            }
+        }
+        // A place named again is more likely the event's place.
+        let mut counts: std::collections::HashMap<String, usize> = Default::default();
+        for p in &out {
+            *counts.entry(p.location.clone()).or_default() += 1;
+        }
+        for p in &mut out {
+            let n = counts[&p.location];
+            if n > 1 && p.kind != PlaceKind::Country {
+                p.score = (p.score + 0.05 * (n - 1).min(2) as f32).min(1.0);
+                p.why.push_str("; named again");
             }
         }
         out
@@ -1274,6 +1294,17 @@ impl Gazetteer {
         if !r.first_sentence {
             salience *= 0.9;
         }
+        // Earlier mentions first when all else is equal (the event opens the report).
+        salience *= 1.0 - 0.01 * i.min(10) as f64;
+        // "(Solle, Loroum)" after a place: admin context of that place, whatever it resolves to.
+        let after_known = r.cue == Some(PlaceCue::Parenthetical)
+            && i > 0
+            && raws[i - 1].cue != Some(PlaceCue::Parenthetical)
+            && raws[i - 1].end + 3 >= r.start;
+        let area_context = after_known && !matches!(best.target, Target::Place(_));
+        if area_context {
+            salience *= 0.5;
+        }
         let mut why: Vec<String> = Vec::new();
         if r.cue_text.is_empty() {
             why.push("no cue".into());
@@ -1282,6 +1313,9 @@ impl Gazetteer {
         }
         if r.passing {
             why.push("mentioned in passing".into());
+        }
+        if area_context {
+            why.push("admin context of the previous place".into());
         }
         let (kind, precision, location, admin) = match best.target {
             Target::Country(c) => {
