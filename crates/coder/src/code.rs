@@ -221,7 +221,8 @@ impl Coder {
                 && body.split_whitespace().count() <= 12;
             if heading {
                 // A headline may itself report an event; a modal one frames its section.
-                section_modal = modal(s.start, s.end);
+                // "Scenario: the coming war" splits at the colon: the frame carries over.
+                section_modal = modal(s.start, s.end) || colon_modal;
                 colon_modal = false;
                 out[i] = section_modal;
                 continue;
@@ -370,7 +371,7 @@ impl Coder {
         let mentions = actor_mentions(self.lexicon, scan, &in_sentence);
         let (mut a1, mut a2) = self.assign_roles(scan, &in_sentence, &mentions, t_start, t_end);
         let resolve = |m: &ActorMention| -> Option<Slot> {
-            let resolved = self.resolve_mention(m, country, event_date);
+            let resolved = self.resolve_mention(&scan.matches, m, country, event_date);
             let mut kind = self.mention_kind(m);
             // A state's forces acting in another country are external forces in ACLED (inter 8).
             if kind == ActorKind::State {
@@ -750,6 +751,22 @@ impl Coder {
         }
     }
 
+    /// The last named non-state armed actor before `pos`: what "the group" refers to.
+    fn antecedent(&self, matches: &[Match], pos: usize) -> Option<ActorId> {
+        matches
+            .iter()
+            .rev()
+            .filter(|m| m.end <= pos)
+            .find_map(|m| match m.target {
+                Target::Actor(id) => {
+                    let k = self.lexicon.actor(id).kind;
+                    (k.is_armed() && k != ActorKind::State && k != ActorKind::External)
+                        .then_some(id)
+                }
+                _ => None,
+            })
+    }
+
     fn mention_kind(&self, m: &ActorMention) -> ActorKind {
         match m.refs[0] {
             ActorRef::Named(id) => self.lexicon.actor(id).kind,
@@ -759,6 +776,7 @@ impl Coder {
 
     fn resolve_mention(
         &self,
+        matches: &[Match],
         m: &ActorMention,
         country: Option<&str>,
         date: Option<NaiveDate>,
@@ -777,6 +795,13 @@ impl Coder {
             .iter()
             .filter_map(|r| match *r {
                 ActorRef::Named(id) => Some(self.lexicon.resolve_actor(pick(id), date)),
+                ActorRef::Generic(GenericRole::GroupAnaphor) => self
+                    .antecedent(matches, m.start)
+                    .map(|id| self.lexicon.resolve_actor(id, date))
+                    .or_else(|| {
+                        self.lexicon
+                            .resolve_generic(GenericRole::Unidentified, country, date)
+                    }),
                 ActorRef::Generic(g) => self.lexicon.resolve_generic(g, country, date),
             })
             .collect();

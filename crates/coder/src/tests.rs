@@ -152,6 +152,30 @@ const CASES: &[Case] = &[
         text: "تواصل جماعة نصرة الإسلام والمسلمين فرض حصار على الطرق المؤدية إلى باماكو وتمنع دخول شاحنات الوقود.",
         expect: Some(Expect { actor1: Some("JNIM"), ..ev(S::Other) }),
     },
+    Case {
+        name: "en the group refers back to the named group",
+        published: "2026-01-14",
+        text: "JNIM fighters entered Boni on Monday. The group later attacked an army post, killing 3 soldiers.",
+        expect: Some(Expect { actor1: Some("JNIM"), fatalities: Some(3), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en modal sentence ending in a colon governs its list",
+        published: "2026-01-14",
+        text: "Washington could return on new terms: precise intelligence and air strikes on training camps in Kidal.",
+        expect: None,
+    },
+    Case {
+        name: "en modal heading governs its section",
+        published: "2026-01-14",
+        text: "Scenario: the coming war\nAir strikes target the camps in Kidal and kill dozens of fighters.",
+        expect: None,
+    },
+    Case {
+        name: "en counts of vehicles are not fatalities",
+        published: "2026-01-14",
+        text: "Gunmen killed 2 civilians near Djibo on Monday and burned 8 vehicles.",
+        expect: Some(Expect { fatalities: Some(2), ..ev(S::Attack) }),
+    },
 ];
 
 #[test]

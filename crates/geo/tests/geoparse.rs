@@ -546,3 +546,24 @@ fn latin_names_and_capitalised_words_are_not_places() {
         );
     }
 }
+
+/// The event's place outscores places named in passing: officials of a place, origins of the
+/// actors, where a statement was made or the wounded were taken.
+#[test]
+fn salience_prefers_the_event_place() {
+    for (text, want) in [
+        ("Gunmen coming from Nigeria attacked the village of Toumour, the governor of Diffa said.", "Toumour"),
+        ("Jihadists attacked Boulkessi; the wounded were evacuated to Sevare.", "Boulkessi"),
+        ("Speaking in Bamako, the minister said militants raided Nampala overnight.", "Nampala"),
+        ("Des hommes armés venus du Mali ont attaqué Inata, selon le maire de Djibo.", "Inata"),
+        ("Soldiers were killed near Tessit (Ansongo, Gao).", "Tessit"),
+    ] {
+        let ms = parse(text, &[]);
+        let top = ms
+            .iter()
+            .filter(|m| m.kind != PlaceKind::Country)
+            .max_by(|a, b| a.score.total_cmp(&b.score))
+            .unwrap_or_else(|| panic!("{text}: no place"));
+        assert_eq!(top.location, want, "{text}: {:?}", ms.iter().map(|m| (&m.location, m.score, &m.why)).collect::<Vec<_>>());
+    }
+}

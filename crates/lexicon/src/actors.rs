@@ -85,6 +85,8 @@ pub enum GenericRole {
     Protesters,
     Rioters,
     CommunalMilitia,
+    /// "The group", "التنظيم": refers back to the last named armed group of the document.
+    GroupAnaphor,
 }
 
 impl GenericRole {
@@ -100,6 +102,7 @@ impl GenericRole {
             GenericRole::Protesters => ActorKind::Protesters,
             GenericRole::Rioters => ActorKind::Rioters,
             GenericRole::CommunalMilitia => ActorKind::IdentityMilitia,
+            GenericRole::GroupAnaphor => ActorKind::Rebel,
         }
     }
 
@@ -124,7 +127,7 @@ impl GenericRole {
             GenericRole::Police | GenericRole::Gendarmerie => format!("Police Forces of {country}"),
             GenericRole::Government => format!("Government of {country}"),
             GenericRole::Civilians => format!("Civilians ({country})"),
-            GenericRole::Unidentified | GenericRole::Militants => {
+            GenericRole::Unidentified | GenericRole::Militants | GenericRole::GroupAnaphor => {
                 format!("Unidentified Armed Group ({country})")
             }
             GenericRole::Protesters => format!("Protesters ({country})"),
