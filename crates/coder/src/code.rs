@@ -431,15 +431,16 @@ impl Coder {
         let sub = match family {
             Family::Fixed(s) => {
                 match s.event_type() {
-                    rasd_model::EventType::Riots => {
-                        if actor1.as_ref().is_none_or(|a| a.kind != ActorKind::Rioters) {
-                            if let Some(a) = actor1.take() {
-                                if actor2.is_none() {
-                                    actor2 = Some(a);
-                                }
+                    // Rioters riot; whoever else was named is their target.
+                    rasd_model::EventType::Riots
+                        if actor1.as_ref().is_none_or(|a| a.kind != ActorKind::Rioters) =>
+                    {
+                        if let Some(a) = actor1.take() {
+                            if actor2.is_none() {
+                                actor2 = Some(a);
                             }
-                            actor1 = generic(GenericRole::Rioters);
                         }
+                        actor1 = generic(GenericRole::Rioters);
                     }
                     rasd_model::EventType::ExplosionsRemoteViolence
                     | rasd_model::EventType::ViolenceAgainstCivilians => {
