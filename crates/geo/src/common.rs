@@ -1684,6 +1684,18 @@ pub(crate) const LATIN_NEED_CUE: &[&str] = &[
     "bin",
     "abu",
     "abou",
+    // Possessives written without the apostrophe, and name prefixes ("Tin Abao", "Ouro Modi"):
+    // alone they are not places.
+    "malis",
+    "nigers",
+    "burkinas",
+    "tin",
+    "ouro",
+    "dar",
+    "bir",
+    "hassi",
+    "ain",
+    "sidi",
     // Given names.
     "soumaila",
     "oumar",

@@ -162,6 +162,10 @@ pub(crate) const BLOCKERS: &[&str] = &[
     "golfe de Guinée",
     "خليج غينيا",
     "Republic of Guinea",
+    // Possessives written without the apostrophe ("Malis president"): dropped rather than
+    // read as a village called Mali.
+    "Malis",
+    "Nigers",
 ];
 
 pub(crate) fn country_index(cc: &str) -> Option<usize> {

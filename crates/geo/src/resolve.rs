@@ -304,6 +304,9 @@ struct Raw {
     /// Latin: a capitalised word right beside the name ("Amadou Haya Sanogo", "Bissa Gold"):
     /// the name is likely part of a person's or an organisation's name.
     in_proper_name: bool,
+    /// Latin: the word right after is capitalised and not a place ("Tin Abao" where only "Tin"
+    /// is known): even with a cue the match is likely a fragment of a longer, unknown name.
+    next_capitalised: bool,
 }
 
 /// The word that ends right before byte `s` (separated by exactly one space), if any.
@@ -654,6 +657,9 @@ const PASSING_BEFORE: &[&str] = &[
     "وقال في ",
     // Officials of a place and origins of actors: "the governor of X said", "gunmen coming
     // from Nigeria".
+    "speaking in ",
+    "speaking from ",
+    "s'exprimant a ",
     "governor of ",
     "gouverneur de ",
     "gouverneur d'",
@@ -997,7 +1003,9 @@ impl Gazetteer {
                     let pl = &self.places[p as usize];
                     let country_ctx = ctx_countries.contains(&pl.country);
                     if pat.latin {
-                        pl.curated || r.cue.is_some() || !(pat.common || r.in_proper_name)
+                        pl.curated
+                            || (r.cue.is_some() && !r.next_capitalised)
+                            || !(pat.common || r.in_proper_name)
                     } else if r.person && !r.settle {
                         false
                     } else if pat.common {
@@ -1203,9 +1211,12 @@ impl Gazetteer {
             let passing = dateline
                 || ends_with_any(before, PASSING_BEFORE).is_some_and(|p| p.len() > cue_text.len());
             let (mut settle, mut locative, mut in_proper_name) = (false, false, false);
+            let mut next_capitalised = false;
             let (mut has_clitic, mut person) = (false, false);
             if pat.latin {
-                in_proper_name = capitalised_neighbour(m, self, original, text, s, e);
+                let (prev_cap, next_cap) = capitalised_neighbour(m, self, original, text, s, e);
+                in_proper_name = prev_cap || next_cap;
+                next_capitalised = next_cap;
             } else {
                 let b = before.trim_end();
                 let ends_with_word = |c: &String| {
@@ -1260,6 +1271,7 @@ impl Gazetteer {
                 clitic: has_clitic,
                 person,
                 in_proper_name,
+                next_capitalised,
             });
         }
         (raws, foreign)
@@ -1401,8 +1413,8 @@ impl Gazetteer {
     }
 }
 
-/// True when a capitalised word that is neither a function word nor a place stands right
-/// before or after the Latin name at `s..e` (separated by one space only).
+/// Whether a capitalised word that is neither a function word nor a place stands right before,
+/// and right after, the Latin name at `s..e` (separated by one space only).
 fn capitalised_neighbour(
     m: &Matcher,
     g: &Gazetteer,
@@ -1410,9 +1422,12 @@ fn capitalised_neighbour(
     text: &Normalized,
     s: usize,
     e: usize,
-) -> bool {
-    let Some(orig) = original else { return false };
+) -> (bool, bool) {
+    let Some(orig) = original else {
+        return (false, false);
+    };
     let hay = text.as_str();
+    let (mut prev, mut next) = (false, false);
     let capital = |i: usize| {
         let (os, _) = text.original_span(i, i + 1);
         orig[os..].chars().next().is_some_and(|c| c.is_uppercase())
@@ -1427,7 +1442,7 @@ fn capitalised_neighbour(
     };
     if let Some((i, w)) = prev_word(hay, s) {
         if capital(i) && !ok_word(w) && !is_place(w) {
-            return true;
+            prev = true;
         }
     }
     if let Some((i, w)) = next_word(hay, e) {
@@ -1435,10 +1450,10 @@ fn capitalised_neighbour(
             || starts_with_any(&hay[e..], AREA_AFTER).is_some()
             || starts_with_any(&hay[e..], COMMUNE_AFTER).is_some();
         if capital(i) && !cue_word && !ok_word(w) && !is_place(w) {
-            return true;
+            next = true;
         }
     }
-    false
+    (prev, next)
 }
 
 /// Stopwords that are titles or given names: a capitalised place-like word beside them is part
@@ -1607,6 +1622,7 @@ mod tests {
             ROAD_BEFORE,
             IN_BEFORE,
             PASSING_BEFORE,
+            EVENT_BEFORE,
         ] {
             for c in list {
                 let n = rasd_text::normalize(c);
