@@ -240,13 +240,27 @@ impl Coder {
     /// Countries implied by named state actors ("Malian army" implies Mali).
     fn country_hints(&self, matches: &[Match]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
-        for m in matches {
-            if let Target::Actor(id) = m.target {
-                if let Some(c) = self.lexicon.actor(id).country_hint() {
-                    if !out.iter().any(|x| x == c) {
-                        out.push(c.to_string());
-                    }
-                }
+        for (i, m) in matches.iter().enumerate() {
+            let Target::Actor(id) = m.target else {
+                continue;
+            };
+            let actor = self.lexicon.actor(id);
+            // Foreign forces (France, the US, Russia) act abroad: no hint. Words listed under
+            // several countries ("Fulani militia") hint none of them.
+            if actor.kind == ActorKind::External {
+                continue;
+            }
+            let Some(c) = actor.country_hint() else {
+                continue;
+            };
+            let same_span = |o: &Match| o.start == m.start && o.end == m.end;
+            let ambiguous = matches.iter().enumerate().any(|(j, o)| {
+                j != i
+                    && same_span(o)
+                    && matches!(o.target, Target::Actor(other) if self.lexicon.actor(other).country_hint() != Some(c))
+            });
+            if !ambiguous && !out.iter().any(|x| x == c) {
+                out.push(c.to_string());
             }
         }
         out

@@ -1095,6 +1095,16 @@ impl Gazetteer {
             }
         };
         let c = self.country_of(t);
+        // Rasd's focus is the central Sahel: with nothing else to tell two namesakes apart, a
+        // village in Mali, Burkina Faso or Niger is likelier than one in a neighbouring country.
+        if !matches!(t, Target::Country(_))
+            && ["Mali", "Burkina Faso", "Niger"]
+                .iter()
+                .any(|n| names::country_by_acled(n) == Some(c))
+        {
+            s += 0.15;
+            notes.push("central Sahel prior");
+        }
         if !ctx_countries.is_empty() && !matches!(t, Target::Country(_)) {
             if ctx_countries.contains(&c) {
                 s += 0.6;
