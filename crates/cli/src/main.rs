@@ -5,6 +5,7 @@ mod bench_cmd;
 mod code_cmd;
 mod eval;
 mod explain_cmd;
+mod geo_cmd;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -55,6 +56,40 @@ enum Command {
     Eval {
         #[command(subcommand)]
         what: EvalCommand,
+    },
+    /// Build the gazetteer (`data/geo`) from the raw geographic sources.
+    Gazetteer {
+        #[command(subcommand)]
+        what: GazetteerCommand,
+    },
+    /// Find and resolve the place names in a text, or give the admin units of a point.
+    Geocode {
+        /// The text to geoparse (Arabic, French or English).
+        #[arg(required_unless_present = "point", conflicts_with = "point")]
+        text: Option<String>,
+        /// ACLED country name hinting where the text is about (repeatable), e.g. "Mali".
+        #[arg(long = "country", value_name = "NAME")]
+        countries: Vec<String>,
+        /// Give country / admin1 / admin2 for a point instead: latitude first, e.g. 12.64,-8.0.
+        #[arg(long, value_name = "LAT,LON", allow_hyphen_values = true, value_parser = geo_cmd::parse_point)]
+        point: Option<geo_cmd::LatLon>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum GazetteerCommand {
+    /// Build admin.json.gz and places.tsv.gz into --out (reading the hand-kept aliases.tsv
+    /// there) from the sources in --source; reports every skipped row with file:line.
+    Build {
+        /// Raw sources laid out like ../shared/geo (wof/, geonames/, naturalearth-admin1/, ...).
+        #[arg(long, default_value = "../shared/geo")]
+        source: PathBuf,
+        /// Output directory (holds aliases.tsv; receives admin.json.gz and places.tsv.gz).
+        #[arg(long, default_value = "data/geo")]
+        out: PathBuf,
     },
 }
 
@@ -110,6 +145,20 @@ fn main() -> ExitCode {
                     json,
                 },
         } => eval::gsr(&file, kind, errors.as_deref(), json, config),
+        Command::Gazetteer {
+            what: GazetteerCommand::Build { source, out },
+        } => geo_cmd::build(&source, &out),
+        Command::Geocode {
+            point: Some(p),
+            json,
+            ..
+        } => geo_cmd::point(p, json),
+        Command::Geocode {
+            text,
+            countries,
+            json,
+            point: None,
+        } => geo_cmd::text(text.as_deref().unwrap_or_default(), countries, json),
     };
     match result {
         Ok(code) => code,

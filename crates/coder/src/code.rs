@@ -42,7 +42,7 @@ pub struct Coder {
 const MODALITY_WINDOW: usize = 6;
 const NEGATION_WINDOW: usize = 3;
 /// How far (in words) a count may stand from its casualty word.
-const COUNT_WINDOW: usize = 6;
+const COUNT_WINDOW: usize = 8;
 
 /// An actor mention in a sentence, possibly two joined by "and/or".
 #[derive(Debug, Clone)]
@@ -440,6 +440,15 @@ impl Coder {
                 span: None,
             })
         };
+        let militants_named = mentions.iter().any(|m| {
+            matches!(
+                m.refs[0],
+                ActorRef::Generic(GenericRole::Militants | GenericRole::Unidentified)
+            ) || matches!(m.refs[0], ActorRef::Named(id) if {
+                let k = self.lexicon.actor(id).kind;
+                k.is_armed() && !is_force(k)
+            })
+        });
         let kill_present = cue_set.iter().any(|c| matches!(c, Cue::Kill | Cue::Dead));
 
         let sub = match family {
@@ -589,8 +598,12 @@ impl Coder {
                     }
                     SubEventType::ArmedClash
                 } else if cue_set.contains(&Cue::Neutralise)
-                    || actor1.as_ref().is_some_and(|a| is_force(a.kind))
+                    || (actor1.as_ref().is_some_and(|a| is_force(a.kind))
+                        && (trigger != Cue::Kill || militants_named))
                 {
+                    // Forces that "neutralise" or fight are in a battle; forces that kill or
+                    // execute people with no armed opponent named commit violence against
+                    // civilians (ACLED codes extrajudicial killings as attacks).
                     if actor2.is_none() && actor1.as_ref().is_some_and(|a| is_force(a.kind)) {
                         actor2 = generic(GenericRole::Unidentified);
                     }
@@ -1196,14 +1209,16 @@ fn casualties(
             .iter()
             .filter(|w| {
                 // "killed, 8 vehicles seized": a clause break separates a count from the word.
-                let between = if n.end <= w.1 {
-                    &text[n.end..w.1]
+                // Before the word a list may run on ("Two policemen, 1 civilian killed"); after
+                // it the count must follow at once ("killing 12 soldiers", "مقتل 12").
+                if n.end <= w.1 {
+                    !text[n.end..w.1].contains([';', ':', '.', '(', ')'])
                 } else if w.2 <= n.start {
-                    &text[w.2..n.start]
+                    scan.gap(w.2, n.start) == 0
+                        && !text[w.2..n.start].contains([',', ';', ':', '.', '(', ')'])
                 } else {
-                    "" // the count phrase holds the word ("ثمانية قتلى على الأقل")
-                };
-                !between.contains([',', ';', ':', '.', '(', ')'])
+                    true // the count phrase holds the word ("ثمانية قتلى على الأقل")
+                }
             })
             .map(|w| {
                 let d = if n.end <= w.1 {
