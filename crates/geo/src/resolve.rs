@@ -263,8 +263,9 @@ impl Matcher {
         }
         let ac = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
-            .dense_depth(0)
+            // Contiguous NFA: scans about twice as fast as the non-contiguous one for a
+            // similar memory footprint on 185k names (measured with `rasd bench`).
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(pats.iter().map(|p| p.key.as_str()))
             .expect("the name automaton fits in memory");
         Matcher { ac, pats, words }
