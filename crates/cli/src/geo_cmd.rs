@@ -175,7 +175,7 @@ pub fn text(text: &str, countries: Vec<String>, json: bool) -> Result<ExitCode> 
                 "longitude": m.longitude,
                 "geo_precision": m.geo_precision,
                 "kind": kind_name(m.kind),
-                "score": m.score,
+                "score": (f64::from(m.score) * 1000.0).round() / 1000.0,
                 "cue": m.cue.map(cue_name),
                 "why": m.why,
             })

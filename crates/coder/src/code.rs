@@ -687,15 +687,16 @@ impl Coder {
         let protest_family = matches!(family, Family::Protest)
             || matches!(family, Family::Fixed(s) if matches!(s.event_type(), rasd_model::EventType::Protests | rasd_model::EventType::Riots));
         let intervention = cue_set.contains(&Cue::Disperse);
+        let past = past_verb(scan.norm.as_str(), t_start, t_end);
         let specific = if protest_family {
-            date_in || place_in || crowd || intervention
+            date_in || place_in || crowd || intervention || past
         } else {
             true
         };
         let specific = specific
             && (!violent_family
                 || count
-                || (actor_anchor >= 0.1 && (date_in || place_in || casualty_word))
+                || (actor_anchor >= 0.1 && (date_in || place_in || casualty_word || past))
                 || (casualty_word && date_in)
                 || (killing && actor_anchor >= 0.1)
                 || place_in
@@ -1101,6 +1102,25 @@ fn nearest_place(
         .or_else(|| pick(false))
         .or_else(|| recent(false))
         .or_else(|| doc_wide(false))
+}
+
+/// The trigger is a finite past verb in English or French ("marched", "attacked", "ont
+/// manifesté"): the sentence asserts that something happened, where a noun ("the attacks",
+/// "les manifestations") may only refer to it. Arabic script is unmarked for this and never
+/// passes.
+fn past_verb(text: &str, t_start: usize, t_end: usize) -> bool {
+    let word = text[t_start..t_end].split(' ').next().unwrap_or("");
+    if !word.is_ascii() || word.len() < 4 {
+        return false;
+    }
+    const IRREGULAR: &[&str] = &[
+        "went", "held", "took", "began", "rose", "shot", "struck", "fought",
+    ];
+    let before = text[..t_start].trim_end();
+    let french_aux = ["ont", "a", "sont", "est", "ont ete", "a ete"]
+        .iter()
+        .any(|aux| before.ends_with(&format!(" {aux}")) || before == *aux);
+    word.ends_with("ed") || IRREGULAR.contains(&word) || (french_aux && word.ends_with(['e', 's']))
 }
 
 /// What a sentence's coding may borrow from the rest of the document.

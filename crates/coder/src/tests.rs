@@ -176,6 +176,18 @@ const CASES: &[Case] = &[
         text: "Gunmen killed 2 civilians near Djibo on Monday and burned 8 vehicles.",
         expect: Some(Expect { fatalities: Some(2), ..ev(S::Attack) }),
     },
+    Case {
+        name: "en a finite past verb asserts a protest without place or date",
+        published: "2026-01-14",
+        text: "Students marched to demand better study conditions.",
+        expect: Some(ev(S::PeacefulProtest)),
+    },
+    Case {
+        name: "en a protest noun in commentary is not an event",
+        published: "2026-01-14",
+        text: "The demonstrations are a sign of growing anger.",
+        expect: None,
+    },
 ];
 
 #[test]
