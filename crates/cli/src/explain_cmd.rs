@@ -26,6 +26,7 @@ pub fn run(
             Target::Cue(c) => format!("cue {}", c.key()),
             Target::Actor(id) => format!("actor {}", lex.actor(id).name),
             Target::Generic(g) => format!("role {g:?}"),
+            Target::Country(c) => format!("country cue {}", lex.country_name(c)),
         };
         println!("  [{s}..{e}] {:?} -> {what}", &text[s..e]);
     }

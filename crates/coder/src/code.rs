@@ -241,16 +241,25 @@ impl Coder {
     fn country_hints(&self, matches: &[Match]) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         for (i, m) in matches.iter().enumerate() {
+            if let Target::Country(c) = m.target {
+                let c = self.lexicon.country_name(c);
+                if !out.iter().any(|x| x == c) {
+                    out.push(c.to_string());
+                }
+                continue;
+            }
             let Target::Actor(id) = m.target else {
                 continue;
             };
             let actor = self.lexicon.actor(id);
-            // Foreign forces (France, the US, Russia) act abroad: no hint. Words listed under
-            // several countries ("Fulani militia") hint none of them.
-            if actor.kind == ActorKind::External {
-                continue;
-            }
-            let Some(c) = actor.country_hint() else {
+            // Foreign forces act abroad: only where they operate counts (MINUSMA: Mali). Words
+            // listed under several countries ("Fulani militia") hint none of them.
+            let hint = if actor.kind == ActorKind::External {
+                (!actor.home.is_empty()).then_some(actor.home.as_str())
+            } else {
+                actor.country_hint()
+            };
+            let Some(c) = hint else {
                 continue;
             };
             let same_span = |o: &Match| o.start == m.start && o.end == m.end;
@@ -966,7 +975,7 @@ fn actor_mentions(lexicon: &Lexicon, scan: &Scan, in_sentence: &[Match]) -> Vec<
                 }
                 continue;
             }
-            Target::Cue(_) => continue,
+            Target::Cue(_) | Target::Country(_) => continue,
         };
         if let (Some(join_end), Some(last)) = (pending_join.take(), out.last_mut()) {
             if scan.gap(join_end, m.start) == 0 {

@@ -15,6 +15,8 @@ pub enum Target {
     Cue(Cue),
     Actor(ActorId),
     Generic(GenericRole),
+    /// A word that places a report in a country (index into [`Lexicon::country_name`]).
+    Country(u16),
 }
 
 /// A lexicon pattern found in normalised text (byte offsets into the normalised string).
@@ -74,6 +76,7 @@ pub struct Lexicon {
     patterns: Vec<PatternInfo>,
     actors: Vec<ActorEntry>,
     by_role_country: HashMap<(String, String), ActorId>,
+    countries: Vec<String>,
     pattern_count_by_lang: [(Language, usize); 3],
 }
 
@@ -108,6 +111,7 @@ static EMBEDDED: LazyLock<Lexicon> = LazyLock::new(|| {
                 include_str!("../../../data/lexicon/roles.tsv"),
             ),
         ],
+        include_str!("../../../data/lexicon/country_cues.tsv"),
     )
     .expect("the embedded lexicon is checked by the test suite")
 });
@@ -123,6 +127,7 @@ impl Lexicon {
     pub fn from_sources(
         actors_toml: &str,
         events: &[(Language, &str)],
+        country_cues: &str,
     ) -> Result<Lexicon, LexiconError> {
         let file: ActorFile = toml::from_str(actors_toml).map_err(|source| LexiconError::Toml {
             file: "actors.toml".into(),
@@ -202,6 +207,30 @@ impl Lexicon {
                 builder.add(*lang, pattern, Target::Cue(cue));
             }
         }
+        let mut countries: Vec<String> = Vec::new();
+        for (n, line) in country_cues.lines().enumerate() {
+            let line = line.trim_end_matches('\r');
+            if line.trim().is_empty() || line.trim_start().starts_with('#') {
+                continue;
+            }
+            let mut parts = line.split('\t');
+            let (Some(country), Some(pattern), None) = (parts.next(), parts.next(), parts.next())
+            else {
+                return Err(LexiconError::BadLine {
+                    file: "country_cues.tsv".into(),
+                    line: n + 1,
+                    found: line.into(),
+                });
+            };
+            let idx = match countries.iter().position(|c| c == country) {
+                Some(i) => i,
+                None => {
+                    countries.push(country.to_string());
+                    countries.len() - 1
+                }
+            };
+            builder.add(Language::Und, pattern, Target::Country(idx as u16));
+        }
         let pattern_count_by_lang = [
             (Language::Ar, builder.count(Language::Ar)),
             (Language::Fr, builder.count(Language::Fr)),
@@ -215,6 +244,7 @@ impl Lexicon {
             patterns: builder.infos,
             actors: file.actor,
             by_role_country,
+            countries,
             pattern_count_by_lang,
         })
     }
@@ -222,6 +252,11 @@ impl Lexicon {
     /// Number of compiled patterns per language (after normalisation and de-duplication).
     pub fn pattern_counts(&self) -> [(Language, usize); 3] {
         self.pattern_count_by_lang
+    }
+
+    /// The country a [`Target::Country`] cue points to.
+    pub fn country_name(&self, idx: u16) -> &str {
+        &self.countries[idx as usize]
     }
 
     pub fn actor(&self, id: ActorId) -> &ActorEntry {
@@ -448,6 +483,7 @@ en = ["villagers"]
                 (Language::En, "attack\tattack*\nkill\tshot dead\n"),
                 (Language::Ar, "attack\tهاجم\nkill\tقتل\n"),
             ],
+            "Mali\tIBK\n",
         )
         .unwrap()
     }
@@ -511,14 +547,29 @@ en = ["villagers"]
 
     #[test]
     fn bad_lines_name_file_and_line() {
-        let err = Lexicon::from_sources("", &[(Language::Fr, "# c\nattack\tattaque\nnope\tx\n")])
-            .err()
-            .unwrap();
+        let err =
+            Lexicon::from_sources("", &[(Language::Fr, "# c\nattack\tattaque\nnope\tx\n")], "")
+                .err()
+                .unwrap();
         assert_eq!(err.to_string(), "events.fr.tsv:3: unknown cue \"nope\"");
-        let err = Lexicon::from_sources("", &[(Language::En, "attack only\n")])
+        let err = Lexicon::from_sources("", &[(Language::En, "attack only\n")], "")
             .err()
             .unwrap();
         assert!(err.to_string().starts_with("events.en.tsv:1:"), "{err}");
+    }
+
+    #[test]
+    fn country_cues_point_to_their_country_and_bad_lines_are_named() {
+        let lex = lex();
+        let n = normalize("Supporters of IBK marched");
+        let found = lex.find(n.as_str());
+        let c = found.iter().find_map(|m| match m.target {
+            Target::Country(c) => Some(lex.country_name(c).to_string()),
+            _ => None,
+        });
+        assert_eq!(c.as_deref(), Some("Mali"));
+        let err = Lexicon::from_sources("", &[], "Mali IBK\n").err().unwrap();
+        assert!(err.to_string().starts_with("country_cues.tsv:1:"), "{err}");
     }
 
     #[test]
