@@ -476,11 +476,20 @@ impl Coder {
                     }
                     rasd_model::EventType::ExplosionsRemoteViolence
                     | rasd_model::EventType::ViolenceAgainstCivilians => {
-                        if actor1
-                            .as_ref()
-                            .is_some_and(|a| a.kind == ActorKind::Civilians)
-                        {
-                            actor2 = actor1.take();
+                        // Mines and IEDs are laid by armed groups: soldiers or civilians named
+                        // with one are its victims unless the text says who planted it.
+                        let laid = s == SubEventType::RemoteExplosiveLandmineIed;
+                        if actor1.as_ref().is_some_and(|a| {
+                            a.kind == ActorKind::Civilians || (laid && is_force(a.kind))
+                        }) {
+                            let victim = actor1.take();
+                            if actor2
+                                .as_ref()
+                                .is_some_and(|a| a.kind.is_armed() && !is_force(a.kind))
+                            {
+                                actor1 = actor2.take();
+                            }
+                            actor2 = victim;
                         }
                         if actor1.is_none() {
                             actor1 = generic(GenericRole::Unidentified);
@@ -1297,7 +1306,17 @@ fn merge(candidates: Vec<Candidate>, places: &[Place]) -> Vec<Candidate> {
                         || same_actor(&o.actor1, &c.actor1)
                         || same_actor(&o.actor2, &c.actor1)
                 });
-            let same_kind = o.sub == c.sub
+            // "The attackers also burned two vehicles": damage done in the attack is part of it.
+            let damage = o.sub.event_type().is_violent()
+                && c.sub == SubEventType::LootingPropertyDestruction
+                && c.actor1.as_ref().is_none_or(|a| {
+                    a.span.is_none()
+                        || same_actor(&o.actor1, &c.actor1)
+                        // "the attackers", "les assaillants": a role noun refers back.
+                        || a.name.as_deref().is_none_or(|n| n.starts_with("Unidentified Armed Group"))
+                });
+            let same_kind = damage
+                || o.sub == c.sub
                 || (c.weak && o.sub.event_type().is_violent())
                 || (o.weak && c.sub.event_type().is_violent())
                 || continues;
