@@ -331,7 +331,7 @@ impl Coder {
         let violent_family = matches!(family, Family::Violence { .. })
             || matches!(family, Family::Fixed(s) if s.event_type().is_violent());
         let mut confidence: f32 = match (weak, violent_family) {
-            (true, _) => 0.3,
+            (true, _) => 0.35,
             (false, true) => 0.4,
             (false, false) => 0.5,
         };
