@@ -43,6 +43,10 @@ const MODALITY_WINDOW: usize = 6;
 const NEGATION_WINDOW: usize = 3;
 /// How far (in words) a count may stand from its casualty word.
 const COUNT_WINDOW: usize = 8;
+/// How many lexicon matches back "the group" may look for the group it names.
+const ANTECEDENT_LOOKBACK: usize = 400;
+/// How many earlier candidates a sentence may merge into.
+const MERGE_LOOKBACK: usize = 8;
 
 /// An actor mention in a sentence, possibly two joined by "and/or".
 #[derive(Debug, Clone)]
@@ -204,10 +208,8 @@ impl Coder {
     fn governed_sentences(&self, scan: &Scan, sents: &[rasd_text::Sentence]) -> Vec<bool> {
         let text = scan.norm.as_str();
         let modal = |a: usize, b: usize| {
-            scan.matches.iter().any(|m| {
-                m.start >= a
-                    && m.end <= b
-                    && matches!(m.target, Target::Cue(Cue::Hypothetical | Cue::Future))
+            within(&scan.matches, a, b, |m| m.start).iter().any(|m| {
+                m.end <= b && matches!(m.target, Target::Cue(Cue::Hypothetical | Cue::Future))
             })
         };
         let mut out = vec![false; sents.len()];
@@ -262,10 +264,12 @@ impl Coder {
             let Some(c) = hint else {
                 continue;
             };
-            let same_span = |o: &Match| o.start == m.start && o.end == m.end;
-            let ambiguous = matches.iter().enumerate().any(|(j, o)| {
-                j != i
-                    && same_span(o)
+            // Matches are sorted by start: the ones on the same words are neighbours.
+            let lo = matches.partition_point(|o| o.start < m.start);
+            let hi = matches.partition_point(|o| o.start <= m.start);
+            let ambiguous = matches[lo..hi].iter().enumerate().any(|(j, o)| {
+                lo + j != i
+                    && o.end == m.end
                     && matches!(o.target, Target::Actor(other) if self.lexicon.actor(other).country_hint() != Some(c))
             });
             if !ambiguous && !out.iter().any(|x| x == c) {
@@ -299,12 +303,12 @@ impl Coder {
         ctx: &Context,
     ) -> Option<Candidate> {
         let doc_country = ctx.country;
-        let in_sentence: Vec<Match> = scan
-            .matches
+        let in_sentence: Vec<Match> = within(&scan.matches, start, end, |m| m.start)
             .iter()
             .copied()
-            .filter(|m| m.start >= start && m.end <= end)
+            .filter(|m| m.end <= end)
             .collect();
+        let numbers_in = within(&scan.numbers, start, end, |n| n.start);
         let event_cues: Vec<(Cue, usize, usize)> = in_sentence
             .iter()
             .filter_map(|m| match m.target {
@@ -661,14 +665,13 @@ impl Coder {
         confidence += actor_anchor;
         // A stated count of dead or wounded is the mark of an incident report.
         let counted = |span: Option<(usize, usize)>| {
-            span.is_some_and(|(s, _)| scan.numbers.iter().any(|n| n.start == s))
+            span.is_some_and(|(s, _)| numbers_in.iter().any(|n| n.start == s))
         };
         let wounded_count = in_sentence.iter().any(|m| {
             m.target == Target::Cue(Cue::Wound)
-                && scan
-                    .numbers
+                && numbers_in
                     .iter()
-                    .any(|n| n.start >= start && n.end <= end && n.start.abs_diff(m.start) < 40)
+                    .any(|n| n.end <= end && n.start.abs_diff(m.start) < 40)
         });
         if fatalities.is_some_and(|f| f.0 > 0 && counted(f.1)) || wounded_count {
             confidence += 0.15;
@@ -698,10 +701,7 @@ impl Coder {
         let weapon = matches!(family, Family::Fixed(s) if s.event_type() == rasd_model::EventType::ExplosionsRemoteViolence);
         // Protest words also fill commentary ("the demonstrations of 2011", banners, chants): a
         // protest report names a place, a day or a crowd size.
-        let crowd = scan
-            .numbers
-            .iter()
-            .any(|n| n.start >= start && n.end <= end);
+        let crowd = numbers_in.iter().any(|n| n.end <= end);
         let protest_family = matches!(family, Family::Protest)
             || matches!(family, Family::Fixed(s) if matches!(s.event_type(), rasd_model::EventType::Protests | rasd_model::EventType::Riots));
         let intervention = cue_set.contains(&Cue::Disperse);
@@ -800,9 +800,11 @@ impl Coder {
 
     /// The last named non-state armed actor before `pos`: what "the group" refers to.
     fn antecedent(&self, matches: &[Match], pos: usize) -> Option<ActorId> {
-        matches
+        let upto = matches.partition_point(|m| m.start < pos);
+        matches[..upto]
             .iter()
             .rev()
+            .take(ANTECEDENT_LOOKBACK)
             .filter(|m| m.end <= pos)
             .find_map(|m| match m.target {
                 Target::Actor(id) => {
@@ -949,6 +951,14 @@ fn is_force(kind: ActorKind) -> bool {
     matches!(kind, ActorKind::State | ActorKind::External)
 }
 
+/// The items of a list sorted by start offset whose start lies in `[start, end)`: every
+/// per-sentence lookup is a binary search, so a 200 MB document stays linear.
+fn within<T>(items: &[T], start: usize, end: usize, key: impl Fn(&T) -> usize) -> &[T] {
+    let a = items.partition_point(|x| key(x) < start);
+    let b = items.partition_point(|x| key(x) < end);
+    &items[a..b.max(a)]
+}
+
 fn push_tag(tags: &mut Vec<&'static str>, t: &'static str) {
     if !tags.contains(&t) {
         tags.push(t);
@@ -1053,13 +1063,17 @@ const ATTRIBUTION_WINDOW: usize = 4;
 /// The date mention of the sentence nearest the trigger, else the last one before the sentence,
 /// else the first one of the document after it.
 fn nearest_date(scan: &Scan, start: usize, end: usize, trigger: usize) -> Option<DateMention> {
-    let inside = scan
-        .dates
+    let inside = within(&scan.dates, start, end, |d| d.start)
         .iter()
-        .filter(|d| d.start >= start && d.end <= end)
+        .filter(|d| d.end <= end)
         .min_by_key(|d| d.start.abs_diff(trigger));
     inside
-        .or_else(|| scan.dates.iter().rev().find(|d| d.end <= start))
+        .or_else(|| {
+            scan.dates[..scan.dates.partition_point(|d| d.start < start)]
+                .iter()
+                .rev()
+                .find(|d| d.end <= start)
+        })
         .or_else(|| scan.dates.first())
         .copied()
 }
@@ -1080,11 +1094,14 @@ fn nearest_place(
         let before = if p.start < trigger { 2.0 } else { 0.0 };
         words / 4.0 + before + (1.0 - p.score) * 6.0
     };
+    let lo = scan.places.partition_point(|p| p.start < start);
     let pick = |towns: bool| {
         scan.places
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.start >= start && p.end <= end && p.is_country != towns)
+            .skip(lo)
+            .take_while(|(_, p)| p.start < end)
+            .filter(|(_, p)| p.end <= end && p.is_country != towns)
             .min_by(|a, b| cost(a.1).total_cmp(&cost(b.1)))
             .map(|(i, _)| i)
     };
@@ -1098,10 +1115,13 @@ fn nearest_place(
     };
     // The last town named shortly before ("... in Djibo. Five soldiers were killed.").
     let recent = |towns: bool| {
+        let from = scan.places.partition_point(|p| p.start < ctx.window_start);
         scan.places
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.start >= ctx.window_start && p.end <= start && p.is_country != towns)
+            .skip(from)
+            .take_while(|(_, p)| p.start < start)
+            .filter(|(_, p)| p.end <= start && p.is_country != towns)
             .max_by(|a, b| a.1.start.cmp(&b.1.start))
             .map(|(i, _)| i)
     };
@@ -1223,13 +1243,11 @@ fn casualties(
     let mut total = 0u32;
     let mut span: Option<(usize, usize)> = None;
     let mut counted = false;
-    for n in scan
-        .numbers
+    for n in within(&scan.numbers, start, end, |n| n.start)
         .iter()
-        .filter(|n| n.start >= start && n.end <= end)
+        .filter(|n| n.end <= end)
     {
-        if scan
-            .dates
+        if within(&scan.dates, start, end, |d| d.start)
             .iter()
             .any(|d| d.start <= n.start && n.end <= d.end)
         {
@@ -1296,7 +1314,9 @@ fn casualties(
 fn merge(candidates: Vec<Candidate>, places: &[Place]) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for c in candidates {
-        let target = out.iter_mut().rev().find(|o| {
+        // Mentions of one event stand close together: look back a few candidates only, which
+        // also keeps a huge document linear.
+        let target = out.iter_mut().rev().take(MERGE_LOOKBACK).find(|o| {
             let violent = o.sub.event_type().is_violent() && c.sub.event_type().is_violent();
             // A later violent sentence that names no actor of its own ("6 Islamists killed")
             // continues the event before it.

@@ -32,8 +32,10 @@ pub fn find_places(
     let hints = GeoHints {
         countries: countries.to_vec(),
     };
-    Gazetteer::embedded()
-        .geoparse_original(original, text, &hints)
+    let mut mentions = Gazetteer::embedded().geoparse_original(original, text, &hints);
+    // The coder looks places up by offset with binary searches.
+    mentions.sort_by_key(|m| (m.start, m.end));
+    mentions
         .into_iter()
         .map(|m| Place {
             start: m.start,

@@ -272,6 +272,9 @@ impl Matcher {
     }
 }
 
+/// How many mentions on each side of a place count as its textual neighbours.
+const NEIGHBOURS: usize = 12;
+
 /// Arabic clitics before a name: up to two of و ف ب ل ك, then optionally the article.
 fn is_clitic_prefix(p: &str) -> (bool, bool) {
     let core = p.strip_suffix("ال").unwrap_or(p);
@@ -859,7 +862,11 @@ impl Gazetteer {
                             continue;
                         }
                         let mut best = f64::MAX;
-                        for (j, f) in firsts.iter().enumerate() {
+                        // Neighbours in the text only: a long document names hundreds of
+                        // places, and comparing each with all would be quadratic.
+                        let lo = i.saturating_sub(NEIGHBOURS);
+                        let hi = (i + NEIGHBOURS + 1).min(firsts.len());
+                        for (j, f) in firsts.iter().enumerate().take(hi).skip(lo) {
                             if let (true, Some((flat, flon, conf))) = (j != i, f) {
                                 if *conf >= 0.4 {
                                     best = best.min(haversine_km(lat, lon, *flat, *flon));
