@@ -76,6 +76,7 @@ fn parse_line(bytes: &[u8]) -> Parsed {
 pub fn run(
     input: Option<PathBuf>,
     output: Option<PathBuf>,
+    max_doc_bytes: usize,
     config: &CoderConfig,
 ) -> Result<ExitCode> {
     let (reader, name): (Box<dyn Read>, String) = match &input {
@@ -123,7 +124,18 @@ pub fn run(
         let results: Vec<(usize, Parsed, Option<String>)> = batch
             .par_iter()
             .map(|(n, bytes)| {
-                let parsed = parse_line(bytes);
+                let parsed = if bytes.len() > max_doc_bytes {
+                    Parsed::Rejected {
+                        id: Value::Null,
+                        error: format!(
+                            "line is {:.1} MB, over the limit of {:.1} MB (--max-doc-mb); split the document",
+                            bytes.len() as f64 / 1e6,
+                            max_doc_bytes as f64 / 1e6
+                        ),
+                    }
+                } else {
+                    parse_line(bytes)
+                };
                 let coded = match &parsed {
                     Parsed::Doc(d) => {
                         Some(serde_json::to_string(&coder.code(d)).expect("events serialise"))

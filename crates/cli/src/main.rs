@@ -35,6 +35,9 @@ enum Command {
         /// Output JSONL (absent: standard output).
         #[arg(long, short)]
         output: Option<PathBuf>,
+        /// Reject (and report) documents longer than this many megabytes.
+        #[arg(long, default_value_t = 64.0)]
+        max_doc_mb: f64,
     },
     /// Whole-pipeline throughput: documents/s, MB/s and peak memory on a JSONL corpus.
     Bench {
@@ -130,7 +133,11 @@ fn main() -> ExitCode {
     }
     let config = &config;
     let result = match cli.command {
-        Command::Code { input, output } => code_cmd::run(input, output, config),
+        Command::Code {
+            input,
+            output,
+            max_doc_mb,
+        } => code_cmd::run(input, output, (max_doc_mb.max(0.0) * 1e6) as usize, config),
         Command::Explain { text, published } => explain_cmd::run(&text, published, config),
         Command::Bench { input, repeat } => bench_cmd::run(&input, repeat, config),
         Command::Eval {
