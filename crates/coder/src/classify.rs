@@ -80,9 +80,13 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
     if has(Cue::Sexual) {
         return fixed(S::SexualViolence, Cue::Sexual);
     }
-    // Protesters who burn, loot, destroy or fight are rioters.
-    let rioting =
-        has(Cue::Riot) || has(Cue::Burn) || has(Cue::Loot) || has(Cue::Destroy) || has(Cue::Clash);
+    // Protesters who burn, loot, destroy, fight or block roads are rioters.
+    let rioting = has(Cue::Riot)
+        || has(Cue::Burn)
+        || has(Cue::Loot)
+        || has(Cue::Destroy)
+        || has(Cue::Clash)
+        || has(Cue::Blockade);
     if protest && rioting {
         return fixed(S::ViolentDemonstration, Cue::Protest);
     }

@@ -186,6 +186,7 @@ impl Coder {
             let ctx = Context {
                 // Places may come from the two sentences before ("... in Djibo. Five were killed").
                 window_start: sents[i.saturating_sub(2)].start,
+                next_end: sents.get(i + 1).map_or(s.end, |n| n.end),
                 short_doc: sents.len() <= 3,
                 country: doc_country.as_deref(),
             };
@@ -520,7 +521,11 @@ impl Coder {
                     .find(|a| a.kind == ActorKind::Protesters)
                     .cloned();
                 actor1 = protesters.or_else(|| generic(GenericRole::Protesters));
-                let intervened = cue_set.contains(&Cue::Disperse);
+                // "Hundreds protested. Police fired tear gas.": the intervention may follow.
+                let intervened = cue_set.contains(&Cue::Disperse)
+                    || within(&scan.matches, end, ctx.next_end, |m| m.start)
+                        .iter()
+                        .any(|m| matches!(m.target, Target::Cue(Cue::Disperse | Cue::Arrest)));
                 if kill_present && (intervened || state.is_some()) {
                     actor2 = state.or_else(|| generic(GenericRole::Police));
                     SubEventType::ExcessiveForceAgainstProtesters
@@ -555,6 +560,28 @@ impl Coder {
                 } else {
                     SubEventType::NonStateActorOvertakesTerritory
                 }
+            }
+            // Residents, youths or villagers who attack or fight, as the subject before the verb
+            // and with no armed group beside them, are a mob (ACLED: mob violence by rioters).
+            Family::Violence { .. }
+                if !weak
+                    && actor1.as_ref().is_some_and(|a| {
+                        a.kind == ActorKind::Civilians && a.span.is_some_and(|(_, e)| e <= t_start)
+                    })
+                    && actor2
+                        .as_ref()
+                        .is_none_or(|a| !a.kind.is_armed() || is_force(a.kind))
+                    && trigger != Cue::Kill
+                    && !mentions.iter().any(|m| {
+                        let k = self.mention_kind(m);
+                        (k.is_armed() && !is_force(k)) || (is_force(k) && m.end <= t_start)
+                    }) =>
+            {
+                actor1 = generic(GenericRole::Rioters);
+                if actor2.is_none() {
+                    actor2 = generic(GenericRole::Civilians);
+                }
+                SubEventType::MobViolence
             }
             Family::Violence { two_sided } => {
                 // Civilians are targets, not perpetrators, of organised violence.
@@ -1163,6 +1190,8 @@ fn past_verb(text: &str, t_start: usize, t_end: usize) -> bool {
 
 /// What a sentence's coding may borrow from the rest of the document.
 struct Context<'a> {
+    /// End of the next sentence: what happened to a protest is often told right after it.
+    next_end: usize,
     /// Start of the earliest sentence whose places may stand for this one.
     window_start: usize,
     /// The document is a brief of at most three sentences.
