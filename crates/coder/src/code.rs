@@ -750,7 +750,7 @@ impl Coder {
                     && [&actor1, &actor2]
                         .iter()
                         .all(|a| a.as_ref().is_some_and(|a| a.span.is_some())))
-                || (weapon && (actor_anchor > 0.0 || date_in || place_in || casualty_word)));
+                || (weapon && (actor_anchor >= 0.1 || (casualty_word && date_in))));
         if !specific {
             confidence = confidence.min(0.45);
         }
