@@ -515,6 +515,24 @@ impl Coder {
                     .flatten()
                     .find(|a| a.kind == ActorKind::State)
                     .cloned();
+                // Whoever shoots at the crowd: forces, or gunmen of any side.
+                // "gunmen in Timbuktu opened fire on residents protesting": an armed subject just
+                // before a past attack verb; "marched in support of the forces amid attacks" is not.
+                let attack_at = event_cues
+                    .iter()
+                    .find(|c| c.0 == Cue::Attack && past_verb(scan.norm.as_str(), c.1, c.2))
+                    .map(|c| c.1);
+                let shooter = [&actor1, &actor2]
+                    .into_iter()
+                    .flatten()
+                    .find(|a| {
+                        a.kind.is_armed()
+                            && a.span.is_some_and(|(_, e)| {
+                                attack_at.is_some_and(|t| e <= t && scan.gap(e, t) <= 4)
+                            })
+                    })
+                    .cloned();
+                let violence_on_crowd = attack_at.is_some();
                 let protesters = [&actor1, &actor2]
                     .into_iter()
                     .flatten()
@@ -526,8 +544,10 @@ impl Coder {
                     || within(&scan.matches, end, ctx.next_end, |m| m.start)
                         .iter()
                         .any(|m| matches!(m.target, Target::Cue(Cue::Disperse | Cue::Arrest)));
-                if kill_present && (intervened || state.is_some()) {
-                    actor2 = state.or_else(|| generic(GenericRole::Police));
+                if (kill_present && (intervened || state.is_some()))
+                    || (violence_on_crowd && shooter.is_some())
+                {
+                    actor2 = shooter.or(state).or_else(|| generic(GenericRole::Police));
                     SubEventType::ExcessiveForceAgainstProtesters
                 } else if intervened {
                     actor2 = state.or_else(|| generic(GenericRole::Police));
@@ -633,6 +653,15 @@ impl Coder {
                         actor2 = generic(GenericRole::Civilians);
                     }
                     SubEventType::LootingPropertyDestruction
+                } else if actor2
+                    .as_ref()
+                    .is_some_and(|a| a.kind == ActorKind::Protesters)
+                    && actor1.as_ref().is_some_and(|a| is_force(a.kind))
+                {
+                    // "Police opened fire on protesters": ACLED's excessive force, coded like
+                    // every protest with the protesters as actor1.
+                    std::mem::swap(&mut actor1, &mut actor2);
+                    SubEventType::ExcessiveForceAgainstProtesters
                 } else if two_sided || armed_target {
                     SubEventType::ArmedClash
                 } else if civ(&actor2) {
@@ -782,13 +811,20 @@ impl Coder {
         let before: Vec<&ActorMention> = mentions.iter().filter(|m| m.end <= t_start).collect();
         let after: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= t_end).collect();
         // "killed by X", "على يد X": the agent follows a passive marker.
+        let passive_verb = in_sentence.iter().any(|c| {
+            c.target == Target::Cue(Cue::PassiveAux)
+                && c.end <= t_start
+                && scan.gap(c.end, t_start) <= 1
+        });
+        // "were killed and 60 injured by soldiers": after a passive verb the agent may come later.
+        let agent_reach = if passive_verb { 6 } else { 2 };
         let agent = after.iter().copied().find(|m| {
             in_sentence.iter().any(|c| {
                 c.target == Target::Cue(Cue::PassiveBy)
                     && c.end <= m.start
                     && scan.gap(c.end, m.start) <= 2
                     && c.start >= t_end
-                    && scan.gap(t_end, c.start) <= 2
+                    && scan.gap(t_end, c.start) <= agent_reach
             })
         });
         if let Some(agent) = agent {

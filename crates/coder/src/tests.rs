@@ -188,6 +188,12 @@ const CASES: &[Case] = &[
         text: "The demonstrations are a sign of growing anger.",
         expect: None,
     },
+    Case {
+        name: "en police firing on protesters is excessive force",
+        published: "2026-01-14",
+        text: "Police opened fire on protesters in Niamey on Monday, killing two.",
+        expect: Some(Expect { actor1: Some("Protesters (Niger)"), actor2: Some("Police Forces of Niger"), fatalities: Some(2), ..ev(S::ExcessiveForceAgainstProtesters) }),
+    },
 ];
 
 #[test]
