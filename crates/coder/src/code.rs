@@ -677,7 +677,7 @@ impl Coder {
                     SubEventType::ArmedClash
                 } else if cue_set.contains(&Cue::Neutralise)
                     || (actor1.as_ref().is_some_and(|a| is_force(a.kind))
-                        && (trigger != Cue::Kill || militants_named))
+                        && (two_sided || militants_named))
                 {
                     // Forces that "neutralise" or fight are in a battle; forces that kill or
                     // execute people with no armed opponent named commit violence against
