@@ -723,8 +723,9 @@ impl Coder {
         let counted = |span: Option<(usize, usize)>| {
             span.is_some_and(|(s, _)| numbers_in.iter().any(|n| n.start == s))
         };
+        // A count of wounded or abducted people anchors a report as well as a death toll.
         let wounded_count = in_sentence.iter().any(|m| {
-            m.target == Target::Cue(Cue::Wound)
+            matches!(m.target, Target::Cue(Cue::Wound | Cue::Abduct))
                 && numbers_in
                     .iter()
                     .any(|n| n.end <= end && n.start.abs_diff(m.start) < 40)
