@@ -272,6 +272,13 @@ impl Matcher {
     }
 }
 
+/// Which side of a place name a cue word stands on.
+#[derive(Clone, Copy)]
+enum Side {
+    Before,
+    After,
+}
+
 /// How many mentions on each side of a place count as its textual neighbours.
 const NEIGHBOURS: usize = 12;
 
@@ -1567,41 +1574,29 @@ fn detect_cue(
     if b.ends_with('(') || b.ends_with("( ") {
         return (Some(PlaceCue::Parenthetical), "(");
     }
-    if let Some(c) = ends_with_any(b, REGION_BEFORE) {
-        return (Some(PlaceCue::Region), c);
-    }
-    if let Some(c) = starts_with_any(after, REGION_AFTER) {
-        return (Some(PlaceCue::Region), c);
-    }
-    if let Some(c) = ends_with_any(b, COMMUNE_BEFORE) {
-        return (Some(PlaceCue::Commune), c);
-    }
-    if let Some(c) = starts_with_any(after, COMMUNE_AFTER) {
-        return (Some(PlaceCue::Commune), c);
-    }
-    if let Some(c) = ends_with_any(b, ROAD_BEFORE) {
-        return (Some(PlaceCue::Road), c);
-    }
-    if let Some(c) = ends_with_any(b, BETWEEN_BEFORE) {
-        return (Some(PlaceCue::Between), c);
-    }
-    if after.starts_with(" road") || after.starts_with(" highway") {
-        return (Some(PlaceCue::Road), "road");
-    }
-    if let Some(c) = ends_with_any(b, AREA_BEFORE) {
-        return (Some(PlaceCue::Area), c);
-    }
-    if let Some(c) = starts_with_any(after, AREA_AFTER) {
-        return (Some(PlaceCue::Area), c);
-    }
-    if let Some(c) = ends_with_any(b, NEAR_BEFORE) {
-        return (Some(PlaceCue::Near), c);
-    }
-    if let Some(c) = ends_with_any(b, EVENT_BEFORE) {
-        return (Some(PlaceCue::In), c);
-    }
-    if let Some(c) = ends_with_any(b, IN_BEFORE) {
-        return (Some(PlaceCue::In), c);
+    // Cue words in priority order: the first that stands before (or after) the name wins.
+    const CUES: &[(PlaceCue, Side, &[&str])] = &[
+        (PlaceCue::Region, Side::Before, REGION_BEFORE),
+        (PlaceCue::Region, Side::After, REGION_AFTER),
+        (PlaceCue::Commune, Side::Before, COMMUNE_BEFORE),
+        (PlaceCue::Commune, Side::After, COMMUNE_AFTER),
+        (PlaceCue::Road, Side::Before, ROAD_BEFORE),
+        (PlaceCue::Between, Side::Before, BETWEEN_BEFORE),
+        (PlaceCue::Road, Side::After, &[" road", " highway"]),
+        (PlaceCue::Area, Side::Before, AREA_BEFORE),
+        (PlaceCue::Area, Side::After, AREA_AFTER),
+        (PlaceCue::Near, Side::Before, NEAR_BEFORE),
+        (PlaceCue::In, Side::Before, EVENT_BEFORE),
+        (PlaceCue::In, Side::Before, IN_BEFORE),
+    ];
+    for &(cue, side, words) in CUES {
+        let found = match side {
+            Side::Before => ends_with_any(b, words),
+            Side::After => starts_with_any(after, words),
+        };
+        if let Some(c) = found {
+            return (Some(cue), c);
+        }
     }
     if clitic_bi {
         return (Some(PlaceCue::In), "ب");
