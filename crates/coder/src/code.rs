@@ -1301,7 +1301,7 @@ fn casualties(
     }
     let negated = |w_start: usize| {
         in_sentence.iter().any(|m| {
-            m.target == Target::Cue(Cue::Negation)
+            matches!(m.target, Target::Cue(Cue::Negation | Cue::Attempt))
                 && m.end <= w_start
                 && scan.gap(m.end, w_start) <= NEGATION_WINDOW
         })
@@ -1403,7 +1403,10 @@ fn merge(candidates: Vec<Candidate>, places: &[Place]) -> Vec<Candidate> {
                 });
             let same_kind = damage
                 || o.sub == c.sub
-                || (c.weak && o.sub.event_type().is_violent())
+                // "Reports of 2 dead": casualties told after a battle or a riot belong to it.
+                || (c.weak
+                    && (o.sub.event_type().is_violent()
+                        || o.sub.event_type() == rasd_model::EventType::Riots))
                 || (o.weak && c.sub.event_type().is_violent())
                 || continues;
             let place_ok = match (o.place, c.place) {

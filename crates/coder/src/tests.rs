@@ -194,6 +194,12 @@ const CASES: &[Case] = &[
         text: "Police opened fire on protesters in Niamey on Monday, killing two.",
         expect: Some(Expect { actor1: Some("Protesters (Niger)"), actor2: Some("Police Forces of Niger"), fatalities: Some(2), ..ev(S::ExcessiveForceAgainstProtesters) }),
     },
+    Case {
+        name: "en an attempted killing counts no death",
+        published: "2026-01-14",
+        text: "On Monday, suspected ISGS militants attempted to assassinate a police officer in Dori.",
+        expect: Some(Expect { fatalities: Some(0), ..ev(S::ArmedClash) }),
+    },
 ];
 
 #[test]

@@ -28,6 +28,7 @@ cues! {
     Background => "background", Hedge => "hedge", Claim => "claim",
     PassiveBy => "passive_by", OrJoin => "or_join", MilObject => "mil_object",
     CivObject => "civ_object", PassiveAux => "passive_aux", Unit => "unit",
+    Attempt => "attempt",
 }
 
 impl Cue {
@@ -43,6 +44,7 @@ impl Cue {
                 | Cue::Background
                 | Cue::Hedge
                 | Cue::Claim
+                | Cue::Attempt
         )
     }
 
