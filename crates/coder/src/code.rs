@@ -852,13 +852,35 @@ impl Coder {
         if passive || target_before.is_some() {
             return (None, target_before.or(before.last().copied()).cloned());
         }
+        // A counted actor is a victim: "killing 12 soldiers", "قتل 12 جنديا", "tuant 5 civils".
+        let counted = |m: &ActorMention| {
+            scan.numbers
+                .iter()
+                .any(|n| n.end <= m.start && scan.gap(n.end, m.start) == 0 && n.end + 12 > m.start)
+        };
         match before.last() {
-            Some(&subject) => (Some(subject.clone()), after.first().copied().cloned()),
-            // Verb-first (Arabic) or nominal ("the killing of ... by"): subject after.
-            None => (
-                after.first().copied().cloned(),
-                after.get(1).copied().cloned(),
-            ),
+            Some(&subject) => {
+                // "The Malian army and Wagner struck ...": the first of a pair leads.
+                let lead = before
+                    .iter()
+                    .rev()
+                    .nth(1)
+                    .filter(|first| scan.gap(first.end, subject.start) <= 1)
+                    .copied()
+                    .unwrap_or(subject);
+                (Some(lead.clone()), after.first().copied().cloned())
+            }
+            // Verb-first (Arabic) or nominal ("the killing of ... by"): subject after, unless
+            // it is counted ("قتل 12 جنديا ... في هجوم شنه مسلحون": the soldiers died).
+            None => match after.first() {
+                Some(&first) if counted(first) => {
+                    (after.get(1).copied().cloned(), Some(first.clone()))
+                }
+                _ => (
+                    after.first().copied().cloned(),
+                    after.get(1).copied().cloned(),
+                ),
+            },
         }
     }
 

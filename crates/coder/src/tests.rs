@@ -200,6 +200,18 @@ const CASES: &[Case] = &[
         text: "On Monday, suspected ISGS militants attempted to assassinate a police officer in Dori.",
         expect: Some(Expect { fatalities: Some(0), ..ev(S::ArmedClash) }),
     },
+    Case {
+        name: "ar a counted actor after a verb-first killing is the victim",
+        published: "2026-03-10",
+        text: "قتل 12 جنديا ماليا على الأقل يوم الأحد في هجوم شنه مسلحون من تنظيم الدولة الإسلامية في الصحراء الكبرى على موقع عسكري قرب ميناكا.",
+        expect: Some(Expect { actor1: Some("Islamic State"), actor2: Some("Military Forces of Mali"), fatalities: Some(12), date: Some("2026-03-08"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "ar the first of two joined actors leads",
+        published: "2026-03-10",
+        text: "نفذت طائرة مسيرة تابعة للجيش المالي وفاغنر غارة على سوق أسبوعي في منطقة كيدال أمس، ما أسفر عن مقتل ثمانية مدنيين.",
+        expect: Some(Expect { actor1: Some("Military Forces of Mali"), actor2: Some("Civilians (Mali)"), fatalities: Some(8), date: Some("2026-03-09"), ..ev(S::AirDroneStrike) }),
+    },
 ];
 
 #[test]
