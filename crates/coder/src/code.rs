@@ -88,6 +88,8 @@ struct Candidate {
     place: Option<usize>,
     confidence: f32,
     tags: Vec<&'static str>,
+    /// The sentence claims responsibility ("IS Sahel claimed the attack").
+    claim: bool,
 }
 
 /// Everything found in a document's text, in normalised offsets.
@@ -99,6 +101,9 @@ struct Scan<'a> {
     places: Vec<Place>,
     /// Byte offset of every word start, for distances in words.
     word_starts: Vec<usize>,
+    /// End of a wire dateline ("BAMAKO, March 3 (Reuters) -"), 0 when there is none: its date
+    /// is the day of writing, not of the event.
+    dateline_end: usize,
 }
 
 impl Scan<'_> {
@@ -173,6 +178,7 @@ impl Coder {
             dates: find_dates(text, doc.published),
             places: find_places(original, norm, &hints),
             word_starts: word_starts(text),
+            dateline_end: dateline_end(text),
             matches,
         };
         let doc_country = self.document_country(&scan, &hints);
@@ -189,6 +195,7 @@ impl Coder {
                 next_end: sents.get(i + 1).map_or(s.end, |n| n.end),
                 short_doc: sents.len() <= 3,
                 country: doc_country.as_deref(),
+                prev_date: candidates.last().and_then(|c| c.date),
             };
             if let Some(c) = self.code_sentence(doc, &scan, s.start, s.end, &ctx) {
                 candidates.push(c);
@@ -379,7 +386,7 @@ impl Coder {
             }
         }
 
-        let date = nearest_date(scan, start, end, t_start);
+        let date = nearest_date(scan, start, end, t_start, ctx.prev_date);
         if let (Some(d), Some(p)) = (date, doc.published) {
             if (p - d.date).num_days() > self.config.background_days {
                 return None;
@@ -463,6 +470,9 @@ impl Coder {
                 k.is_armed() && !is_force(k)
             })
         });
+        let cue_set_claim = in_sentence
+            .iter()
+            .any(|m| m.target == Target::Cue(Cue::Claim));
         let kill_present = cue_set.iter().any(|c| matches!(c, Cue::Kill | Cue::Dead));
 
         let sub = match family {
@@ -797,6 +807,7 @@ impl Coder {
             place,
             confidence: confidence.min(0.99),
             tags,
+            claim: cue_set_claim,
         })
     }
 
@@ -1128,7 +1139,7 @@ fn actor_mentions(lexicon: &Lexicon, scan: &Scan, in_sentence: &[Match]) -> Vec<
             return true;
         };
         let wants_state = match g {
-            GenericRole::Unidentified | GenericRole::Militants => false,
+            GenericRole::Unidentified | GenericRole::Militants | GenericRole::GroupAnaphor => false,
             GenericRole::Military => true,
             _ => return true,
         };
@@ -1148,20 +1159,28 @@ const ATTRIBUTION_WINDOW: usize = 4;
 
 /// The date mention of the sentence nearest the trigger, else the last one before the sentence,
 /// else the first one of the document after it.
-fn nearest_date(scan: &Scan, start: usize, end: usize, trigger: usize) -> Option<DateMention> {
+fn nearest_date(
+    scan: &Scan,
+    start: usize,
+    end: usize,
+    trigger: usize,
+    prev: Option<DateMention>,
+) -> Option<DateMention> {
     let inside = within(&scan.dates, start, end, |d| d.start)
         .iter()
-        .filter(|d| d.end <= end)
+        .filter(|d| d.end <= end && d.start >= scan.dateline_end)
         .min_by_key(|d| d.start.abs_diff(trigger));
     inside
+        .copied()
+        .or(prev)
         .or_else(|| {
             scan.dates[..scan.dates.partition_point(|d| d.start < start)]
                 .iter()
                 .rev()
                 .find(|d| d.end <= start)
+                .copied()
         })
-        .or_else(|| scan.dates.first())
-        .copied()
+        .or_else(|| scan.dates.first().copied())
 }
 
 /// The place of the sentence that best fits the trigger (towns before countries): close to it,
@@ -1247,8 +1266,29 @@ fn past_verb(text: &str, t_start: usize, t_end: usize) -> bool {
     word.ends_with("ed") || IRREGULAR.contains(&word) || (french_aux && word.ends_with(['e', 's']))
 }
 
+/// The end of a wire-story dateline ("bamako, march 3 (reuters) -", "ouagadougou (afp) -"):
+/// a short opening without a full stop, ended by a dash, that names an agency or is a city.
+fn dateline_end(text: &str) -> usize {
+    let mut cut = text.len().min(100);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut];
+    let Some(dash) = head.find(" - ").or_else(|| head.find(" -- ")) else {
+        return 0;
+    };
+    let prefix = &head[..dash];
+    if prefix.contains(['.', '!', '?', '\n']) || prefix.split_whitespace().count() > 8 {
+        return 0;
+    }
+    dash + 3
+}
+
 /// What a sentence's coding may borrow from the rest of the document.
 struct Context<'a> {
+    /// The date of the event coded just before: a follow-up sentence without a date of its own
+    /// continues it ("The gunmen arrived on motorbikes ...").
+    prev_date: Option<DateMention>,
     /// End of the next sentence: what happened to a protest is often told right after it.
     next_end: usize,
     /// Start of the earliest sentence whose places may stand for this one.
@@ -1423,7 +1463,10 @@ fn merge(candidates: Vec<Candidate>, places: &[Place]) -> Vec<Candidate> {
                         // "the attackers", "les assaillants": a role noun refers back.
                         || a.name.as_deref().is_none_or(|n| n.starts_with("Unidentified Armed Group"))
                 });
+            // "The Islamic State claimed the attack": the claim names who did it.
+            let claimed = c.claim && o.sub.event_type().is_violent();
             let same_kind = damage
+                || claimed
                 || o.sub == c.sub
                 // "Reports of 2 dead": casualties told after a battle or a riot belong to it.
                 || (c.weak
@@ -1434,7 +1477,13 @@ fn merge(candidates: Vec<Candidate>, places: &[Place]) -> Vec<Candidate> {
             let place_ok = match (o.place, c.place) {
                 (Some(a), Some(b)) => {
                     let (a, b) = (&places[a], &places[b]);
-                    a.location == b.location && a.country == b.country
+                    let same = a.location == b.location && a.country == b.country;
+                    // "in the Mopti region ... residents of Ogossagou": the town is inside.
+                    let nested = (a.geo_precision == 3 || b.geo_precision == 3)
+                        && a.country == b.country
+                        && a.admin1.is_some()
+                        && a.admin1 == b.admin1;
+                    same || nested
                 }
                 _ => true,
             };
@@ -1454,11 +1503,32 @@ fn merge(candidates: Vec<Candidate>, places: &[Place]) -> Vec<Candidate> {
                     o.place = place;
                     o.date = date;
                     o.fatalities = max_fatalities(fat, c.fatalities);
+                } else if c.claim
+                    && c.actor1
+                        .as_ref()
+                        .is_some_and(|a| a.span.is_some() && a.name.is_some())
+                {
+                    // The claimant replaces an unidentified perpetrator.
+                    let unidentified = o.actor1.as_ref().is_none_or(|a| {
+                        a.name
+                            .as_deref()
+                            .is_none_or(|n| n.starts_with("Unidentified Armed Group"))
+                    });
+                    if unidentified {
+                        o.actor1 = c.actor1;
+                    }
+                    o.confidence = (o.confidence + 0.05).min(0.99);
                 } else {
                     o.fatalities = max_fatalities(o.fatalities, c.fatalities);
                     o.actor1 = o.actor1.take().or(c.actor1);
                     o.actor2 = o.actor2.take().or(c.actor2);
-                    o.place = o.place.or(c.place);
+                    // The more precise place wins (a town over its region).
+                    o.place = match (o.place, c.place) {
+                        (Some(a), Some(b)) if places[a].geo_precision > places[b].geo_precision => {
+                            Some(b)
+                        }
+                        (a, b) => a.or(b),
+                    };
                     o.date = o.date.or(c.date);
                     o.confidence = (o.confidence.max(c.confidence) + 0.05).min(0.99);
                 }

@@ -212,7 +212,33 @@ const CASES: &[Case] = &[
         text: "نفذت طائرة مسيرة تابعة للجيش المالي وفاغنر غارة على سوق أسبوعي في منطقة كيدال أمس، ما أسفر عن مقتل ثمانية مدنيين.",
         expect: Some(Expect { actor1: Some("Military Forces of Mali"), actor2: Some("Civilians (Mali)"), fatalities: Some(8), date: Some("2026-03-09"), ..ev(S::AirDroneStrike) }),
     },
+    Case {
+        name: "en wire dateline date is not the event date and follow-ups merge",
+        published: "2026-03-04",
+        text: "BAMAKO, March 3 (Reuters) - Suspected jihadists killed at least 20 civilians in an attack on a village in central Mali's Mopti region on Monday, local officials said on Tuesday. The gunmen arrived on motorbikes and opened fire on residents of Ogossagou, a local mayor told Reuters.",
+        expect: Some(Expect { fatalities: Some(20), date: Some("2026-03-02"), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "fr a claim names the perpetrator of the attack before it",
+        published: "2026-03-04",
+        text: "OUAGADOUGOU (AFP) - Au moins quinze soldats burkinabè ont été tués dimanche dans une embuscade tendue par des jihadistes présumés près de Djibo. Le groupe Etat islamique au Sahel a revendiqué l'attaque.",
+        expect: Some(Expect { actor1: Some("Islamic State"), actor2: Some("Military Forces of Burkina Faso"), fatalities: Some(15), date: Some("2026-03-01"), ..ev(S::ArmedClash) }),
+    },
 ];
+
+#[test]
+fn dateline_detection_respects_char_boundaries_regression() {
+    // A 100-byte cut used to fall inside an Arabic letter and panic.
+    let coder = Coder::new(CoderConfig::default());
+    let text = "وهو فيلم يتناول قصة جندي يشهد، في خضم الحرب الأهلية بفنلندا سنة 1918، على التجاوزات المقترفة";
+    let doc = Document {
+        id: "x".into(),
+        text: text.into(),
+        ..Default::default()
+    };
+    let out = coder.code(&doc);
+    assert_eq!(out.id, "x");
+}
 
 #[test]
 fn case_names_are_unique() {

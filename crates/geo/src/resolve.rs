@@ -272,6 +272,17 @@ impl Matcher {
     }
 }
 
+/// Names of vast regions that also name villages somewhere: never resolved as a village.
+const REGION_WORDS: &[&str] = &[
+    "sahel",
+    "الساحل",
+    "ساحل",
+    "sahara",
+    "الصحراء",
+    "azawad",
+    "ازواد",
+];
+
 /// Which side of a place name a cue word stands on.
 #[derive(Clone, Copy)]
 enum Side {
@@ -1014,6 +1025,9 @@ impl Gazetteer {
                         foreign_ok && (cued || country_ctx || !r.clitic)
                     }
                 }
+                // "the Sahel", "le Sahara", "l'Azawad" name vast regions, never the village
+                // that shares the name.
+                Target::Place(_) if REGION_WORDS.contains(&pat.key.as_str()) => false,
                 Target::Place(p) => {
                     let pl = &self.places[p as usize];
                     let country_ctx = ctx_countries.contains(&pl.country);
