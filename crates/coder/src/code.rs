@@ -585,7 +585,28 @@ impl Coder {
             }
             Family::TerritoryTaken => {
                 let state = actor1.as_ref().is_some_and(|a| is_force(a.kind));
-                if state {
+                // Territory changing hands with no fighting told is ACLED's non-violent transfer
+                // (a battle needs violence).
+                let fighting = within(&scan.matches, ctx.window_start, ctx.next_end, |m| m.start)
+                    .iter()
+                    .any(|m| {
+                        matches!(
+                            m.target,
+                            Target::Cue(
+                                Cue::Attack
+                                    | Cue::Clash
+                                    | Cue::Kill
+                                    | Cue::Dead
+                                    | Cue::Wound
+                                    | Cue::Neutralise
+                                    | Cue::Shelling
+                                    | Cue::Airstrike
+                            )
+                        )
+                    });
+                if !fighting {
+                    SubEventType::NonViolentTransferOfTerritory
+                } else if state {
                     SubEventType::GovernmentRegainsTerritory
                 } else {
                     SubEventType::NonStateActorOvertakesTerritory
