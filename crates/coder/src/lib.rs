@@ -1,7 +1,7 @@
 //! The event coder: a report in Arabic, French or English in, ACLED-coded events out, every field
 //! backed by an evidence span into the original text.
 //!
-//! - [`Coder`]: holds the compiled [`rasd_lexicon::Lexicon`] and codes [`Document`]s; share one
+//! - [`Coder`]: holds the compiled [`rasd_lexicon::Lexicon`] and codes [`rasd_model::Document`]s; share one
 //!   across threads.
 //! - [`CoderConfig`]: thresholds (how old an event may be before it counts as background).
 //!
