@@ -68,6 +68,15 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
     if has(Cue::Vbied) {
         return tagged(S::RemoteExplosiveLandmineIed, Cue::Vbied, "vbied");
     }
+    // "An ambush initiated by an IED, followed by an exchange of fire": ACLED codes the battle.
+    if has(Cue::Ied) && has(Cue::Clash) {
+        return Some(Classified {
+            family: Family::Violence { two_sided: true },
+            trigger: Cue::Clash,
+            weak: false,
+            tag: Some("ied"),
+        });
+    }
     if has(Cue::Ied) && !has(Cue::WeaponsSeized) {
         return tagged(S::RemoteExplosiveLandmineIed, Cue::Ied, "ied");
     }
@@ -223,6 +232,13 @@ mod tests {
         );
         let c = classify(&[Cue::Ied, Cue::WeaponsSeized]).unwrap();
         assert_eq!(c.family, Family::Fixed(SubEventType::DisruptedWeaponsUse));
+    }
+
+    #[test]
+    fn an_ied_ambush_with_an_exchange_of_fire_is_a_battle() {
+        let c = classify(&[Cue::Ied, Cue::Attack, Cue::Clash]).unwrap();
+        assert_eq!(c.family, Family::Violence { two_sided: true });
+        assert_eq!(c.tag, Some("ied"));
     }
 
     #[test]
