@@ -94,6 +94,50 @@ fn read_file(path: &Path) -> Result<Vec<u8>, GeoError> {
     })
 }
 
+/// The data rows of a TSV source as (line number, columns): the header must start with
+/// `header`, blank lines are ignored, and rows with the wrong number of columns are reported by
+/// file and line and skipped.
+fn tsv_rows<'t>(
+    path: &Path,
+    text: &'t str,
+    header: &'static str,
+    columns: usize,
+    report: &mut BuildReport,
+) -> Result<Vec<(usize, Vec<&'t str>)>, GeoError> {
+    let mut lines = text.lines();
+    match lines.next() {
+        Some(h) if h.starts_with(header) && h[header.len()..].starts_with('\t') => {}
+        _ => {
+            return Err(GeoError::BadHeader {
+                path: path.to_path_buf(),
+                line: 1,
+                expected: header,
+            })
+        }
+    }
+    let mut rows = Vec::new();
+    for (i, line) in lines.enumerate() {
+        let lineno = i + 2;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() != columns {
+            report.skip(
+                path,
+                lineno,
+                SkipReason::ColumnCount {
+                    found: c.len(),
+                    expected: columns,
+                },
+            );
+            continue;
+        }
+        rows.push((lineno, c));
+    }
+    Ok(rows)
+}
+
 fn read_text(path: &Path) -> Result<String, GeoError> {
     let bytes = read_file(path)?;
     if path.extension().is_some_and(|e| e == "gz") {
@@ -470,34 +514,7 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
     let mut by_gn: HashMap<String, usize> = HashMap::new();
     let wof_path = src_dir.join("wof/sahel_wof_places.tsv.gz");
     let text = read_text(&wof_path)?;
-    let mut lines = text.lines();
-    match lines.next() {
-        Some(h) if h.starts_with("wof_id\t") => {}
-        _ => {
-            return Err(GeoError::BadHeader {
-                path: wof_path,
-                line: 1,
-                expected: "wof_id",
-            })
-        }
-    }
-    for (i, line) in lines.enumerate() {
-        let lineno = i + 2;
-        if line.trim().is_empty() {
-            continue;
-        }
-        let c: Vec<&str> = line.split('\t').collect();
-        if c.len() != 17 {
-            report.skip(
-                &wof_path,
-                lineno,
-                SkipReason::ColumnCount {
-                    found: c.len(),
-                    expected: 17,
-                },
-            );
-            continue;
-        }
+    for (lineno, c) in tsv_rows(&wof_path, &text, "wof_id", 17, &mut report)? {
         match c[1] {
             "locality" | "localadmin" => {}
             other => {
@@ -565,34 +582,7 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
     let gn_path = src_dir.join("geonames/cities500_sahel.tsv");
     if gn_path.exists() {
         let text = read_text(&gn_path)?;
-        let mut lines = text.lines();
-        match lines.next() {
-            Some(h) if h.starts_with("geonameid\t") => {}
-            _ => {
-                return Err(GeoError::BadHeader {
-                    path: gn_path,
-                    line: 1,
-                    expected: "geonameid",
-                })
-            }
-        }
-        for (i, line) in lines.enumerate() {
-            let lineno = i + 2;
-            if line.trim().is_empty() {
-                continue;
-            }
-            let c: Vec<&str> = line.split('\t').collect();
-            if c.len() != 8 {
-                report.skip(
-                    &gn_path,
-                    lineno,
-                    SkipReason::ColumnCount {
-                        found: c.len(),
-                        expected: 8,
-                    },
-                );
-                continue;
-            }
+        for (lineno, c) in tsv_rows(&gn_path, &text, "geonameid", 8, &mut report)? {
             let Some((lat, lon)) = parse_point(&gn_path, lineno, c[2], c[3], &mut report) else {
                 continue;
             };
