@@ -793,7 +793,20 @@ impl Coder {
         let protest_family = matches!(family, Family::Protest)
             || matches!(family, Family::Fixed(s) if matches!(s.event_type(), rasd_model::EventType::Protests | rasd_model::EventType::Riots));
         let intervention = cue_set.contains(&Cue::Disperse);
-        let past = past_verb(scan.norm.as_str(), t_start, t_end);
+        // The trigger itself or a verb right next to it is a finite past form: "staged a
+        // sit-in", "held a sit-in", "a march was held".
+        let past = {
+            let (wi, wn) = (scan.word_index(t_start), scan.word_starts.len());
+            let text = scan.norm.as_str();
+            past_verb(text, t_start, t_end)
+                || (wi.saturating_sub(2)..(wi + 3).min(wn)).any(|k| {
+                    let ws = scan.word_starts[k];
+                    let we = text[ws..]
+                        .find(|c: char| !c.is_alphanumeric())
+                        .map_or(text.len(), |e| ws + e);
+                    k != wi && past_verb(text, ws, we) && ws >= start && we <= end
+                })
+        };
         let specific = if protest_family {
             date_in || place_in || crowd || intervention || past
         } else {

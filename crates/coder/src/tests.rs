@@ -224,6 +224,12 @@ const CASES: &[Case] = &[
         text: "OUAGADOUGOU (AFP) - Au moins quinze soldats burkinabè ont été tués dimanche dans une embuscade tendue par des jihadistes présumés près de Djibo. Le groupe Etat islamique au Sahel a revendiqué l'attaque.",
         expect: Some(Expect { actor1: Some("Islamic State"), actor2: Some("Military Forces of Burkina Faso"), fatalities: Some(15), date: Some("2026-03-01"), ..ev(S::ArmedClash) }),
     },
+    Case {
+        name: "en a past verb next to a protest noun asserts it",
+        published: "2026-01-14",
+        text: "Health workers held a sit-in to denounce unpaid bonuses.",
+        expect: Some(ev(S::PeacefulProtest)),
+    },
 ];
 
 #[test]
