@@ -816,7 +816,7 @@ impl Coder {
             && (!violent_family
                 || count
                 || (actor_anchor >= 0.1 && (date_in || place_in || casualty_word || past))
-                || (casualty_word && date_in)
+                || (casualty_word && (date_in || past))
                 || (killing && actor_anchor >= 0.1)
                 || place_in
                 || (date_in && (killing || two_sided_cue))
