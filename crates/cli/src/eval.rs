@@ -117,15 +117,6 @@ fn parse_acled_date(s: &str) -> Option<NaiveDate> {
         .ok()
 }
 
-/// Great-circle distance in km between two WGS84 points given as (lat, lon).
-fn haversine_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
-    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
-    let dp = p2 - p1;
-    let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    6371.0 * 2.0 * a.sqrt().asin()
-}
-
 fn families(name: &str) -> Vec<String> {
     name.split(" and/or ")
         .map(actor_family)
@@ -273,7 +264,9 @@ pub fn acled(
                 e.and_then(|e| e.latitude.zip(e.longitude)),
                 r.lat.zip(r.lon),
             ) {
-                (Some((la, lo)), Some((gla, glo))) => haversine_km(la, lo, gla, glo) <= 25.0,
+                (Some((la, lo)), Some((gla, glo))) => {
+                    rasd_geo::haversine_km(la, lo, gla, glo) <= 25.0
+                }
                 _ => false,
             };
             m.point_within_25km_precision_1_2.add(near);
@@ -478,13 +471,6 @@ pub fn gsr(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn haversine_matches_a_known_distance() {
-        // Bamako to Ouagadougou is about 700 km.
-        let d = haversine_km(12.6392, -8.0029, 12.3714, -1.5197);
-        assert!((d - 703.0).abs() < 10.0, "{d}");
-    }
 
     #[test]
     fn and_or_actors_split_into_families() {
