@@ -72,6 +72,9 @@ struct Slot {
     /// `None` when a role noun cannot be bound to a country: the kind still drives coding.
     name: Option<String>,
     span: Option<(usize, usize)>,
+    /// Named only by a role noun ("gunmen", "militants", "the group" with nothing to refer
+    /// to): a claim or a later sentence may name the actor.
+    unidentified: bool,
 }
 
 /// A candidate event from one sentence, in normalised offsets.
@@ -419,10 +422,18 @@ impl Coder {
                     }
                 }
             }
+            let unidentified = match m.refs[..] {
+                [ActorRef::Generic(GenericRole::Unidentified | GenericRole::Militants)] => true,
+                [ActorRef::Generic(GenericRole::GroupAnaphor)] => {
+                    self.antecedent(&scan.matches, m.start).is_none()
+                }
+                _ => false,
+            };
             Some(Slot {
                 kind,
                 name: resolved.map(|r| r.name),
                 span: Some((m.start, m.end)),
+                unidentified,
             })
         };
         let mut actor1 = a1.take().and_then(|m| resolve(&m));
@@ -459,6 +470,7 @@ impl Coder {
                 kind: role.kind(),
                 name,
                 span: None,
+                unidentified: matches!(role, GenericRole::Unidentified | GenericRole::Militants),
             })
         };
         let militants_named = mentions.iter().any(|m| {
@@ -1495,7 +1507,8 @@ fn merge(candidates: Vec<Candidate>, places: &[Place]) -> Vec<Candidate> {
                     a.span.is_none()
                         || same_actor(&o.actor1, &c.actor1)
                         // "the attackers", "les assaillants": a role noun refers back.
-                        || a.name.as_deref().is_none_or(|n| n.starts_with("Unidentified Armed Group"))
+                        || a.unidentified
+                        || a.name.is_none()
                 });
             // "The Islamic State claimed the attack": the claim names who did it.
             let claimed = c.claim && o.sub.event_type().is_violent();
@@ -1543,11 +1556,10 @@ fn merge(candidates: Vec<Candidate>, places: &[Place]) -> Vec<Candidate> {
                         .is_some_and(|a| a.span.is_some() && a.name.is_some())
                 {
                     // The claimant replaces an unidentified perpetrator.
-                    let unidentified = o.actor1.as_ref().is_none_or(|a| {
-                        a.name
-                            .as_deref()
-                            .is_none_or(|n| n.starts_with("Unidentified Armed Group"))
-                    });
+                    let unidentified = o
+                        .actor1
+                        .as_ref()
+                        .is_none_or(|a| a.unidentified || a.name.is_none());
                     if unidentified {
                         o.actor1 = c.actor1;
                     }
