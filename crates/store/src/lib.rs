@@ -1,0 +1,1 @@
+//! rasd-store (under construction).
