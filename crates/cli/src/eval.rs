@@ -34,6 +34,7 @@ struct AcledRow {
     actor1: String,
     country: String,
     admin1: String,
+    location: String,
     lat: Option<f64>,
     lon: Option<f64>,
     geo_precision: Option<u8>,
@@ -66,6 +67,7 @@ fn read_acled(path: &Path) -> Result<Vec<AcledRow>> {
         col("geo_precision")?,
         col("fatalities")?,
         col("notes")?,
+        col("location")?,
     ];
     let mut rows = Vec::new();
     let mut skipped = 0;
@@ -97,6 +99,7 @@ fn read_acled(path: &Path) -> Result<Vec<AcledRow>> {
             actor1: get(4),
             country: get(5),
             admin1: get(6),
+            location: get(12),
             lat: get(7).parse().ok(),
             lon: get(8).parse().ok(),
             geo_precision: get(9).parse().ok(),
@@ -259,6 +262,7 @@ pub fn acled(
         let admin1 = e.and_then(|e| e.admin1.as_deref());
         m.admin1
             .add(admin1.is_some_and(|a| fold(a) == fold(&r.admin1)));
+        let mut geo_near = None;
         if matches!(r.geo_precision, Some(1 | 2)) {
             let near = match (
                 e.and_then(|e| e.latitude.zip(e.longitude)),
@@ -270,22 +274,37 @@ pub fn acled(
                 _ => false,
             };
             m.point_within_25km_precision_1_2.add(near);
+            geo_near = Some(near);
         }
         if let Some(w) = err_out.as_mut() {
-            if !(type_ok && sub_ok && found && date_ok && fat_ok) {
+            let country_ok = country.is_some_and(|c| c.eq_ignore_ascii_case(&r.country));
+            let admin1_ok = admin1.is_some_and(|a| fold(a) == fold(&r.admin1));
+            let near_ok = geo_near != Some(false);
+            if !(type_ok
+                && sub_ok
+                && found
+                && date_ok
+                && fat_ok
+                && country_ok
+                && admin1_ok
+                && near_ok)
+            {
                 let wrong: Vec<&str> = [
                     (!type_ok).then_some("event_type"),
                     (!sub_ok).then_some("sub_event_type"),
                     (!found).then_some("actor1"),
                     (!date_ok).then_some("event_date"),
                     (!fat_ok).then_some("fatalities"),
+                    (!country_ok).then_some("country"),
+                    (!admin1_ok).then_some("admin1"),
+                    (!near_ok).then_some("point"),
                 ]
                 .into_iter()
                 .flatten()
                 .collect();
                 let line = serde_json::json!({
                     "id": r.id, "notes": r.notes,
-                    "gold": {"date": r.date, "type": r.event_type, "sub": r.sub_event_type, "actor1": r.actor1, "fatalities": r.fatalities, "country": r.country, "admin1": r.admin1},
+                    "gold": {"date": r.date, "type": r.event_type, "sub": r.sub_event_type, "actor1": r.actor1, "fatalities": r.fatalities, "country": r.country, "admin1": r.admin1, "location": r.location, "lat": r.lat, "lon": r.lon, "geo_precision": r.geo_precision},
                     "pred": e,
                     "wrong": wrong,
                 });

@@ -157,7 +157,10 @@ pub fn point(p: LatLon, json: bool) -> Result<ExitCode> {
 /// `rasd geocode "TEXT" [--country NAME]... [--json]`.
 pub fn text(text: &str, countries: Vec<String>, json: bool) -> Result<ExitCode> {
     let norm = rasd_text::normalize(text);
-    let hints = GeoHints { countries };
+    let hints = GeoHints {
+        countries,
+        ..Default::default()
+    };
     let mentions = Gazetteer::embedded().geoparse_original(text, &norm, &hints);
     let rows: Vec<serde_json::Value> = mentions
         .iter()

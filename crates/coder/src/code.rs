@@ -57,6 +57,9 @@ struct ActorMention {
     /// Other entries listed for the same words (ethnic militias per country): the one of the
     /// event's country is chosen at resolution.
     alts: Vec<ActorId>,
+    /// A definite role noun ("the militants", "les assaillants"): it refers back to the armed
+    /// group named before it, if any.
+    definite: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -179,7 +182,7 @@ impl Coder {
             norm,
             numbers: find_numbers(text),
             dates: find_dates(text, doc.published),
-            places: find_places(original, norm, &hints),
+            places: find_places(original, norm, &hints, &self.actor_areas(&matches)),
             word_starts: word_starts(text),
             dateline_end: dateline_end(text),
             matches,
@@ -285,6 +288,21 @@ impl Coder {
             });
             if !ambiguous && !out.iter().any(|x| x == c) {
                 out.push(c.to_string());
+            }
+        }
+        out
+    }
+
+    /// Where the document's named non-state actors mostly operate (`ISO2:Name` admin1 areas).
+    fn actor_areas(&self, matches: &[Match]) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for m in matches {
+            if let Target::Actor(id) = m.target {
+                for a in &self.lexicon.actor(id).areas {
+                    if !out.contains(a) {
+                        out.push(a.clone());
+                    }
+                }
             }
         }
         out
@@ -423,10 +441,12 @@ impl Coder {
                 }
             }
             let unidentified = match m.refs[..] {
-                [ActorRef::Generic(GenericRole::Unidentified | GenericRole::Militants)] => true,
-                [ActorRef::Generic(GenericRole::GroupAnaphor)] => {
-                    self.antecedent(&scan.matches, m.start).is_none()
+                [ActorRef::Generic(g @ (GenericRole::Unidentified | GenericRole::Militants))] => {
+                    !m.definite || self.antecedent(&scan.matches, m.start, g).is_none()
                 }
+                [ActorRef::Generic(GenericRole::GroupAnaphor)] => self
+                    .antecedent(&scan.matches, m.start, GenericRole::GroupAnaphor)
+                    .is_none(),
                 _ => false,
             };
             Some(Slot {
@@ -487,6 +507,22 @@ impl Coder {
             .any(|m| m.target == Target::Cue(Cue::Claim));
         let kill_present = cue_set.iter().any(|c| matches!(c, Cue::Kill | Cue::Dead));
 
+        // "The militants attacked ... the assailants fled": one actor named twice is not its own
+        // opponent.
+        if actor1.is_some()
+            && actor2.as_ref().is_some_and(|b| {
+                b.name.is_some() && actor1.as_ref().is_some_and(|a| a.name == b.name)
+            })
+        {
+            actor2 = None;
+        }
+        // Government officials (prefects, mayors) are unarmed targets: attacking them is
+        // violence against civilians in ACLED, not a battle.
+        let is_government = |s: &Option<Slot>| {
+            s.as_ref()
+                .and_then(|a| a.name.as_deref())
+                .is_some_and(|n| n.starts_with("Government of"))
+        };
         let sub = match family {
             Family::Fixed(s) => {
                 match s.event_type() {
@@ -685,7 +721,14 @@ impl Coder {
                 // civilian were killed when FLM attacked").
                 let armed_target = mentions.iter().any(|m| {
                     let k = self.mention_kind(m);
+                    let government = match m.refs[0] {
+                        ActorRef::Named(id) => {
+                            self.lexicon.actor(id).name.starts_with("Government of")
+                        }
+                        ActorRef::Generic(g) => g == GenericRole::Government,
+                    };
                     is_force(k)
+                        && !government
                         && actor1
                             .as_ref()
                             .is_none_or(|a| a.span != Some((m.start, m.end)) && !is_force(a.kind))
@@ -707,7 +750,7 @@ impl Coder {
                     SubEventType::ExcessiveForceAgainstProtesters
                 } else if two_sided || armed_target {
                     SubEventType::ArmedClash
-                } else if civ(&actor2) {
+                } else if civ(&actor2) || is_government(&actor2) {
                     SubEventType::Attack
                 } else if armed(&actor2) {
                     SubEventType::ArmedClash
@@ -942,7 +985,10 @@ impl Coder {
     }
 
     /// The last named non-state armed actor before `pos`: what "the group" refers to.
-    fn antecedent(&self, matches: &[Match], pos: usize) -> Option<ActorId> {
+    /// The armed non-state group a "the group" / "the militants" at `pos` refers back to. A
+    /// jihadist role noun ("the militants") only takes a rebel or political group, not a
+    /// communal militia named in between.
+    fn antecedent(&self, matches: &[Match], pos: usize, role: GenericRole) -> Option<ActorId> {
         let upto = matches.partition_point(|m| m.start < pos);
         matches[..upto]
             .iter()
@@ -952,8 +998,13 @@ impl Coder {
             .find_map(|m| match m.target {
                 Target::Actor(id) => {
                     let k = self.lexicon.actor(id).kind;
-                    (k.is_armed() && k != ActorKind::State && k != ActorKind::External)
-                        .then_some(id)
+                    let fits = match role {
+                        GenericRole::Militants => {
+                            matches!(k, ActorKind::Rebel | ActorKind::PoliticalMilitia)
+                        }
+                        _ => k.is_armed() && k != ActorKind::State && k != ActorKind::External,
+                    };
+                    fits.then_some(id)
                 }
                 _ => None,
             })
@@ -987,8 +1038,15 @@ impl Coder {
             .iter()
             .filter_map(|r| match *r {
                 ActorRef::Named(id) => Some(self.lexicon.resolve_actor(pick(id), date)),
+                ActorRef::Generic(g @ (GenericRole::Militants | GenericRole::Unidentified))
+                    if m.definite =>
+                {
+                    self.antecedent(matches, m.start, g)
+                        .map(|id| self.lexicon.resolve_actor(id, date))
+                        .or_else(|| self.lexicon.resolve_generic(g, country, date))
+                }
                 ActorRef::Generic(GenericRole::GroupAnaphor) => self
-                    .antecedent(matches, m.start)
+                    .antecedent(matches, m.start, GenericRole::GroupAnaphor)
                     .map(|id| self.lexicon.resolve_actor(id, date))
                     .or_else(|| {
                         self.lexicon
@@ -1160,6 +1218,7 @@ fn actor_mentions(lexicon: &Lexicon, scan: &Scan, in_sentence: &[Match]) -> Vec<
             end: m.end,
             refs: vec![r],
             alts: Vec::new(),
+            definite: false,
         });
     }
     // "JNIM militants", "gunmen suspected of belonging to JNIM", "soldats des FAMa": a role noun
@@ -1197,7 +1256,50 @@ fn actor_mentions(lexicon: &Lexicon, scan: &Scan, in_sentence: &[Match]) -> Vec<
                         && !cue_between(m.end, s)))
         })
     });
+    // "the militants", "les assaillants", "المسلحون": a definite role noun refers back to the
+    // group the document named before, like "the group" does.
+    for m in &mut out {
+        if matches!(
+            m.refs[..],
+            [ActorRef::Generic(
+                GenericRole::Militants | GenericRole::Unidentified
+            )]
+        ) && is_definite(scan.norm.as_str(), m.start, m.end)
+        {
+            m.definite = true;
+        }
+    }
     out
+}
+
+/// Whether the role noun at `start..end` of the normalised text is definite and not itself
+/// marked unknown: "the attackers", "ces jihadistes", "المهاجمون" (not "the unknown gunmen").
+fn is_definite(text: &str, start: usize, end: usize) -> bool {
+    let noun = &text[start..end];
+    const UNKNOWN: [&str; 6] = [
+        "unknown",
+        "unidentified",
+        "inconnu",
+        "non identifi",
+        "مجهول",
+        "مجهولين",
+    ];
+    if UNKNOWN.iter().any(|u| noun.contains(u)) {
+        return false;
+    }
+    let bare = noun
+        .strip_prefix('و')
+        .or_else(|| noun.strip_prefix('ف'))
+        .unwrap_or(noun);
+    if bare.starts_with("ال") {
+        return true;
+    }
+    let before = text[..start].trim_end();
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    matches!(last, "the" | "these" | "those" | "les" | "ces")
 }
 
 /// How far (in words) after a role noun a named group may stand and still be its attribution.
@@ -1444,7 +1546,16 @@ fn casualties(
                 if n.end <= w.1 {
                     !text[n.end..w.1].contains([';', ':', '.', '(', ')'])
                 } else if w.2 <= n.start {
-                    scan.gap(w.2, n.start) == 0
+                    // Arabic verb-subject-object: "قتل المسلحون ثلاثة مدنيين" (the agent
+                    // stands between the verb and the count).
+                    let agent_between = in_sentence.iter().any(|m| {
+                        matches!(m.target, Target::Actor(_) | Target::Generic(_))
+                            && m.start >= w.2
+                            && m.end <= n.start
+                            && scan.gap(w.2, m.start) == 0
+                            && scan.gap(m.end, n.start) == 0
+                    });
+                    (scan.gap(w.2, n.start) == 0 || agent_between)
                         && !text[w.2..n.start].contains([',', ';', ':', '.', '(', ')'])
                 } else {
                     true // the count phrase holds the word ("ثمانية قتلى على الأقل")

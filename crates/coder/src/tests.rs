@@ -230,6 +230,24 @@ const CASES: &[Case] = &[
         text: "Health workers held a sit-in to denounce unpaid bonuses.",
         expect: Some(ev(S::PeacefulProtest)),
     },
+    Case {
+        name: "en a definite role noun refers back to the group named before",
+        published: "2026-04-10",
+        text: "On April 3, Ansaroul Islam fighters entered the village of Toulfe. The militants shot dead two herders.",
+        expect: Some(Expect { actor1: Some("Ansaroul Islam"), actor2: Some("Civilians (Burkina Faso)"), fatalities: Some(2), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "fr les assaillants named twice are not their own opponent",
+        published: "2026-04-10",
+        text: "Le 5 avril, des hommes armés ont attaqué la résidence du préfet à Diapaga. Les assaillants ont tué le préfet.",
+        expect: Some(Expect { actor2: Some("Government of Burkina Faso"), fatalities: Some(1), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "ar a definite gunmen noun after a named group is that group",
+        published: "2026-04-10",
+        text: "هاجم مقاتلو جماعة نصرة الإسلام والمسلمين قرية قرب جيبو يوم الأحد، وقتل المسلحون ثلاثة مدنيين.",
+        expect: Some(Expect { actor1: Some("JNIM"), fatalities: Some(3), ..ev(S::Attack) }),
+    },
 ];
 
 #[test]

@@ -26,6 +26,7 @@ fn main() {
         let text = rasd_text::normalize(&rec[notes]);
         let hints = GeoHints {
             countries: vec![rec[ci].to_string()],
+            ..Default::default()
         };
         let ms = g.geoparse_original(&rec[notes], &text, &hints);
         let best = ms

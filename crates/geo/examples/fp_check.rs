@@ -97,6 +97,7 @@ fn acled(g: &Gazetteer, path: &str) {
         let norm = rasd_text::normalize(text);
         let hints = GeoHints {
             countries: vec![rec[ci].to_string()],
+            ..Default::default()
         };
         let ms = g.geoparse_original(text, &norm, &hints);
         let (la, lo): (f64, f64) = (

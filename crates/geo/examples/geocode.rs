@@ -5,7 +5,14 @@ fn main() {
     let text = std::env::args().nth(1).expect("a text");
     let countries = std::env::args().skip(2).collect();
     let n = rasd_text::normalize(&text);
-    for m in Gazetteer::embedded().geoparse_original(&text, &n, &GeoHints { countries }) {
+    for m in Gazetteer::embedded().geoparse_original(
+        &text,
+        &n,
+        &GeoHints {
+            countries,
+            ..Default::default()
+        },
+    ) {
         println!(
             "{:?} {} | {} / {:?} / {:?} | {:.4},{:.4} p{} {:?} {:.2} | {}",
             m.kind,

@@ -26,6 +26,9 @@ use std::collections::{BTreeSet, HashSet};
 pub struct GeoHints {
     /// ACLED country names implied by the actors, e.g. "Mali".
     pub countries: Vec<String>,
+    /// Admin1 areas where the document's actors mostly operate, as `ISO2:Name` ("ML:Mopti"):
+    /// a weak preference among namesake villages.
+    pub areas: Vec<String>,
 }
 
 /// What a mention resolved to.
@@ -226,6 +229,22 @@ impl Matcher {
             } else {
                 words.ar_common.contains(k.as_str())
             };
+            // The press writes "Pobe-Mengao" and "Pobe Mengao", "Tin-Akoff" and "Tin Akoff".
+            for sep in [' ', '-'] {
+                let other = if sep == ' ' { '-' } else { ' ' };
+                if latin && k.contains(sep) {
+                    let variant = k.replace(sep, &other.to_string());
+                    if !g.names.contains_key(&variant) {
+                        pats.push(Pat {
+                            key: variant,
+                            targets: targets.clone(),
+                            latin,
+                            common,
+                            foreign: false,
+                        });
+                    }
+                }
+            }
             pats.push(Pat {
                 key: k.clone(),
                 targets,
@@ -866,8 +885,17 @@ impl Gazetteer {
                 let pat = &m.pats[r.pat];
                 let mut cands: Vec<Cand> = Vec::new();
                 for &t in &allowed[i] {
-                    if let Some(c) = self.score(t, r, pat, &ctx_countries, &ctx_areas, &raws, i, m)
-                    {
+                    if let Some(c) = self.score(
+                        t,
+                        r,
+                        pat,
+                        &ctx_countries,
+                        &ctx_areas,
+                        &raws,
+                        i,
+                        m,
+                        &hints.areas,
+                    ) {
                         cands.push(c);
                     }
                 }
@@ -1083,6 +1111,7 @@ impl Gazetteer {
         raws: &[Raw],
         i: usize,
         m: &Matcher,
+        hint_areas: &[String],
     ) -> Option<Cand> {
         let mut notes = Vec::new();
         let generic = names::GENERIC_AREA.contains(&pat.key.as_str());
@@ -1133,6 +1162,20 @@ impl Gazetteer {
         {
             s += 0.15;
             notes.push("central Sahel prior");
+        }
+        if !hint_areas.is_empty() && !matches!(t, Target::Country(_)) {
+            let chain = self.area_chain(t);
+            if let Some(&a1) = chain.iter().find(|&&a| self.areas[a].level == 1) {
+                let area = &self.areas[a1];
+                let cc = names::COUNTRIES[area.country].cc;
+                if hint_areas
+                    .iter()
+                    .any(|h| h.split_once(':') == Some((cc, area.name.as_str())))
+                {
+                    s += 0.3;
+                    notes.push("where the actors operate");
+                }
+            }
         }
         if !ctx_countries.is_empty() && !matches!(t, Target::Country(_)) {
             if ctx_countries.contains(&c) {

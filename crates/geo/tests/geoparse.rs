@@ -10,6 +10,7 @@ fn parse(text: &str, countries: &[&str]) -> Vec<PlaceMention> {
     let n = rasd_text::normalize(text);
     let hints = GeoHints {
         countries: countries.iter().map(|s| s.to_string()).collect(),
+        ..Default::default()
     };
     Gazetteer::embedded().geoparse_original(text, &n, &hints)
 }

@@ -33,6 +33,10 @@ pub struct ActorEntry {
     /// Where a transnational group mostly operates: a weak country hint, never part of a name.
     #[serde(default)]
     pub home: String,
+    /// Admin1 areas where the group is mostly active, as `ISO2:Name` in the gazetteer's
+    /// spelling ("ML:Mopti", "BF:Sahel"): a weak hint for choosing among namesake villages.
+    #[serde(default)]
+    pub areas: Vec<String>,
     #[serde(default)]
     pub periods: Vec<Period>,
     #[serde(default)]
