@@ -353,6 +353,13 @@ impl Coder {
             tag,
         } = classify(&cue_set)?;
         let (_, t_start, t_end) = *event_cues.iter().find(|c| c.0 == trigger)?;
+        // A question ("هل تستخدم ... التعذيب؟", "Who attacked Djibo?") asserts nothing.
+        if scan.norm.as_str()[start..end]
+            .trim_end()
+            .ends_with(['?', '\u{061F}'])
+        {
+            return None;
+        }
 
         // Modality: hypotheses, forecasts, threats and negations govern a trigger they precede
         // closely; history and anniversaries govern the whole sentence.
@@ -394,6 +401,21 @@ impl Coder {
                 Cue::Negation if dist <= NEGATION_WINDOW => return None,
                 // A march on an anniversary is itself an event; a massacre recalled is not.
                 Cue::Background if family != Family::Protest => return None,
+                // "the trial over the attack", "ملف اغتيال", "accusé d'avoir tué": a judicial
+                // process about violence is not the violence (an arrest still is an arrest).
+                // Latin-script cues govern the next word or two ("accused of adultery was
+                // whipped" is a punishment told); Arabic legal nouns govern a clause.
+                Cue::Legal
+                    if before
+                        && violent_family
+                        && (dist <= 1
+                            || (dist <= MODALITY_WINDOW
+                                && scan.norm.as_str()[m.start..m.end].starts_with(
+                                    |c: char| ('\u{0600}'..='\u{06FF}').contains(&c),
+                                ))) =>
+                {
+                    return None
+                }
                 Cue::Denial => {
                     factor *= 0.6;
                     push_tag(&mut tags, "denied");
@@ -509,11 +531,28 @@ impl Coder {
 
         // "The militants attacked ... the assailants fled": one actor named twice is not its own
         // opponent.
+        // But "one of the assailants was killed" says someone fought back: a battle.
+        let mut fought_back = false;
         if actor1.is_some()
             && actor2.as_ref().is_some_and(|b| {
                 b.name.is_some() && actor1.as_ref().is_some_and(|a| a.name == b.name)
             })
         {
+            if let Some((s2, e2)) = actor2.as_ref().and_then(|b| b.span) {
+                fought_back = in_sentence.iter().any(|m| {
+                    matches!(
+                        m.target,
+                        Target::Cue(Cue::Kill | Cue::Dead | Cue::Wound | Cue::Neutralise)
+                    ) && (m.start >= e2 && scan.gap(e2, m.start) <= 2
+                        // "killing two of the assailants"; in Arabic a verb before the noun
+                        // has it as subject ("قتل المسلحون").
+                        || m.end <= s2
+                            && scan.gap(m.end, s2) <= 2
+                            && !scan.norm.as_str()[s2..e2]
+                                .starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c)))
+                        && m.start != t_start
+                });
+            }
             actor2 = None;
         }
         // Government officials (prefects, mayors) are unarmed targets: attacking them is
@@ -748,7 +787,10 @@ impl Coder {
                     // every protest with the protesters as actor1.
                     std::mem::swap(&mut actor1, &mut actor2);
                     SubEventType::ExcessiveForceAgainstProtesters
-                } else if two_sided || armed_target {
+                } else if two_sided || armed_target || fought_back {
+                    if actor2.is_none() {
+                        actor2 = generic(GenericRole::Military);
+                    }
                     SubEventType::ArmedClash
                 } else if civ(&actor2) || is_government(&actor2) {
                     SubEventType::Attack

@@ -248,6 +248,36 @@ const CASES: &[Case] = &[
         text: "هاجم مقاتلو جماعة نصرة الإسلام والمسلمين قرية قرب جيبو يوم الأحد، وقتل المسلحون ثلاثة مدنيين.",
         expect: Some(Expect { actor1: Some("JNIM"), fatalities: Some(3), ..ev(S::Attack) }),
     },
+    Case {
+        name: "en a trial over an attack is not the attack",
+        published: "2026-05-02",
+        text: "The trial over the attack on the Radisson Blu hotel in Bamako opened on Monday.",
+        expect: None,
+    },
+    Case {
+        name: "ar an investigation file about an assassination is not the assassination",
+        published: "2026-05-02",
+        text: "أكدت مصادر قضائية معنية بملف اغتيال رئيس البلدية في غاو توافر معلومات جديدة.",
+        expect: None,
+    },
+    Case {
+        name: "en a question asserts nothing",
+        published: "2026-05-02",
+        text: "Who killed the five traders found near Gao last week?",
+        expect: None,
+    },
+    Case {
+        name: "en a punishment told after accused of is still violence",
+        published: "2026-05-02",
+        text: "A man accused of adultery was whipped by Islamists in Timbuktu on Friday.",
+        expect: Some(ev(S::Attack)),
+    },
+    Case {
+        name: "en one of the assailants killed means someone fought back",
+        published: "2026-05-02",
+        text: "On April 28, unknown gunmen attacked the police post in Deou; one of the assailants was killed.",
+        expect: Some(ev(S::ArmedClash)),
+    },
 ];
 
 #[test]

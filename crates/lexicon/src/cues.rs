@@ -28,7 +28,7 @@ cues! {
     Background => "background", Hedge => "hedge", Claim => "claim",
     PassiveBy => "passive_by", OrJoin => "or_join", MilObject => "mil_object",
     CivObject => "civ_object", PassiveAux => "passive_aux", Unit => "unit",
-    Attempt => "attempt",
+    Attempt => "attempt", Legal => "legal",
 }
 
 impl Cue {
@@ -45,6 +45,7 @@ impl Cue {
                 | Cue::Hedge
                 | Cue::Claim
                 | Cue::Attempt
+                | Cue::Legal
         )
     }
 
