@@ -1443,6 +1443,9 @@ fn nearest_place(
 /// passes.
 fn past_verb(text: &str, t_start: usize, t_end: usize) -> bool {
     let word = text[t_start..t_end].split(' ').next().unwrap_or("");
+    if word.starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+        return arabic_past_verb(word);
+    }
     if !word.is_ascii() || word.len() < 4 {
         return false;
     }
@@ -1454,6 +1457,59 @@ fn past_verb(text: &str, t_start: usize, t_end: usize) -> bool {
         .iter()
         .any(|aux| before.ends_with(&format!(" {aux}")) || before == *aux);
     word.ends_with("ed") || IRREGULAR.contains(&word) || (french_aux && word.ends_with(['e', 's']))
+}
+
+/// Perfective (past) forms of the verbs Arabic news uses to report what happened, in the
+/// normalised spelling, with the conjunctions و/ف and the plural/feminine endings: "وتجمع",
+/// "احتشدوا", "خرجت". A report says what people did; commentary uses nouns. Verbs that only
+/// tell the details of a protest already reported (chanted, raised banners, demanded) are left
+/// out: they describe, they do not report a new event.
+fn arabic_past_verb(word: &str) -> bool {
+    const STEMS: &[&str] = &[
+        "خرج",
+        "تجمع",
+        "احتشد",
+        "تظاهر",
+        "اعتصم",
+        "سار",
+        "احرق",
+        "قطع",
+        "اغلق",
+        "نظم",
+        "اقتحم",
+        "اشتبك",
+        "هاجم",
+        "اطلق",
+        "فجر",
+        "اختطف",
+        "خطف",
+        "استهدف",
+        "اعتقل",
+        "دمر",
+        "نهب",
+        "شن",
+        "قصف",
+        "اغتال",
+        "نفذ",
+        "سيطر",
+        "تجمهر",
+        "اضرب",
+        "نزل",
+        "توجه",
+        "حاصر",
+        "فرق",
+        "داهم",
+        "كمن",
+        "نصب",
+    ];
+    let w = word
+        .strip_prefix('و')
+        .or_else(|| word.strip_prefix('ف'))
+        .unwrap_or(word);
+    STEMS.iter().any(|s| {
+        w.strip_prefix(s)
+            .is_some_and(|rest| matches!(rest, "" | "وا" | "ت" | "ن" | "ا" | "تا"))
+    })
 }
 
 /// The end of a wire-story dateline ("bamako, march 3 (reuters) -", "ouagadougou (afp) -"):

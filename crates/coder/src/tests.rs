@@ -249,6 +249,12 @@ const CASES: &[Case] = &[
         expect: Some(Expect { actor1: Some("JNIM"), fatalities: Some(3), ..ev(S::Attack) }),
     },
     Case {
+        name: "ar a crowd gathering told with a past verb is a protest report",
+        published: "2026-05-02",
+        text: "وتجمع آلاف المتظاهرين أمس أمام مقر الحكومة في نيامي للمطالبة برحيل الحكومة.",
+        expect: Some(ev(S::PeacefulProtest)),
+    },
+    Case {
         name: "en a trial over an attack is not the attack",
         published: "2026-05-02",
         text: "The trial over the attack on the Radisson Blu hotel in Bamako opened on Monday.",
