@@ -1,0 +1,902 @@
+//! The SQLite write path: ingest runs, document batches, recode relinking, ACLED imports.
+//!
+//! Every public operation is one `BEGIN IMMEDIATE` transaction (immediate, so two writers queue
+//! on the busy timeout instead of deadlocking on a read-to-write upgrade). Any error rolls the
+//! whole call back: the transaction is dropped without commit.
+
+use crate::error::SqlContext;
+use crate::fingerprint::{self, bands, hamming, NEAR_DUPLICATE_DISTANCE};
+use crate::merge::{can_merge, combine_sources, MergeMatch};
+use crate::schema::{
+    self, actor_names, actor_norm, event_values, EVENT_COLUMNS, EVENT_FIELD_NAMES,
+};
+use crate::{
+    AcledRecord, DocOutcome, EventId, ImportReport, Origin, RelinkOutcome, Result, RunCounts,
+    RunId, RunStatus, SkipReason, StoreError,
+};
+use rasd_model::{Document, Event};
+use rusqlite::types::Value;
+use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Transaction};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+pub(crate) fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+fn immediate<'c>(conn: &'c mut Connection, operation: &'static str) -> Result<Transaction<'c>> {
+    conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)
+        .during(operation)
+}
+
+pub(crate) fn begin_run(
+    conn: &Connection,
+    inputs: &[String],
+    coder_version: Option<&str>,
+) -> Result<RunId> {
+    let inputs = serde_json::to_string(inputs).map_err(|source| StoreError::Json {
+        table: "ingest_runs",
+        column: "inputs",
+        row_id: 0,
+        source,
+    })?;
+    conn.execute(
+        "INSERT INTO ingest_runs (started_at, inputs, coder_version) VALUES (?1, ?2, ?3)",
+        params![now(), inputs, coder_version],
+    )
+    .during("begin a run")?;
+    Ok(RunId(conn.last_insert_rowid()))
+}
+
+pub(crate) fn finish_run(conn: &Connection, run: RunId, status: RunStatus) -> Result<()> {
+    let n = conn
+        .execute(
+            "UPDATE ingest_runs SET status = ?2, finished_at = ?3 WHERE id = ?1",
+            params![run.0, status.as_str(), now()],
+        )
+        .during("finish a run")?;
+    if n == 0 {
+        return Err(StoreError::RunNotFound { run_id: run.0 });
+    }
+    Ok(())
+}
+
+fn insert_event_sql() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| {
+        let cols = EVENT_FIELD_NAMES.join(", ");
+        let marks: Vec<String> = (1..=8 + EVENT_FIELD_NAMES.len())
+            .map(|i| format!("?{i}"))
+            .collect();
+        format!(
+            "INSERT INTO events (origin, event_id_cnty, notes, source, coder_version, \
+             source_count, created_at, updated_at, {cols}) VALUES ({})",
+            marks.join(", ")
+        )
+    })
+}
+
+fn update_event_sql() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| {
+        let sets: Vec<String> = EVENT_FIELD_NAMES
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c} = ?{}", i + 7))
+            .collect();
+        format!(
+            "UPDATE events SET notes = ?2, source = ?3, coder_version = coalesce(?4, coder_version), \
+             source_count = ?5, updated_at = ?6, {} WHERE id = ?1",
+            sets.join(", ")
+        )
+    })
+}
+
+/// Extra columns of an event row besides the ACLED fields.
+struct RowMeta<'a> {
+    origin: Origin,
+    event_id_cnty: Option<&'a str>,
+    notes: Option<&'a str>,
+    source: Option<&'a str>,
+    coder_version: Option<&'a str>,
+    source_count: i64,
+}
+
+fn opt(s: Option<&str>) -> Value {
+    s.map_or(Value::Null, |s| Value::Text(s.to_owned()))
+}
+
+/// Where one coded event went.
+enum Placement {
+    New(i64),
+    Merged(i64),
+    Dropped,
+}
+
+/// State of one write transaction.
+struct Writer<'t> {
+    tx: &'t Transaction<'t>,
+    now: i64,
+    /// Actor name -> id, valid for this transaction only (dropped with it on rollback).
+    actors: HashMap<String, i64>,
+}
+
+impl<'t> Writer<'t> {
+    fn new(tx: &'t Transaction<'t>) -> Self {
+        Writer {
+            tx,
+            now: now(),
+            actors: HashMap::new(),
+        }
+    }
+
+    fn actor_id(&mut self, name: &str) -> Result<i64> {
+        if let Some(&id) = self.actors.get(name) {
+            return Ok(id);
+        }
+        let found: Option<i64> = self
+            .tx
+            .prepare_cached("SELECT id FROM actors WHERE name = ?1")
+            .and_then(|mut s| s.query_row([name], |r| r.get(0)).optional())
+            .during("look up an actor")?;
+        let id = match found {
+            Some(id) => id,
+            None => {
+                self.tx
+                    .prepare_cached("INSERT INTO actors (name, name_norm) VALUES (?1, ?2)")
+                    .and_then(|mut s| s.execute(params![name, actor_norm(name)]))
+                    .during("insert an actor")?;
+                self.tx.last_insert_rowid()
+            }
+        };
+        self.actors.insert(name.to_owned(), id);
+        Ok(id)
+    }
+
+    fn link_actors(&mut self, event_id: i64, e: &Event) -> Result<()> {
+        let fields = [
+            (1, e.actor1.as_deref()),
+            (2, e.assoc_actor_1.as_deref()),
+            (3, e.actor2.as_deref()),
+            (4, e.assoc_actor_2.as_deref()),
+        ];
+        for (role, field) in fields {
+            for name in actor_names(field) {
+                let actor = self.actor_id(name)?;
+                self.tx
+                    .prepare_cached(
+                        "INSERT OR IGNORE INTO event_actors (actor_id, event_id, role) \
+                         VALUES (?1, ?2, ?3)",
+                    )
+                    .and_then(|mut s| s.execute(params![actor, event_id, role]))
+                    .during("link an actor")?;
+            }
+        }
+        Ok(())
+    }
+
+    fn relink_actors(&mut self, event_id: i64, e: &Event) -> Result<()> {
+        self.tx
+            .prepare_cached("DELETE FROM event_actors WHERE event_id = ?1")
+            .and_then(|mut s| s.execute([event_id]))
+            .during("unlink actors")?;
+        self.link_actors(event_id, e)
+    }
+
+    fn insert_event(&mut self, e: &Event, meta: &RowMeta<'_>) -> Result<i64> {
+        let mut values = vec![
+            Value::Text(meta.origin.as_str().to_owned()),
+            opt(meta.event_id_cnty),
+            opt(meta.notes),
+            opt(meta.source),
+            opt(meta.coder_version),
+            Value::Integer(meta.source_count),
+            Value::Integer(self.now),
+            Value::Integer(self.now),
+        ];
+        values.extend(event_values(e));
+        self.tx
+            .prepare_cached(insert_event_sql())
+            .and_then(|mut s| s.execute(params_from_iter(values.iter())))
+            .during("insert an event")?;
+        let id = self.tx.last_insert_rowid();
+        self.link_actors(id, e)?;
+        Ok(id)
+    }
+
+    fn update_event(&mut self, id: i64, e: &Event, meta: &RowMeta<'_>) -> Result<()> {
+        let mut values = vec![
+            Value::Integer(id),
+            opt(meta.notes),
+            opt(meta.source),
+            opt(meta.coder_version),
+            Value::Integer(meta.source_count),
+            Value::Integer(self.now),
+        ];
+        values.extend(event_values(e));
+        self.tx
+            .prepare_cached(update_event_sql())
+            .and_then(|mut s| s.execute(params_from_iter(values.iter())))
+            .during("update an event")?;
+        self.relink_actors(id, e)
+    }
+
+    fn link_source(
+        &self,
+        event_id: i64,
+        doc_key: i64,
+        coded: &Event,
+        merge_reason: Option<&str>,
+        run: Option<RunId>,
+    ) -> Result<()> {
+        let (coded_json, evidence) = coded_json(coded, event_id)?;
+        self.tx
+            .prepare_cached(
+                "INSERT INTO event_sources (event_id, doc_key, evidence, fatalities, coded_event, \
+                 merge_reason, run_id, linked_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    event_id,
+                    doc_key,
+                    evidence,
+                    coded.fatalities,
+                    coded_json,
+                    merge_reason,
+                    run.map(|r| r.0),
+                    self.now
+                ])
+            })
+            .during("link a source")?;
+        Ok(())
+    }
+
+    /// Recompute a Rasd event from its sources; delete it when none is left. Returns whether it
+    /// still exists.
+    fn recompute(&mut self, event_id: i64, coder_version: Option<&str>) -> Result<bool> {
+        let rows: Vec<(i64, String, String, Option<String>)> = self
+            .tx
+            .prepare_cached(
+                "SELECT es.id, es.coded_event, es.evidence, d.source FROM event_sources es \
+                 JOIN documents d ON d.doc_key = es.doc_key WHERE es.event_id = ?1 ORDER BY es.id",
+            )
+            .and_then(|mut s| {
+                s.query_map([event_id], |r| {
+                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
+                })?
+                .collect()
+            })
+            .during("read the sources of an event")?;
+        if rows.is_empty() {
+            self.tx
+                .prepare_cached("DELETE FROM events WHERE id = ?1")
+                .and_then(|mut s| s.execute([event_id]))
+                .during("delete an event without sources")?;
+            return Ok(false);
+        }
+        let mut coded = Vec::with_capacity(rows.len());
+        let mut sources: Vec<&str> = Vec::new();
+        for (link_id, json, _evidence, source) in &rows {
+            coded.push(parse_coded(json, *link_id)?);
+            if let Some(s) = source.as_deref() {
+                if !sources.contains(&s) {
+                    sources.push(s);
+                }
+            }
+        }
+        let combined = combine_sources(&coded).expect("at least one source");
+        let source = (!sources.is_empty()).then(|| sources.join("; "));
+        let meta = RowMeta {
+            origin: Origin::Rasd,
+            event_id_cnty: None,
+            notes: None,
+            source: source.as_deref(),
+            coder_version,
+            source_count: rows.len() as i64,
+        };
+        self.update_event(event_id, &combined, &meta)?;
+        Ok(true)
+    }
+
+    /// Rasd events that could be the same as `e`: same type, dates within one day.
+    fn merge_candidates(&self, e: &Event) -> Result<Vec<crate::StoredEvent>> {
+        let Some(date) = e.event_date else {
+            return Ok(Vec::new());
+        };
+        let lo = date.pred_opt().unwrap_or(date).to_string();
+        let hi = date.succ_opt().unwrap_or(date).to_string();
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events e WHERE e.event_type = ?1 \
+             AND e.sort_date BETWEEN ?2 AND ?3 AND e.origin = 'rasd'"
+        );
+        let mut stmt = self
+            .tx
+            .prepare_cached(&sql)
+            .during("find merge candidates")?;
+        let mut rows = stmt
+            .query(params![e.event_type.as_acled(), lo, hi])
+            .during("find merge candidates")?;
+        let mut out = Vec::new();
+        while let Some(row) = rows.next().during("find merge candidates")? {
+            out.push(schema::stored_event(row)?);
+        }
+        Ok(out)
+    }
+
+    /// The best stored event to merge `e` into, skipping `exclude` and, when given, events
+    /// outside `only`.
+    fn best_merge(
+        &self,
+        e: &Event,
+        exclude: &HashSet<i64>,
+        only: Option<&HashSet<i64>>,
+    ) -> Result<Option<(i64, MergeMatch)>> {
+        let mut best: Option<(i64, MergeMatch)> = None;
+        for cand in self.merge_candidates(e)? {
+            let id = cand.id.0;
+            if exclude.contains(&id) || only.is_some_and(|o| !o.contains(&id)) {
+                continue;
+            }
+            if let Some(m) = can_merge(&cand.event, e) {
+                let better = match &best {
+                    None => true,
+                    Some((bid, bm)) => (m.rank(), id) < (bm.rank(), *bid),
+                };
+                if better {
+                    best = Some((id, m));
+                }
+            }
+        }
+        Ok(best)
+    }
+
+    /// Link `e` (coded from document `doc_key`) to the event it reports, creating one unless
+    /// `scope` restricts it to existing events (near-duplicates).
+    #[allow(clippy::too_many_arguments)]
+    fn place_event(
+        &mut self,
+        e: &Event,
+        doc_key: i64,
+        doc_source: Option<&str>,
+        run: Option<RunId>,
+        coder_version: &str,
+        linked: &mut HashSet<i64>,
+        scope: Option<&HashSet<i64>>,
+    ) -> Result<Placement> {
+        let mut found = None;
+        if let Some(scope) = scope {
+            found = self.best_merge(e, linked, Some(scope))?;
+        }
+        if found.is_none() {
+            found = self.best_merge(e, linked, None)?;
+        }
+        if let Some((id, m)) = found {
+            self.link_source(id, doc_key, e, Some(&m.reason), run)?;
+            self.recompute(id, Some(coder_version))?;
+            linked.insert(id);
+            return Ok(Placement::Merged(id));
+        }
+        if scope.is_some() {
+            return Ok(Placement::Dropped);
+        }
+        let mut stored = e.clone();
+        stored.evidence.clear();
+        let meta = RowMeta {
+            origin: Origin::Rasd,
+            event_id_cnty: None,
+            notes: None,
+            source: doc_source,
+            coder_version: Some(coder_version),
+            source_count: 1,
+        };
+        let id = self.insert_event(&stored, &meta)?;
+        self.link_source(id, doc_key, e, None, run)?;
+        linked.insert(id);
+        Ok(Placement::New(id))
+    }
+
+    fn events_of_docs(&self, doc_keys: &[i64]) -> Result<HashSet<i64>> {
+        let mut out = HashSet::new();
+        for &k in doc_keys {
+            let ids: Vec<i64> = self
+                .tx
+                .prepare_cached("SELECT event_id FROM event_sources WHERE doc_key = ?1")
+                .and_then(|mut s| s.query_map([k], |r| r.get(0))?.collect())
+                .during("read the events of a document")?;
+            out.extend(ids);
+        }
+        Ok(out)
+    }
+
+    /// The closest near-duplicate of a SimHash: (doc_key, id, distance, root doc_key).
+    fn near_duplicate(&self, hash: u64) -> Result<Option<(i64, String, u32, i64)>> {
+        let keys = bands(hash);
+        let mut stmt = self
+            .tx
+            .prepare_cached(
+                "SELECT DISTINCT d.doc_key, d.id, d.simhash, d.near_duplicate_of \
+                 FROM document_bands b JOIN documents d ON d.doc_key = b.doc_key \
+                 WHERE b.band_key IN (?1, ?2, ?3, ?4)",
+            )
+            .during("find near-duplicates")?;
+        let rows = stmt
+            .query_map(params![keys[0], keys[1], keys[2], keys[3]], |r| {
+                Ok((
+                    r.get::<_, i64>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, Option<i64>>(3)?,
+                ))
+            })
+            .during("find near-duplicates")?;
+        let mut best: Option<(i64, String, u32, i64)> = None;
+        for row in rows {
+            let (key, id, sim, root) = row.during("find near-duplicates")?;
+            let d = hamming(hash, sim as u64);
+            if d > NEAR_DUPLICATE_DISTANCE {
+                continue;
+            }
+            if best.as_ref().is_none_or(|b| (d, key) < (b.2, b.0)) {
+                best = Some((key, id, d, root.unwrap_or(key)));
+            }
+        }
+        Ok(best)
+    }
+
+    fn lookup_id(&self, sql: &str, value: &dyn rusqlite::ToSql) -> Result<Option<String>> {
+        self.tx
+            .prepare_cached(sql)
+            .and_then(|mut s| s.query_row([value], |r| r.get(0)).optional())
+            .during("look up a document")
+    }
+
+    fn put_document(
+        &mut self,
+        run: RunId,
+        doc: &Document,
+        events: &[Event],
+        coder_version: &str,
+        counts: &mut RunCounts,
+    ) -> Result<DocOutcome> {
+        let doc_id = doc.id.clone();
+        if doc.id.trim().is_empty() {
+            counts.docs_skipped += 1;
+            return Ok(DocOutcome::Skipped {
+                doc_id,
+                reason: SkipReason::EmptyId,
+            });
+        }
+        if doc.text.trim().is_empty() && doc.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            counts.docs_skipped += 1;
+            return Ok(DocOutcome::Skipped {
+                doc_id,
+                reason: SkipReason::Empty,
+            });
+        }
+        let hash = fingerprint::content_hash(&doc.text);
+        let same_id: Option<Vec<u8>> = self
+            .tx
+            .prepare_cached("SELECT content_hash FROM documents WHERE id = ?1")
+            .and_then(|mut s| s.query_row([&doc.id], |r| r.get(0)).optional())
+            .during("look up a document")?;
+        if let Some(stored) = same_id {
+            return Ok(if stored == hash.0 {
+                counts.docs_duplicate += 1;
+                DocOutcome::ExactDuplicate {
+                    of: doc_id.clone(),
+                    doc_id,
+                }
+            } else {
+                counts.docs_skipped += 1;
+                DocOutcome::Skipped {
+                    doc_id,
+                    reason: SkipReason::IdConflict,
+                }
+            });
+        }
+        let canonical = doc.url.as_deref().and_then(fingerprint::canonical_url);
+        if let Some(c) = &canonical {
+            if let Some(of) =
+                self.lookup_id("SELECT id FROM documents WHERE canonical_url = ?1", c)?
+            {
+                counts.docs_duplicate += 1;
+                return Ok(DocOutcome::ExactDuplicate { doc_id, of });
+            }
+        }
+        if let Some(of) =
+            self.lookup_id("SELECT id FROM documents WHERE content_hash = ?1", &hash.0)?
+        {
+            counts.docs_duplicate += 1;
+            return Ok(DocOutcome::ExactDuplicate { doc_id, of });
+        }
+
+        let norm = rasd_text::normalize(&doc.text);
+        let words: Vec<&str> = crate::fulltext::words(norm.as_str())
+            .map(|(_, w)| w)
+            .collect();
+        let sim = fingerprint::simhash_words(&words);
+        let near = if sim.is_comparable() {
+            self.near_duplicate(sim.hash)?
+        } else {
+            None
+        };
+
+        self.tx
+            .prepare_cached(
+                "INSERT INTO documents (id, title, text, url, canonical_url, source, published, \
+                 language, content_hash, simhash, near_duplicate_of, ingested_at, run_id) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    doc.id,
+                    doc.title,
+                    doc.text,
+                    doc.url,
+                    canonical,
+                    doc.source,
+                    doc.published.map(|d| d.to_string()),
+                    doc.lang.map(|l| l.as_str()),
+                    &hash.0[..],
+                    sim.hash as i64,
+                    near.as_ref().map(|n| n.3),
+                    self.now,
+                    run.0
+                ])
+            })
+            .during("insert a document")?;
+        let doc_key = self.tx.last_insert_rowid();
+
+        let (mut body, mut alt) = crate::fulltext::index_form_normalized(&norm);
+        if let Some(title) = doc.title.as_deref() {
+            let (tb, ta) = crate::fulltext::index_form(title);
+            body = format!("{tb}\n{body}");
+            if !ta.is_empty() {
+                alt = format!("{ta} {alt}");
+            }
+        }
+        self.tx
+            .prepare_cached("INSERT INTO documents_fts (rowid, body, alt) VALUES (?1, ?2, ?3)")
+            .and_then(|mut s| s.execute(params![doc_key, body, alt]))
+            .during("index a document")?;
+        if sim.is_comparable() {
+            let mut stmt = self
+                .tx
+                .prepare_cached("INSERT INTO document_bands (band_key, doc_key) VALUES (?1, ?2)")
+                .during("index SimHash bands")?;
+            for key in bands(sim.hash) {
+                stmt.execute(params![key, doc_key])
+                    .during("index SimHash bands")?;
+            }
+        }
+
+        let scope = match &near {
+            Some((matched, _, _, root)) => Some(self.events_of_docs(&[*root, *matched])?),
+            None => None,
+        };
+        let mut linked = HashSet::new();
+        let (mut new, mut merged) = (0, 0);
+        for e in events {
+            match self.place_event(
+                e,
+                doc_key,
+                doc.source.as_deref(),
+                Some(run),
+                coder_version,
+                &mut linked,
+                scope.as_ref(),
+            )? {
+                Placement::New(_) => new += 1,
+                Placement::Merged(_) => merged += 1,
+                Placement::Dropped => {}
+            }
+        }
+        counts.events_new += new as u64;
+        counts.events_merged += merged as u64;
+        Ok(match near {
+            Some((_, _, distance, root)) => {
+                counts.docs_near_duplicate += 1;
+                let of: String = self
+                    .tx
+                    .prepare_cached("SELECT id FROM documents WHERE doc_key = ?1")
+                    .and_then(|mut s| s.query_row([root], |r| r.get(0)))
+                    .during("look up a document")?;
+                DocOutcome::NearDuplicate {
+                    doc_id,
+                    of,
+                    distance,
+                    events_linked: merged,
+                }
+            }
+            None => {
+                counts.docs_new += 1;
+                DocOutcome::Inserted {
+                    doc_id,
+                    events_new: new,
+                    events_merged: merged,
+                }
+            }
+        })
+    }
+}
+
+/// The JSON of a coded event without its evidence, and the evidence JSON.
+fn coded_json(coded: &Event, event_id: i64) -> Result<(String, String)> {
+    let json_err = |source| StoreError::Json {
+        table: "event_sources",
+        column: "coded_event",
+        row_id: event_id,
+        source,
+    };
+    let evidence = serde_json::to_string(&coded.evidence).map_err(json_err)?;
+    let mut bare = coded.clone();
+    bare.evidence.clear();
+    let json = serde_json::to_string(&bare).map_err(json_err)?;
+    Ok((json, evidence))
+}
+
+pub(crate) fn parse_coded(json: &str, link_id: i64) -> Result<Event> {
+    serde_json::from_str(json).map_err(|source| StoreError::Json {
+        table: "event_sources",
+        column: "coded_event",
+        row_id: link_id,
+        source,
+    })
+}
+
+fn check_run(tx: &Transaction<'_>, run: RunId) -> Result<()> {
+    let exists: Option<i64> = tx
+        .query_row("SELECT id FROM ingest_runs WHERE id = ?1", [run.0], |r| {
+            r.get(0)
+        })
+        .optional()
+        .during("look up a run")?;
+    if exists.is_none() {
+        return Err(StoreError::RunNotFound { run_id: run.0 });
+    }
+    Ok(())
+}
+
+pub(crate) fn put_batch(
+    conn: &mut Connection,
+    run: RunId,
+    batch: &[(Document, Vec<Event>)],
+    coder_version: &str,
+) -> Result<Vec<DocOutcome>> {
+    let tx = immediate(conn, "begin a batch")?;
+    check_run(&tx, run)?;
+    let mut counts = RunCounts::default();
+    let mut out = Vec::with_capacity(batch.len());
+    {
+        let mut w = Writer::new(&tx);
+        for (doc, events) in batch {
+            let o = w
+                .put_document(run, doc, events, coder_version, &mut counts)
+                .map_err(|e| match e {
+                    StoreError::Sqlite { source, .. } => StoreError::PutDocument {
+                        doc_id: doc.id.clone(),
+                        source,
+                    },
+                    other => other,
+                })?;
+            out.push(o);
+        }
+    }
+    tx.execute(
+        "UPDATE ingest_runs SET docs_new = docs_new + ?2, docs_duplicate = docs_duplicate + ?3, \
+         docs_near_duplicate = docs_near_duplicate + ?4, docs_skipped = docs_skipped + ?5, \
+         events_new = events_new + ?6, events_merged = events_merged + ?7 WHERE id = ?1",
+        params![
+            run.0,
+            counts.docs_new as i64,
+            counts.docs_duplicate as i64,
+            counts.docs_near_duplicate as i64,
+            counts.docs_skipped as i64,
+            counts.events_new as i64,
+            counts.events_merged as i64
+        ],
+    )
+    .during("count a batch")?;
+    tx.commit().during("commit a batch")?;
+    Ok(out)
+}
+
+/// Same sub-event type, date and place names: a recode of the same event.
+fn same_identity(a: &Event, b: &Event) -> bool {
+    let norm = |s: &Option<String>| {
+        s.as_deref()
+            .map(|s| rasd_text::normalize(s.trim()).as_str().to_owned())
+    };
+    a.sub_event_type == b.sub_event_type
+        && a.event_date == b.event_date
+        && norm(&a.location) == norm(&b.location)
+        && norm(&a.admin1) == norm(&b.admin1)
+        && norm(&a.country) == norm(&b.country)
+}
+
+pub(crate) fn relink_document(
+    conn: &mut Connection,
+    doc_id: &str,
+    events: &[Event],
+    coder_version: &str,
+) -> Result<RelinkOutcome> {
+    let tx = immediate(conn, "begin a relink")?;
+    let mut outcome = RelinkOutcome::default();
+    {
+        let mut w = Writer::new(&tx);
+        type DocRow = (i64, Option<i64>, Option<String>, Option<i64>);
+        let doc: Option<DocRow> = tx
+            .query_row(
+                "SELECT doc_key, near_duplicate_of, source, run_id FROM documents WHERE id = ?1",
+                [doc_id],
+                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+            )
+            .optional()
+            .during("look up a document")?;
+        let Some((doc_key, near_of, doc_source, run)) = doc else {
+            return Err(StoreError::DocumentNotFound {
+                doc_id: doc_id.to_owned(),
+            });
+        };
+        let run = run.map(RunId);
+        let old: Vec<(i64, i64, String)> = tx
+            .prepare(
+                "SELECT id, event_id, coded_event FROM event_sources WHERE doc_key = ?1 ORDER BY id",
+            )
+            .and_then(|mut s| {
+                s.query_map([doc_key], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .collect()
+            })
+            .during("read the links of a document")?;
+        let mut old_coded = Vec::with_capacity(old.len());
+        for (link_id, event_id, json) in old {
+            old_coded.push((link_id, event_id, parse_coded(&json, link_id)?));
+        }
+
+        // 1. New events that are the same as an old one keep its link (and so its event id).
+        let mut matched_old = vec![false; old_coded.len()];
+        let mut unmatched_new = Vec::new();
+        let mut touched: Vec<i64> = Vec::new();
+        for e in events {
+            let hit = old_coded
+                .iter()
+                .enumerate()
+                .position(|(i, (_, _, c))| !matched_old[i] && same_identity(c, e));
+            match hit {
+                Some(i) => {
+                    matched_old[i] = true;
+                    let (link_id, event_id, _) = &old_coded[i];
+                    let (json, evidence) = coded_json(e, *event_id)?;
+                    tx.prepare_cached(
+                        "UPDATE event_sources SET coded_event = ?2, evidence = ?3, fatalities = ?4, \
+                         linked_at = ?5 WHERE id = ?1",
+                    )
+                    .and_then(|mut s| {
+                        s.execute(params![link_id, json, evidence, e.fatalities, w.now])
+                    })
+                    .during("update a link")?;
+                    outcome.kept.push(EventId(*event_id));
+                    touched.push(*event_id);
+                }
+                None => unmatched_new.push(e),
+            }
+        }
+        // 2. Old links with no counterpart go.
+        for (i, (link_id, event_id, _)) in old_coded.iter().enumerate() {
+            if !matched_old[i] {
+                tx.prepare_cached("DELETE FROM event_sources WHERE id = ?1")
+                    .and_then(|mut s| s.execute([link_id]))
+                    .during("remove a link")?;
+                touched.push(*event_id);
+            }
+        }
+        // 3. Recompute (or delete) every event the document was a source of.
+        touched.sort_unstable();
+        touched.dedup();
+        for id in touched {
+            let kept = outcome.kept.contains(&EventId(id));
+            let cv = kept.then_some(coder_version);
+            if w.recompute(id, cv)? {
+                if !kept {
+                    outcome.updated.push(EventId(id));
+                }
+            } else {
+                outcome.deleted.push(EventId(id));
+            }
+        }
+        // 4. The rest is placed as in put_batch.
+        let scope = match near_of {
+            Some(root) => Some(w.events_of_docs(&[root])?),
+            None => None,
+        };
+        let mut linked: HashSet<i64> = outcome.kept.iter().map(|e| e.0).collect();
+        for e in unmatched_new {
+            match w.place_event(
+                e,
+                doc_key,
+                doc_source.as_deref(),
+                run,
+                coder_version,
+                &mut linked,
+                scope.as_ref(),
+            )? {
+                Placement::New(id) => outcome.created.push(EventId(id)),
+                Placement::Merged(id) => outcome.merged_into.push(EventId(id)),
+                Placement::Dropped => {}
+            }
+        }
+    }
+    tx.commit().during("commit a relink")?;
+    Ok(outcome)
+}
+
+pub(crate) fn import_acled(conn: &mut Connection, rows: &[AcledRecord]) -> Result<ImportReport> {
+    let tx = immediate(conn, "begin an ACLED import")?;
+    let mut report = ImportReport::default();
+    {
+        let mut w = Writer::new(&tx);
+        let select = format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.event_id_cnty = ?1");
+        for rec in rows {
+            let mut event = rec.event.clone();
+            event.evidence.clear();
+            let existing = {
+                let mut stmt = tx
+                    .prepare_cached(&select)
+                    .during("look up an ACLED event")?;
+                let mut q = stmt
+                    .query([&rec.event_id_cnty])
+                    .during("look up an ACLED event")?;
+                match q.next().during("look up an ACLED event")? {
+                    Some(row) => Some(schema::stored_event(row)?),
+                    None => None,
+                }
+            };
+            let meta = RowMeta {
+                origin: Origin::Acled,
+                event_id_cnty: Some(&rec.event_id_cnty),
+                notes: rec.notes.as_deref(),
+                source: rec.source.as_deref(),
+                coder_version: None,
+                source_count: 0,
+            };
+            let id = match existing {
+                Some(s) if s.origin != Origin::Acled => {
+                    // Cannot happen: only imports set event_id_cnty.
+                    return Err(StoreError::Corrupt {
+                        table: "events",
+                        column: "origin",
+                        row_id: s.id.0,
+                        value: s.origin.as_str().to_owned(),
+                    });
+                }
+                Some(s) if s.event == event && s.notes == rec.notes && s.source == rec.source => {
+                    report.unchanged += 1;
+                    continue;
+                }
+                Some(s) => {
+                    w.update_event(s.id.0, &event, &meta)?;
+                    tx.prepare_cached("DELETE FROM notes_fts WHERE rowid = ?1")
+                        .and_then(|mut st| st.execute([s.id.0]))
+                        .during("unindex ACLED notes")?;
+                    report.updated += 1;
+                    s.id.0
+                }
+                None => {
+                    report.inserted += 1;
+                    w.insert_event(&event, &meta)?
+                }
+            };
+            if let Some(notes) = rec.notes.as_deref() {
+                let (body, alt) = crate::fulltext::index_form(notes);
+                tx.prepare_cached("INSERT INTO notes_fts (rowid, body, alt) VALUES (?1, ?2, ?3)")
+                    .and_then(|mut s| s.execute(params![id, body, alt]))
+                    .during("index ACLED notes")?;
+            }
+        }
+    }
+    tx.commit().during("commit an ACLED import")?;
+    Ok(report)
+}
