@@ -416,7 +416,9 @@ impl Coder {
                 {
                     return None
                 }
-                Cue::Denial => {
+                // "The army denied killing civilians" doubts the event; "charges he denied"
+                // after it is about something else.
+                Cue::Denial if before && dist <= MODALITY_WINDOW => {
                     factor *= 0.6;
                     push_tag(&mut tags, "denied");
                 }
