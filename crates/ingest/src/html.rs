@@ -201,8 +201,11 @@ pub(crate) fn extract(source: &str, base: Option<&Url>) -> Page {
     drop_boilerplate(&mut doc);
     let root = doc.tree.root();
     let body = find_element(root, "body").unwrap_or(root);
-    let container = main_container(body).unwrap_or(body);
-    page.text = blocks_to_text(container);
+    let (container, text) = match main_container(body) {
+        Some((best, scores)) => (best, with_siblings(best, &scores)),
+        None => (body, blocks_to_text(body)),
+    };
+    page.text = text;
     if page.published.is_none() {
         page.published = time_element(container).or_else(|| time_element(body));
     }
@@ -495,7 +498,7 @@ fn drop_boilerplate(doc: &mut Html) {
 /// The container with the most paragraph text: each paragraph (a `<p>`, or a `<div>`/`<td>`
 /// holding text directly, as pages built with `<br>` do) credits its parent with its length and
 /// its grandparent with half.
-fn main_container(body: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
+fn main_container(body: NodeRef<'_, Node>) -> Option<(NodeRef<'_, Node>, HashMap<NodeId, f64>)> {
     let mut scores: HashMap<NodeId, f64> = HashMap::new();
     for node in body.descendants() {
         let Some(name) = element_name(node) else {
@@ -534,11 +537,41 @@ fn main_container(body: NodeRef<'_, Node>) -> Option<NodeRef<'_, Node>> {
             }
         }
     }
-    let (best, _) = scores
-        .into_iter()
-        .filter(|(_, s)| *s > 0.0)
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))?;
-    body.tree().get(best)
+    let (&best, _) = scores
+        .iter()
+        .filter(|(_, s)| **s > 0.0)
+        .max_by(|a, b| a.1.total_cmp(b.1).then(b.0.cmp(a.0)))?;
+    Some((body.tree().get(best)?, scores))
+}
+
+/// The text of the best container and of those of its siblings that belong to the article too
+/// (a lead paragraph in its own `<div class="chapo">`, a second body block after an inline
+/// image): a sibling joins when it scores at least a quarter of the best, or is a paragraph
+/// of real prose (80 characters or more, under a quarter of it in links).
+fn with_siblings(best: NodeRef<'_, Node>, scores: &HashMap<NodeId, f64>) -> String {
+    let Some(parent) = best
+        .parent()
+        .filter(|p| !matches!(element_name(*p), None | Some("html")))
+    else {
+        return blocks_to_text(best);
+    };
+    let threshold = scores.get(&best.id()).copied().unwrap_or(0.0) * 0.25;
+    let mut parts = Vec::new();
+    for sibling in parent.children() {
+        let joins = sibling.id() == best.id()
+            || scores.get(&sibling.id()).is_some_and(|s| *s >= threshold)
+            || (element_name(sibling) == Some("p") && {
+                let len = clean_inline(&node_text(sibling)).chars().count();
+                len >= 80 && link_text_len(sibling) * 4 < len
+            });
+        if joins {
+            let text = blocks_to_text(sibling);
+            if !text.is_empty() {
+                parts.push(text);
+            }
+        }
+    }
+    parts.join("\n\n")
 }
 
 fn link_text_len(node: NodeRef<'_, Node>) -> usize {
@@ -657,6 +690,42 @@ mod tests {
         assert!(!page.text.contains("Publicité"));
         assert_eq!(page.title.as_deref(), Some("Attaque - Journal"));
         assert_eq!(page.lang, Some(Language::Fr));
+    }
+
+    #[test]
+    fn a_lead_in_a_sibling_block_is_kept() {
+        let page = extract(
+            r#"<body><div class="wrap">
+            <div class="chapo"><p>Trois civils ont été tués dimanche lors d'une attaque contre un village de la région de Ségou.</p></div>
+            <div class="texte"><p>Selon des habitants, les assaillants sont arrivés à moto en fin d'après-midi.</p>
+            <p>Ils ont ouvert le feu sur des habitants réunis près du puits, puis ont incendié des greniers.</p>
+            <p>Les autorités locales ont confirmé l'attaque sans donner de bilan officiel.</p></div>
+            <div class="promo-box"><a href="/x">Voir toutes nos vidéos</a></div>
+            </div></body>"#,
+            None,
+        );
+        assert!(page.text.starts_with("Trois civils"), "{}", page.text);
+        assert!(
+            page.text.ends_with("sans donner de bilan officiel."),
+            "{}",
+            page.text
+        );
+        assert!(!page.text.contains("vidéos"));
+    }
+
+    #[test]
+    fn text_written_with_br_in_a_div() {
+        let page = extract(
+            r#"<body><div class="block"><a href="/1">خبر أول</a><br><a href="/2">خبر ثان</a></div>
+            <div class="article-text">أعلن الجيش المالي مقتل عشرة مسلحين في عملية عسكرية قرب مدينة تمبكتو يوم السبت.<br><br>
+            وأضاف البيان أن العملية أسفرت أيضا عن تدمير دراجات نارية ومصادرة أسلحة.<br></div></body>"#,
+            None,
+        );
+        assert_eq!(
+            page.text,
+            "أعلن الجيش المالي مقتل عشرة مسلحين في عملية عسكرية قرب مدينة تمبكتو يوم السبت.\n\n\
+             وأضاف البيان أن العملية أسفرت أيضا عن تدمير دراجات نارية ومصادرة أسلحة."
+        );
     }
 
     #[test]

@@ -381,7 +381,8 @@ struct Source {
     expect: Expect,
 }
 
-type ItemIter = Box<dyn Iterator<Item = Item>>;
+/// `Send`, so that a caller may read on one thread and code on others.
+type ItemIter = Box<dyn Iterator<Item = Item> + Send>;
 
 fn one(origin: Origin, reason: SkipReason) -> ItemIter {
     Box::new(std::iter::once(Item::Skipped { origin, reason }))
@@ -684,6 +685,13 @@ impl Iterator for Items<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn items_can_move_to_another_thread() {
+        fn assert_send<T: Send>() {}
+        assert_send::<Items<'static>>();
+        assert_send::<Item>();
+    }
 
     #[test]
     fn input_parsing() {

@@ -466,6 +466,34 @@ fn truncated_feed_keeps_the_items_before_the_break() {
 }
 
 #[test]
+fn windows_1256_feed_follows_its_xml_declaration() {
+    let dir = tempfile::tempdir().unwrap();
+    let feed = "<?xml version=\"1.0\" encoding=\"windows-1256\"?>\n<rss version=\"2.0\"><channel>\
+        <title>أخبار</title><item><title>اشتباكات في منكا</title>\
+        <description>اندلعت اشتباكات عنيفة بين جماعتين مسلحتين قرب منكا.</description>\
+        <guid>a-1</guid></item></channel></rss>";
+    let (bytes, _, unmappable) = encoding_rs::WINDOWS_1256.encode(feed);
+    assert!(!unmappable);
+    let file = dir.path().join("legacy.rss");
+    std::fs::write(&file, &bytes).unwrap();
+    let items = read(&[Input::Path(file)]);
+    let Some(Item::Doc {
+        doc, decoded_from, ..
+    }) = items.first()
+    else {
+        panic!("{items:#?}")
+    };
+    assert_eq!(items.len(), 1);
+    assert_eq!(*decoded_from, Some("windows-1256"));
+    assert_eq!(doc.title.as_deref(), Some("اشتباكات في منكا"));
+    assert_eq!(
+        doc.text,
+        "اندلعت اشتباكات عنيفة بين جماعتين مسلحتين قرب منكا."
+    );
+    assert_eq!(doc.source.as_deref(), Some("أخبار"));
+}
+
+#[test]
 fn xml_that_is_not_a_feed_is_unsupported() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("config.xml");
