@@ -500,10 +500,25 @@ impl Coder {
             }
         }
 
+        // The target after the verb, or before a passive one ("the checkpoint was attacked",
+        // "a military convoy came under attack").
+        let passive_trigger = in_sentence.iter().any(|c| {
+            c.target == Target::Cue(Cue::PassiveAux)
+                && c.end <= t_start
+                && scan.gap(c.end, t_start) == 0
+        });
         let objects = |cue: Cue| {
-            in_sentence
-                .iter()
-                .any(|m| m.target == Target::Cue(cue) && m.start >= t_start)
+            in_sentence.iter().any(|m| {
+                m.target == Target::Cue(cue)
+                    && (m.start >= t_start
+                        || (cue == Cue::MilObject
+                            && m.end <= t_start
+                            && (scan.gap(m.end, t_start) <= 2
+                                || (passive_trigger && scan.gap(m.end, t_start) <= 5))
+                            && !mentions
+                                .iter()
+                                .any(|a| a.start >= m.end && a.end <= t_start)))
+            })
         };
         let generic = |role: GenericRole| -> Option<Slot> {
             let name = self
@@ -1776,6 +1791,22 @@ fn merge(candidates: Vec<Candidate>, places: &[Place]) -> Vec<Candidate> {
                     }
                     o.confidence = (o.confidence + 0.05).min(0.99);
                 } else {
+                    // "Gunmen attacked the convoy. Three soldiers were killed.": forces among
+                    // the victims make the attack a battle.
+                    if o.sub == SubEventType::Attack
+                        && o.actor1.as_ref().is_none_or(|a| !is_force(a.kind))
+                        && o.actor2.as_ref().is_none_or(|a| a.span.is_none())
+                    {
+                        let force = [&c.actor1, &c.actor2]
+                            .into_iter()
+                            .flatten()
+                            .find(|a| is_force(a.kind) && a.span.is_some())
+                            .cloned();
+                        if let Some(f) = force {
+                            o.sub = SubEventType::ArmedClash;
+                            o.actor2 = Some(f);
+                        }
+                    }
                     o.fatalities = max_fatalities(o.fatalities, c.fatalities);
                     o.actor1 = o.actor1.take().or(c.actor1);
                     o.actor2 = o.actor2.take().or(c.actor2);

@@ -255,6 +255,18 @@ const CASES: &[Case] = &[
         expect: Some(ev(S::PeacefulProtest)),
     },
     Case {
+        name: "en soldiers among the victims told after an attack make it a battle",
+        published: "2026-05-02",
+        text: "On April 30, gunmen attacked a convoy near Boni. At least three soldiers were killed.",
+        expect: Some(Expect { actor2: Some("Military Forces of Mali"), fatalities: Some(3), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr un poste militaire attaqué au passif est une bataille",
+        published: "2026-05-02",
+        text: "Le 29 avril, le poste militaire de Boulkessi a été attaqué par des hommes armés.",
+        expect: Some(ev(S::ArmedClash)),
+    },
+    Case {
         name: "en a trial over an attack is not the attack",
         published: "2026-05-02",
         text: "The trial over the attack on the Radisson Blu hotel in Bamako opened on Monday.",
