@@ -279,6 +279,9 @@ mod tests {
         let d = NaiveDate::from_ymd_opt(2019, 1, 17);
         assert_eq!(parse_acled_date("2019-01-17"), d);
         assert_eq!(parse_acled_date("17 January 2019"), d);
+        let first = NaiveDate::from_ymd_opt(2019, 1, 1);
+        assert_eq!(parse_acled_date("01 January 2019"), first);
+        assert_eq!(parse_acled_date("1 January 2019"), first);
         assert_eq!(parse_acled_date("17/01/2019"), None);
     }
 }

@@ -7,7 +7,7 @@
 //! itself becomes one `Skipped` item naming the line and the item it cut.
 
 use crate::dates::parse_date;
-use crate::html::{absolute_url, fragment_text, inline_text};
+use crate::html::{absolute_url, fragment_text, inline_text, lang_agrees};
 use crate::ids::{canonical_url, document_id};
 use crate::{Item, Origin, SkipReason};
 use chrono::NaiveDate;
@@ -350,13 +350,14 @@ impl FeedItems {
             .as_deref()
             .and_then(parse_date)
             .or_else(|| entry.updated.as_deref().and_then(parse_date));
+        let lang = self.channel.lang.filter(|l| lang_agrees(*l, &text));
         Item::Doc {
             doc: Document {
                 id,
                 text,
                 title,
                 published,
-                lang: self.channel.lang,
+                lang,
                 url: link,
                 source: self.channel.title.clone().filter(|t| !t.is_empty()),
             },

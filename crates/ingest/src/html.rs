@@ -658,7 +658,7 @@ fn arabic_share(text: &str) -> f64 {
 
 /// Templates often keep `lang="en"` on translated pages: the declaration is kept only when the
 /// script of the text agrees (Arabic text for `ar`, Latin text for `fr`/`en`).
-fn lang_agrees(lang: Language, text: &str) -> bool {
+pub(crate) fn lang_agrees(lang: Language, text: &str) -> bool {
     let share = arabic_share(text);
     match lang {
         Language::Ar => share >= 0.5,

@@ -6,11 +6,16 @@ use chrono::NaiveDate;
 /// What a plain-text report says about itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct TextMeta {
-    /// The first non-empty line, without Markdown heading marks or emphasis.
+    /// The first non-empty line, without Markdown heading marks or emphasis, when it is short
+    /// and more text follows it.
     pub title: Option<String>,
     /// From a date line among the first lines (`Date:`, `Published:`, `Publié le`, `التاريخ`).
     pub published: Option<NaiveDate>,
 }
+
+/// A first line longer than this is the opening paragraph, not a title: taking it as the title
+/// would show the coder the same sentences twice.
+const MAX_TITLE_CHARS: usize = 200;
 
 /// How many non-empty lines from the top may hold the date line: a title, a byline, a dateline.
 const DATE_LINE_WINDOW: usize = 5;
@@ -20,7 +25,11 @@ const DATE_LINE_WINDOW: usize = 5;
 pub(crate) fn meta(text: &str) -> TextMeta {
     let mut lines = text.lines().map(str::trim).filter(|l| !l.is_empty());
     let first = lines.next();
-    let title = first.map(clean_title).filter(|t| !t.is_empty());
+    let has_body = lines.clone().next().is_some();
+    let title = first
+        .filter(|l| has_body && l.chars().count() <= MAX_TITLE_CHARS)
+        .map(clean_title)
+        .filter(|t| !t.is_empty());
     let published = first
         .into_iter()
         .chain(lines)
@@ -53,6 +62,15 @@ mod tests {
         let m = meta("Clashes near Menaka\nGunmen attacked on 5 March 2024.\n");
         assert_eq!(m.title.as_deref(), Some("Clashes near Menaka"));
         assert_eq!(m.published, None);
+    }
+
+    #[test]
+    fn a_paragraph_is_not_a_title() {
+        let long = "Gunmen attacked a village near Djibo on Monday, killing seven traders, burning \
+                    stalls and stealing livestock, according to local sources who spoke to reporters \
+                    by telephone from the town on Tuesday morning after the attackers had left.";
+        assert_eq!(meta(&format!("{long}\nMore text.")).title, None);
+        assert_eq!(meta("Only one line of text.").title, None);
     }
 
     #[test]
