@@ -2,15 +2,18 @@
 
 use crate::encoding::{self, charset_param, html_meta_charset, xml_declared_encoding};
 use crate::feed::{self, FeedItems};
+#[cfg(feature = "http")]
+use crate::fetch;
 use crate::ids::{canonical_url, document_id};
 use crate::jsonl::JsonlItems;
 use crate::walk::Walk;
-use crate::{fetch, html, text_file, Error};
+use crate::{html, text_file, Error};
 use rasd_model::Document;
 use std::fmt;
 use std::fs::File;
 use std::io::{BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
+#[cfg(feature = "http")]
 use std::sync::OnceLock;
 use std::time::Duration;
 use url::Url;
@@ -284,6 +287,7 @@ fn expect_from_extension(path: &Path) -> Expect {
     }
 }
 
+#[cfg_attr(not(feature = "http"), allow(dead_code))]
 fn expect_from_content_type(content_type: Option<&str>) -> Expect {
     let Some(ct) = content_type else {
         return Expect::Sniff {
@@ -393,6 +397,7 @@ fn one(origin: Origin, reason: SkipReason) -> ItemIter {
 #[derive(Debug)]
 pub struct Ingest {
     options: IngestOptions,
+    #[cfg(feature = "http")]
     client: OnceLock<Result<reqwest::blocking::Client, String>>,
 }
 
@@ -400,6 +405,7 @@ impl Ingest {
     pub fn new(options: IngestOptions) -> Self {
         Ingest {
             options,
+            #[cfg(feature = "http")]
             client: OnceLock::new(),
         }
     }
@@ -484,6 +490,17 @@ impl Ingest {
         )
     }
 
+    #[cfg(not(feature = "http"))]
+    fn url_items(&self, url: &Url) -> ItemIter {
+        one(
+            Origin::whole(url.as_str()),
+            SkipReason::UnsupportedType {
+                kind: "http(s) URL (rasd-ingest was built without its `http` feature)".to_owned(),
+            },
+        )
+    }
+
+    #[cfg(feature = "http")]
     fn url_items(&self, url: &Url) -> ItemIter {
         let name = url.to_string();
         let origin = Origin::whole(&name);

@@ -49,14 +49,17 @@
 //! # std::fs::remove_dir_all(&dir).unwrap();
 //! ```
 //!
-//! Fetching uses a blocking HTTP client: call [`Ingest::items`] from a plain thread, not from
-//! inside an async runtime.
+//! Fetching (cargo feature `http`, on by default) uses a blocking HTTP client: call
+//! [`Ingest::items`] from a plain thread, not from inside an async runtime. Without the feature
+//! the crate builds without the HTTP/TLS stack and URL inputs are skipped as
+//! [`SkipReason::UnsupportedType`].
 
 mod acled;
 mod dates;
 mod encoding;
 mod error;
 mod feed;
+#[cfg(feature = "http")]
 mod fetch;
 mod html;
 mod ids;

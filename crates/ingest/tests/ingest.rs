@@ -16,8 +16,6 @@ use rasd_ingest::{
     document_id, read_acled_csv, Error, Ingest, IngestOptions, Input, Item, SkipReason,
 };
 use rasd_model::{EventType, Language, SubEventType};
-use std::io::{BufRead, BufReader, Write};
-use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 
 fn data(rel: &str) -> PathBuf {
@@ -600,227 +598,245 @@ fn a_saved_page_and_the_feed_item_linking_to_it_share_an_id() {
 
 // 8. HTTP -------------------------------------------------------------------------------------
 
-/// One canned response.
-struct Reply {
-    status: u16,
-    headers: Vec<(&'static str, String)>,
-    body: Vec<u8>,
-    /// Send `Content-Length` (otherwise the body ends when the connection closes).
-    length: bool,
-}
+#[cfg(feature = "http")]
+mod http {
+    use super::*;
+    use std::io::{BufRead, BufReader, Write};
+    use std::net::TcpListener;
 
-fn ok(content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
-    Reply {
-        status: 200,
-        headers: vec![("Content-Type", content_type.to_owned())],
-        body: body.into(),
-        length: true,
+    /// One canned response.
+    struct Reply {
+        status: u16,
+        headers: Vec<(&'static str, String)>,
+        body: Vec<u8>,
+        /// Send `Content-Length` (otherwise the body ends when the connection closes).
+        length: bool,
     }
-}
 
-/// Serve `route` on 127.0.0.1 from a thread for the rest of the test process; the base URL
-/// and a log of the User-Agent headers received.
-fn serve(route: fn(&str) -> Reply) -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let base = format!("http://{}", listener.local_addr().unwrap());
-    let agents = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
-    let log = agents.clone();
-    std::thread::spawn(move || {
-        for stream in listener.incoming() {
-            let Ok(mut stream) = stream else { continue };
-            let mut reader = BufReader::new(stream.try_clone().unwrap());
-            let mut request_line = String::new();
-            if reader.read_line(&mut request_line).is_err() {
-                continue;
-            }
-            loop {
-                let mut header = String::new();
-                if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
-                    break;
+    fn ok(content_type: &str, body: impl Into<Vec<u8>>) -> Reply {
+        Reply {
+            status: 200,
+            headers: vec![("Content-Type", content_type.to_owned())],
+            body: body.into(),
+            length: true,
+        }
+    }
+
+    /// Serve `route` on 127.0.0.1 from a thread for the rest of the test process; the base URL
+    /// and a log of the User-Agent headers received.
+    fn serve(route: fn(&str) -> Reply) -> (String, std::sync::Arc<std::sync::Mutex<Vec<String>>>) {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let agents = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+        let log = agents.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(mut stream) = stream else { continue };
+                let mut reader = BufReader::new(stream.try_clone().unwrap());
+                let mut request_line = String::new();
+                if reader.read_line(&mut request_line).is_err() {
+                    continue;
                 }
-                if let Some((k, v)) = header.split_once(':') {
-                    if k.eq_ignore_ascii_case("user-agent") {
-                        log.lock().unwrap().push(v.trim().to_owned());
+                loop {
+                    let mut header = String::new();
+                    if reader.read_line(&mut header).unwrap_or(0) == 0 || header == "\r\n" {
+                        break;
+                    }
+                    if let Some((k, v)) = header.split_once(':') {
+                        if k.eq_ignore_ascii_case("user-agent") {
+                            log.lock().unwrap().push(v.trim().to_owned());
+                        }
                     }
                 }
+                let target = request_line.split_whitespace().nth(1).unwrap_or("/");
+                let reply = route(target.split('?').next().unwrap_or(target));
+                let mut head = format!("HTTP/1.1 {} X\r\nConnection: close\r\n", reply.status);
+                for (k, v) in &reply.headers {
+                    head.push_str(&format!("{k}: {v}\r\n"));
+                }
+                if reply.length {
+                    head.push_str(&format!("Content-Length: {}\r\n", reply.body.len()));
+                }
+                head.push_str("\r\n");
+                let _ = stream.write_all(head.as_bytes());
+                let _ = stream.write_all(&reply.body);
             }
-            let target = request_line.split_whitespace().nth(1).unwrap_or("/");
-            let reply = route(target.split('?').next().unwrap_or(target));
-            let mut head = format!("HTTP/1.1 {} X\r\nConnection: close\r\n", reply.status);
-            for (k, v) in &reply.headers {
-                head.push_str(&format!("{k}: {v}\r\n"));
-            }
-            if reply.length {
-                head.push_str(&format!("Content-Length: {}\r\n", reply.body.len()));
-            }
-            head.push_str("\r\n");
-            let _ = stream.write_all(head.as_bytes());
-            let _ = stream.write_all(&reply.body);
-        }
-    });
-    (base, agents)
-}
+        });
+        (base, agents)
+    }
 
-fn route(target: &str) -> Reply {
-    let file = |rel: &str| std::fs::read(data(rel)).unwrap();
-    match target {
-        "/mali/embuscade" => ok("text/html; charset=utf-8", file("pages/article_fr.html")),
-        "/feed" => ok("application/rss+xml", file("feeds/sahel_fr.xml")),
-        "/feed-as-html" => ok("text/html", file("feeds/wire.atom")),
-        "/ar-legacy" => {
-            let page = "<html lang=\"ar\"><head><title>هجوم في تمبكتو</title></head><body>\
-                <p>قتل ثلاثة مدنيين في هجوم على سوق في تمبكتو يوم الأحد حسب مصادر محلية.</p></body></html>";
-            let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(page);
-            ok("text/html; charset=windows-1256", bytes.into_owned())
+    fn route(target: &str) -> Reply {
+        let file = |rel: &str| std::fs::read(data(rel)).unwrap();
+        match target {
+            "/mali/embuscade" => ok("text/html; charset=utf-8", file("pages/article_fr.html")),
+            "/feed" => ok("application/rss+xml", file("feeds/sahel_fr.xml")),
+            "/feed-as-html" => ok("text/html", file("feeds/wire.atom")),
+            "/ar-legacy" => {
+                let page = "<html lang=\"ar\"><head><title>هجوم في تمبكتو</title></head><body>\
+                    <p>قتل ثلاثة مدنيين في هجوم على سوق في تمبكتو يوم الأحد حسب مصادر محلية.</p></body></html>";
+                let (bytes, _, _) = encoding_rs::WINDOWS_1256.encode(page);
+                ok("text/html; charset=windows-1256", bytes.into_owned())
+            }
+            "/plain" => ok(
+                "text/plain",
+                "Clashes near Gao\nDate: 2024-03-01\nFighting was reported.",
+            ),
+            "/old" => Reply {
+                status: 301,
+                headers: vec![("Location", "/plain?utm_source=x".to_owned())],
+                body: Vec::new(),
+                length: true,
+            },
+            "/big" => ok("text/html", vec![b'a'; 5000]),
+            "/big-unannounced" => Reply {
+                length: false,
+                ..ok("text/plain", vec![b'a'; 5000])
+            },
+            "/pdf" => ok("application/pdf", b"%PDF-1.7\n...".to_vec()),
+            _ => Reply {
+                status: 404,
+                headers: Vec::new(),
+                body: b"not here".to_vec(),
+                length: true,
+            },
         }
-        "/plain" => ok(
-            "text/plain",
-            "Clashes near Gao\nDate: 2024-03-01\nFighting was reported.",
-        ),
-        "/old" => Reply {
-            status: 301,
-            headers: vec![("Location", "/plain?utm_source=x".to_owned())],
-            body: Vec::new(),
-            length: true,
-        },
-        "/big" => ok("text/html", vec![b'a'; 5000]),
-        "/big-unannounced" => Reply {
-            length: false,
-            ..ok("text/plain", vec![b'a'; 5000])
-        },
-        "/pdf" => ok("application/pdf", b"%PDF-1.7\n...".to_vec()),
-        _ => Reply {
-            status: 404,
-            headers: Vec::new(),
-            body: b"not here".to_vec(),
-            length: true,
-        },
+    }
+
+    fn url(base: &str, path: &str) -> Input {
+        Input::parse(&format!("{base}{path}")).unwrap()
+    }
+
+    #[test]
+    fn http_page_is_fetched_and_extracted() {
+        let (base, agents) = serve(route);
+        let (doc, canonical, _) = only_doc(read(&[url(&base, "/mali/embuscade")]));
+        assert!(doc.text.contains("quatre soldats ont été tués"));
+        assert!(!doc.text.contains("cookies"));
+        let canon = "https://courrier-sahel.example/mali/embuscade-menaka";
+        assert_eq!(
+            canonical.as_deref(),
+            Some(canon),
+            "the page's canonical link wins"
+        );
+        assert_eq!(doc.id, document_id(canon));
+        assert_eq!(agents.lock().unwrap().as_slice(), ["rasd/0.1"]);
+    }
+
+    #[test]
+    fn http_feed_is_read_as_a_feed() {
+        let (base, _) = serve(route);
+        let items = read(&[url(&base, "/feed"), url(&base, "/feed-as-html")]);
+        let docs: Vec<&rasd_model::Document> = items.iter().filter_map(Item::doc).collect();
+        assert_eq!(docs.len(), 5, "{items:#?}");
+        assert_eq!(
+            docs[0].title.as_deref(),
+            Some("Mali : quatre soldats tués près de Ménaka")
+        );
+        assert_eq!(
+            docs[3].title.as_deref(),
+            Some("Students march in Niamey over unpaid grants"),
+            "a feed served as text/html is sniffed"
+        );
+        assert!(items[0].origin().path_or_url.ends_with("/feed"));
+    }
+
+    #[test]
+    fn http_legacy_encoded_page_follows_the_declared_charset() {
+        let (base, _) = serve(route);
+        let (doc, canonical, decoded_from) = only_doc(read(&[url(&base, "/ar-legacy")]));
+        assert_eq!(decoded_from, Some("windows-1256"));
+        assert_eq!(
+            doc.text,
+            "قتل ثلاثة مدنيين في هجوم على سوق في تمبكتو يوم الأحد حسب مصادر محلية."
+        );
+        assert_eq!(doc.title.as_deref(), Some("هجوم في تمبكتو"));
+        assert_eq!(canonical, Some(format!("{base}/ar-legacy")));
+        assert_eq!(doc.source.as_deref(), Some("127.0.0.1"));
+    }
+
+    #[test]
+    fn http_redirect_gives_the_final_url_as_canonical() {
+        let (base, _) = serve(route);
+        let (doc, canonical, _) = only_doc(read(&[url(&base, "/old")]));
+        assert_eq!(canonical, Some(format!("{base}/plain")));
+        assert_eq!(doc.id, document_id(&format!("{base}/plain")));
+        assert_eq!(doc.published, date(2024, 3, 1));
+        assert_eq!(doc.title.as_deref(), Some("Clashes near Gao"));
+    }
+
+    #[test]
+    fn http_failures_are_skips_and_the_batch_goes_on() {
+        let (base, _) = serve(route);
+        // A port with nothing listening: bind, read the port, close.
+        let dead = {
+            let l = TcpListener::bind("127.0.0.1:0").unwrap();
+            format!("http://{}", l.local_addr().unwrap())
+        };
+        let options = IngestOptions {
+            max_file_bytes: 1000,
+            timeout: std::time::Duration::from_secs(5),
+            ..IngestOptions::default()
+        };
+        let items = read_with(
+            &[
+                url(&base, "/nowhere"),
+                url(&dead, "/x"),
+                url(&base, "/big"),
+                url(&base, "/big-unannounced"),
+                url(&base, "/pdf"),
+                url(&base, "/plain"),
+            ],
+            options,
+        );
+        assert_eq!(items.len(), 6, "{items:#?}");
+        let reasons: Vec<Option<&SkipReason>> = items
+            .iter()
+            .map(|i| match i {
+                Item::Skipped { reason, .. } => Some(reason),
+                Item::Doc { .. } => None,
+            })
+            .collect();
+        assert_eq!(reasons[0], Some(&SkipReason::Http { status: 404 }));
+        assert!(
+            matches!(reasons[1], Some(SkipReason::Fetch { .. })),
+            "{}",
+            items[1]
+        );
+        assert_eq!(
+            reasons[2],
+            Some(&SkipReason::TooLarge {
+                bytes: 5000,
+                limit: 1000
+            })
+        );
+        assert!(
+            matches!(
+                reasons[3],
+                Some(SkipReason::TooLarge {
+                    bytes: 1001,
+                    limit: 1000
+                })
+            ),
+            "{}",
+            items[3]
+        );
+        assert_eq!(reasons[4], Some(&SkipReason::Binary));
+        assert_eq!(reasons[5], None, "the last input is still read");
+        assert!(items[0]
+            .to_string()
+            .contains("/nowhere: skipped: HTTP status 404"));
     }
 }
 
-fn url(base: &str, path: &str) -> Input {
-    Input::parse(&format!("{base}{path}")).unwrap()
-}
-
+#[cfg(not(feature = "http"))]
 #[test]
-fn http_page_is_fetched_and_extracted() {
-    let (base, agents) = serve(route);
-    let (doc, canonical, _) = only_doc(read(&[url(&base, "/mali/embuscade")]));
-    assert!(doc.text.contains("quatre soldats ont été tués"));
-    assert!(!doc.text.contains("cookies"));
-    let canon = "https://courrier-sahel.example/mali/embuscade-menaka";
-    assert_eq!(
-        canonical.as_deref(),
-        Some(canon),
-        "the page's canonical link wins"
-    );
-    assert_eq!(doc.id, document_id(canon));
-    assert_eq!(agents.lock().unwrap().as_slice(), ["rasd/0.1"]);
-}
-
-#[test]
-fn http_feed_is_read_as_a_feed() {
-    let (base, _) = serve(route);
-    let items = read(&[url(&base, "/feed"), url(&base, "/feed-as-html")]);
-    let docs: Vec<&rasd_model::Document> = items.iter().filter_map(Item::doc).collect();
-    assert_eq!(docs.len(), 5, "{items:#?}");
-    assert_eq!(
-        docs[0].title.as_deref(),
-        Some("Mali : quatre soldats tués près de Ménaka")
-    );
-    assert_eq!(
-        docs[3].title.as_deref(),
-        Some("Students march in Niamey over unpaid grants"),
-        "a feed served as text/html is sniffed"
-    );
-    assert!(items[0].origin().path_or_url.ends_with("/feed"));
-}
-
-#[test]
-fn http_legacy_encoded_page_follows_the_declared_charset() {
-    let (base, _) = serve(route);
-    let (doc, canonical, decoded_from) = only_doc(read(&[url(&base, "/ar-legacy")]));
-    assert_eq!(decoded_from, Some("windows-1256"));
-    assert_eq!(
-        doc.text,
-        "قتل ثلاثة مدنيين في هجوم على سوق في تمبكتو يوم الأحد حسب مصادر محلية."
-    );
-    assert_eq!(doc.title.as_deref(), Some("هجوم في تمبكتو"));
-    assert_eq!(canonical, Some(format!("{base}/ar-legacy")));
-    assert_eq!(doc.source.as_deref(), Some("127.0.0.1"));
-}
-
-#[test]
-fn http_redirect_gives_the_final_url_as_canonical() {
-    let (base, _) = serve(route);
-    let (doc, canonical, _) = only_doc(read(&[url(&base, "/old")]));
-    assert_eq!(canonical, Some(format!("{base}/plain")));
-    assert_eq!(doc.id, document_id(&format!("{base}/plain")));
-    assert_eq!(doc.published, date(2024, 3, 1));
-    assert_eq!(doc.title.as_deref(), Some("Clashes near Gao"));
-}
-
-#[test]
-fn http_failures_are_skips_and_the_batch_goes_on() {
-    let (base, _) = serve(route);
-    // A port with nothing listening: bind, read the port, close.
-    let dead = {
-        let l = TcpListener::bind("127.0.0.1:0").unwrap();
-        format!("http://{}", l.local_addr().unwrap())
-    };
-    let options = IngestOptions {
-        max_file_bytes: 1000,
-        timeout: std::time::Duration::from_secs(5),
-        ..IngestOptions::default()
-    };
-    let items = read_with(
-        &[
-            url(&base, "/nowhere"),
-            url(&dead, "/x"),
-            url(&base, "/big"),
-            url(&base, "/big-unannounced"),
-            url(&base, "/pdf"),
-            url(&base, "/plain"),
-        ],
-        options,
-    );
-    assert_eq!(items.len(), 6, "{items:#?}");
-    let reasons: Vec<Option<&SkipReason>> = items
-        .iter()
-        .map(|i| match i {
-            Item::Skipped { reason, .. } => Some(reason),
-            Item::Doc { .. } => None,
-        })
-        .collect();
-    assert_eq!(reasons[0], Some(&SkipReason::Http { status: 404 }));
+fn urls_are_unsupported_without_the_http_feature() {
+    let items = read(&[Input::parse("http://127.0.0.1:9/page").unwrap()]);
+    let (shown, reason) = only_skip(items);
     assert!(
-        matches!(reasons[1], Some(SkipReason::Fetch { .. })),
-        "{}",
-        items[1]
+        matches!(reason, SkipReason::UnsupportedType { .. }),
+        "{shown}"
     );
-    assert_eq!(
-        reasons[2],
-        Some(&SkipReason::TooLarge {
-            bytes: 5000,
-            limit: 1000
-        })
-    );
-    assert!(
-        matches!(
-            reasons[3],
-            Some(SkipReason::TooLarge {
-                bytes: 1001,
-                limit: 1000
-            })
-        ),
-        "{}",
-        items[3]
-    );
-    assert_eq!(reasons[4], Some(&SkipReason::Binary));
-    assert_eq!(reasons[5], None, "the last input is still read");
-    assert!(items[0]
-        .to_string()
-        .contains("/nowhere: skipped: HTTP status 404"));
 }
 
 #[test]
