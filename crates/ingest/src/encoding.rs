@@ -3,8 +3,10 @@
 //! Sahel reporting still circulates in legacy code pages: Arabic pages and exports in
 //! Windows-1256, French ones in Windows-1252/Latin-1. Every reader in this crate goes through
 //! [`decode`] so the rules are the same for files, feeds, pages and URLs: a byte-order mark wins,
-//! then a declared charset (HTTP header, `<meta charset>`, XML declaration) if the bytes fit it,
-//! then UTF-8 if the bytes are valid UTF-8, then chardetng's guess.
+//! then UTF-8 if the bytes are valid UTF-8 (non-ASCII text in a legacy code page is almost never
+//! valid UTF-8 by accident, while pages that declare `iso-8859-1` and are UTF-8 are common),
+//! then a declared charset (HTTP header, `<meta charset>`, XML declaration) if the bytes decode
+//! under it without error, then chardetng's guess.
 
 use crate::SkipReason;
 use encoding_rs::{Encoding, UTF_8};
@@ -56,9 +58,10 @@ fn bom(bytes: &[u8]) -> Option<(&'static Encoding, usize)> {
 }
 
 /// Decode `bytes` to text. `declared` is a charset label from the transport or the document
-/// itself (HTTP `Content-Type`, `<meta charset>`, `<?xml encoding?>`); it is trusted only when
-/// the bytes decode under it without error, because declarations are often wrong (a page
-/// that says UTF-8 but was saved by a Windows-1256 editor).
+/// itself (HTTP `Content-Type`, `<meta charset>`, `<?xml encoding?>`); it is used only for
+/// bytes that are not UTF-8, and only when they decode under it without error, because
+/// declarations are often wrong (a page that says UTF-8 but was saved by a Windows-1256
+/// editor, or says ISO-8859-1 and is UTF-8).
 ///
 /// Fails with [`SkipReason::Binary`], [`SkipReason::Empty`] (no non-whitespace text) or
 /// [`SkipReason::Undecodable`] (even the best guess leaves malformed sequences).
@@ -71,6 +74,11 @@ pub(crate) fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, Sk
     }
     let decoded = if let Some((enc, len)) = bom(bytes) {
         decode_with(enc, &bytes[len..])?
+    } else if let Ok(s) = std::str::from_utf8(bytes) {
+        Decoded {
+            text: s.to_owned(),
+            decoded_from: None,
+        }
     } else if let Some(d) = declared
         .and_then(|l| Encoding::for_label(l.trim().as_bytes()))
         // A page that declares UTF-16 but has no BOM is ASCII-compatible in practice.
@@ -78,11 +86,6 @@ pub(crate) fn decode(bytes: &[u8], declared: Option<&str>) -> Result<Decoded, Sk
         .and_then(|enc| decode_without_errors(enc, bytes))
     {
         d
-    } else if let Ok(s) = std::str::from_utf8(bytes) {
-        Decoded {
-            text: s.to_owned(),
-            decoded_from: None,
-        }
     } else {
         let mut detector = chardetng::EncodingDetector::new();
         detector.feed(bytes, true);
@@ -193,7 +196,13 @@ mod tests {
         assert_eq!(d.text, "هجوم في تمبكتو");
         // A wrong UTF-8 declaration on legacy bytes falls back to detection.
         let d = decode(&bytes, Some("utf-8")).unwrap();
-        assert_ne!(d.decoded_from, None);
+        assert_eq!(d.text, "هجوم في تمبكتو");
+        // A wrong legacy declaration on UTF-8 bytes does not garble them.
+        let d = decode("Tombouctou, à l'aube".as_bytes(), Some("iso-8859-1")).unwrap();
+        assert_eq!(
+            (d.text.as_str(), d.decoded_from),
+            ("Tombouctou, à l'aube", None)
+        );
     }
 
     #[test]
