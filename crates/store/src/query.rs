@@ -17,6 +17,9 @@ use rusqlite::types::Value;
 use rusqlite::{params, params_from_iter, Connection, OptionalExtension, Row};
 use std::collections::HashSet;
 
+/// Above this many event-actor links, an actor filter tests rows instead of collecting a set.
+const ACTOR_SET_LIMIT: i64 = 20_000;
+
 /// Kilometres per degree of latitude (mean Earth radius).
 const KM_PER_DEGREE: f64 = 111.195;
 
@@ -39,7 +42,12 @@ impl Sql {
 
 /// Append ` WHERE ...` for the filter (without the cursor when `with_cursor` is false); returns
 /// whether a WHERE was written.
-fn push_where(sql: &mut Sql, f: &EventFilter, with_cursor: bool) -> Result<bool> {
+fn push_where(
+    conn: &Connection,
+    sql: &mut Sql,
+    f: &EventFilter,
+    with_cursor: bool,
+) -> Result<bool> {
     f.validate()?;
     let mut first = true;
     let mut and = |sql: &mut Sql, fragment: &str| {
@@ -82,13 +90,30 @@ fn push_where(sql: &mut Sql, f: &EventFilter, with_cursor: bool) -> Result<bool>
     if let Some(actor) = &f.actor {
         let norm = actor_norm(actor.trim());
         if !norm.is_empty() {
+            let pattern = format!("%{}%", like_escape(&norm));
+            // Two plans. A rare actor: collect its events through event_actors (few rows) and
+            // let the other filters run on that set. A common actor: that set would be large,
+            // so walk the ordered index of the other filters and test each row's actors (the
+            // first page fills after a few hundred rows). A capped count picks the plan.
+            let linked: i64 = conn
+                .prepare_cached(
+                    "SELECT count(*) FROM (SELECT 1 FROM event_actors WHERE actor_id IN \
+                     (SELECT id FROM actors WHERE name_norm LIKE ?1 ESCAPE '\\') LIMIT ?2)",
+                )
+                .and_then(|mut s| s.query_row(params![pattern, ACTOR_SET_LIMIT], |r| r.get(0)))
+                .during("estimate an actor filter")?;
             and(
                 sql,
-                "e.id IN (SELECT ea.event_id FROM actors a \
-                 JOIN event_actors ea ON ea.actor_id = a.id \
-                 WHERE a.name_norm LIKE ? ESCAPE '\\')",
+                if linked < ACTOR_SET_LIMIT {
+                    "e.id IN (SELECT ea.event_id FROM actors a \
+                     JOIN event_actors ea ON ea.actor_id = a.id \
+                     WHERE a.name_norm LIKE ? ESCAPE '\\')"
+                } else {
+                    "EXISTS (SELECT 1 FROM event_actors ea JOIN actors a ON a.id = ea.actor_id \
+                     WHERE ea.event_id = e.id AND a.name_norm LIKE ? ESCAPE '\\')"
+                },
             );
-            sql.bind(format!("%{}%", like_escape(&norm)));
+            sql.bind(pattern);
         }
     }
     if let Some(text) = &f.text {
@@ -159,7 +184,7 @@ pub(crate) fn events(conn: &Connection, f: &EventFilter) -> Result<EventPage> {
     let limit = f.page_size();
     let mut sql = Sql::default();
     sql.push(&format!("SELECT {EVENT_COLUMNS} FROM events e"));
-    push_where(&mut sql, f, true)?;
+    push_where(conn, &mut sql, f, true)?;
     sql.push(match f.sort {
         Sort::DateDesc => " ORDER BY e.sort_date DESC, e.id DESC LIMIT ?",
         Sort::DateAsc => " ORDER BY e.sort_date ASC, e.id ASC LIMIT ?",
@@ -192,7 +217,7 @@ pub(crate) fn events(conn: &Connection, f: &EventFilter) -> Result<EventPage> {
 pub(crate) fn count_events(conn: &Connection, f: &EventFilter) -> Result<u64> {
     let mut sql = Sql::default();
     sql.push("SELECT count(*) FROM events e");
-    push_where(&mut sql, f, false)?;
+    push_where(conn, &mut sql, f, false)?;
     let n: i64 = conn
         .prepare_cached(&sql.text)
         .and_then(|mut s| s.query_row(params_from_iter(sql.params.iter()), |r| r.get(0)))
@@ -220,13 +245,13 @@ pub(crate) fn aggregate(conn: &Connection, f: &EventFilter, by: GroupBy) -> Resu
              e.id AS id, coalesce(e.fatalities, 0) AS f FROM events e \
              JOIN event_actors ea ON ea.event_id = e.id AND ea.role IN (1, 3)",
         );
-        push_where(&mut sql, f, false)?;
+        push_where(conn, &mut sql, f, false)?;
         sql.push(") x JOIN actors a ON a.id = x.actor_id GROUP BY a.name ORDER BY 2 DESC, 1");
     } else {
         sql.push(&format!(
             "SELECT {key} AS k, count(*), sum(coalesce(e.fatalities, 0)) FROM events e"
         ));
-        let has_where = push_where(&mut sql, f, false)?;
+        let has_where = push_where(conn, &mut sql, f, false)?;
         sql.push(if has_where { " AND " } else { " WHERE " });
         sql.push(&format!("{key} IS NOT NULL GROUP BY k"));
         sql.push(if time {
