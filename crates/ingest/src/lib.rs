@@ -74,3 +74,6 @@ pub use ids::{canonical_url, document_id};
 pub use ingest::{
     Ingest, IngestOptions, Input, Item, Items, Origin, SkipReason, DEFAULT_MAX_FILE_BYTES,
 };
+
+#[cfg(test)]
+mod proptests;
