@@ -42,8 +42,8 @@ pub(crate) struct Page {
 /// Tags that never hold article text.
 const DROP_TAGS: &[&str] = &[
     "script", "style", "noscript", "template", "iframe", "svg", "canvas", "nav", "header",
-    "footer", "aside", "form", "menu", "button", "select", "input", "textarea", "object", "embed",
-    "video", "audio", "map", "dialog", "head", "link", "meta",
+    "footer", "aside", "menu", "button", "select", "input", "textarea", "object", "embed", "video",
+    "audio", "map", "dialog", "head", "link", "meta",
 ];
 
 /// ARIA roles of the same kinds.
@@ -472,6 +472,8 @@ fn drop_boilerplate(doc: &mut Html) {
                 let name = el.name();
                 let structural = matches!(name, "html" | "body" | "main" | "article");
                 DROP_TAGS.contains(&name)
+                    // A search or comment form; ASP.NET pages wrap the whole body in one.
+                    || (name == "form" && paragraph_text_len(node) < KEEP_IF_PARAGRAPH_TEXT)
                     || el.attr("role").is_some_and(|r| {
                         DROP_ROLES.contains(&r.trim().to_ascii_lowercase().as_str())
                     })
@@ -726,6 +728,22 @@ mod tests {
             "أعلن الجيش المالي مقتل عشرة مسلحين في عملية عسكرية قرب مدينة تمبكتو يوم السبت.\n\n\
              وأضاف البيان أن العملية أسفرت أيضا عن تدمير دراجات نارية ومصادرة أسلحة."
         );
+    }
+
+    #[test]
+    fn a_page_wrapped_in_a_form_keeps_its_article() {
+        let para = "<p>Les forces armées nigériennes ont repoussé une attaque contre le poste \
+                    de Chinagodrar, selon un communiqué du ministère de la défense.</p>";
+        let page = extract(
+            &format!(
+                "<body><form id=\"aspnetForm\"><div class=\"article\">{}</div>\
+                 <form class=\"search\"><p>Rechercher</p></form></form></body>",
+                para.repeat(6)
+            ),
+            None,
+        );
+        assert!(page.text.starts_with("Les forces armées"), "{}", page.text);
+        assert!(!page.text.contains("Rechercher"));
     }
 
     #[test]
