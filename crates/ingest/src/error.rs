@@ -16,6 +16,9 @@ pub enum Error {
         input: String,
         source: url::ParseError,
     },
+    /// A `file://` URL that names no local path (`file://server/share/a.txt`).
+    #[error("{input:?} is not a local file")]
+    NotLocalFile { input: String },
     /// A file that cannot be opened or read.
     #[error("{}: cannot read: {source}", path.display())]
     Io {

@@ -29,12 +29,23 @@ pub enum Input {
 }
 
 impl Input {
-    /// An `http://` or `https://` argument is a URL (and must be a valid one); anything else is
-    /// a path.
+    /// An `http://` or `https://` argument is a URL (and must be a valid one), a `file://` URL
+    /// is the path it names, anything else is a path.
     pub fn parse(s: &str) -> Result<Input, Error> {
         let t = s.trim();
         let lower = t.get(..8).unwrap_or(t).to_ascii_lowercase();
-        if lower.starts_with("http://") || lower.starts_with("https://") {
+        if lower.starts_with("file://") {
+            let url = Url::parse(t).map_err(|source| Error::BadUrl {
+                input: s.to_owned(),
+                source,
+            })?;
+            // A file URL with a host (`file://server/share`) has no local path.
+            url.to_file_path()
+                .map(Input::Path)
+                .map_err(|()| Error::NotLocalFile {
+                    input: s.to_owned(),
+                })
+        } else if lower.starts_with("http://") || lower.starts_with("https://") {
             Url::parse(t)
                 .map(Input::Url)
                 .map_err(|source| Error::BadUrl {
@@ -718,6 +729,10 @@ mod tests {
         ));
         assert!(matches!(Input::parse("HTTP://ex.org/a"), Ok(Input::Url(_))));
         assert!(matches!(Input::parse("reports/a.txt"), Ok(Input::Path(_))));
+        assert_eq!(
+            Input::parse("file:///data/r%C3%A9sum%C3%A9.txt").unwrap(),
+            Input::Path(PathBuf::from("/data/résumé.txt"))
+        );
         let err = Input::parse("http://exa mple.org/").unwrap_err();
         assert!(err.to_string().contains("not a valid URL"), "{err}");
     }
