@@ -182,7 +182,10 @@ impl Coder {
             norm,
             numbers: find_numbers(text),
             dates: find_dates(text, doc.published),
-            places: find_places(original, norm, &hints, &self.actor_areas(&matches)),
+            places: outside_actor_names(
+                find_places(original, norm, &hints, &self.actor_areas(&matches)),
+                &matches,
+            ),
             word_starts: word_starts(text),
             dateline_end: dateline_end(text),
             matches,
@@ -1359,6 +1362,23 @@ fn is_definite(text: &str, start: usize, end: usize) -> bool {
         .next()
         .unwrap_or("");
     matches!(last, "the" | "these" | "those" | "les" | "ces")
+}
+
+/// Drop place mentions inside an actor's name: "Sahel" in "Islamic State Sahel Province",
+/// "Macina" in "Katiba Macina", "Mali" in "Military Forces of Mali" are not where it happened.
+fn outside_actor_names(mut places: Vec<Place>, matches: &[Match]) -> Vec<Place> {
+    let actors: Vec<(usize, usize)> = matches
+        .iter()
+        .filter(|m| matches!(m.target, Target::Actor(_)))
+        .map(|m| (m.start, m.end))
+        .collect();
+    places.retain(|p| {
+        let i = actors.partition_point(|&(s, _)| s < p.end);
+        // Actor spans are sorted by start and do not overlap: only the last one starting
+        // before the place's end can cover it.
+        i == 0 || actors[i - 1].1 <= p.start
+    });
+    places
 }
 
 /// How far (in words) after a role noun a named group may stand and still be its attribution.

@@ -952,33 +952,3 @@ fn acled_missing_required_column_or_file_is_an_error() {
     assert!(matches!(err, Error::Io { .. }), "{err}");
     assert!(err.to_string().contains("absent.csv"));
 }
-
-/// The ACLED development export in `../shared` (evaluation data, never copied into the project):
-/// every one of its rows must read. Skipped where the shared folder is absent.
-#[test]
-fn acled_shared_dev_export_reads_without_errors() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/eval/acled/acled_sahel_dev_2012_2019.csv");
-    if !path.exists() {
-        eprintln!("{} absent: test skipped", path.display());
-        return;
-    }
-    let mut rows = 0;
-    let mut errors = Vec::new();
-    for row in read_acled_csv(&path).unwrap() {
-        match row {
-            Ok(r) => {
-                rows += 1;
-                assert!(r.event.event_date.is_some() && !r.event_id_cnty.is_empty());
-            }
-            Err(e) => errors.push(e.to_string()),
-        }
-    }
-    assert!(
-        errors.is_empty(),
-        "{} errors, first: {:?}",
-        errors.len(),
-        errors.first()
-    );
-    assert!(rows > 5000, "{rows} rows");
-}

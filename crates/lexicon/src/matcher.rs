@@ -332,22 +332,50 @@ impl Lexicon {
                 .then(a.target.cmp(&b.target))
         });
         out.dedup();
-        let mut kept = 0;
-        let mut last: Option<(usize, usize)> = None;
-        for i in 0..out.len() {
-            let m = out[i];
-            let keep = match last {
-                None => true,
-                Some((s, e)) => m.start >= e || (m.start == s && m.end == e),
-            };
-            if keep {
-                out[kept] = m;
-                kept += 1;
-                last = Some((m.start, m.end));
-            }
-        }
-        out.truncate(kept);
+        select_max_coverage(out);
     }
+}
+
+/// Keep the non-overlapping spans that cover the most text (weighted interval scheduling), so
+/// "par le Groupe de soutien à l'islam et aux musulmans" is the group's name, not "le groupe"
+/// followed by scraps; a span listed under several targets keeps them all. `out` is sorted by
+/// start, longest first, and stays so.
+fn select_max_coverage(out: &mut Vec<Match>) {
+    if out.len() < 2 {
+        return;
+    }
+    // Distinct spans, ordered by end.
+    let mut spans: Vec<(usize, usize)> = out.iter().map(|m| (m.start, m.end)).collect();
+    spans.sort_by_key(|&(s, e)| (e, s));
+    spans.dedup();
+    let n = spans.len();
+    // best[j]: most bytes covered using spans[..j].
+    let mut best = vec![0usize; n + 1];
+    let mut take = vec![false; n];
+    for j in 0..n {
+        let (s, e) = spans[j];
+        let prev = spans[..j].partition_point(|&(_, pe)| pe <= s);
+        let with = best[prev] + (e - s);
+        if with > best[j] {
+            best[j + 1] = with;
+            take[j] = true;
+        } else {
+            best[j + 1] = best[j];
+        }
+    }
+    let mut chosen: Vec<(usize, usize)> = Vec::new();
+    let mut j = n;
+    while j > 0 {
+        if take[j - 1] {
+            let (s, e) = spans[j - 1];
+            chosen.push((s, e));
+            j = spans[..j - 1].partition_point(|&(_, pe)| pe <= s);
+        } else {
+            j -= 1;
+        }
+    }
+    chosen.sort_unstable();
+    out.retain(|m| chosen.binary_search(&(m.start, m.end)).is_ok());
 }
 
 /// Check the word-boundary rules for a raw automaton hit; return the accepted span.
@@ -510,6 +538,35 @@ en = ["villagers"]
                 ("attacked".to_string(), Target::Cue(Cue::Attack)),
             ]
         );
+    }
+
+    #[test]
+    fn overlapping_matches_keep_the_longest_coverage() {
+        // "le groupe" (an anaphor) starts before the group's full French name: the name, which
+        // covers more text, wins over the earlier, shorter match.
+        let lex = Lexicon::from_sources(
+            r#"
+[[actor]]
+id = "jnim"
+name = "JNIM: Group for Support of Islam and Muslims"
+kind = "rebel"
+fr = ["Groupe de soutien à l'islam et aux musulmans"]
+
+[[generic]]
+role = "group_anaphor"
+fr = ["le groupe"]
+"#,
+            &[(Language::Fr, "claim\trevendiqué*\n")],
+            "",
+        )
+        .unwrap();
+        let t = targets(
+            &lex,
+            "revendiquée par le Groupe de soutien à l'islam et aux musulmans",
+        );
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!(t[1].1, Target::Actor(ActorId(0)));
+        assert!(t[1].0.starts_with("Groupe de soutien"));
     }
 
     #[test]
