@@ -267,6 +267,18 @@ const CASES: &[Case] = &[
         expect: Some(ev(S::ArmedClash)),
     },
     Case {
+        name: "fr a claim by the group's full French name attributes the attack",
+        published: "2025-09-15",
+        text: "Au moins une vingtaine de soldats maliens ont été tués dimanche dans une attaque contre le camp militaire de Boulkessi. L'attaque a été revendiquée par le Groupe de soutien à l'islam et aux musulmans.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Military Forces of Mali"), fatalities: Some(20), date: Some("2025-09-14"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en a place word inside a group's name is not the place",
+        published: "2025-11-03",
+        text: "Suspected Islamic State Sahel Province fighters killed 12 villagers in an attack on a village in Niger's Tillaberi region on Saturday.",
+        expect: Some(Expect { actor1: Some("Islamic State"), actor2: Some("Civilians (Niger)"), fatalities: Some(12), date: Some("2025-11-01"), ..ev(S::Attack) }),
+    },
+    Case {
         name: "en a trial over an attack is not the attack",
         published: "2026-05-02",
         text: "The trial over the attack on the Radisson Blu hotel in Bamako opened on Monday.",
