@@ -1,0 +1,1 @@
+//! rasd-server (under construction).
