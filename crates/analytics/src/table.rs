@@ -1,0 +1,634 @@
+//! The columnar event table every analysis runs on.
+//!
+//! Rows arrive as owned structs ([`EventRow`]); analyses need integer columns they can scan
+//! without touching a string: the day, ISO-week and month index of each event, its type as a
+//! byte, and interned ids for its areas, actors, actor families and sources. Building the
+//! table interns each distinct string once (a hash map keyed by borrowed `&str`, so no string
+//! is copied per event) and sorts the row indices by date once; every later grouping (per
+//! area, per actor family) is a counting sort of that order, so each group's events come out
+//! already in date order.
+
+use crate::row::{sub_index, type_index, EventRow};
+use chrono::{Datelike, NaiveDate};
+use foldhash::HashMap;
+use rasd_model::{actor_family, EventType, Inter, SubEventType};
+use serde::{Deserialize, Serialize};
+
+/// "No value" in an id column.
+pub(crate) const NONE: u32 = u32::MAX;
+
+/// Day index of a date (days from the common era; 0001-01-01, a Monday, is day 1).
+pub(crate) fn day_index(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+/// Date of a day index.
+pub(crate) fn day_date(day: i32) -> NaiveDate {
+    NaiveDate::from_num_days_from_ce_opt(day).unwrap_or(NaiveDate::MIN)
+}
+
+/// ISO-week index (weeks start on Monday, as ISO 8601 weeks do): consecutive integers, so a
+/// weekly series is a plain array and "52 weeks before" is a subtraction.
+pub(crate) fn week_index(day: i32) -> i32 {
+    (day - 1).div_euclid(7)
+}
+
+/// The Monday that starts a week index.
+pub(crate) fn week_start(week: i32) -> NaiveDate {
+    day_date(week * 7 + 1)
+}
+
+/// Month index: `year * 12 + month0`.
+pub(crate) fn month_index(d: NaiveDate) -> i32 {
+    d.year() * 12 + d.month0() as i32
+}
+
+/// The first day of a month index.
+pub(crate) fn month_start(month: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(month.div_euclid(12), month.rem_euclid(12) as u32 + 1, 1)
+        .unwrap_or(NaiveDate::MIN)
+}
+
+/// The ISO week label of a date, `2019-W12`.
+pub fn iso_week_label(d: NaiveDate) -> String {
+    let w = d.iso_week();
+    format!("{}-W{:02}", w.year(), w.week())
+}
+
+/// Which side of a conflict an actor family is on, from its ACLED inter code.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// State forces (inter 1).
+    State,
+    /// External forces (inter 8): Barkhane, MINUSMA, Wagner / Africa Corps.
+    External,
+    /// Armed non-state groups: rebels, political and identity militias (inter 2-4).
+    NonState,
+    /// Rioters, protesters, civilians (inter 5-7).
+    Unarmed,
+    /// No inter code known.
+    Unknown,
+}
+
+impl Side {
+    /// The side of an inter code.
+    pub fn from_inter(inter: Option<Inter>) -> Side {
+        match inter {
+            Some(1) => Side::State,
+            Some(8) => Side::External,
+            Some(2..=4) => Side::NonState,
+            Some(5..=7) => Side::Unarmed,
+            _ => Side::Unknown,
+        }
+    }
+
+    /// Organised and armed.
+    pub fn is_armed(self) -> bool {
+        matches!(self, Side::State | Side::External | Side::NonState)
+    }
+}
+
+/// An actor family: actor names compared by [`rasd_model::actor_family`] (dated period and unit
+/// suffix dropped, so "Military Forces of Mali (2013-) Gendarmerie" and "(2012-2013)" are one).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Family {
+    /// The comparison key (lower case).
+    pub key: String,
+    /// A display name: the first spelling seen, without the dated period.
+    pub name: String,
+    /// The side, from the first inter code seen with the family.
+    pub side: Side,
+}
+
+impl Family {
+    /// A short label for tables and control labels: the part before a colon ("JNIM: Group for
+    /// Support of Islam and Muslims" -> "JNIM").
+    pub fn short(&self) -> &str {
+        short_name(&self.name)
+    }
+
+    /// An unidentified group ("Unidentified Armed Group (Mali)") is a reporting gap, not an
+    /// actor that can spread or hold territory.
+    pub fn identified(&self) -> bool {
+        !self.key.starts_with("unidentified")
+    }
+}
+
+/// The part of an actor name before a colon.
+pub fn short_name(name: &str) -> &str {
+    name.split(':').next().unwrap_or(name).trim()
+}
+
+/// An administrative area: admin1 areas have no `admin2`. Admin2 names repeat across
+/// countries, so an area is always the whole path.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub struct AreaKey {
+    pub country: String,
+    pub admin1: String,
+    pub admin2: Option<String>,
+}
+
+impl AreaKey {
+    /// `Mali / Mopti / Bankass`.
+    pub fn label(&self) -> String {
+        match &self.admin2 {
+            Some(a2) => format!("{} / {} / {}", self.country, self.admin1, a2),
+            None => format!("{} / {}", self.country, self.admin1),
+        }
+    }
+
+    /// The most specific name (admin2, else admin1).
+    pub fn name(&self) -> &str {
+        self.admin2.as_deref().unwrap_or(&self.admin1)
+    }
+}
+
+/// Case- and accent-insensitive form for comparing names ("Tillabéri" = "TILLABERI").
+pub(crate) fn fold(s: &str) -> String {
+    s.trim()
+        .chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| match c {
+            'à' | 'á' | 'â' | 'ä' | 'ã' => 'a',
+            'é' | 'è' | 'ê' | 'ë' => 'e',
+            'î' | 'ï' | 'í' => 'i',
+            'ô' | 'ö' | 'ó' => 'o',
+            'ù' | 'û' | 'ü' | 'ú' => 'u',
+            'ç' => 'c',
+            other => other,
+        })
+        .collect()
+}
+
+/// Which events a series, report or indicator looks at. Empty fields match everything; names
+/// compare case- and accent-insensitively; `actor` is a substring of actor1, actor2 or either
+/// associated actor; `from`/`to` are inclusive.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Filter {
+    pub country: Option<String>,
+    pub admin1: Option<String>,
+    pub admin2: Option<String>,
+    pub actor: Option<String>,
+    pub event_type: Option<EventType>,
+    pub sub_event_type: Option<SubEventType>,
+    pub from: Option<NaiveDate>,
+    pub to: Option<NaiveDate>,
+}
+
+impl Filter {
+    /// Whether one row passes (for callers holding rows, not a table).
+    pub fn matches_row(&self, r: &EventRow) -> bool {
+        let eq = |want: &Option<String>, have: &Option<String>| match want {
+            None => true,
+            Some(w) => have.as_deref().is_some_and(|h| fold(h) == fold(w)),
+        };
+        if self.from.is_some_and(|f| r.event_date < f) || self.to.is_some_and(|t| r.event_date > t)
+        {
+            return false;
+        }
+        if self.event_type.is_some_and(|t| t != r.event_type)
+            || self.sub_event_type.is_some_and(|s| s != r.sub_event_type)
+        {
+            return false;
+        }
+        if !eq(&self.country, &r.country)
+            || !eq(&self.admin1, &r.admin1)
+            || !eq(&self.admin2, &r.admin2)
+        {
+            return false;
+        }
+        match &self.actor {
+            None => true,
+            Some(a) => {
+                let a = fold(a);
+                [&r.actor1, &r.actor2, &r.assoc_actor_1, &r.assoc_actor_2]
+                    .iter()
+                    .any(|n| n.as_deref().is_some_and(|n| fold(n).contains(&a)))
+            }
+        }
+    }
+
+    /// The same filter without its date range.
+    pub fn without_dates(&self) -> Filter {
+        Filter {
+            from: None,
+            to: None,
+            ..self.clone()
+        }
+    }
+}
+
+/// A filter resolved against a table's interned ids: per-event tests are integer look-ups.
+pub(crate) struct CompiledFilter {
+    country: Option<Vec<bool>>,
+    admin1: Option<Vec<bool>>,
+    admin2: Option<Vec<bool>>,
+    names: Option<Vec<bool>>,
+    event_type: Option<u8>,
+    sub: Option<u8>,
+    from: Option<i32>,
+    to: Option<i32>,
+}
+
+impl CompiledFilter {
+    pub(crate) fn matches(&self, t: &EventTable<'_>, i: usize) -> bool {
+        let ok = |set: &Option<Vec<bool>>, id: u32| match set {
+            None => true,
+            Some(s) => id != NONE && s[id as usize],
+        };
+        if self.from.is_some_and(|f| t.day[i] < f) || self.to.is_some_and(|x| t.day[i] > x) {
+            return false;
+        }
+        if self.event_type.is_some_and(|e| e != t.etype[i])
+            || self.sub.is_some_and(|s| s != t.sub[i])
+        {
+            return false;
+        }
+        if !ok(&self.country, t.country[i])
+            || !ok(&self.admin1, t.admin1[i])
+            || !ok(&self.admin2, t.admin2[i])
+        {
+            return false;
+        }
+        match &self.names {
+            None => true,
+            Some(s) => [t.name1[i], t.name2[i], t.assoc1[i], t.assoc2[i]]
+                .iter()
+                .any(|&n| n != NONE && s[n as usize]),
+        }
+    }
+}
+
+/// Groups of row indices (per area or per actor family), each in date order.
+pub(crate) struct Groups {
+    pub(crate) off: Vec<u32>,
+    pub(crate) idx: Vec<u32>,
+}
+
+impl Groups {
+    pub(crate) fn len(&self) -> usize {
+        self.off.len() - 1
+    }
+    pub(crate) fn get(&self, g: usize) -> &[u32] {
+        &self.idx[self.off[g] as usize..self.off[g + 1] as usize]
+    }
+}
+
+/// The columnar table. Build it once per analysis run with [`EventTable::new`]; it borrows
+/// the rows (notes and tags are read from them by the keyword scans).
+pub struct EventTable<'a> {
+    pub(crate) rows: &'a [EventRow],
+    pub(crate) day: Vec<i32>,
+    pub(crate) week: Vec<i32>,
+    pub(crate) month: Vec<i32>,
+    pub(crate) etype: Vec<u8>,
+    pub(crate) sub: Vec<u8>,
+    pub(crate) country: Vec<u32>,
+    pub(crate) admin1: Vec<u32>,
+    pub(crate) admin2: Vec<u32>,
+    pub(crate) name1: Vec<u32>,
+    pub(crate) name2: Vec<u32>,
+    pub(crate) assoc1: Vec<u32>,
+    pub(crate) assoc2: Vec<u32>,
+    pub(crate) fam1: Vec<u32>,
+    pub(crate) fam2: Vec<u32>,
+    pub(crate) src_off: Vec<u32>,
+    pub(crate) src: Vec<u32>,
+    /// Row indices in date order.
+    pub(crate) by_day: Vec<u32>,
+    pub(crate) countries: Vec<String>,
+    pub(crate) admin1s: Vec<AreaKey>,
+    pub(crate) admin2s: Vec<AreaKey>,
+    /// Admin1 id of each admin2 area.
+    pub(crate) admin2_parent: Vec<u32>,
+    pub(crate) names: Vec<&'a str>,
+    pub(crate) families: Vec<Family>,
+    pub(crate) n_sources: usize,
+}
+
+struct Interner<'a> {
+    map: HashMap<&'a str, u32>,
+    list: Vec<&'a str>,
+}
+
+impl<'a> Interner<'a> {
+    fn new() -> Self {
+        Interner {
+            map: HashMap::default(),
+            list: Vec::new(),
+        }
+    }
+    fn id(&mut self, s: Option<&'a str>) -> u32 {
+        let Some(s) = s.map(str::trim).filter(|s| !s.is_empty()) else {
+            return NONE;
+        };
+        if let Some(&id) = self.map.get(s) {
+            return id;
+        }
+        let id = self.list.len() as u32;
+        self.map.insert(s, id);
+        self.list.push(s);
+        id
+    }
+}
+
+impl<'a> EventTable<'a> {
+    /// Build the columns. Cost: one pass with a few hash look-ups per row, one sort by date.
+    pub fn new(rows: &'a [EventRow]) -> Self {
+        let n = rows.len();
+        let mut t = EventTable {
+            rows,
+            day: Vec::with_capacity(n),
+            week: Vec::with_capacity(n),
+            month: Vec::with_capacity(n),
+            etype: Vec::with_capacity(n),
+            sub: Vec::with_capacity(n),
+            country: Vec::with_capacity(n),
+            admin1: Vec::with_capacity(n),
+            admin2: Vec::with_capacity(n),
+            name1: Vec::with_capacity(n),
+            name2: Vec::with_capacity(n),
+            assoc1: Vec::with_capacity(n),
+            assoc2: Vec::with_capacity(n),
+            fam1: Vec::with_capacity(n),
+            fam2: Vec::with_capacity(n),
+            src_off: Vec::with_capacity(n + 1),
+            src: Vec::new(),
+            by_day: Vec::new(),
+            countries: Vec::new(),
+            admin1s: Vec::new(),
+            admin2s: Vec::new(),
+            admin2_parent: Vec::new(),
+            names: Vec::new(),
+            families: Vec::new(),
+            n_sources: 0,
+        };
+        let mut countries = Interner::new();
+        let mut names = Interner::new();
+        let mut sources = Interner::new();
+        let mut a1: HashMap<(u32, &'a str), u32> = HashMap::default();
+        let mut a2: HashMap<(u32, &'a str), u32> = HashMap::default();
+        // First inter code seen with each actor name.
+        let mut name_inter: Vec<Option<Inter>> = Vec::new();
+        t.src_off.push(0);
+        for r in rows {
+            let d = day_index(r.event_date);
+            t.day.push(d);
+            t.week.push(week_index(d));
+            t.month.push(month_index(r.event_date));
+            t.etype.push(type_index(r.event_type) as u8);
+            t.sub.push(sub_index(r.sub_event_type) as u8);
+            let c = countries.id(r.country.as_deref());
+            t.country.push(c);
+            let adm1 = match r.admin1.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+                None => NONE,
+                Some(s) => {
+                    let next = t.admin1s.len() as u32;
+                    *a1.entry((c, s)).or_insert_with(|| {
+                        t.admin1s.push(AreaKey {
+                            country: r.country.clone().unwrap_or_default(),
+                            admin1: s.to_string(),
+                            admin2: None,
+                        });
+                        next
+                    })
+                }
+            };
+            t.admin1.push(adm1);
+            let adm2 = match (
+                adm1,
+                r.admin2.as_deref().map(str::trim).filter(|s| !s.is_empty()),
+            ) {
+                (NONE, _) | (_, None) => NONE,
+                (p, Some(s)) => {
+                    let next = t.admin2s.len() as u32;
+                    *a2.entry((p, s)).or_insert_with(|| {
+                        let mut key = t.admin1s[p as usize].clone();
+                        key.admin2 = Some(s.to_string());
+                        t.admin2s.push(key);
+                        t.admin2_parent.push(p);
+                        next
+                    })
+                }
+            };
+            t.admin2.push(adm2);
+            for (name, inter, col) in [
+                (&r.actor1, r.inter1, 0),
+                (&r.actor2, r.inter2, 1),
+                (&r.assoc_actor_1, None, 2),
+                (&r.assoc_actor_2, None, 3),
+            ] {
+                let id = names.id(name.as_deref());
+                if id != NONE {
+                    if id as usize == name_inter.len() {
+                        name_inter.push(inter);
+                    } else if name_inter[id as usize].is_none() {
+                        name_inter[id as usize] = inter;
+                    }
+                }
+                match col {
+                    0 => t.name1.push(id),
+                    1 => t.name2.push(id),
+                    2 => t.assoc1.push(id),
+                    _ => t.assoc2.push(id),
+                }
+            }
+            for s in &r.source_names {
+                let id = sources.id(Some(s.as_str()));
+                if id != NONE {
+                    t.src.push(id);
+                }
+            }
+            t.src_off.push(t.src.len() as u32);
+        }
+        t.countries = countries.list.iter().map(|s| s.to_string()).collect();
+        t.n_sources = sources.list.len();
+        // Families: one `actor_family` call per distinct name, not per event.
+        let mut fam_ids: HashMap<String, u32> = HashMap::default();
+        let mut name_family = Vec::with_capacity(names.list.len());
+        for (i, name) in names.list.iter().enumerate() {
+            let key = actor_family(name);
+            let next = t.families.len() as u32;
+            let id = *fam_ids.entry(key.clone()).or_insert_with(|| {
+                let display = match name.find('(') {
+                    Some(p)
+                        if name[p..]
+                            .chars()
+                            .take_while(|&c| c != ')')
+                            .any(|c| c.is_ascii_digit()) =>
+                    {
+                        name[..p].trim()
+                    }
+                    _ => name,
+                };
+                let mut side = Side::from_inter(name_inter[i]);
+                if side == Side::Unknown
+                    && (key.starts_with("military forces of")
+                        || key.starts_with("police forces of"))
+                {
+                    side = Side::State;
+                }
+                t.families.push(Family {
+                    key,
+                    name: display.to_string(),
+                    side,
+                });
+                next
+            });
+            if t.families[id as usize].side == Side::Unknown {
+                t.families[id as usize].side = Side::from_inter(name_inter[i]);
+            }
+            name_family.push(id);
+        }
+        let fam = |id: u32| {
+            if id == NONE {
+                NONE
+            } else {
+                name_family[id as usize]
+            }
+        };
+        t.fam1 = t.name1.iter().map(|&i| fam(i)).collect();
+        t.fam2 = t.name2.iter().map(|&i| fam(i)).collect();
+        t.names = names.list;
+        let mut order: Vec<u32> = (0..n as u32).collect();
+        order.sort_by_key(|&i| t.day[i as usize]);
+        t.by_day = order;
+        t
+    }
+
+    /// Number of events.
+    pub fn len(&self) -> usize {
+        self.rows.len()
+    }
+
+    /// No events.
+    pub fn is_empty(&self) -> bool {
+        self.rows.is_empty()
+    }
+
+    /// The rows the table was built from.
+    pub fn rows(&self) -> &'a [EventRow] {
+        self.rows
+    }
+
+    /// Admin1 areas, indexed by the ids used in outputs.
+    pub fn admin1_areas(&self) -> &[AreaKey] {
+        &self.admin1s
+    }
+
+    /// Admin2 areas.
+    pub fn admin2_areas(&self) -> &[AreaKey] {
+        &self.admin2s
+    }
+
+    /// Actor families.
+    pub fn families(&self) -> &[Family] {
+        &self.families
+    }
+
+    /// First and last event date.
+    pub fn date_range(&self) -> Option<(NaiveDate, NaiveDate)> {
+        let first = *self.by_day.first()? as usize;
+        let last = *self.by_day.last()? as usize;
+        Some((day_date(self.day[first]), day_date(self.day[last])))
+    }
+
+    pub(crate) fn is_violent(&self, i: usize) -> bool {
+        EventType::ALL[self.etype[i] as usize].is_violent()
+    }
+
+    pub(crate) fn sub_type(&self, i: usize) -> SubEventType {
+        SubEventType::ALL[self.sub[i] as usize]
+    }
+
+    pub(crate) fn sources_of(&self, i: usize) -> &[u32] {
+        &self.src[self.src_off[i] as usize..self.src_off[i + 1] as usize]
+    }
+
+    /// Side of actor1 / actor2 of an event: the event's own inter code first, the family's
+    /// otherwise.
+    pub(crate) fn side1(&self, i: usize) -> Side {
+        match Side::from_inter(self.rows[i].inter1) {
+            Side::Unknown if self.fam1[i] != NONE => self.families[self.fam1[i] as usize].side,
+            s => s,
+        }
+    }
+
+    pub(crate) fn side2(&self, i: usize) -> Side {
+        match Side::from_inter(self.rows[i].inter2) {
+            Side::Unknown if self.fam2[i] != NONE => self.families[self.fam2[i] as usize].side,
+            s => s,
+        }
+    }
+
+    pub(crate) fn compile(&self, f: &Filter) -> CompiledFilter {
+        let set = |want: &Option<String>, list: &mut dyn Iterator<Item = &str>| {
+            want.as_ref().map(|w| {
+                let w = fold(w);
+                list.map(|s| fold(s) == w).collect::<Vec<bool>>()
+            })
+        };
+        let country = set(&f.country, &mut self.countries.iter().map(String::as_str));
+        let admin1 = set(
+            &f.admin1,
+            &mut self.admin1s.iter().map(|a| a.admin1.as_str()),
+        );
+        let admin2 = set(&f.admin2, &mut self.admin2s.iter().map(|a| a.name()));
+        let names = f.actor.as_ref().map(|a| {
+            let a = fold(a);
+            self.names.iter().map(|n| fold(n).contains(&a)).collect()
+        });
+        CompiledFilter {
+            country,
+            admin1,
+            admin2,
+            names,
+            event_type: f.event_type.map(|t| type_index(t) as u8),
+            sub: f.sub_event_type.map(|s| sub_index(s) as u8),
+            from: f.from.map(day_index),
+            to: f.to.map(day_index),
+        }
+    }
+
+    /// Group the date-ordered rows by up to two keys per row (counting sort, stable).
+    pub(crate) fn group(&self, n_groups: usize, keys: impl Fn(usize) -> [u32; 2]) -> Groups {
+        let mut count = vec![0u32; n_groups + 1];
+        for &i in &self.by_day {
+            let k = keys(i as usize);
+            for (j, &g) in k.iter().enumerate() {
+                if g != NONE && (j == 0 || g != k[0]) {
+                    count[g as usize + 1] += 1;
+                }
+            }
+        }
+        for g in 0..n_groups {
+            count[g + 1] += count[g];
+        }
+        let mut fill = count.clone();
+        let mut idx = vec![0u32; count[n_groups] as usize];
+        for &i in &self.by_day {
+            let k = keys(i as usize);
+            for (j, &g) in k.iter().enumerate() {
+                if g != NONE && (j == 0 || g != k[0]) {
+                    idx[fill[g as usize] as usize] = i;
+                    fill[g as usize] += 1;
+                }
+            }
+        }
+        Groups { off: count, idx }
+    }
+
+    pub(crate) fn by_admin1(&self) -> Groups {
+        self.group(self.admin1s.len(), |i| [self.admin1[i], NONE])
+    }
+
+    pub(crate) fn by_admin2(&self) -> Groups {
+        self.group(self.admin2s.len(), |i| [self.admin2[i], NONE])
+    }
+
+    /// Events by actor family (actor1 or actor2; an event counts once per family).
+    pub(crate) fn by_family(&self) -> Groups {
+        self.group(self.families.len(), |i| [self.fam1[i], self.fam2[i]])
+    }
+}
