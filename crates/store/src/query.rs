@@ -23,6 +23,58 @@ const ACTOR_SET_LIMIT: i64 = 20_000;
 /// Kilometres per degree of latitude (mean Earth radius).
 const KM_PER_DEGREE: f64 = 111.195;
 
+/// Below this many indexed points in the box of a `near`/`bbox` filter, the query starts from
+/// the R*Tree (few rows, sorted afterwards); above it, from the date-ordered index, testing each
+/// row against the box (the first page fills quickly when the box holds many events).
+const GEO_DRIVER_LIMIT: i64 = 5_000;
+
+/// The R*Tree search box `[min_lat, max_lat, min_lon, max_lon]` of the geographic filter that
+/// may drive the query (`near` first, else `bbox`).
+fn geo_box(f: &EventFilter) -> Option<[f64; 4]> {
+    if let Some(n) = f.near {
+        let dlat = n.km / KM_PER_DEGREE;
+        let cos = n.lat.to_radians().cos();
+        let dlon = if cos < 1e-6 || cos * KM_PER_DEGREE * 180.0 <= n.km {
+            180.0
+        } else {
+            (n.km / (KM_PER_DEGREE * cos)).min(180.0)
+        };
+        return Some([n.lat - dlat, n.lat + dlat, n.lon - dlon, n.lon + dlon]);
+    }
+    f.bbox.map(|b| [b.min_lat, b.max_lat, b.min_lon, b.max_lon])
+}
+
+/// Whether the query should start from the R*Tree (see [`GEO_DRIVER_LIMIT`]).
+fn geo_drives(conn: &Connection, f: &EventFilter) -> Result<bool> {
+    let Some(b) = geo_box(f) else {
+        return Ok(false);
+    };
+    let n: i64 = conn
+        .prepare_cached(
+            "SELECT count(*) FROM (SELECT 1 FROM event_geo WHERE max_lat >= ?1 AND min_lat <= ?2 \
+             AND max_lon >= ?3 AND min_lon <= ?4 LIMIT ?5)",
+        )
+        .and_then(|mut s| {
+            s.query_row(params![b[0], b[1], b[2], b[3], GEO_DRIVER_LIMIT], |r| {
+                r.get(0)
+            })
+        })
+        .during("estimate a geographic filter")?;
+    Ok(n < GEO_DRIVER_LIMIT)
+}
+
+/// `FROM ...` for a filter: the events table, or the R*Tree joined to it when it drives.
+fn push_from(conn: &Connection, sql: &mut Sql, f: &EventFilter) -> Result<bool> {
+    let drives = geo_drives(conn, f)?;
+    sql.push(if drives {
+        // CROSS JOIN fixes the loop order: SQLite cannot estimate R*Tree selectivity.
+        " FROM event_geo g CROSS JOIN events e ON e.id = g.id"
+    } else {
+        " FROM events e"
+    });
+    Ok(drives)
+}
+
 /// SQL text with its parameters, built together so they cannot drift apart.
 #[derive(Default)]
 struct Sql {
@@ -47,6 +99,7 @@ fn push_where(
     sql: &mut Sql,
     f: &EventFilter,
     with_cursor: bool,
+    geo_driven: bool,
 ) -> Result<bool> {
     f.validate()?;
     let mut first = true;
@@ -130,23 +183,24 @@ fn push_where(
         sql.bind(expr.clone());
         sql.bind(expr);
     }
-    if let Some(n) = f.near {
-        let dlat = n.km / KM_PER_DEGREE;
-        let cos = n.lat.to_radians().cos();
-        let dlon = if cos * KM_PER_DEGREE * 180.0 <= n.km || cos < 1e-6 {
-            180.0
-        } else {
-            (n.km / (KM_PER_DEGREE * cos)).min(180.0)
-        };
+    // The box of the first geographic filter: a condition on the driving R*Tree, or a set.
+    if let Some(b) = geo_box(f) {
         and(
             sql,
-            "e.id IN (SELECT id FROM event_geo WHERE max_lat >= ? AND min_lat <= ? \
-             AND max_lon >= ? AND min_lon <= ?) AND rasd_km(e.latitude, e.longitude, ?, ?) <= ?",
+            if geo_driven {
+                "g.max_lat >= ? AND g.min_lat <= ? AND g.max_lon >= ? AND g.min_lon <= ?"
+            } else {
+                "e.id IN (SELECT id FROM event_geo WHERE max_lat >= ? AND min_lat <= ? \
+                 AND max_lon >= ? AND min_lon <= ?)"
+            },
         );
-        sql.bind(n.lat - dlat);
-        sql.bind(n.lat + dlat);
-        sql.bind(n.lon - dlon);
-        sql.bind(n.lon + dlon);
+        for v in b {
+            sql.bind(v);
+        }
+    }
+    // Exact tests on the stored coordinates (the R*Tree holds rounded 32-bit boxes).
+    if let Some(n) = f.near {
+        and(sql, "rasd_km(e.latitude, e.longitude, ?, ?) <= ?");
         sql.bind(n.lat);
         sql.bind(n.lon);
         sql.bind(n.km);
@@ -154,13 +208,9 @@ fn push_where(
     if let Some(b) = f.bbox {
         and(
             sql,
-            "e.id IN (SELECT id FROM event_geo WHERE max_lat >= ? AND min_lat <= ? \
-             AND max_lon >= ? AND min_lon <= ?) \
-             AND e.latitude BETWEEN ? AND ? AND e.longitude BETWEEN ? AND ?",
+            "e.latitude BETWEEN ? AND ? AND e.longitude BETWEEN ? AND ?",
         );
-        for v in [
-            b.min_lat, b.max_lat, b.min_lon, b.max_lon, b.min_lat, b.max_lat, b.min_lon, b.max_lon,
-        ] {
+        for v in [b.min_lat, b.max_lat, b.min_lon, b.max_lon] {
             sql.bind(v);
         }
     }
@@ -183,8 +233,9 @@ fn push_where(
 pub(crate) fn events(conn: &Connection, f: &EventFilter) -> Result<EventPage> {
     let limit = f.page_size();
     let mut sql = Sql::default();
-    sql.push(&format!("SELECT {EVENT_COLUMNS} FROM events e"));
-    push_where(conn, &mut sql, f, true)?;
+    sql.push(&format!("SELECT {EVENT_COLUMNS}"));
+    let driven = push_from(conn, &mut sql, f)?;
+    push_where(conn, &mut sql, f, true, driven)?;
     sql.push(match f.sort {
         Sort::DateDesc => " ORDER BY e.sort_date DESC, e.id DESC LIMIT ?",
         Sort::DateAsc => " ORDER BY e.sort_date ASC, e.id ASC LIMIT ?",
@@ -216,8 +267,9 @@ pub(crate) fn events(conn: &Connection, f: &EventFilter) -> Result<EventPage> {
 
 pub(crate) fn count_events(conn: &Connection, f: &EventFilter) -> Result<u64> {
     let mut sql = Sql::default();
-    sql.push("SELECT count(*) FROM events e");
-    push_where(conn, &mut sql, f, false)?;
+    sql.push("SELECT count(*)");
+    let driven = push_from(conn, &mut sql, f)?;
+    push_where(conn, &mut sql, f, false, driven)?;
     let n: i64 = conn
         .prepare_cached(&sql.text)
         .and_then(|mut s| s.query_row(params_from_iter(sql.params.iter()), |r| r.get(0)))
@@ -245,13 +297,14 @@ pub(crate) fn aggregate(conn: &Connection, f: &EventFilter, by: GroupBy) -> Resu
              e.id AS id, coalesce(e.fatalities, 0) AS f FROM events e \
              JOIN event_actors ea ON ea.event_id = e.id AND ea.role IN (1, 3)",
         );
-        push_where(conn, &mut sql, f, false)?;
+        push_where(conn, &mut sql, f, false, false)?;
         sql.push(") x JOIN actors a ON a.id = x.actor_id GROUP BY a.name ORDER BY 2 DESC, 1");
     } else {
         sql.push(&format!(
-            "SELECT {key} AS k, count(*), sum(coalesce(e.fatalities, 0)) FROM events e"
+            "SELECT {key} AS k, count(*), sum(coalesce(e.fatalities, 0))"
         ));
-        let has_where = push_where(conn, &mut sql, f, false)?;
+        let driven = push_from(conn, &mut sql, f)?;
+        let has_where = push_where(conn, &mut sql, f, false, driven)?;
         sql.push(if has_where { " AND " } else { " WHERE " });
         sql.push(&format!("{key} IS NOT NULL GROUP BY k"));
         sql.push(if time {

@@ -336,23 +336,41 @@ impl<'t> Writer<'t> {
         Ok(true)
     }
 
-    /// Rasd events that could be the same as `e`: same type, dates within one day.
+    /// Rasd events that could be the same as `e`: same type, dates within one day and, when
+    /// `e` has coordinates, stored events without coordinates or inside a box a little larger
+    /// than the merge radius (the exact rule runs in Rust on these few rows).
     fn merge_candidates(&self, e: &Event) -> Result<Vec<crate::StoredEvent>> {
         let Some(date) = e.event_date else {
             return Ok(Vec::new());
         };
         let lo = date.pred_opt().unwrap_or(date).to_string();
         let hi = date.succ_opt().unwrap_or(date).to_string();
-        let sql = format!(
+        let mut sql = format!(
             "SELECT {EVENT_COLUMNS} FROM events e WHERE e.event_type = ?1 \
              AND e.sort_date BETWEEN ?2 AND ?3 AND e.origin = 'rasd'"
         );
+        let mut values: Vec<Value> = vec![
+            Value::Text(e.event_type.as_acled().to_owned()),
+            Value::Text(lo),
+            Value::Text(hi),
+        ];
+        if let (Some(lat), Some(lon)) = (e.latitude, e.longitude) {
+            // 1 degree of latitude is 111 km; longitude degrees shrink with cos(latitude).
+            let dlat = crate::MERGE_RADIUS_KM / 110.0;
+            let cos = lat.to_radians().cos().max(0.01);
+            let dlon = (dlat / cos).min(360.0);
+            sql.push_str(
+                " AND (e.latitude IS NULL OR e.longitude IS NULL OR \
+                 (e.latitude BETWEEN ?4 AND ?5 AND e.longitude BETWEEN ?6 AND ?7))",
+            );
+            values.extend([lat - dlat, lat + dlat, lon - dlon, lon + dlon].map(Value::Real));
+        }
         let mut stmt = self
             .tx
             .prepare_cached(&sql)
             .during("find merge candidates")?;
         let mut rows = stmt
-            .query(params![e.event_type.as_acled(), lo, hi])
+            .query(params_from_iter(values.iter()))
             .during("find merge candidates")?;
         let mut out = Vec::new();
         while let Some(row) = rows.next().during("find merge candidates")? {

@@ -1518,3 +1518,81 @@ fn killed_writer_leaves_nothing() {
         .unwrap();
     assert_eq!(check, "ok");
 }
+
+#[test]
+fn geographic_filters_agree_with_a_scan_on_both_plans() {
+    // 6,000 events: a small box starts from the R*Tree, a large one walks the date index.
+    let mut s = new_store();
+    s.import_acled(&synthetic_acled(6_000, 0, 1)).unwrap();
+    let all: Vec<StoredEvent> = s
+        .events(&EventFilter {
+            limit: Some(10_000),
+            ..Default::default()
+        })
+        .unwrap()
+        .events;
+    let boxes = [
+        BBox {
+            min_lat: 14.0,
+            min_lon: -4.0,
+            max_lat: 15.0,
+            max_lon: -3.0,
+        },
+        BBox {
+            min_lat: 0.0,
+            min_lon: -20.0,
+            max_lat: 30.0,
+            max_lon: 20.0,
+        },
+    ];
+    for b in boxes {
+        let want: Vec<EventId> = all
+            .iter()
+            .filter(|e| {
+                let (la, lo) = (e.event.latitude.unwrap(), e.event.longitude.unwrap());
+                (b.min_lat..=b.max_lat).contains(&la) && (b.min_lon..=b.max_lon).contains(&lo)
+            })
+            .map(|e| e.id)
+            .collect();
+        let got: Vec<EventId> = s
+            .events(&EventFilter {
+                bbox: Some(b),
+                limit: Some(10_000),
+                ..Default::default()
+            })
+            .unwrap()
+            .events
+            .iter()
+            .map(|e| e.id)
+            .collect();
+        assert_eq!(got, want, "{b:?}");
+        assert!(!want.is_empty());
+    }
+    for km in [40.0, 2_000.0] {
+        let n = Near {
+            lat: 14.5,
+            lon: -3.5,
+            km,
+        };
+        let want: Vec<EventId> = all
+            .iter()
+            .filter(|e| {
+                haversine_km(
+                    n.lat,
+                    n.lon,
+                    e.event.latitude.unwrap(),
+                    e.event.longitude.unwrap(),
+                ) <= km
+            })
+            .map(|e| e.id)
+            .collect();
+        let f = EventFilter {
+            near: Some(n),
+            limit: Some(10_000),
+            ..Default::default()
+        };
+        let got: Vec<EventId> = s.events(&f).unwrap().events.iter().map(|e| e.id).collect();
+        assert_eq!(got, want, "{km} km");
+        assert_eq!(s.count_events(&f).unwrap(), want.len() as u64);
+    }
+}
