@@ -1,5 +1,7 @@
 //! rasd-analytics (under construction).
 
+pub mod bench;
+mod capability;
 mod control;
 mod cues;
 mod row;
@@ -7,6 +9,10 @@ mod series;
 mod table;
 mod warning;
 
+pub use capability::{
+    classify, quarter_label, Capabilities, Capability, CapabilityConfig, CapabilityRow,
+    CapabilitySet, FirstSeen, Period,
+};
 pub use control::{ActorScore, Contribution, ControlCell, ControlConfig, ControlLabel, Reason};
 pub use row::EventRow;
 pub use series::{series, AreaSeries, Bucket, Interval, Level, Series};
