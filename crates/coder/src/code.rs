@@ -348,7 +348,20 @@ impl Coder {
                 _ => None,
             })
             .collect();
-        let cue_set: Vec<Cue> = event_cues.iter().map(|c| c.0).collect();
+        let mut cue_set: Vec<Cue> = event_cues.iter().map(|c| c.0).collect();
+        // "Hundreds marched to denounce the blockade imposed by JNIM": the blockade belongs to
+        // the armed group the protest is about, not to the protesters.
+        if cue_set.contains(&Cue::Protest)
+            && cue_set.contains(&Cue::Blockade)
+            && in_sentence.iter().any(|m| {
+                matches!(m.target, Target::Actor(id) if {
+                    let k = self.lexicon.actor(id).kind;
+                    k.is_armed() && !is_force(k)
+                })
+            })
+        {
+            cue_set.retain(|&c| c != Cue::Blockade);
+        }
         let Classified {
             family,
             trigger,
@@ -844,6 +857,25 @@ impl Coder {
         };
 
         let fatalities = casualties(scan, &in_sentence, start, end);
+        // "15 soldiers were killed in an attack by JNIM", "قتل 15 جنديا في هجوم شنه مسلحون":
+        // the side counted among the dead is the target; ACLED's actor1 is the attacker.
+        if sub == SubEventType::ArmedClash {
+            let counted_victim = |a: &Option<Slot>| {
+                a.as_ref().and_then(|a| a.span).is_some_and(|(s, _)| {
+                    fatalities.and_then(|f| f.1).is_some_and(|(ns, ne)| {
+                        (ns <= s && s < ne) || (ne <= s && scan.gap(ne, s) == 0)
+                    })
+                })
+            };
+            if counted_victim(&actor1)
+                && !counted_victim(&actor2)
+                && actor2
+                    .as_ref()
+                    .is_some_and(|a| a.kind.is_armed() && a.span.is_some())
+            {
+                std::mem::swap(&mut actor1, &mut actor2);
+            }
+        }
         let in_sentence_span = |a: usize, b: usize| a >= start && b <= end;
         // Named actors anchor a report more than role nouns; "residents" or "a man" least.
         let actor_anchor = [&actor1, &actor2]
@@ -1288,9 +1320,7 @@ fn actor_mentions(lexicon: &Lexicon, scan: &Scan, in_sentence: &[Match]) -> Vec<
     let named: Vec<(usize, usize, bool)> = out
         .iter()
         .filter_map(|m| match m.refs[..] {
-            [ActorRef::Named(id)] => {
-                Some((m.start, m.end, lexicon.actor(id).kind == ActorKind::State))
-            }
+            [ActorRef::Named(id)] => Some((m.start, m.end, is_force(lexicon.actor(id).kind))),
             _ => None,
         })
         .collect();
@@ -1301,6 +1331,9 @@ fn actor_mentions(lexicon: &Lexicon, scan: &Scan, in_sentence: &[Match]) -> Vec<
                 && c.end <= b
         })
     };
+    // Role nouns right after a named actor ("Russian Africa Corps troops") extend its span, so
+    // "X troops and Y soldiers" reads as a joined pair.
+    let mut absorbed: Vec<(usize, usize)> = Vec::new();
     out.retain(|m| {
         let [ActorRef::Generic(g)] = m.refs[..] else {
             return true;
@@ -1310,14 +1343,25 @@ fn actor_mentions(lexicon: &Lexicon, scan: &Scan, in_sentence: &[Match]) -> Vec<
             GenericRole::Military => true,
             _ => return true,
         };
-        !named.iter().any(|&(s, e, state)| {
+        let right_after = named.iter().find(|&&(_, e, state)| {
+            state == wants_state && e <= m.start && scan.gap(e, m.start) == 0
+        });
+        if let Some(&(_, e, _)) = right_after {
+            absorbed.push((e, m.end));
+            return false;
+        }
+        !named.iter().any(|&(s, _, state)| {
             state == wants_state
-                && ((e <= m.start && scan.gap(e, m.start) == 0)
-                    || (s >= m.end
-                        && scan.gap(m.end, s) <= ATTRIBUTION_WINDOW
-                        && !cue_between(m.end, s)))
+                && s >= m.end
+                && scan.gap(m.end, s) <= ATTRIBUTION_WINDOW
+                && !cue_between(m.end, s)
         })
     });
+    for m in &mut out {
+        if let Some(&(_, new_end)) = absorbed.iter().find(|&&(e, _)| e == m.end) {
+            m.end = new_end;
+        }
+    }
     // "the militants", "les assaillants", "المسلحون": a definite role noun refers back to the
     // group the document named before, like "the group" does.
     for m in &mut out {

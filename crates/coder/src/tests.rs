@@ -279,6 +279,24 @@ const CASES: &[Case] = &[
         expect: Some(Expect { actor1: Some("Islamic State"), actor2: Some("Civilians (Niger)"), fatalities: Some(12), date: Some("2025-11-01"), ..ev(S::Attack) }),
     },
     Case {
+        name: "ar soldiers counted among the dead are the target of the attack",
+        published: "2025-10-12",
+        text: "قتل 15 جنديا على الأقل في هجوم شنه مسلحون من جماعة نصرة الإسلام والمسلمين على موقع عسكري قرب دوري في شمال بوركينا فاسو يوم السبت.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Military Forces of Burkina Faso"), fatalities: Some(15), date: Some("2025-10-11"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "ar a protest against a blockade is a peaceful protest",
+        published: "2025-08-21",
+        text: "تظاهر مئات الأشخاص في العاصمة باماكو أمس تنديدا بالحصار الذي تفرضه جماعة نصرة الإسلام والمسلمين على إمدادات الوقود.",
+        expect: Some(Expect { actor1: Some("Protesters (Mali)"), date: Some("2025-08-20"), ..ev(S::PeacefulProtest) }),
+    },
+    Case {
+        name: "en foreign troops named first with a role noun lead the joined pair",
+        published: "2025-01-20",
+        text: "Russian Africa Corps troops and Malian soldiers killed at least 25 civilians in the village of Hombori on Monday.",
+        expect: Some(Expect { actor1: Some("Africa Corps"), actor2: Some("Civilians (Mali)"), fatalities: Some(25), ..ev(S::Attack) }),
+    },
+    Case {
         name: "en a trial over an attack is not the attack",
         published: "2026-05-02",
         text: "The trial over the attack on the Radisson Blu hotel in Bamako opened on Monday.",
