@@ -27,7 +27,7 @@
 //! Scores carry forward month to month with a decay (default 0.8, a half-life of about three
 //! months), so a month without events keeps the previous picture, weakened, instead of going
 //! blank; negative totals are clamped at zero. The month's label: "no signal" when the scores
-//! sum to less than `min_signal`; "<actor> influence" when one actor holds at least
+//! sum to less than `min_signal`; "`<actor>` influence" when one actor holds at least
 //! `dominance` (default 60%) of the total; "contested" otherwise. Each cell lists the events
 //! that contributed that month with their weights, and the share of that month's violent events
 //! each actor initiated.
@@ -76,7 +76,7 @@ pub struct ControlConfig {
     pub decay: f64,
     /// Minimum total score for any label.
     pub min_signal: f64,
-    /// Share of the total one actor needs for "<actor> influence".
+    /// Share of the total one actor needs for "`<actor>` influence".
     pub dominance: f64,
     /// Count external forces (inter 8: Barkhane, MINUSMA, Wagner / Africa Corps) on the
     /// state side: in the Sahel they fight alongside or in place of national armies.
