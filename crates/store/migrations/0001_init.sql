@@ -49,8 +49,6 @@ CREATE TABLE documents (
 );
 CREATE INDEX documents_near_duplicate_of ON documents(near_duplicate_of)
     WHERE near_duplicate_of IS NOT NULL;
-CREATE INDEX documents_published ON documents(published);
-CREATE INDEX documents_run ON documents(run_id);
 
 -- SimHash bands: the 64-bit SimHash cut into 4 bands of 16 bits; `band_key = band << 16 | value`.
 -- Two hashes within Hamming distance 3 share at least one band (pigeonhole), so near-duplicate
@@ -60,7 +58,6 @@ CREATE TABLE document_bands (
     doc_key   INTEGER NOT NULL REFERENCES documents(doc_key) ON DELETE CASCADE,
     PRIMARY KEY (band_key, doc_key)
 ) WITHOUT ROWID;
-CREATE INDEX document_bands_doc ON document_bands(doc_key);
 
 -- Full text of documents (title + text) in search form; rowid = documents.doc_key.
 -- `body` keeps word order (phrases), `alt` holds extra forms of Arabic words with a one-letter
@@ -104,11 +101,14 @@ CREATE TABLE events (
     created_at      INTEGER NOT NULL,
     updated_at      INTEGER NOT NULL
 );
-CREATE INDEX events_date ON events(sort_date, id);
+-- latitude/longitude ride along so that a date-ordered walk tests a map box on the index alone
+-- and reads only the rows inside it.
+CREATE INDEX events_date ON events(sort_date, id, latitude, longitude);
 CREATE INDEX events_country_date ON events(country, sort_date, id);
 CREATE INDEX events_admin1_date ON events(admin1, sort_date, id);
 CREATE INDEX events_admin2_date ON events(admin2, sort_date, id);
-CREATE INDEX events_type_date ON events(event_type, sort_date, id);
+-- Also the merge-candidate lookup (same type, +-1 day, coordinates in a box): index-only.
+CREATE INDEX events_type_date ON events(event_type, sort_date, id, latitude, longitude);
 CREATE INDEX events_sub_type_date ON events(sub_event_type, sort_date, id);
 
 -- Spatial index of events with coordinates (bounding boxes of points); kept in sync by triggers.

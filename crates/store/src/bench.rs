@@ -19,7 +19,8 @@ pub struct BenchConfig {
     pub path: PathBuf,
     /// Synthetic ACLED-style events to load (the query benchmark's table size).
     pub events: usize,
-    /// Synthetic short documents (one event each) stored through `put_batch`; 0 skips.
+    /// Synthetic short documents (one event each) stored through `put_batch` in batches of
+    /// 1,000, into `<path>.docs.sqlite` (replaced on each run); 0 skips.
     pub documents: usize,
     /// Timed runs of each query kind.
     pub repeat: usize,
@@ -447,9 +448,15 @@ pub fn run_bench(config: &BenchConfig, mut progress: impl FnMut(&str)) -> Result
     let (mut put_secs, mut reput_secs, mut reput_stored) = (0.0, 0.0, 0);
     if config.documents > 0 {
         let docs = synthetic_documents(config.documents, config.seed);
-        // Documents go into a fresh in-memory store: the bench file keeps only the events, so
-        // reruns stay comparable.
-        let mut docs_store = SqliteStore::open_in_memory()?;
+        // Documents go into a fresh file beside the events file (the bench's own scratch file,
+        // replaced on every run), so reruns stay comparable.
+        let docs_path = config.path.with_extension("docs.sqlite");
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = docs_path.clone().into_os_string();
+            p.push(suffix);
+            let _ = std::fs::remove_file(p);
+        }
+        let mut docs_store = SqliteStore::open(&docs_path)?;
         let run = docs_store.begin_run(&["bench".to_owned()], Some("bench"))?;
         let t = Instant::now();
         for chunk in docs.chunks(1000) {

@@ -183,15 +183,16 @@ fn push_where(
         sql.bind(expr.clone());
         sql.bind(expr);
     }
-    // The box of the first geographic filter: a condition on the driving R*Tree, or a set.
+    // The box of the first geographic filter: a condition on the driving R*Tree, or, when the
+    // query walks an ordered index instead, a range test on the coordinates (which the date
+    // index carries, so rows outside the box are skipped without being read).
     if let Some(b) = geo_box(f) {
         and(
             sql,
             if geo_driven {
                 "g.max_lat >= ? AND g.min_lat <= ? AND g.max_lon >= ? AND g.min_lon <= ?"
             } else {
-                "e.id IN (SELECT id FROM event_geo WHERE max_lat >= ? AND min_lat <= ? \
-                 AND max_lon >= ? AND min_lon <= ?)"
+                "e.latitude BETWEEN ? AND ? AND e.longitude BETWEEN ? AND ?"
             },
         );
         for v in b {

@@ -22,7 +22,7 @@ use std::time::Duration;
 /// Pragmas and why: `journal_mode=WAL` (readers never block the writer, and a crash loses at
 /// most the uncommitted transaction), `synchronous=NORMAL` (safe under WAL: a power cut may
 /// drop the last commits but never corrupts the file), `foreign_keys=ON` (links cannot dangle),
-/// a 64 MiB page cache and 256 MiB of memory-mapped I/O for the 1M-event query target, and
+/// a page cache of up to 256 MiB and 1 GiB of memory-mapped I/O (address space, not memory) for the 1M-event query target, and
 /// `PRAGMA optimize` at open so the planner has statistics for the filter indexes.
 #[derive(Debug)]
 pub struct SqliteStore {
@@ -88,8 +88,8 @@ impl SqliteStore {
             "PRAGMA synchronous = NORMAL;
              PRAGMA foreign_keys = ON;
              PRAGMA temp_store = MEMORY;
-             PRAGMA cache_size = -65536;
-             PRAGMA mmap_size = 268435456;
+             PRAGMA cache_size = -262144;
+             PRAGMA mmap_size = 1073741824;
              PRAGMA analysis_limit = 1000;",
         )
         .map_err(err)?;

@@ -345,10 +345,19 @@ impl<'t> Writer<'t> {
         };
         let lo = date.pred_opt().unwrap_or(date).to_string();
         let hi = date.succ_opt().unwrap_or(date).to_string();
-        let mut sql = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e WHERE e.event_type = ?1 \
-             AND e.sort_date BETWEEN ?2 AND ?3 AND e.origin = 'rasd'"
-        );
+        static SQL: OnceLock<[String; 2]> = OnceLock::new();
+        let [plain, boxed] = SQL.get_or_init(|| {
+            let plain = format!(
+                "SELECT {EVENT_COLUMNS} FROM events e WHERE e.event_type = ?1 \
+                 AND e.sort_date BETWEEN ?2 AND ?3"
+            );
+            let boxed = format!(
+                "{plain} AND (e.latitude IS NULL OR e.longitude IS NULL OR \
+                 (e.latitude BETWEEN ?4 AND ?5 AND e.longitude BETWEEN ?6 AND ?7))"
+            );
+            [plain, boxed]
+        });
+        let mut sql = plain;
         let mut values: Vec<Value> = vec![
             Value::Text(e.event_type.as_acled().to_owned()),
             Value::Text(lo),
@@ -359,10 +368,7 @@ impl<'t> Writer<'t> {
             let dlat = crate::MERGE_RADIUS_KM / 110.0;
             let cos = lat.to_radians().cos().max(0.01);
             let dlon = (dlat / cos).min(360.0);
-            sql.push_str(
-                " AND (e.latitude IS NULL OR e.longitude IS NULL OR \
-                 (e.latitude BETWEEN ?4 AND ?5 AND e.longitude BETWEEN ?6 AND ?7))",
-            );
+            sql = boxed;
             values.extend([lat - dlat, lat + dlat, lon - dlon, lon + dlon].map(Value::Real));
         }
         let mut stmt = self
@@ -374,7 +380,12 @@ impl<'t> Writer<'t> {
             .during("find merge candidates")?;
         let mut out = Vec::new();
         while let Some(row) = rows.next().during("find merge candidates")? {
-            out.push(schema::stored_event(row)?);
+            // Origin is tested here, not in SQL, so the lookup never leaves the index for rows
+            // outside the box.
+            let e = schema::stored_event(row)?;
+            if e.origin == Origin::Rasd {
+                out.push(e);
+            }
         }
         Ok(out)
     }
