@@ -373,7 +373,7 @@ impl<'t> Writer<'t> {
         }
         let mut stmt = self
             .tx
-            .prepare_cached(&sql)
+            .prepare_cached(sql)
             .during("find merge candidates")?;
         let mut rows = stmt
             .query(params_from_iter(values.iter()))
