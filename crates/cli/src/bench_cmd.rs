@@ -56,3 +56,228 @@ fn peak_memory_mb() -> Option<f64> {
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb / 1024.0)
 }
+
+/// `rasd bench store`: the store's own benchmark (bulk load, then p95 latency of filtered
+/// queries), on a scratch database unless `path` names one to keep and reuse.
+pub fn store(
+    events: usize,
+    documents: usize,
+    repeat: usize,
+    path: Option<&Path>,
+) -> Result<ExitCode> {
+    let scratch = tempfile::tempdir().context("cannot create a scratch directory")?;
+    let path = path.map_or_else(|| scratch.path().join("bench.db"), Path::to_path_buf);
+    let config = rasd_store::BenchConfig {
+        path: path.clone(),
+        events,
+        documents,
+        repeat: repeat.max(1),
+        ..Default::default()
+    };
+    println!(
+        "store benchmark: {events} synthetic events, {documents} documents, {} runs per query, {}",
+        config.repeat,
+        path.display()
+    );
+    let t0 = std::time::Instant::now();
+    let r = rasd_store::run_bench(&config, |step| eprintln!("  {step}"))?;
+    println!(
+        "load             {} events in {:.1} s ({:.0} events/s{})",
+        r.events,
+        r.load_secs,
+        r.events_per_sec,
+        if r.load_secs == 0.0 { ", reused" } else { "" }
+    );
+    println!(
+        "{:<28} {:>8} {:>8} {:>8} {:>9}",
+        "query", "p50 ms", "p95 ms", "max ms", "rows"
+    );
+    for q in r.queries.iter().chain(&r.aggregates) {
+        println!(
+            "{:<28} {:>8.2} {:>8.2} {:>8.2} {:>9.1}",
+            q.name, q.p50_ms, q.p95_ms, q.max_ms, q.mean_rows
+        );
+    }
+    println!("p95 filtered query {:.2} ms", r.p95_ms);
+    if r.documents > 0 {
+        println!(
+            "put_batch        {} documents in {:.1} s ({:.0} documents/s)",
+            r.documents, r.put_secs, r.documents_per_sec
+        );
+        println!(
+            "re-put           {:.2} s, {} stored again (must be 0)",
+            r.reput_secs, r.reput_stored
+        );
+    }
+    println!("database         {:.1} MB", r.db_bytes as f64 / 1e6);
+    println!("total            {:.1} s", t0.elapsed().as_secs_f64());
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Places (English / French / Arabic spelling) and their countries, for synthetic reports.
+const BENCH_PLACES: [(&str, &str, &str); 10] = [
+    ("Djibo", "Djibo", "جيبو"),
+    ("Mopti", "Mopti", "موبتي"),
+    ("Gao", "Gao", "غاو"),
+    ("Menaka", "Ménaka", "ميناكا"),
+    ("Tillaberi", "Tillabéri", "تيلابيري"),
+    ("Diffa", "Diffa", "ديفا"),
+    ("Kaya", "Kaya", "كايا"),
+    ("Timbuktu", "Tombouctou", "تمبكتو"),
+    ("Ouahigouya", "Ouahigouya", "واهيغويا"),
+    ("Bankass", "Bankass", "بانكاس"),
+];
+
+const BENCH_ACTORS: [(&str, &str, &str); 4] = [
+    (
+        "JNIM militants",
+        "des militants du JNIM",
+        "مسلحون من جماعة نصرة الإسلام والمسلمين",
+    ),
+    (
+        "Islamic State Sahel fighters",
+        "des combattants de l'État islamique au Sahel",
+        "مقاتلون من تنظيم الدولة الإسلامية في الساحل",
+    ),
+    (
+        "unidentified gunmen",
+        "des hommes armés non identifiés",
+        "مسلحون مجهولون",
+    ),
+    (
+        "suspected jihadists",
+        "des jihadistes présumés",
+        "جهاديون مشتبه بهم",
+    ),
+];
+
+const BENCH_TARGETS: [(&str, &str, &str); 4] = [
+    ("a military post", "un poste militaire", "موقعا عسكريا"),
+    ("a village market", "le marché du village", "سوق القرية"),
+    (
+        "a gendarmerie checkpoint",
+        "un poste de contrôle de la gendarmerie",
+        "نقطة تفتيش للدرك",
+    ),
+    (
+        "a convoy of traders",
+        "un convoi de commerçants",
+        "قافلة للتجار",
+    ),
+];
+
+const BENCH_DAYS: [(&str, &str, &str); 4] = [
+    ("On Monday", "Lundi", "يوم الاثنين"),
+    ("On Tuesday", "Mardi", "يوم الثلاثاء"),
+    ("On Friday", "Vendredi", "يوم الجمعة"),
+    ("On Sunday", "Dimanche", "يوم الأحد"),
+];
+
+/// `n` short synthetic reports, a third in each language, as `rasd code` JSONL lines. Each is
+/// unique (a reference number and varied slots) and codes to one event.
+pub fn synthetic_reports(n: usize) -> String {
+    let mut out = String::with_capacity(n * 400);
+    let mut rng = rasd_store::Rng::new(11);
+    for i in 0..n {
+        let (pe, pf, pa) = BENCH_PLACES[rng.below(BENCH_PLACES.len())];
+        let (ae, af, aa) = BENCH_ACTORS[rng.below(BENCH_ACTORS.len())];
+        let (te, tf, ta) = BENCH_TARGETS[rng.below(BENCH_TARGETS.len())];
+        let (de, df, da) = BENCH_DAYS[rng.below(BENCH_DAYS.len())];
+        let killed = 2 + rng.below(30);
+        let wounded = 1 + rng.below(20);
+        let reference = rng.next_u64() % 1_000_000;
+        let published = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date")
+            + chrono::Days::new(rng.below(700) as u64);
+        let text = match i % 3 {
+            0 => format!(
+                "{de}, {ae} attacked {te} near {pe}, killing {killed} people and wounding \
+                 {wounded} others, local sources said. Residents fled towards the town. \
+                 (ref. {reference})"
+            ),
+            1 => format!(
+                "{df}, {af} ont attaqué {tf} près de {pf}, tuant {killed} personnes et en \
+                 blessant {wounded} autres, selon des sources locales. Des habitants ont fui \
+                 vers la ville. (réf. {reference})"
+            ),
+            _ => format!(
+                "{da}، هاجم {aa} {ta} قرب {pa}، ما أدى إلى مقتل {killed} أشخاص وإصابة \
+                 {wounded} آخرين، وفق مصادر محلية. وفر السكان نحو المدينة. (مرجع {reference})"
+            ),
+        };
+        let line = serde_json::json!({
+            "id": format!("bench-{i}"),
+            "published": published.to_string(),
+            "source": format!("Outlet {}", i % 40),
+            "text": text,
+        });
+        out.push_str(&line.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// `rasd bench ingest`: write `docs` synthetic reports as JSONL into a scratch directory,
+/// ingest them into a database on disk there, then ingest them again.
+pub fn ingest(docs: usize, batch: usize, config: &CoderConfig) -> Result<ExitCode> {
+    use crate::ingest_cmd::{self, IngestConfig};
+    let dir = tempfile::tempdir().context("cannot create a scratch directory")?;
+    let input = dir.path().join("reports.jsonl");
+    let db = dir.path().join("bench.db");
+    let t = std::time::Instant::now();
+    std::fs::write(&input, synthetic_reports(docs))
+        .with_context(|| format!("cannot write {}", input.display()))?;
+    let bytes = std::fs::metadata(&input).map_or(0, |m| m.len());
+    println!(
+        "ingest benchmark: {docs} synthetic reports (en/fr/ar), {:.1} MB, written in {:.1} s",
+        bytes as f64 / 1e6,
+        t.elapsed().as_secs_f64()
+    );
+    let coder = Coder::new(config.clone());
+    let _ = coder.code(&Document {
+        id: "warm-up".into(),
+        text: "Gunmen attacked Djibo.".into(),
+        ..Default::default()
+    });
+    let version = crate::code_cmd::coder_version(config);
+    let ingest_config = IngestConfig {
+        recursive: false,
+        max_file_bytes: rasd_ingest::DEFAULT_MAX_FILE_BYTES,
+        batch,
+        progress: true,
+        report_skips: true,
+    };
+    let inputs = [rasd_ingest::Input::Path(input.clone())];
+    let store = crate::store_cmd::open_store(&db)?;
+    let (first, store) = ingest_cmd::ingest(store, &inputs, &ingest_config, &coder, &version)?;
+    println!(
+        "first ingest     {:.1} s, {:.0} documents/s ({} new, {} near duplicates, {} events new, {} merged)",
+        first.secs,
+        first.read as f64 / first.secs.max(1e-9),
+        first.new,
+        first.near_duplicates,
+        first.events_new,
+        first.events_merged
+    );
+    let (again, store) = ingest_cmd::ingest(store, &inputs, &ingest_config, &coder, &version)?;
+    println!(
+        "re-ingest        {:.1} s, {:.0} documents/s ({} new, {} exact duplicates, {} coded)",
+        again.secs,
+        again.read as f64 / again.secs.max(1e-9),
+        again.new,
+        again.exact_duplicates,
+        again.coded
+    );
+    drop(store);
+    println!(
+        "database         {:.1} MB",
+        std::fs::metadata(&db).map_or(0, |m| m.len()) as f64 / 1e6
+    );
+    println!("threads          {}", rayon::current_num_threads());
+    println!(
+        "peak memory (MB) {}",
+        peak_memory_mb()
+            .map(|m| format!("{m:.1}"))
+            .unwrap_or_else(|| "unknown".into())
+    );
+    Ok(ExitCode::SUCCESS)
+}

@@ -2,7 +2,7 @@
 
 use anyhow::{Context, Result};
 use rasd_coder::{Coder, CoderConfig};
-use rasd_model::Document;
+use rasd_model::{CodedDocument, Document};
 use rayon::prelude::*;
 use serde_json::Value;
 use std::fs::File;
@@ -12,6 +12,24 @@ use std::process::ExitCode;
 
 /// Lines coded in parallel per batch: enough to keep every core busy, few enough to stream.
 const BATCH: usize = 2048;
+
+/// What a stored event records as the coder that produced it: the binary's version and the
+/// settings that change the output.
+pub fn coder_version(config: &CoderConfig) -> String {
+    format!(
+        "rasd {} (min-confidence {}, background-days {})",
+        env!("CARGO_PKG_VERSION"),
+        config.min_confidence,
+        config.background_days
+    )
+}
+
+/// Code documents in parallel (rayon), results in input order. `rasd code`, `rasd ingest` and
+/// `rasd recode` all code through here, so a stored event is what `rasd code` prints for the
+/// same document.
+pub fn code_documents(coder: &Coder, docs: &[&Document]) -> Vec<CodedDocument> {
+    docs.par_iter().map(|d| coder.code(d)).collect()
+}
 
 enum Parsed {
     Doc(Box<Document>),
@@ -121,7 +139,7 @@ pub fn run(
         if batch.is_empty() {
             break;
         }
-        let results: Vec<(usize, Parsed, Option<String>)> = batch
+        let parsed: Vec<(usize, Parsed)> = batch
             .par_iter()
             .map(|(n, bytes)| {
                 let parsed = if bytes.len() > max_doc_bytes {
@@ -136,15 +154,25 @@ pub fn run(
                 } else {
                     parse_line(bytes)
                 };
-                let coded = match &parsed {
-                    Parsed::Doc(d) => {
-                        Some(serde_json::to_string(&coder.code(d)).expect("events serialise"))
-                    }
-                    _ => None,
-                };
-                (*n, parsed, coded)
+                (*n, parsed)
             })
             .collect();
+        let docs: Vec<&Document> = parsed
+            .iter()
+            .filter_map(|(_, p)| match p {
+                Parsed::Doc(d) => Some(&**d),
+                _ => None,
+            })
+            .collect();
+        let coded: Vec<String> = code_documents(&coder, &docs)
+            .par_iter()
+            .map(|c| serde_json::to_string(c).expect("events serialise"))
+            .collect();
+        let mut coded = coded.into_iter();
+        let results = parsed.into_iter().map(|(n, p)| {
+            let c = matches!(p, Parsed::Doc(_)).then(|| coded.next()).flatten();
+            (n, p, c)
+        });
         for (n, parsed, coded) in results {
             match parsed {
                 Parsed::Doc(_) => {

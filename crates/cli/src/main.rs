@@ -6,6 +6,8 @@ mod code_cmd;
 mod eval;
 mod explain_cmd;
 mod geo_cmd;
+mod ingest_cmd;
+mod store_cmd;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -21,6 +23,10 @@ struct Cli {
     /// Emit only events at or above this confidence (0-1; default 0.5).
     #[arg(long, global = true, env = "RASD_MIN_CONFIDENCE")]
     min_confidence: Option<f32>,
+    /// The event store (SQLite file) of ingest, import, stats, events, search, export and
+    /// recode; default `<data dir>/rasd/rasd.db` (`~/.local/share/rasd/rasd.db` on Linux).
+    #[arg(long, global = true, env = "RASD_DB", value_name = "PATH")]
+    db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -39,8 +45,12 @@ enum Command {
         #[arg(long, default_value_t = 64.0)]
         max_doc_mb: f64,
     },
-    /// Whole-pipeline throughput: documents/s, MB/s and peak memory on a JSONL corpus.
+    /// Whole-pipeline throughput: documents/s, MB/s and peak memory on a JSONL corpus; or
+    /// `bench store` / `bench ingest` for the event store.
+    #[command(args_conflicts_with_subcommands = true)]
     Bench {
+        #[command(subcommand)]
+        what: Option<BenchCommand>,
         /// JSONL documents (default: the bundled sample).
         #[arg(long, short, default_value = "examples/sample.jsonl")]
         input: PathBuf,
@@ -48,6 +58,62 @@ enum Command {
         #[arg(long, default_value_t = 2000)]
         repeat: usize,
     },
+    /// Read files, folders (txt, md, html, jsonl, rss/atom), feeds or URLs; code the documents
+    /// not stored yet and store them with their events. Exit 3 when some inputs were skipped.
+    Ingest {
+        /// Files, folders, or http(s) URLs.
+        #[arg(required = true, value_name = "PATH_OR_URL")]
+        inputs: Vec<String>,
+        /// Walk folders recursively.
+        #[arg(long, short)]
+        recursive: bool,
+        /// Skip files larger than this many megabytes (for JSONL: lines).
+        #[arg(long, default_value_t = 100.0)]
+        max_file_mb: f64,
+        /// Documents per stored transaction.
+        #[arg(long, default_value_t = 1000)]
+        batch: usize,
+    },
+    /// Import coded reference data into the event store.
+    Import {
+        #[command(subcommand)]
+        what: ImportCommand,
+    },
+    /// Row counts of the event store.
+    Stats {
+        #[arg(long, value_enum, default_value = "json")]
+        format: store_cmd::StatsFormat,
+    },
+    /// List stored events matching filters (newest first), or `events show ID`.
+    #[command(args_conflicts_with_subcommands = true)]
+    Events {
+        #[command(subcommand)]
+        what: Option<EventsCommand>,
+        #[command(flatten)]
+        filter: store_cmd::FilterArgs,
+        #[arg(long, value_enum, default_value = "table")]
+        format: store_cmd::ListFormat,
+    },
+    /// Full-text search over stored documents (accent-, case- and Arabic-spelling-insensitive).
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long, value_enum, default_value = "text")]
+        format: store_cmd::ShowFormat,
+    },
+    /// Export events matching filters: CSV with ACLED's columns, JSON Lines or GeoJSON.
+    Export {
+        #[arg(long, value_enum)]
+        format: store_cmd::ExportArg,
+        /// Output file (absent: standard output).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        #[command(flatten)]
+        filter: store_cmd::FilterArgs,
+    },
+    /// Code every stored document again with this coder and relink its events.
+    Recode,
     /// Show what the lexicon matched in a text and the events coded from it.
     Explain {
         text: String,
@@ -79,6 +145,48 @@ enum Command {
         /// Print JSON instead of text.
         #[arg(long)]
         json: bool,
+    },
+}
+
+#[derive(Subcommand)]
+enum ImportCommand {
+    /// Import an ACLED CSV export (idempotent by event_id_cnty; changed rows are updated).
+    Acled { file: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum EventsCommand {
+    /// Every field of one event, its source documents, merge reasons and quoted evidence.
+    Show {
+        /// The event id (as `rasd events` lists it; `rasd-12` from a CSV export works too).
+        id: String,
+        #[arg(long, value_enum, default_value = "text")]
+        format: store_cmd::ShowFormat,
+    },
+}
+
+#[derive(Subcommand)]
+enum BenchCommand {
+    /// p95 latency of filtered queries over N synthetic events (bulk-loaded first).
+    Store {
+        #[arg(long, default_value_t = 1_000_000)]
+        events: usize,
+        /// Synthetic documents stored through put_batch (0 skips that part).
+        #[arg(long, default_value_t = 100_000)]
+        documents: usize,
+        /// Timed runs per query kind.
+        #[arg(long, default_value_t = 20)]
+        repeat: usize,
+        /// Keep the bench database here (reused by the next run) instead of a scratch file.
+        #[arg(long)]
+        path: Option<PathBuf>,
+    },
+    /// Ingest N synthetic reports (en/fr/ar JSONL) into a scratch database, then again.
+    Ingest {
+        #[arg(long, default_value_t = 100_000)]
+        docs: usize,
+        #[arg(long, default_value_t = 1000)]
+        batch: usize,
     },
 }
 
@@ -121,6 +229,14 @@ enum EvalCommand {
     },
 }
 
+/// Run a store command on the database chosen by `--db` / `RASD_DB` / the default.
+fn with_db(
+    flag_or_env: Option<PathBuf>,
+    f: impl FnOnce(&std::path::Path) -> anyhow::Result<ExitCode>,
+) -> anyhow::Result<ExitCode> {
+    f(&store_cmd::db_path(flag_or_env)?)
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let mut config = rasd_coder::CoderConfig::default();
@@ -139,7 +255,66 @@ fn main() -> ExitCode {
             max_doc_mb,
         } => code_cmd::run(input, output, (max_doc_mb.max(0.0) * 1e6) as usize, config),
         Command::Explain { text, published } => explain_cmd::run(&text, published, config),
-        Command::Bench { input, repeat } => bench_cmd::run(&input, repeat, config),
+        Command::Bench {
+            what: None,
+            input,
+            repeat,
+        } => bench_cmd::run(&input, repeat, config),
+        Command::Bench {
+            what:
+                Some(BenchCommand::Store {
+                    events,
+                    documents,
+                    repeat,
+                    path,
+                }),
+            ..
+        } => bench_cmd::store(events, documents, repeat, path.as_deref()),
+        Command::Bench {
+            what: Some(BenchCommand::Ingest { docs, batch }),
+            ..
+        } => bench_cmd::ingest(docs, batch, config),
+        Command::Ingest {
+            inputs,
+            recursive,
+            max_file_mb,
+            batch,
+        } => with_db(cli.db, |db| {
+            let ingest = ingest_cmd::IngestConfig {
+                recursive,
+                max_file_bytes: (max_file_mb.max(0.0) * 1024.0 * 1024.0) as u64,
+                batch,
+                progress: true,
+                report_skips: true,
+            };
+            ingest_cmd::run(db, &inputs, &ingest, config)
+        }),
+        Command::Import {
+            what: ImportCommand::Acled { file },
+        } => with_db(cli.db, |db| store_cmd::import_acled(db, &file)),
+        Command::Stats { format } => with_db(cli.db, |db| store_cmd::stats(db, format)),
+        Command::Events {
+            what: Some(EventsCommand::Show { id, format }),
+            ..
+        } => with_db(cli.db, |db| store_cmd::show(db, &id, format)),
+        Command::Events {
+            what: None,
+            filter,
+            format,
+        } => with_db(cli.db, |db| store_cmd::events(db, &filter, format)),
+        Command::Search {
+            query,
+            limit,
+            format,
+        } => with_db(cli.db, |db| store_cmd::search(db, &query, limit, format)),
+        Command::Export {
+            format,
+            output,
+            filter,
+        } => with_db(cli.db, |db| {
+            store_cmd::export(db, &filter, format, output.as_deref())
+        }),
+        Command::Recode => with_db(cli.db, |db| ingest_cmd::recode(db, config)),
         Command::Eval {
             what: EvalCommand::Acled { file, errors, json },
         } => eval::acled(&file, errors.as_deref(), json, config),
