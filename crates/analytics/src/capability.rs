@@ -174,7 +174,11 @@ fn classify_with(
     let mut s = CapabilitySet::default();
     let sub = row.sub_event_type;
     let violent = row.event_type.is_violent();
-    if (sub == SubEventType::AirDroneStrike && (side1 == Side::NonState || cues.has(Cue::Drone)))
+    // A non-state "air strike" whose notes speak of aircraft and no drone is an air force's
+    // strike with the actors in ACLED's order, not a drone.
+    let aircraft_only = cues.has(Cue::Aircraft) && !cues.has(Cue::Drone);
+    if (sub == SubEventType::AirDroneStrike
+        && ((side1 == Side::NonState && !aircraft_only) || cues.has(Cue::Drone)))
         || (violent && cues.has(Cue::Drone) && !cues.has(Cue::SurveillanceDrone))
     {
         s.insert(Capability::DroneArmed);
@@ -196,7 +200,7 @@ fn classify_with(
     }
     if sub == SubEventType::AbductionForcedDisappearance {
         s.insert(Capability::Kidnapping);
-        if cues.has(Cue::Foreigner) {
+        if cues.has(Cue::Foreigner) || foreign_victim(row) {
             s.insert(Capability::KidnappingForeigners);
         }
     }
@@ -213,6 +217,19 @@ fn classify_with(
         s.insert(Capability::ConvoyAttack);
     }
     s
+}
+
+/// ACLED names victims "Civilians (Germany)": a nationality other than the event's country.
+fn foreign_victim(row: &EventRow) -> bool {
+    let Some(country) = row.country.as_deref() else {
+        return false;
+    };
+    [&row.actor2, &row.assoc_actor_2].iter().any(|a| {
+        a.as_deref()
+            .and_then(|a| a.strip_prefix("Civilians ("))
+            .and_then(|rest| rest.strip_suffix(')'))
+            .is_some_and(|nat| !nat.eq_ignore_ascii_case(country))
+    })
 }
 
 /// The capabilities one event shows (sides from its inter codes).
@@ -354,6 +371,15 @@ mod tests {
                 .actor1(FAMA, 1)
                 .actor2(JNIM, 2)
                 .notes("FAMa airstrike on a JNIM position"),
+            EventRow::new(8, d("2015-11-05"), AirDroneStrike)
+                .actor1("Islamic State (West Africa)", 2)
+                .actor2("Military Forces of Niger (2011-)", 1)
+                .notes("The Niger army launched airstrikes against Boko Haram near Dagaya."),
+            EventRow::new(9, d("2018-04-11"), AbductionForcedDisappearance)
+                .at("Niger", "Tillaberi", "Tillaberi")
+                .actor1(ISGS, 2)
+                .actor2("Civilians (Germany)", 7)
+                .notes("Militants abducted an aid worker south of In-Ates."),
             EventRow::new(7, d("2019-01-25"), ArmedClash)
                 .actor1(JNIM, 2)
                 .actor2(FAMA, 1)
@@ -376,7 +402,11 @@ mod tests {
         assert!(has(4, Capability::DroneArmed) && !has(4, Capability::ComplexAttackOnBase));
         // A state air strike without a drone mention is not drone use.
         assert!(sets[5].is_empty(), "{:?}", sets[5]);
-        assert!(sets[6].is_empty());
+        assert!(sets[8].is_empty());
+        // ACLED's actor order on an army's airstrike is not a group's drone.
+        assert!(sets[6].is_empty(), "{:?}", sets[6]);
+        // A victim of another nationality is a foreigner even when the notes do not say so.
+        assert!(has(7, Capability::KidnappingForeigners));
     }
 
     #[test]
@@ -407,8 +437,8 @@ mod tests {
         );
         assert_eq!(first("JNIM", Capability::Ied), Some((d("2019-01-10"), 1)));
         assert_eq!(
-            first("Islamic State", Capability::KidnappingForeigners),
-            Some((d("2019-02-20"), 3))
+            first("Islamic State (Greater", Capability::KidnappingForeigners),
+            Some((d("2018-04-11"), 9))
         );
         assert_eq!(first("Military", Capability::DroneArmed), None);
         assert_eq!(quarter_label(d("2023-08-15")), "2023-Q3");

@@ -340,9 +340,7 @@ impl EventTable<'_> {
                         let label = if a == STATE {
                             ControlLabel::StateInfluence
                         } else {
-                            ControlLabel::GroupInfluence(
-                                self.families[a as usize].short().to_string(),
-                            )
+                            ControlLabel::GroupInfluence(self.families[a as usize].short())
                         };
                         (label, Some(self.actor_name(a)))
                     }

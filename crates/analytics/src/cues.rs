@@ -31,6 +31,7 @@ pub(crate) enum Cue {
     Governance,
     Patrol,
     Abandon,
+    Aircraft,
 }
 
 /// A set of cues (bit `Cue as u8`).
@@ -156,11 +157,9 @@ const PATTERNS: &[(Cue, &[&str])] = &[
     (
         Cue::Foreigner,
         &[
-            "foreign national*",
-            "foreigner*",
+            "foreign*",
             "expatriate*",
             "tourist*",
-            "aid worker*",
             "étranger*",
             "etranger*",
             "expatrié*",
@@ -353,6 +352,29 @@ const PATTERNS: &[(Cue, &[&str])] = &[
             "انسحبت",
             "أخلت",
             "إخلاء",
+        ],
+    ),
+    (
+        Cue::Aircraft,
+        &[
+            "airstrike*",
+            "air strike*",
+            "air raid*",
+            "aircraft",
+            "helicopter*",
+            "fighter jet*",
+            "warplane*",
+            "frappe aérienne",
+            "frappes aériennes",
+            "frappe aerienne",
+            "frappes aeriennes",
+            "hélicoptère*",
+            "helicoptere*",
+            "avion*",
+            "غارة جوية",
+            "غارات جوية",
+            "مروحية",
+            "الطيران الحربي",
         ],
     ),
 ];

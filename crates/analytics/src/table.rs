@@ -103,9 +103,14 @@ pub struct Family {
 
 impl Family {
     /// A short label for tables and control labels: the part before a colon ("JNIM: Group for
-    /// Support of Islam and Muslims" -> "JNIM").
-    pub fn short(&self) -> &str {
-        short_name(&self.name)
+    /// Support of Islam and Muslims" -> "JNIM"), kept for each side of an ACLED "and/or" name
+    /// ("JNIM and/or Islamic State (Greater Sahara)").
+    pub fn short(&self) -> String {
+        self.name
+            .split(" and/or ")
+            .map(short_name)
+            .collect::<Vec<_>>()
+            .join(" and/or ")
     }
 
     /// An unidentified group ("Unidentified Armed Group (Mali)") is a reporting gap, not an
