@@ -514,7 +514,10 @@ impl SitRep {
                         let _ = writeln!(
                             out,
                             "| {} |",
-                            r.iter().map(|c| cell(c)).collect::<Vec<_>>().join(" | ")
+                            r.iter()
+                                .map(|c| cell(&isolate(lang, c)))
+                                .collect::<Vec<_>>()
+                                .join(" | ")
                         );
                     }
                     out.push('\n');
@@ -563,7 +566,7 @@ impl SitRep {
                     for r in rows {
                         out.push_str("<tr>");
                         for c in r {
-                            let _ = write!(out, "<td>{}</td>", escape(&c));
+                            let _ = write!(out, "<td>{}</td>", escape(&isolate(lang, &c)));
                         }
                         out.push_str("</tr>\n");
                     }
@@ -610,14 +613,15 @@ impl SitRep {
         let s = |k: &str| tr(lang, k).to_string();
         let mut b = Vec::new();
         b.push(Block::H1(s("title")));
+        let date = |d: NaiveDate| isolate(lang, &d.to_string());
         b.push(Block::P(format!(
             "{}: {} – {} ({}: {} – {})",
             s("period"),
-            self.from,
-            self.to,
+            date(self.from),
+            date(self.to),
             s("previous"),
-            self.previous_from,
-            self.previous_to
+            date(self.previous_from),
+            date(self.previous_to)
         )));
         b.push(Block::P(format!(
             "{}: {}",
@@ -827,6 +831,21 @@ impl SitRep {
     }
 }
 
+/// In Arabic, numbers, signed changes, ISO dates and week labels are isolated as
+/// left-to-right runs (U+2066 ... U+2069), or "2019-12-31" reads "31-12-2019" and "+10 (+34%)"
+/// loses its signs' places.
+fn isolate(lang: Lang, s: &str) -> String {
+    let numeric = s
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_digit() || c == '+' || c == '-');
+    if lang.is_rtl() && numeric {
+        format!("\u{2066}{s}\u{2069}")
+    } else {
+        s.to_string()
+    }
+}
+
 enum SvgKind {
     Bars,
     Line,
@@ -979,6 +998,9 @@ mod tests {
         let ar = rep.to_html(Lang::Ar);
         assert!(ar.contains(r#"<html lang="ar" dir="rtl">"#));
         assert!(ar.contains("تقرير الوضع"));
+        // Dates and signed numbers stay left-to-right inside Arabic text.
+        assert!(ar.contains("\u{2066}2019-03-01\u{2069}"));
+        assert!(!rep.to_html(Lang::En).contains('\u{2066}'));
         assert!(ar.contains("<svg") && ar.contains("<circle"));
         // Well-formed enough: every opened element we emit is closed.
         for tag in [
