@@ -472,7 +472,7 @@ pub fn run_bench(config: &BenchConfig, mut progress: impl FnMut(&str)) -> Result
         // What an ingester does: skip known texts before coding, put the rest.
         let fresh: Vec<_> = docs
             .iter()
-            .filter(|(d, _)| !known.contains(&crate::content_hash(&d.text)))
+            .filter(|(d, _)| !known.contains(&crate::document_hash(d)))
             .cloned()
             .collect();
         for chunk in docs.chunks(1000) {

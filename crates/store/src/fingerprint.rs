@@ -75,6 +75,18 @@ pub fn content_hash(text: &str) -> ContentHash {
     ContentHash(h.finalize().into())
 }
 
+/// The exact-duplicate key of a document, as [`Store::put_batch`](crate::Store::put_batch)
+/// computes it: the [`content_hash`] of its text, or of its title when the text is blank (so
+/// title-only items from feeds are not all duplicates of each other). Ingesters compare this
+/// with [`Store::known_hashes`](crate::Store::known_hashes) to skip known documents before
+/// coding them.
+pub fn document_hash(doc: &rasd_model::Document) -> ContentHash {
+    match doc.title.as_deref() {
+        Some(title) if doc.text.trim().is_empty() => content_hash(title),
+        _ => content_hash(&doc.text),
+    }
+}
+
 /// A stable 64-bit hash: FNV-1a followed by the SplitMix64 finaliser (FNV alone mixes the last
 /// bytes poorly into the high bits, which SimHash needs as much as the low ones).
 pub fn stable_hash64(bytes: &[u8]) -> u64 {

@@ -81,8 +81,8 @@ pub use export::{
 };
 pub use filter::{BBox, Cursor, EventFilter, Near, Sort};
 pub use fingerprint::{
-    bands, canonical_url, content_hash, hamming, simhash, stable_hash64, ContentHash, SimHash,
-    MIN_SHINGLES, NEAR_DUPLICATE_DISTANCE,
+    bands, canonical_url, content_hash, document_hash, hamming, simhash, stable_hash64,
+    ContentHash, SimHash, MIN_SHINGLES, NEAR_DUPLICATE_DISTANCE,
 };
 pub use fulltext::Snippet;
 pub use merge::{

@@ -396,7 +396,8 @@ pub trait Store {
     /// Import ACLED rows, idempotent by `event_id_cnty` (a changed row is updated).
     fn import_acled(&mut self, rows: &[AcledRecord]) -> Result<ImportReport>;
 
-    /// Content hashes of all stored documents, for skipping known documents before coding.
+    /// Content hashes ([`document_hash`](crate::document_hash)) of all stored documents, for
+    /// skipping known documents before coding (100k hashes load in well under a second).
     fn known_hashes(&self) -> Result<HashSet<ContentHash>>;
 
     /// Whether a document with this content hash is stored.

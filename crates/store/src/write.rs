@@ -540,7 +540,7 @@ impl<'t> Writer<'t> {
                 reason: SkipReason::Empty,
             });
         }
-        let hash = fingerprint::content_hash(&doc.text);
+        let hash = fingerprint::document_hash(doc);
         let same_id: Option<Vec<u8>> = self
             .tx
             .prepare_cached("SELECT content_hash FROM documents WHERE id = ?1")

@@ -403,6 +403,21 @@ fn exact_duplicates_by_url_and_hash() {
 }
 
 #[test]
+fn title_only_documents_are_told_apart_by_title() {
+    let mut s = new_store();
+    let mut a = doc("t1", "");
+    a.title = Some("Attack on a convoy near Gao".into());
+    let mut b = doc("t2", " ");
+    b.title = Some("Protest in Niamey".into());
+    let out = put(&mut s, &[(a.clone(), vec![]), (b, vec![])]);
+    assert!(
+        out.iter().all(|o| matches!(o, DocOutcome::Inserted { .. })),
+        "{out:?}"
+    );
+    assert!(s.contains_hash(&document_hash(&a)).unwrap());
+}
+
+#[test]
 fn id_conflict_is_skipped() {
     let mut s = new_store();
     put(&mut s, &[boni_fr()]);
