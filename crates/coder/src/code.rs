@@ -1698,6 +1698,7 @@ fn casualties(
     let mut total = 0u32;
     let mut span: Option<(usize, usize)> = None;
     let mut counted = false;
+    let mut last_counted_end: Option<usize> = None;
     for n in within(&scan.numbers, start, end, |n| n.start)
         .iter()
         .filter(|n| n.end <= end)
@@ -1734,7 +1735,10 @@ fn casualties(
                             && scan.gap(w.2, m.start) == 0
                             && scan.gap(m.end, n.start) == 0
                     });
-                    (scan.gap(w.2, n.start) == 0 || agent_between)
+                    // "cut the throats of nine", "the killing of at least 39".
+                    let of_between = scan.gap(w.2, n.start) == 1
+                        && matches!(text[w.2..n.start].trim(), "of" | "de" | "d'" | "من");
+                    (scan.gap(w.2, n.start) == 0 || agent_between || of_between)
                         && !text[w.2..n.start].contains([',', ';', ':', '.', '(', ')'])
                 } else {
                     true // the count phrase holds the word ("ثمانية قتلى على الأقل")
@@ -1744,12 +1748,20 @@ fn casualties(
                 let d = if n.end <= w.1 {
                     scan.gap(n.end, w.1)
                 } else {
-                    scan.gap(w.2, n.start) + 1
+                    scan.gap(w.2, n.start).min(1) + 1
                 };
-                (d, w)
+                // "killed four, injured two": a count right after one word beats the word
+                // after the comma.
+                let rank = if n.end <= w.1 && text[n.end..w.1].contains(',') {
+                    d + 2
+                } else {
+                    d
+                };
+                (d, rank, w)
             })
-            .filter(|(d, _)| *d <= COUNT_WINDOW)
-            .min_by_key(|(d, _)| *d);
+            .filter(|(d, _, _)| *d <= COUNT_WINDOW)
+            .min_by_key(|(_, rank, _)| *rank)
+            .map(|(d, _, w)| (d, w));
         if let Some((_, w)) = nearest {
             if matches!(w.0, Cue::Kill | Cue::Dead | Cue::Neutralise) && !negated(w.1) {
                 total = total.saturating_add(n.value);
@@ -1758,6 +1770,34 @@ fn casualties(
                     None => (n.start, n.end),
                     Some((s, _)) => (s, n.end),
                 });
+                last_counted_end = Some(n.end);
+            }
+        } else if let Some(prev_end) = last_counted_end {
+            // "killing two policemen and two civilians": a count joined to the one just
+            // counted belongs to the same toll.
+            let between = &text[prev_end..n.start];
+            if scan.gap(prev_end, n.start) <= 3
+                && (between.contains(" and ") || between.contains(" et ") || between.contains(" و"))
+                && !between.contains(['.', ';', ':'])
+                // "killing one and arresting five": another verb starts another count. Only
+                // "and" and the actor nouns of the first count may stand between.
+                && {
+                    let mut rest = between.to_string();
+                    for m in in_sentence.iter().filter(|m| {
+                        matches!(m.target, Target::Actor(_) | Target::Generic(_))
+                            && m.start >= prev_end
+                            && m.end <= n.start
+                    }) {
+                        rest = rest.replace(&text[m.start..m.end], " ");
+                    }
+                    rest.split(|c: char| c.is_whitespace() || c == ',')
+                        .filter(|w| !w.is_empty())
+                        .all(|w| matches!(w, "and" | "et" | "و" | "others" | "autres"))
+                }
+            {
+                total = total.saturating_add(n.value);
+                span = span.map(|(s, _)| (s, n.end));
+                last_counted_end = Some(n.end);
             }
         }
     }

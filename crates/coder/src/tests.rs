@@ -297,6 +297,30 @@ const CASES: &[Case] = &[
         expect: Some(Expect { actor1: Some("Africa Corps"), actor2: Some("Civilians (Mali)"), fatalities: Some(25), ..ev(S::Attack) }),
     },
     Case {
+        name: "en counts joined by and add up to one toll",
+        published: "2025-03-10",
+        text: "On March 8, FLM fighters attacked the village of Nangabara, killing two policemen and two civilians.",
+        expect: Some(Expect { fatalities: Some(4), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en a count after another verb is not a death toll",
+        published: "2025-03-10",
+        text: "On March 8, the army repelled an attack near Djenne, killing one militant and arresting five others.",
+        expect: Some(Expect { fatalities: Some(1), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en a count after of belongs to the killing",
+        published: "2025-03-10",
+        text: "On March 8, Boko Haram fighters cut the throats of nine people in the village of Toumour.",
+        expect: Some(Expect { fatalities: Some(9), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "en a count right after the killing verb beats the wounded after the comma",
+        published: "2025-03-10",
+        text: "On March 8, Boko Haram killed four, injured two, and burned about 50 homes in Bosso.",
+        expect: Some(Expect { fatalities: Some(4), ..ev(S::Attack) }),
+    },
+    Case {
         name: "en a trial over an attack is not the attack",
         published: "2026-05-02",
         text: "The trial over the attack on the Radisson Blu hotel in Bamako opened on Monday.",
