@@ -553,51 +553,79 @@ impl EventTable<'_> {
         let warm = first
             .checked_add_months(Months::new(months))
             .unwrap_or(NaiveDate::MAX);
-        let groups = self.by_family();
+        // Per district (parallel), the last day each eligible family acted there.
+        let eligible: Vec<bool> = self
+            .families
+            .iter()
+            .map(|f| f.side == Side::NonState && f.identified())
+            .collect();
+        let lo = from.map_or(i32::MIN, crate::table::day_index);
+        let hi = to.map_or(i32::MAX, crate::table::day_index);
+        let warm = crate::table::day_index(warm);
+        // More than `months` months apart: certain beyond 31 days a month, impossible within
+        // 28, exact calendar arithmetic in between.
+        let absent_since = |prev: i32, day: i32| {
+            let gap = day - prev;
+            if gap > 31 * months as i32 {
+                true
+            } else if gap <= 28 * months as i32 {
+                false
+            } else {
+                day_date(prev)
+                    .checked_add_months(Months::new(months))
+                    .is_some_and(|limit| day_date(day) > limit)
+            }
+        };
+        let groups = self.by_admin2();
         let mut out: Vec<Spread> = (0..groups.len())
             .into_par_iter()
             .flat_map_iter(|g| {
-                let fam = &self.families[g];
                 let mut found: Vec<Spread> = Vec::new();
-                if fam.side != Side::NonState || !fam.identified() {
-                    return found.into_iter();
-                }
-                let mut last: HashMap<u32, i32> = HashMap::default();
-                // (admin2, day) of the spread being collected.
-                let mut open: Option<(u32, i32)> = None;
+                // (family, last day, index in `found` of a spread opened that day)
+                let mut last: Vec<(u32, i32, Option<usize>)> = Vec::new();
                 for &i in groups.get(g) {
                     let i = i as usize;
-                    let a2 = self.admin2[i];
-                    if a2 == NONE {
-                        continue;
-                    }
                     let day = self.day[i];
-                    if open == Some((a2, day)) {
-                        if let Some(s) = found.last_mut() {
-                            s.event_ids.push(self.rows[i].id);
+                    let (f1, f2) = (self.fam1[i], self.fam2[i]);
+                    for (k, fam) in [f1, f2].into_iter().enumerate() {
+                        if fam == NONE || !eligible[fam as usize] || (k == 1 && f1 == f2) {
+                            continue;
                         }
-                        continue;
-                    }
-                    let prev = last.insert(a2, day);
-                    let date = day_date(day);
-                    let absent = match prev {
-                        None => true,
-                        Some(p) => day_date(p)
-                            .checked_add_months(Months::new(months))
-                            .is_some_and(|limit| date > limit),
-                    };
-                    let in_range = from.is_none_or(|f| date >= f) && to.is_none_or(|t| date <= t);
-                    if absent && date >= warm && in_range {
-                        found.push(Spread {
-                            actor: fam.name.clone(),
-                            area: self.admin2s[a2 as usize].clone(),
-                            date,
-                            previous: prev.map(day_date),
-                            event_ids: vec![self.rows[i].id],
-                        });
-                        open = Some((a2, day));
-                    } else if open.is_some_and(|(a, _)| a == a2) {
-                        open = None;
+                        let entry = last.iter_mut().find(|e| e.0 == fam);
+                        let prev = match entry {
+                            Some(e) => {
+                                if e.1 == day {
+                                    if let Some(k) = e.2 {
+                                        let id = self.rows[i].id;
+                                        if found[k].event_ids.last() != Some(&id) {
+                                            found[k].event_ids.push(id);
+                                        }
+                                    }
+                                    continue;
+                                }
+                                let p = e.1;
+                                e.1 = day;
+                                e.2 = None;
+                                Some(p)
+                            }
+                            None => {
+                                last.push((fam, day, None));
+                                None
+                            }
+                        };
+                        let absent = prev.is_none_or(|p| absent_since(p, day));
+                        if absent && day >= warm && day >= lo && day <= hi {
+                            if let Some(e) = last.iter_mut().find(|e| e.0 == fam) {
+                                e.2 = Some(found.len());
+                            }
+                            found.push(Spread {
+                                actor: self.families[fam as usize].name.clone(),
+                                area: self.admin2s[g].clone(),
+                                date: day_date(day),
+                                previous: prev.map(day_date),
+                                event_ids: vec![self.rows[i].id],
+                            });
+                        }
                     }
                 }
                 found.into_iter()
