@@ -264,14 +264,27 @@ impl EventTable<'_> {
     /// contributing event to the table's last month (in parallel across areas). Sorted by area,
     /// then month.
     pub fn control(&self, cfg: &ControlConfig) -> Vec<ControlCell> {
+        self.control_between(cfg, None, None)
+    }
+
+    /// The indicator for the months of `from..=to` only. Scores still carry forward from all
+    /// earlier events (the same values as [`EventTable::control`]); events after `to` are not
+    /// read. Cheaper when only a few months are wanted (a situation report).
+    pub fn control_between(
+        &self,
+        cfg: &ControlConfig,
+        from: Option<chrono::NaiveDate>,
+        to: Option<chrono::NaiveDate>,
+    ) -> Vec<ControlCell> {
         let Some((_, last)) = self.date_range() else {
             return Vec::new();
         };
-        let last_month = crate::table::month_index(last);
+        let last_month = crate::table::month_index(to.map_or(last, |t| t.min(last)));
+        let emit_from = from.map_or(i32::MIN, crate::table::month_index);
         let groups = self.by_admin2();
         let mut cells: Vec<ControlCell> = (0..groups.len())
             .into_par_iter()
-            .flat_map_iter(|g| self.control_area(g, groups.get(g), last_month, cfg))
+            .flat_map_iter(|g| self.control_area(g, groups.get(g), (emit_from, last_month), cfg))
             .collect();
         cells.sort_by(|a, b| (&a.area, a.month).cmp(&(&b.area, b.month)));
         cells
@@ -281,7 +294,7 @@ impl EventTable<'_> {
         &self,
         g: usize,
         rows: &[u32],
-        last_month: i32,
+        (emit_from, last_month): (i32, i32),
         cfg: &ControlConfig,
     ) -> Vec<ControlCell> {
         let mut out = Vec::new();
@@ -297,7 +310,9 @@ impl EventTable<'_> {
             for s in &mut scores {
                 s.1 *= cfg.decay;
             }
+            let emit = month >= emit_from;
             let mut contributions = Vec::new();
+            let mut contributed = false;
             let mut initiated: Vec<(u32, u32)> = Vec::new();
             let mut violent = 0u32;
             while k < rows.len() && self.month[rows[k] as usize] == month {
@@ -309,12 +324,15 @@ impl EventTable<'_> {
                         Some(s) => s.1 += w,
                         None => scores.push((a, w)),
                     }
-                    contributions.push(Contribution {
-                        event_id: self.rows[i].id,
-                        actor: self.actor_name(a),
-                        reason,
-                        weight: w,
-                    });
+                    contributed = true;
+                    if emit {
+                        contributions.push(Contribution {
+                            event_id: self.rows[i].id,
+                            actor: self.actor_name(a),
+                            reason,
+                            weight: w,
+                        });
+                    }
                 }
                 if self.is_violent(i) {
                     violent += 1;
@@ -330,8 +348,8 @@ impl EventTable<'_> {
                 s.1 = s.1.max(0.0);
             }
             scores.retain(|s| s.1 >= 0.01);
-            started |= !contributions.is_empty();
-            if started {
+            started |= contributed;
+            if started && emit {
                 scores.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
                 let total: f64 = scores.iter().map(|s| s.1).sum();
                 let (label, dominant) = match scores.first() {
@@ -437,6 +455,18 @@ mod tests {
         assert_eq!(cells.last().unwrap().month, d("2020-06-01"));
         // January: state battle 1 + patrol 0.5 vs nothing for JNIM (it did not initiate).
         assert_eq!(label_at(&cells, "2020-01-01"), ControlLabel::StateInfluence);
+        // A window gives the same cells for its months.
+        let window = t.control_between(
+            &ControlConfig::default(),
+            Some(d("2020-03-15")),
+            Some(d("2020-05-31")),
+        );
+        let months: Vec<NaiveDate> = window.iter().map(|c| c.month).collect();
+        assert_eq!(
+            months,
+            vec![d("2020-03-01"), d("2020-04-01"), d("2020-05-01")]
+        );
+        assert_eq!(window[..], cells[2..5]);
         // February: no events; the state picture carries forward, weakened.
         let feb = cells.iter().find(|c| c.month == d("2020-02-01")).unwrap();
         assert!(feb.contributions.is_empty());

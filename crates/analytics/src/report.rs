@@ -237,15 +237,20 @@ impl SitRep {
             to: Some(to),
             ..filter.without_dates()
         };
-        let rows: Vec<EventRow> = {
+        // Borrow the caller's rows when all of them are in scope, copy the subset otherwise.
+        let owned: Vec<EventRow>;
+        let rows: &[EventRow] = if events.iter().all(|r| scope.matches_row(r)) {
+            events
+        } else {
             let all = EventTable::new(events);
             let cf = all.compile(&scope);
-            (0..events.len())
+            owned = (0..events.len())
                 .filter(|&i| cf.matches(&all, i))
                 .map(|i| events[i].clone())
-                .collect()
+                .collect();
+            &owned
         };
-        let t = EventTable::new(&rows);
+        let t = EventTable::new(rows);
         let cur = |d: NaiveDate| d >= from && d <= to;
         let prev = |d: NaiveDate| d >= previous_from && d <= previous_to;
 
@@ -357,7 +362,7 @@ impl SitRep {
         rep.spread = warnings.spread;
 
         // Control at the last month, and changes since the month before the period.
-        let cells = t.control(&cfg.control);
+        let cells = t.control_between(&cfg.control, Some(previous_to), Some(to));
         let last = month_index(to);
         let before = month_index(previous_to);
         let mut labels: HashMap<&ControlLabel, usize> = HashMap::default();
@@ -396,7 +401,12 @@ impl SitRep {
         }
 
         // Notable events.
-        let by_id: HashMap<i64, usize> = rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+        let by_id: HashMap<i64, usize> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| cur(r.event_date))
+            .map(|(i, r)| (r.id, i))
+            .collect();
         let notable = |kind: NotableKind, id: i64| -> Option<Notable> {
             let r = &rows[*by_id.get(&id)?];
             let place = r
@@ -971,6 +981,25 @@ mod tests {
         );
         let c = rep.control.as_ref().unwrap();
         assert_eq!(c.month, d("2019-03-01"));
+    }
+
+    #[test]
+    fn later_events_do_not_change_a_report() {
+        let ev = events();
+        let from = d("2019-03-01");
+        let to = d("2019-03-24");
+        let before = SitRep::build(&ev, from, to, &Filter::default()).unwrap();
+        let mut more = ev.clone();
+        for k in 0..30 {
+            more.push(
+                EventRow::new(9000 + k, d("2019-03-25") + Days::new(k as u64), ArmedClash)
+                    .at("Mali", "Mopti", "Koro")
+                    .actor1(JNIM, 2)
+                    .killed(10),
+            );
+        }
+        let after = SitRep::build(&more, from, to, &Filter::default()).unwrap();
+        assert_eq!(before, after);
     }
 
     #[test]
