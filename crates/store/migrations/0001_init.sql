@@ -101,10 +101,13 @@ CREATE TABLE events (
     created_at      INTEGER NOT NULL,
     updated_at      INTEGER NOT NULL
 );
--- latitude/longitude ride along so that a date-ordered walk tests a map box on the index alone
--- and reads only the rows inside it.
-CREATE INDEX events_date ON events(sort_date, id, latitude, longitude);
-CREATE INDEX events_country_date ON events(country, sort_date, id);
+-- Extra trailing columns make the common walks index-only: latitude/longitude let a
+-- date-ordered walk skip rows outside a map box without reading them, and fatalities/admin1/
+-- event_type let dashboard aggregates (counts and fatalities by period, region or type, over
+-- everything or one country) run on the index alone.
+CREATE INDEX events_date ON events(sort_date, id, latitude, longitude, fatalities);
+CREATE INDEX events_country_date
+    ON events(country, sort_date, id, admin1, event_type, fatalities);
 CREATE INDEX events_admin1_date ON events(admin1, sort_date, id);
 CREATE INDEX events_admin2_date ON events(admin2, sort_date, id);
 -- Also the merge-candidate lookup (same type, +-1 day, coordinates in a box): index-only.

@@ -60,6 +60,9 @@ pub struct BenchReport {
     pub events_per_sec: f64,
     pub documents: usize,
     pub put_secs: f64,
+    /// CPU seconds of this process while storing (Linux `/proc`; `None` elsewhere). On a shared
+    /// machine the wall time above includes waiting for other processes; this does not.
+    pub put_cpu_secs: Option<f64>,
     pub documents_per_sec: f64,
     /// Seconds to re-ingest the same documents: check them against [`Store::known_hashes`] and
     /// put them again (all exact duplicates).
@@ -269,6 +272,18 @@ pub fn synthetic_documents(n: usize, seed: u64) -> Vec<(Document, Vec<Event>)> {
         .collect()
 }
 
+/// User + system CPU seconds of this process, from `/proc/self/stat` (clock ticks of 1/100 s,
+/// the Linux default).
+fn process_cpu_secs() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
@@ -428,9 +443,23 @@ pub fn run_bench(config: &BenchConfig, mut progress: impl FnMut(&str)) -> Result
     let p95_ms = percentile(&all, 0.95);
 
     let mut aggregates = Vec::new();
-    for (name, by) in [
-        ("count by month, one country", crate::GroupBy::Month),
-        ("count by admin1, one country", crate::GroupBy::Admin1),
+    for (name, by, whole) in [
+        (
+            "count by month, one country-year",
+            crate::GroupBy::Month,
+            false,
+        ),
+        (
+            "count by admin1, one country-year",
+            crate::GroupBy::Admin1,
+            false,
+        ),
+        (
+            "count by type, one country-year",
+            crate::GroupBy::EventType,
+            false,
+        ),
+        ("count by month, everything", crate::GroupBy::Month, true),
     ] {
         let mut samples = Vec::new();
         let mut rows = 0;
@@ -438,6 +467,9 @@ pub fn run_bench(config: &BenchConfig, mut progress: impl FnMut(&str)) -> Result
             let mut f = bench_filter("country+quarter", &mut rng);
             f.from = NaiveDate::from_ymd_opt(2020, 1, 1);
             f.to = NaiveDate::from_ymd_opt(2020, 12, 31);
+            if whole {
+                f = EventFilter::default();
+            }
             let t = Instant::now();
             rows += store.aggregate(&f, by)?.len();
             samples.push(t.elapsed());
@@ -446,6 +478,7 @@ pub fn run_bench(config: &BenchConfig, mut progress: impl FnMut(&str)) -> Result
     }
 
     let (mut put_secs, mut reput_secs, mut reput_stored) = (0.0, 0.0, 0);
+    let mut put_cpu_secs = None;
     if config.documents > 0 {
         let docs = synthetic_documents(config.documents, config.seed);
         // Documents go into a fresh file beside the events file (the bench's own scratch file,
@@ -459,10 +492,12 @@ pub fn run_bench(config: &BenchConfig, mut progress: impl FnMut(&str)) -> Result
         let mut docs_store = SqliteStore::open(&docs_path)?;
         let run = docs_store.begin_run(&["bench".to_owned()], Some("bench"))?;
         let t = Instant::now();
+        let cpu = process_cpu_secs();
         for chunk in docs.chunks(1000) {
             docs_store.put_batch(run, chunk, "bench")?;
         }
         put_secs = t.elapsed().as_secs_f64();
+        put_cpu_secs = cpu.zip(process_cpu_secs()).map(|(a, b)| b - a);
         progress(&format!(
             "stored {} documents in {put_secs:.1} s",
             docs.len()
@@ -496,6 +531,7 @@ pub fn run_bench(config: &BenchConfig, mut progress: impl FnMut(&str)) -> Result
         },
         documents: config.documents,
         put_secs,
+        put_cpu_secs,
         documents_per_sec: if put_secs > 0.0 {
             config.documents as f64 / put_secs
         } else {

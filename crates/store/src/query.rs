@@ -280,17 +280,25 @@ pub(crate) fn count_events(conn: &Connection, f: &EventFilter) -> Result<u64> {
 
 pub(crate) fn aggregate(conn: &Connection, f: &EventFilter, by: GroupBy) -> Result<Vec<Bucket>> {
     let mut sql = Sql::default();
-    let (key, time) = match by {
-        GroupBy::Day => ("e.event_date", true),
-        GroupBy::Week => ("date(e.event_date, '-6 days', 'weekday 1')", true),
-        GroupBy::Month => ("substr(e.event_date, 1, 7)", true),
-        GroupBy::Year => ("substr(e.event_date, 1, 4)", true),
-        GroupBy::Country => ("e.country", false),
-        GroupBy::Admin1 => ("e.admin1", false),
-        GroupBy::Admin2 => ("e.admin2", false),
-        GroupBy::EventType => ("e.event_type", false),
-        GroupBy::SubEventType => ("e.sub_event_type", false),
-        GroupBy::Actor => ("", false),
+    // Time keys use sort_date (in the indexes; '' when undated, excluded by `sort_date > ''`).
+    // Column keys carry a unary `+`, which stops SQLite from choosing that column's index just
+    // to avoid a sort: it would then skip-scan every value of the column over the date range
+    // and read each row to test the other filters (measured 40x slower for one country).
+    let (key, present, time) = match by {
+        GroupBy::Day => ("e.sort_date", "e.sort_date > ''", true),
+        GroupBy::Week => (
+            "date(e.sort_date, '-6 days', 'weekday 1')",
+            "e.sort_date > ''",
+            true,
+        ),
+        GroupBy::Month => ("substr(e.sort_date, 1, 7)", "e.sort_date > ''", true),
+        GroupBy::Year => ("substr(e.sort_date, 1, 4)", "e.sort_date > ''", true),
+        GroupBy::Country => ("+e.country", "+e.country IS NOT NULL", false),
+        GroupBy::Admin1 => ("+e.admin1", "+e.admin1 IS NOT NULL", false),
+        GroupBy::Admin2 => ("+e.admin2", "+e.admin2 IS NOT NULL", false),
+        GroupBy::EventType => ("+e.event_type", "+e.event_type IS NOT NULL", false),
+        GroupBy::SubEventType => ("+e.sub_event_type", "+e.sub_event_type IS NOT NULL", false),
+        GroupBy::Actor => ("", "", false),
     };
     if by == GroupBy::Actor {
         sql.push(
@@ -307,7 +315,7 @@ pub(crate) fn aggregate(conn: &Connection, f: &EventFilter, by: GroupBy) -> Resu
         let driven = push_from(conn, &mut sql, f)?;
         let has_where = push_where(conn, &mut sql, f, false, driven)?;
         sql.push(if has_where { " AND " } else { " WHERE " });
-        sql.push(&format!("{key} IS NOT NULL GROUP BY k"));
+        sql.push(&format!("{present} GROUP BY k"));
         sql.push(if time {
             " ORDER BY k"
         } else {
