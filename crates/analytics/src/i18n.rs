@@ -78,6 +78,12 @@ const STRINGS: &[(&str, &str, &str, &str)] = &[
     ("score", "Score", "Score", "الدرجة"),
     ("metric_events", "violent events", "événements violents", "أحداث عنف"),
     ("metric_fatalities", "fatalities", "victimes", "قتلى"),
+    (
+        "metric_build_up",
+        "violent events, last 4 weeks",
+        "événements violents, 4 dernières semaines",
+        "أحداث عنف في آخر 4 أسابيع",
+    ),
     ("spread", "New spread", "Nouvelle expansion", "انتشار جديد"),
     (
         "spread_note",

@@ -715,6 +715,7 @@ impl SitRep {
                             match f.metric {
                                 Metric::Events => s("metric_events"),
                                 Metric::Fatalities => s("metric_fatalities"),
+                                Metric::BuildUp => s("metric_build_up"),
                             },
                             f.observed.to_string(),
                             format!("{:.1}", f.expected),

@@ -23,6 +23,10 @@
 //!    a floor (`min_events` = 3 events, `min_fatalities` = 10 deaths), so going from 0 to 1
 //!    event is never an alarm however quiet the area was.
 //!
+//! *Build-up*: the same test on the number of violent events over the last `build_up_weeks`
+//! weeks (default 4), against blocks that end before the block starts, with a floor of twice
+//! `min_events`. It catches a rise spread over several weeks that no single week shows.
+//!
 //! A week is only judged once `min_history_weeks` of data precede it (counted from the first
 //! event of the whole table, not of the area, so a district that was quiet for years and then
 //! flares is flagged).
@@ -58,6 +62,9 @@ pub enum Metric {
     Events,
     /// Fatalities of violent events per week.
     Fatalities,
+    /// Violent events over the last `build_up_weeks` weeks (a build-up that no single week
+    /// shows); the week of the flag is the last week of the block.
+    BuildUp,
 }
 
 /// The early-warning parameters (see the module documentation for the model).
@@ -86,6 +93,8 @@ pub struct WarningConfig {
     pub min_expected: f64,
     /// Also flag fatality surges.
     pub fatalities: bool,
+    /// Length of the build-up block in weeks (0 = no build-up metric).
+    pub build_up_weeks: u32,
     pub admin1: bool,
     pub admin2: bool,
     pub actors: bool,
@@ -111,6 +120,7 @@ impl Default for WarningConfig {
             min_fatalities: 10,
             min_expected: 0.2,
             fatalities: true,
+            build_up_weeks: 4,
             admin1: true,
             admin2: true,
             actors: true,
@@ -269,8 +279,9 @@ impl Prefix {
 
 /// The baseline of week `t` of a series: `(mu, phi)`, or `None` when there is too little
 /// history. Uses weeks `< t - guard` only.
-fn baseline(p: &Prefix, t: usize, cfg: &WarningConfig) -> Option<(f64, f64)> {
-    let guard = cfg.guard_weeks as usize;
+fn baseline(p: &Prefix, t: usize, cfg: &WarningConfig, block: usize) -> Option<(f64, f64)> {
+    // A block of weeks t-block+1..=t is compared with blocks that end before it starts.
+    let guard = cfg.guard_weeks as usize + block - 1;
     if t < cfg.min_history_weeks as usize || t <= guard {
         return None;
     }
@@ -312,6 +323,7 @@ fn baseline(p: &Prefix, t: usize, cfg: &WarningConfig) -> Option<(f64, f64)> {
 struct Scratch {
     events: Vec<u32>,
     deaths: Vec<u32>,
+    blocks: Vec<u32>,
 }
 
 struct Candidate {
@@ -347,25 +359,47 @@ fn scan_group(
         scratch.events[(wk - lo) as usize] += 1;
         scratch.deaths[(wk - lo) as usize] += t.rows[i].fatalities;
     }
+    let block = cfg.build_up_weeks as usize;
+    scratch.blocks.clear();
+    if block > 1 {
+        let mut sum = 0;
+        for k in 0..w {
+            sum += scratch.events[k];
+            if k >= block {
+                sum -= scratch.events[k - block];
+            }
+            scratch.blocks.push(sum);
+        }
+    }
     let mut out = Vec::new();
     let mut monitored = 0;
-    let metrics: &[(Metric, &[u32], u32)] = &[
-        (Metric::Events, &scratch.events, cfg.min_events.max(1)),
-        (
+    let mut metrics: Vec<(Metric, &[u32], u32, usize)> =
+        vec![(Metric::Events, &scratch.events, cfg.min_events.max(1), 1)];
+    if cfg.fatalities {
+        metrics.push((
             Metric::Fatalities,
             &scratch.deaths,
             cfg.min_fatalities.max(1),
-        ),
-    ];
-    let n_metrics = if cfg.fatalities { 2 } else { 1 };
-    for (mi, &(metric, series, floor)) in metrics.iter().take(n_metrics).enumerate() {
+            1,
+        ));
+    }
+    if block > 1 {
+        // The floor scales with the block: two weeks' worth of the weekly floor.
+        metrics.push((
+            Metric::BuildUp,
+            &scratch.blocks,
+            2 * cfg.min_events.max(1),
+            block,
+        ));
+    }
+    for (mi, &(metric, series, floor, len)) in metrics.iter().enumerate() {
         let prefix = Prefix::new(series);
         for (k, &y) in series.iter().enumerate() {
             let week = lo + k as i32;
             if week < report.0 || week > report.1 {
                 continue;
             }
-            let Some((mu, phi)) = baseline(&prefix, k, cfg) else {
+            let Some((mu, phi)) = baseline(&prefix, k, cfg, len) else {
                 continue;
             };
             if mi == 0 {
@@ -390,8 +424,8 @@ fn scan_group(
     (out, monitored)
 }
 
-fn violent_ids(t: &EventTable<'_>, rows: &[u32], week: i32) -> Vec<i64> {
-    let a = rows.partition_point(|&i| t.week[i as usize] < week);
+fn violent_ids(t: &EventTable<'_>, rows: &[u32], first_week: i32, week: i32) -> Vec<i64> {
+    let a = rows.partition_point(|&i| t.week[i as usize] < first_week);
     let b = rows.partition_point(|&i| t.week[i as usize] <= week);
     rows[a..b]
         .iter()
@@ -431,7 +465,13 @@ fn scan_scope(
                     dispersion: c.dispersion,
                     p_value: c.ln_p.exp(),
                     score: -c.ln_p / std::f64::consts::LN_10,
-                    event_ids: violent_ids(t, rows, c.week),
+                    event_ids: {
+                        let first = match c.metric {
+                            Metric::BuildUp => c.week - cfg.build_up_weeks as i32 + 1,
+                            _ => c.week,
+                        };
+                        violent_ids(t, rows, first, c.week)
+                    },
                 })
                 .collect();
             (
@@ -999,25 +1039,64 @@ mod tests {
             }
         }
         let after = EventTable::new(&more).early_warning(&WarningConfig::default());
-        let cut = d("2019-05-06");
-        let past = |w: &Warnings| -> Vec<Flag> {
+        let past = |w: &Warnings, cut: NaiveDate| -> Vec<Flag> {
             w.flags
                 .iter()
                 .filter(|f| f.week_start < cut)
                 .cloned()
                 .collect()
         };
-        assert_eq!(past(&before), past(&after));
+        // Every week the shorter table covers (its data ends in 2019-W12) is judged the same.
+        let covered = d("2019-03-25");
+        assert_eq!(past(&before, covered), past(&after, covered));
+        assert!(!past(&before, covered).is_empty());
         assert!(after.flags.len() > before.flags.len());
-        // And `to` cuts the future off explicitly.
+        // And `to` cuts the future off explicitly: the same flags as the full table's up to it.
         let cfg = WarningConfig {
             to: Some(d("2019-05-05")),
             ..Default::default()
         };
         assert_eq!(
             EventTable::new(&more).early_warning(&cfg).flags,
-            past(&before)
+            past(&after, d("2019-05-06"))
         );
+    }
+
+    #[test]
+    fn build_up_over_weeks_is_flagged_when_no_week_is() {
+        // Koro: one attack a quarter, then two a week for four weeks from 2018-11-05.
+        let mut rows = history();
+        for w in 0..4u64 {
+            for k in 0..2 {
+                rows.push(
+                    EventRow::new(
+                        8000 + (w * 2 + k) as i64,
+                        d("2018-11-06") + chrono::Days::new(7 * w),
+                        Attack,
+                    )
+                    .at("Mali", "Mopti", "Koro")
+                    .actor1("Dan Na Ambassagou", 4),
+                );
+            }
+        }
+        let t = EventTable::new(&rows);
+        let w = t.early_warning(&WarningConfig::default());
+        assert!(admin2_flags(&w, "Koro", Metric::Events).is_empty());
+        let build = admin2_flags(&w, "Koro", Metric::BuildUp);
+        // The third week brings the four-week count to 6, the floor.
+        assert_eq!(build.first(), Some(&d("2018-11-19")), "{build:?}");
+        let f = w
+            .flags
+            .iter()
+            .find(|f| f.area.ends_with("Koro") && f.metric == Metric::BuildUp)
+            .unwrap();
+        assert_eq!(f.observed, 6);
+        assert_eq!(f.event_ids.len(), 6);
+        let off = t.early_warning(&WarningConfig {
+            build_up_weeks: 0,
+            ..Default::default()
+        });
+        assert!(admin2_flags(&off, "Koro", Metric::BuildUp).is_empty());
     }
 
     #[test]
