@@ -353,7 +353,7 @@ fn date_columns(rows: &[EventRow]) -> DateColumns {
         month: Vec::with_capacity(n),
         etype: Vec::with_capacity(n),
         sub: Vec::with_capacity(n),
-        by_day: (0..n as u32).collect(),
+        by_day: Vec::new(),
     };
     for r in rows {
         let d = day_index(r.event_date);
@@ -363,9 +363,36 @@ fn date_columns(rows: &[EventRow]) -> DateColumns {
         c.etype.push(type_index(r.event_type) as u8);
         c.sub.push(sub_index(r.sub_event_type) as u8);
     }
-    let day = &c.day;
-    c.by_day.sort_by_key(|&i| day[i as usize]);
+    c.by_day = order_by_day(&c.day);
     c
+}
+
+/// Row indices in date order, stable: a counting sort over the day range (ten years are
+/// ~3,650 buckets), falling back to a comparison sort for a range wider than the rows.
+fn order_by_day(day: &[i32]) -> Vec<u32> {
+    let (Some(&lo), Some(&hi)) = (day.iter().min(), day.iter().max()) else {
+        return Vec::new();
+    };
+    let span = (hi as i64 - lo as i64 + 1) as usize;
+    if span > 4 * day.len() + 1024 {
+        let mut order: Vec<u32> = (0..day.len() as u32).collect();
+        order.sort_by_key(|&i| day[i as usize]);
+        return order;
+    }
+    let mut start = vec![0u32; span + 1];
+    for &d in day {
+        start[(d - lo) as usize + 1] += 1;
+    }
+    for k in 0..span {
+        start[k + 1] += start[k];
+    }
+    let mut order = vec![0u32; day.len()];
+    for (i, &d) in day.iter().enumerate() {
+        let slot = &mut start[(d - lo) as usize];
+        order[*slot as usize] = i as u32;
+        *slot += 1;
+    }
+    order
 }
 
 struct AreaColumns {
@@ -744,5 +771,20 @@ impl<'a> EventTable<'a> {
     /// Events by actor family (actor1 or actor2; an event counts once per family).
     pub(crate) fn by_family(&self) -> Groups {
         self.group(self.families.len(), |i| [self.fam1[i], self.fam2[i]])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn order_by_day_is_a_stable_sort() {
+        let day = vec![5, 3, 5, 1, 3, 9];
+        assert_eq!(order_by_day(&day), vec![3, 1, 4, 0, 2, 5]);
+        // A huge span takes the comparison sort, with the same answer.
+        let wide = vec![1_000_000, 3, 1_000_000, -7];
+        assert_eq!(order_by_day(&wide), vec![3, 1, 0, 2]);
+        assert!(order_by_day(&[]).is_empty());
     }
 }
