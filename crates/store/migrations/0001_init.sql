@@ -74,7 +74,10 @@ CREATE TABLE events (
     event_id_cnty   TEXT UNIQUE,
     event_date      TEXT,
     -- Sort key of keyset pagination: the date, or '' when unknown (sorts before every date).
-    sort_date       TEXT GENERATED ALWAYS AS (coalesce(event_date, '')) VIRTUAL,
+    -- Written by the store with every event row. A plain column rather than a generated one:
+    -- SQLite does not treat an index on a virtual generated column as covering, so every
+    -- index walk read the table (measured: whole-table monthly counts 7 s -> 0.3 s).
+    sort_date       TEXT NOT NULL DEFAULT '' CHECK (sort_date = coalesce(event_date, '')),
     time_precision  INTEGER,
     event_type      TEXT NOT NULL,
     sub_event_type  TEXT NOT NULL,

@@ -18,9 +18,10 @@ pub(crate) const EVENT_COLUMNS: &str = "e.id, e.origin, e.event_date, e.time_pre
 #[cfg(test)]
 pub(crate) const EVENT_COLUMN_COUNT: usize = 28;
 
-/// The ACLED fields of an event in the column order of [`EVENT_FIELD_NAMES`].
-pub(crate) const EVENT_FIELD_NAMES: [&str; 20] = [
+/// The ACLED fields of an event (and the `sort_date` key derived from its date), in column order.
+pub(crate) const EVENT_FIELD_NAMES: [&str; 21] = [
     "event_date",
+    "sort_date",
     "time_precision",
     "event_type",
     "sub_event_type",
@@ -59,9 +60,10 @@ fn opt_real(v: Option<f64>) -> Value {
 }
 
 /// The values of [`EVENT_FIELD_NAMES`] for an event.
-pub(crate) fn event_values(e: &Event) -> [Value; 20] {
+pub(crate) fn event_values(e: &Event) -> [Value; 21] {
     [
         date_text(e.event_date),
+        Value::Text(e.event_date.map(|d| d.to_string()).unwrap_or_default()),
         opt_int(e.time_precision),
         Value::Text(e.event_type.as_acled().to_owned()),
         Value::Text(e.sub_event_type.as_acled().to_owned()),
