@@ -208,6 +208,11 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
     if has(Cue::Surrender) {
         return tagged(S::ChangeToGroupActivity, Cue::Surrender, "surrender");
     }
+    // Armed groups threatening villagers, imposing dress codes or closing schools: ACLED's
+    // "Other" strategic development, and a sign of control the analysts track.
+    if has(Cue::Coercion) {
+        return tagged(S::Other, Cue::Coercion, "coercion");
+    }
     if has(Cue::Recruit) {
         return tagged(S::Other, Cue::Recruit, "recruitment");
     }

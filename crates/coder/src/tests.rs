@@ -321,6 +321,24 @@ const CASES: &[Case] = &[
         expect: Some(Expect { fatalities: Some(4), ..ev(S::Attack) }),
     },
     Case {
+        name: "en militants closing schools is a strategic development",
+        published: "2025-10-25",
+        text: "On October 23, Katiba Macina militants closed down the school in Toukoroba.",
+        expect: Some(Expect { actor1: Some("JNIM"), ..ev(S::Other) }),
+    },
+    Case {
+        name: "fr des jihadistes qui imposent le voile est un développement stratégique",
+        published: "2025-10-25",
+        text: "Le 20 octobre, des jihadistes ont imposé le port du voile aux femmes du village de Fili.",
+        expect: Some(ev(S::Other)),
+    },
+    Case {
+        name: "en a threat to attack is still not an event",
+        published: "2025-10-25",
+        text: "JNIM threatened to attack convoys on the road to Bamako.",
+        expect: None,
+    },
+    Case {
         name: "en a trial over an attack is not the attack",
         published: "2026-05-02",
         text: "The trial over the attack on the Radisson Blu hotel in Bamako opened on Monday.",

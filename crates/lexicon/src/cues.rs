@@ -28,7 +28,7 @@ cues! {
     Background => "background", Hedge => "hedge", Claim => "claim",
     PassiveBy => "passive_by", OrJoin => "or_join", MilObject => "mil_object",
     CivObject => "civ_object", PassiveAux => "passive_aux", Unit => "unit",
-    Attempt => "attempt", Legal => "legal",
+    Attempt => "attempt", Legal => "legal", Coercion => "coercion",
 }
 
 impl Cue {
