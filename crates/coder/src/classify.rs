@@ -213,8 +213,9 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
     if has(Cue::Coercion) {
         return tagged(S::Other, Cue::Coercion, "coercion");
     }
+    // ACLED files recruitment under change to group/activity.
     if has(Cue::Recruit) {
-        return tagged(S::Other, Cue::Recruit, "recruitment");
+        return tagged(S::ChangeToGroupActivity, Cue::Recruit, "recruitment");
     }
     if has(Cue::Release) {
         return tagged(S::Other, Cue::Release, "release");

@@ -339,6 +339,18 @@ const CASES: &[Case] = &[
         expect: None,
     },
     Case {
+        name: "en troops deployed to a region is a change to group activity",
+        published: "2025-11-05",
+        text: "On November 3, dozens of Malian soldiers were deployed to Banamba to restore security in several villages.",
+        expect: Some(Expect { actor1: Some("Military Forces of Mali"), ..ev(S::ChangeToGroupActivity) }),
+    },
+    Case {
+        name: "fr le recrutement de combattants est un changement d'activité",
+        published: "2025-11-05",
+        text: "Le groupe Etat islamique recrute des combattants dans la région de Ménaka depuis plusieurs semaines.",
+        expect: Some(ev(S::ChangeToGroupActivity)),
+    },
+    Case {
         name: "en a trial over an attack is not the attack",
         published: "2026-05-02",
         text: "The trial over the attack on the Radisson Blu hotel in Bamako opened on Monday.",
