@@ -1522,6 +1522,7 @@ fn killed_writer_leaves_nothing() {
     child.wait().unwrap();
     let s = SqliteStore::open(&path).unwrap();
     let st = s.stats().unwrap();
+    eprintln!("after the kill: {} documents", st.documents);
     assert!(
         st.documents == 0 || st.documents == 20_000,
         "half a batch: {st:?}"
