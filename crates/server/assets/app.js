@@ -1,0 +1,1152 @@
+// Rasd dashboard: plain JavaScript, no library, no network beyond this server.
+//
+// Every panel's data comes from /api/v1 (aggregates, points, events, boundaries); the whole
+// view state (filters, map position, shading, sort, open event, language) lives in the URL hash
+// so a view can be shared and reloaded. Text from the data is always inserted with
+// textContent, never as HTML.
+'use strict';
+
+(function () {
+  // ---------------------------------------------------------------- constants and labels
+  const TYPES = ['Battles', 'Violence against civilians', 'Explosions/Remote violence',
+    'Protests', 'Riots', 'Strategic developments'];
+  const TYPE_COLORS = ['#c0392b', '#e67e22', '#7d3c98', '#2e86c1', '#b7950b', '#1e8449'];
+  const SUB_TYPES = ['Government regains territory', 'Non-state actor overtakes territory',
+    'Armed clash', 'Excessive force against protesters', 'Protest with intervention',
+    'Peaceful protest', 'Violent demonstration', 'Mob violence', 'Chemical weapon',
+    'Air/drone strike', 'Suicide bomb', 'Shelling/artillery/missile attack',
+    'Remote explosive/landmine/IED', 'Grenade', 'Sexual violence', 'Attack',
+    'Abduction/forced disappearance', 'Agreement', 'Arrests', 'Change to group/activity',
+    'Disrupted weapons use', 'Headquarters or base established', 'Looting/property destruction',
+    'Non-violent transfer of territory', 'Other'];
+  const FILTER_KEYS = ['from', 'to', 'country', 'admin1', 'type', 'sub_type', 'actor', 'text'];
+  const ROLES = ['trigger', 'actor1', 'actor2', 'location', 'date', 'fatalities'];
+
+  // Every interface label, in one table per language.
+  const LABELS = {
+    en: {
+      subtitle: 'Conflict events in the Sahel', language: 'Language', share: 'Copy link',
+      copied: 'Link copied', from: 'From', to: 'To', country: 'Country', admin1: 'Region',
+      type: 'Event type', sub_type: 'Sub-event type', actor: 'Actor', text: 'Search text', text_placeholder: 'words, "a phrase"',
+      reset: 'Reset', any: 'All', map: 'Map', shading: 'Shading', choro_none: 'No shading',
+      choro_admin1: 'Shade regions (admin1)', choro_admin2: 'Shade districts (admin2)',
+      metric: 'Measure', metric_events: 'Events', metric_fatalities: 'Fatalities',
+      map_label: 'Map of events', zoom_home: 'Whole region', timeline: 'Per week, by type',
+      drag_hint: 'Drag across the timeline to select dates', clear_dates: 'Clear dates',
+      breakdown: 'Breakdown', by_actor: 'By actor', by_admin1: 'By region',
+      by_sub_type: 'By sub-event type', by_country: 'By country', table: 'Events',
+      export_csv: 'CSV', export_geojson: 'GeoJSON', col_date: 'Date', col_type: 'Type',
+      col_sub_type: 'Sub-event type', col_actor1: 'Actor 1', col_actor2: 'Actor 2',
+      col_location: 'Location', col_fatalities: 'Fatalities', col_sources: 'Sources',
+      prev: 'Previous', next: 'Next', page_size: 'Per page', page_info: '{a}–{b} of {n}',
+      no_events: 'No event matches these filters.', close: 'Close', fields: 'Fields',
+      sources: 'Sources', first_report: 'first report', merged: 'merged: {r}',
+      published: 'published {d}', reported: '{n} fatalities reported', source_text: 'Source text',
+      title_text: 'Title', notes: 'ACLED notes', open_source: 'open the source',
+      token_title: 'Access token', token_help: 'This server requires an access token.',
+      token_submit: 'Connect', totals: '{e} events · {f} fatalities',
+      cluster: '{n} events · {f} fatalities — click to zoom in', undated: 'undated',
+      week_of: 'week of {d}', events_n: '{n} events', fatalities_n: '{n} fatalities',
+      footer: 'Rasd codes published reporting into ACLED-style events; every field links to the text it comes from.',
+      no_text: 'The text is too long to show here.', evidence: 'Highlighted',
+      scale: '{m} per area',
+      roles: { trigger: 'event', actor1: 'actor 1', actor2: 'actor 2', location: 'place',
+        date: 'date', fatalities: 'fatalities' },
+      field: { event_date: 'Date', time_precision: 'Time precision', event_type: 'Event type',
+        sub_event_type: 'Sub-event type', actor1: 'Actor 1', assoc_actor_1: 'Associated actor 1',
+        inter1: 'Inter 1', actor2: 'Actor 2', assoc_actor_2: 'Associated actor 2',
+        inter2: 'Inter 2', country: 'Country', admin1: 'Admin 1', admin2: 'Admin 2',
+        location: 'Location', latitude: 'Latitude', longitude: 'Longitude',
+        geo_precision: 'Geo precision', fatalities: 'Fatalities', confidence: 'Confidence',
+        tags: 'Tags', origin: 'Origin', source: 'Source', source_count: 'Documents',
+        event_id_cnty: 'ACLED id', coder_version: 'Coder' },
+      types: {}, sub_types: {},
+    },
+    fr: {
+      subtitle: 'Événements de conflit au Sahel', language: 'Langue', share: 'Copier le lien',
+      copied: 'Lien copié', from: 'Du', to: 'Au', country: 'Pays', admin1: 'Région',
+      type: 'Type d’événement', sub_type: 'Sous-type', actor: 'Acteur', text: 'Recherche', text_placeholder: 'mots, "une expression"',
+      reset: 'Réinitialiser', any: 'Tous', map: 'Carte', shading: 'Coloration',
+      choro_none: 'Sans coloration', choro_admin1: 'Colorer les régions (admin1)',
+      choro_admin2: 'Colorer les cercles/départements (admin2)', metric: 'Mesure',
+      metric_events: 'Événements', metric_fatalities: 'Victimes', map_label: 'Carte des événements',
+      zoom_home: 'Toute la région', timeline: 'Par semaine, par type',
+      drag_hint: 'Glissez sur la frise pour choisir des dates', clear_dates: 'Effacer les dates',
+      breakdown: 'Répartition', by_actor: 'Par acteur', by_admin1: 'Par région',
+      by_sub_type: 'Par sous-type', by_country: 'Par pays', table: 'Événements',
+      export_csv: 'CSV', export_geojson: 'GeoJSON', col_date: 'Date', col_type: 'Type',
+      col_sub_type: 'Sous-type', col_actor1: 'Acteur 1', col_actor2: 'Acteur 2',
+      col_location: 'Lieu', col_fatalities: 'Victimes', col_sources: 'Sources',
+      prev: 'Précédent', next: 'Suivant', page_size: 'Par page', page_info: '{a}–{b} sur {n}',
+      no_events: 'Aucun événement ne correspond à ces filtres.', close: 'Fermer',
+      fields: 'Champs', sources: 'Sources', first_report: 'premier signalement',
+      merged: 'fusionné : {r}', published: 'publié le {d}', reported: '{n} victimes signalées',
+      source_text: 'Texte source', title_text: 'Titre', notes: 'Notes ACLED',
+      open_source: 'ouvrir la source', token_title: 'Jeton d’accès',
+      token_help: 'Ce serveur exige un jeton d’accès.', token_submit: 'Se connecter',
+      totals: '{e} événements · {f} victimes',
+      cluster: '{n} événements · {f} victimes — cliquer pour zoomer', undated: 'non daté',
+      week_of: 'semaine du {d}', events_n: '{n} événements', fatalities_n: '{n} victimes',
+      footer: 'Rasd code les informations publiées en événements de type ACLED ; chaque champ renvoie au texte dont il provient.',
+      no_text: 'Le texte est trop long pour être affiché ici.', evidence: 'Surligné',
+      scale: '{m} par zone',
+      roles: { trigger: 'événement', actor1: 'acteur 1', actor2: 'acteur 2', location: 'lieu',
+        date: 'date', fatalities: 'victimes' },
+      field: { event_date: 'Date', time_precision: 'Précision de la date', event_type: 'Type',
+        sub_event_type: 'Sous-type', actor1: 'Acteur 1', assoc_actor_1: 'Acteur associé 1',
+        inter1: 'Inter 1', actor2: 'Acteur 2', assoc_actor_2: 'Acteur associé 2',
+        inter2: 'Inter 2', country: 'Pays', admin1: 'Admin 1', admin2: 'Admin 2',
+        location: 'Lieu', latitude: 'Latitude', longitude: 'Longitude',
+        geo_precision: 'Précision géographique', fatalities: 'Victimes', confidence: 'Confiance',
+        tags: 'Étiquettes', origin: 'Origine', source: 'Source', source_count: 'Documents',
+        event_id_cnty: 'Identifiant ACLED', coder_version: 'Codeur' },
+      types: {
+        'Battles': 'Batailles', 'Violence against civilians': 'Violence contre les civils',
+        'Explosions/Remote violence': 'Explosions/violence à distance',
+        'Protests': 'Manifestations', 'Riots': 'Émeutes',
+        'Strategic developments': 'Développements stratégiques',
+      },
+      sub_types: {
+        'Government regains territory': 'Le gouvernement reprend un territoire',
+        'Non-state actor overtakes territory': 'Un acteur non étatique prend un territoire',
+        'Armed clash': 'Affrontement armé',
+        'Excessive force against protesters': 'Force excessive contre des manifestants',
+        'Protest with intervention': 'Manifestation avec intervention',
+        'Peaceful protest': 'Manifestation pacifique', 'Violent demonstration': 'Manifestation violente',
+        'Mob violence': 'Violence de foule', 'Chemical weapon': 'Arme chimique',
+        'Air/drone strike': 'Frappe aérienne/de drone', 'Suicide bomb': 'Attentat-suicide',
+        'Shelling/artillery/missile attack': 'Bombardement/artillerie/missile',
+        'Remote explosive/landmine/IED': 'Explosif à distance/mine/EEI', 'Grenade': 'Grenade',
+        'Sexual violence': 'Violence sexuelle', 'Attack': 'Attaque',
+        'Abduction/forced disappearance': 'Enlèvement/disparition forcée',
+        'Agreement': 'Accord', 'Arrests': 'Arrestations',
+        'Change to group/activity': 'Changement de groupe/d’activité',
+        'Disrupted weapons use': 'Usage d’armes déjoué',
+        'Headquarters or base established': 'Quartier général ou base établi',
+        'Looting/property destruction': 'Pillage/destruction de biens',
+        'Non-violent transfer of territory': 'Transfert non violent de territoire',
+        'Other': 'Autre',
+      },
+    },
+  };
+  // Labels shown beside Arabic data (the source text of an Arabic report).
+  const ARABIC = {
+    source_text: 'النص المصدر', title_text: 'العنوان', published: 'تاريخ النشر',
+    roles: { trigger: 'الحدث', actor1: 'الفاعل', actor2: 'الطرف الثاني', location: 'المكان',
+      date: 'التاريخ', fatalities: 'الضحايا' },
+  };
+
+  // ---------------------------------------------------------------- state and URL
+  const state = {
+    f: { from: '', to: '', country: '', admin1: '', type: '', sub_type: '', actor: '', text: '' },
+    lang: 'en', choro: 'none', metric: 'events', sort: 'date_desc', limit: 50, topBy: 'actor',
+    view: null, // {lon, lat, k}
+    event: null,
+  };
+  const page = { cursors: [null], index: 0 };
+
+  function readHash() {
+    const p = new URLSearchParams(location.hash.replace(/^#/, ''));
+    for (const k of FILTER_KEYS) state.f[k] = p.get(k) || '';
+    const lang = p.get('lang') || (navigator.language || 'en').slice(0, 2);
+    state.lang = LABELS[lang] ? lang : 'en';
+    state.choro = ['none', 'admin1', 'admin2'].includes(p.get('choro')) ? p.get('choro') : 'none';
+    state.metric = p.get('metric') === 'fatalities' ? 'fatalities' : 'events';
+    const sort = p.get('sort');
+    state.sort = ['date_desc', 'date_asc', 'fatalities_desc', 'fatalities_asc'].includes(sort) ? sort : 'date_desc';
+    const limit = parseInt(p.get('limit'), 10);
+    state.limit = [25, 50, 100, 250].includes(limit) ? limit : 50;
+    state.topBy = ['actor', 'admin1', 'sub_type', 'country'].includes(p.get('top')) ? p.get('top') : 'actor';
+    const m = (p.get('map') || '').split(',').map(Number);
+    state.view = m.length === 3 && m.every(Number.isFinite) ? { lon: m[0], lat: m[1], k: m[2] } : null;
+    const ev = parseInt(p.get('event'), 10);
+    state.event = Number.isFinite(ev) && ev > 0 ? ev : null;
+    if (p.get('token')) {
+      sessionStorage.setItem('rasd-token', p.get('token'));
+    }
+  }
+
+  function writeHash(push) {
+    const p = new URLSearchParams();
+    for (const k of FILTER_KEYS) if (state.f[k]) p.set(k, state.f[k]);
+    if (state.lang !== 'en') p.set('lang', state.lang);
+    if (state.choro !== 'none') p.set('choro', state.choro);
+    if (state.metric !== 'events') p.set('metric', state.metric);
+    if (state.sort !== 'date_desc') p.set('sort', state.sort);
+    if (state.limit !== 50) p.set('limit', String(state.limit));
+    if (state.topBy !== 'actor') p.set('top', state.topBy);
+    if (map.ready) p.set('map', [map.lon.toFixed(3), map.lat.toFixed(3), map.k.toFixed(1)].join(','));
+    if (state.event) p.set('event', String(state.event));
+    const hash = '#' + p.toString();
+    if (hash !== location.hash) {
+      history[push ? 'pushState' : 'replaceState'](null, '', hash === '#' ? location.pathname : hash);
+    }
+  }
+
+  // ---------------------------------------------------------------- helpers
+  const $ = (id) => document.getElementById(id);
+  const L = () => LABELS[state.lang];
+  function t(key, vars) {
+    let s = L()[key] !== undefined ? L()[key] : LABELS.en[key];
+    if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace('{' + k + '}', v);
+    return s;
+  }
+  const typeLabel = (ty) => L().types[ty] || ty;
+  const subLabel = (s) => L().sub_types[s] || s;
+  const num = (n) => new Intl.NumberFormat(state.lang).format(n);
+  function fmtDate(iso) {
+    if (!iso) return t('undated');
+    const [y, m, d] = iso.split('-').map(Number);
+    return new Intl.DateTimeFormat(state.lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
+      .format(new Date(Date.UTC(y, m - 1, d || 1)));
+  }
+  function el(tag, attrs, ...children) {
+    const e = document.createElement(tag);
+    if (attrs) {
+      for (const [k, v] of Object.entries(attrs)) {
+        if (v === null || v === undefined || v === false) continue;
+        if (k === 'class') e.className = v;
+        else if (k === 'text') e.textContent = v;
+        else if (k.startsWith('on')) e.addEventListener(k.slice(2), v);
+        else e.setAttribute(k, v === true ? '' : String(v));
+      }
+    }
+    for (const c of children) {
+      if (c === null || c === undefined) continue;
+      e.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return e;
+  }
+  function filterParams(except) {
+    const p = {};
+    for (const k of FILTER_KEYS) if (state.f[k] && !(except && except.includes(k))) p[k] = state.f[k];
+    return p;
+  }
+  function showError(msg) {
+    const e = $('error');
+    e.textContent = msg || '';
+    e.hidden = !msg;
+  }
+
+  // ---------------------------------------------------------------- API
+  let pending = 0;
+  function setPending(delta) {
+    pending += delta;
+    document.body.dataset.pending = String(pending);
+  }
+  async function api(path, params, opts) {
+    const q = new URLSearchParams();
+    for (const [k, v] of Object.entries(params || {})) if (v !== '' && v !== null && v !== undefined) q.set(k, v);
+    const headers = {};
+    const token = sessionStorage.getItem('rasd-token');
+    if (token) headers.Authorization = 'Bearer ' + token;
+    setPending(1);
+    try {
+      const r = await fetch('/api/v1/' + path + (q.toString() ? '?' + q : ''), { headers, signal: opts && opts.signal });
+      if (r.status === 401) {
+        askToken();
+        throw new Error(t('token_help'));
+      }
+      if (!r.ok) {
+        let msg = r.status + ' ' + r.statusText;
+        try { msg = (await r.json()).error.message; } catch (_) { /* not JSON */ }
+        throw new Error(msg);
+      }
+      return (opts && opts.raw) ? r : await r.json();
+    } finally {
+      setPending(-1);
+    }
+  }
+  // One in-flight request per panel: a newer one aborts the older, so a slow answer never
+  // overwrites a newer view.
+  const controllers = {};
+  async function latest(panel, fn) {
+    if (controllers[panel]) controllers[panel].abort();
+    const c = new AbortController();
+    controllers[panel] = c;
+    try {
+      await fn(c.signal);
+    } catch (e) {
+      if (e.name !== 'AbortError') showError(e.message);
+    }
+  }
+  function askToken() {
+    const d = $('token-dialog');
+    if (!d.open) d.showModal();
+  }
+
+  // ---------------------------------------------------------------- facets (filter lists)
+  const facets = { countries: [], admin1: [], actors: [] };
+  async function loadFacets() {
+    const [c, a, ac] = await Promise.all([
+      api('aggregates', { by: 'country' }),
+      api('aggregates', { by: 'admin1' }),
+      api('aggregates', { by: 'actor', limit: 300 }),
+    ]);
+    facets.countries = c.buckets.map((b) => b.key);
+    facets.admin1 = a.buckets.map((b) => ({ name: b.key, country: b.country || '' }));
+    facets.actors = ac.buckets.map((b) => b.key);
+    renderFacets();
+  }
+  function fillSelect(sel, options, value) {
+    sel.replaceChildren(el('option', { value: '', text: t('any') }));
+    let found = !value;
+    for (const o of options) {
+      sel.append(el('option', { value: o.value, text: o.label, dir: 'auto' }));
+      if (o.value === value) found = true;
+    }
+    if (!found) sel.append(el('option', { value, text: value }));
+    sel.value = value;
+  }
+  function renderFacets() {
+    fillSelect($('f-country'), facets.countries.slice().sort().map((c) => ({ value: c, label: c })), state.f.country);
+    const regions = facets.admin1
+      .filter((a) => !state.f.country || a.country.toLowerCase() === state.f.country.toLowerCase())
+      .map((a) => a.name)
+      .filter((v, i, arr) => arr.indexOf(v) === i)
+      .sort();
+    fillSelect($('f-admin1'), regions.map((r) => ({ value: r, label: r })), state.f.admin1);
+    fillSelect($('f-type'), TYPES.map((ty) => ({ value: ty, label: typeLabel(ty) })), state.f.type);
+    fillSelect($('f-sub'), SUB_TYPES.filter((s) => !state.f.type || typeOfSub(s) === state.f.type)
+      .map((s) => ({ value: s, label: subLabel(s) })), state.f.sub_type);
+    $('actor-list').replaceChildren(...facets.actors.map((a) => el('option', { value: a })));
+  }
+
+  // ---------------------------------------------------------------- map
+  const COS = Math.cos(14 * Math.PI / 180);
+  const HOME = { lon: 1.5, lat: 15.5, span: 30 }; // the central Sahel
+  const map = {
+    ready: false, lon: HOME.lon, lat: HOME.lat, k: 30, w: 0, h: 0, dpr: 1,
+    level1: [], level2: null, countries: [], points: [], clusters: [], hits: [],
+    choro: null, choroMax: 0,
+  };
+  const canvas = () => $('map-canvas');
+
+  function prepFeatures(geo) {
+    return geo.features.map((f) => {
+      const rings = [];
+      let minx = 180, miny = 90, maxx = -180, maxy = -90;
+      for (const poly of f.geometry.coordinates) {
+        for (const ring of poly) {
+          const a = new Float64Array(ring.length * 2);
+          ring.forEach((p, i) => {
+            a[2 * i] = p[0]; a[2 * i + 1] = p[1];
+            if (p[0] < minx) minx = p[0]; if (p[0] > maxx) maxx = p[0];
+            if (p[1] < miny) miny = p[1]; if (p[1] > maxy) maxy = p[1];
+          });
+          rings.push(a);
+        }
+      }
+      const pr = f.properties;
+      return { p: pr, rings, box: [minx, miny, maxx, maxy],
+        key: ((pr.country || '') + '|' + pr.name).toLowerCase() };
+    });
+  }
+  const px = (lon) => (lon - map.lon) * map.k * COS + map.w / 2;
+  const py = (lat) => (map.lat - lat) * map.k + map.h / 2;
+  const unx = (x) => map.lon + (x - map.w / 2) / (map.k * COS);
+  const uny = (y) => map.lat - (y - map.h / 2) / map.k;
+
+  function resizeMap() {
+    const c = canvas();
+    const r = c.getBoundingClientRect();
+    map.dpr = window.devicePixelRatio || 1;
+    map.w = Math.max(1, r.width); map.h = Math.max(1, r.height);
+    c.width = Math.round(map.w * map.dpr); c.height = Math.round(map.h * map.dpr);
+    if (!map.ready) {
+      if (state.view) { map.lon = state.view.lon; map.lat = state.view.lat; map.k = state.view.k; }
+      else homeView();
+    }
+    drawMap();
+  }
+  function homeView() {
+    map.lon = HOME.lon; map.lat = HOME.lat;
+    map.k = Math.max(2, Math.min(map.w / (HOME.span * COS), map.h / (HOME.span * 0.55)));
+  }
+  function viewBox() {
+    const clamp = (v, a) => Math.max(-a, Math.min(a, v));
+    return [clamp(unx(0), 180), clamp(uny(map.h), 90), clamp(unx(map.w), 180), clamp(uny(0), 90)];
+  }
+  function visible(box) {
+    const [a, b, c, d] = viewBox();
+    return !(box[2] < a || box[0] > c || box[3] < b || box[1] > d);
+  }
+  const RAMP = ['#fff3d6', '#fdd49e', '#fdbb84', '#fc8d59', '#e34a33', '#b30000'];
+  function rampColor(v) {
+    if (!v || !map.choroMax) return null;
+    const x = Math.log1p(v) / Math.log1p(map.choroMax);
+    return RAMP[Math.min(RAMP.length - 1, Math.floor(x * RAMP.length))];
+  }
+  function tracePath(ctx, f) {
+    ctx.beginPath();
+    for (const r of f.rings) {
+      ctx.moveTo(px(r[0]), py(r[1]));
+      for (let i = 2; i < r.length; i += 2) ctx.lineTo(px(r[i]), py(r[i + 1]));
+      ctx.closePath();
+    }
+  }
+  function drawMap() {
+    const c = canvas();
+    const ctx = c.getContext('2d');
+    ctx.setTransform(map.dpr, 0, 0, map.dpr, 0, 0);
+    ctx.fillStyle = '#cfe1ea';
+    ctx.fillRect(0, 0, map.w, map.h);
+    const shadeLevel2 = state.choro === 'admin2' && map.level2;
+    // Land (or shaded admin1 units).
+    for (const f of map.level1) {
+      if (!visible(f.box)) continue;
+      tracePath(ctx, f);
+      const shade = state.choro === 'admin1' && map.choro ? rampColor(map.choro.get(f.key)) : null;
+      ctx.fillStyle = shade || '#f3efe4';
+      ctx.fill('evenodd');
+    }
+    if (shadeLevel2 && map.choro) {
+      ctx.lineWidth = 0.4;
+      ctx.strokeStyle = 'rgba(120,110,95,.5)';
+      for (const f of map.level2) {
+        if (!visible(f.box)) continue;
+        const shade = rampColor(map.choro.get(f.key));
+        tracePath(ctx, f);
+        if (shade) { ctx.fillStyle = shade; ctx.fill('evenodd'); }
+        if (map.k > 40) ctx.stroke();
+      }
+    }
+    ctx.lineWidth = 0.7;
+    ctx.strokeStyle = '#a49d8c';
+    for (const f of map.level1) {
+      if (!visible(f.box)) continue;
+      tracePath(ctx, f);
+      ctx.stroke();
+    }
+    // Labels: countries when zoomed out, regions when zoomed in.
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
+    if (map.k < 70) {
+      ctx.font = '600 12px system-ui, sans-serif';
+      ctx.fillStyle = 'rgba(70,62,50,.75)';
+      for (const cn of map.countries) ctx.fillText(cn.name.toUpperCase(), px(cn.lon), py(cn.lat));
+    } else {
+      ctx.font = '11px system-ui, sans-serif';
+      ctx.fillStyle = 'rgba(70,62,50,.8)';
+      for (const f of map.level1) if (visible(f.box)) ctx.fillText(f.p.name, px(f.p.lon), py(f.p.lat));
+    }
+    // Events.
+    map.hits = [];
+    ctx.lineWidth = 1;
+    for (const cl of map.clusters) {
+      const [lon, lat, n, fat, ty] = cl;
+      const x = px(lon), y = py(lat);
+      const r = Math.min(26, 7 + 4 * Math.log10(n) * 2);
+      ctx.beginPath();
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+      ctx.fillStyle = TYPE_COLORS[ty] + 'bb';
+      ctx.fill();
+      ctx.strokeStyle = '#fff';
+      ctx.stroke();
+      ctx.fillStyle = '#fff';
+      ctx.font = '600 10px system-ui, sans-serif';
+      ctx.fillText(n >= 1000 ? Math.round(n / 100) / 10 + 'k' : String(n), x, y);
+      map.hits.push({ x, y, r, cluster: cl });
+    }
+    for (const p of map.points) {
+      const [id, lon, lat, ty, fat] = p;
+      const x = px(lon), y = py(lat);
+      const r = 4 + Math.min(5, Math.sqrt(Math.max(0, fat)) * 0.7);
+      ctx.beginPath();
+      ctx.arc(x, y, r, 0, 2 * Math.PI);
+      ctx.fillStyle = TYPE_COLORS[ty];
+      ctx.fill();
+      ctx.strokeStyle = id === state.event ? '#000' : '#fff';
+      ctx.lineWidth = id === state.event ? 2 : 1;
+      ctx.stroke();
+      ctx.lineWidth = 1;
+      map.hits.push({ x, y, r: r + 2, point: p });
+    }
+    const m = $('map');
+    m.dataset.points = String(map.points.length);
+    m.dataset.clusters = String(map.clusters.length);
+  }
+
+  let pointsTimer = 0;
+  function schedulePoints() {
+    clearTimeout(pointsTimer);
+    pointsTimer = setTimeout(loadPoints, 120);
+  }
+  function loadPoints() {
+    return latest('points', async (signal) => {
+      const [a, b, c, d] = viewBox();
+      const r = await api('points', { ...filterParams(), view: [a, b, c, d].map((v) => v.toFixed(4)).join(','),
+        cell: (30 / map.k).toFixed(4), max: 2500 }, { signal });
+      map.points = r.points;
+      map.clusters = r.clusters;
+      $('map').dataset.total = String(r.total);
+      drawMap();
+    });
+  }
+  function loadChoropleth() {
+    if (state.choro === 'none') {
+      map.choro = null;
+      renderLegend();
+      drawMap();
+      return Promise.resolve();
+    }
+    return latest('choro', async (signal) => {
+      if (state.choro === 'admin2' && !map.level2) {
+        const g = await api('boundaries', { level: 2 }, { signal });
+        map.level2 = prepFeatures(g);
+      }
+      const r = await api('aggregates', { ...filterParams(), by: state.choro }, { signal });
+      const m = new Map();
+      let max = 0;
+      for (const b of r.buckets) {
+        const v = state.metric === 'fatalities' ? b.fatalities : b.events;
+        m.set(((b.country || '') + '|' + b.key).toLowerCase(), v);
+        if (v > max) max = v;
+      }
+      map.choro = m;
+      map.choroMax = max;
+      renderLegend();
+      drawMap();
+    });
+  }
+
+  let typeCounts = null;
+  function renderLegend() {
+    const lg = $('legend');
+    lg.replaceChildren();
+    TYPES.forEach((ty, i) => {
+      const n = typeCounts ? (typeCounts.get(ty) || 0) : null;
+      lg.append(el('button', {
+        type: 'button', 'aria-pressed': state.f.type === ty ? 'true' : 'false', 'data-type': ty,
+        onclick: () => setFilters({ type: state.f.type === ty ? '' : ty, sub_type: '' }),
+      }, el('span', { class: 'swatch', style: null }), typeLabel(ty),
+      n === null ? null : el('span', { class: 'count', text: num(n) })));
+      lg.lastChild.firstChild.style.background = TYPE_COLORS[i];
+    });
+    if (state.choro !== 'none' && map.choroMax) {
+      const ramp = el('span', { class: 'ramp' }, num(0));
+      for (const c of RAMP) {
+        const i = el('i');
+        i.style.background = c;
+        ramp.append(i);
+      }
+      ramp.append(num(map.choroMax), ' ', t('scale', { m: t(state.metric === 'fatalities' ? 'metric_fatalities' : 'metric_events').toLowerCase() }));
+      lg.append(ramp);
+    }
+  }
+
+  function hitAt(x, y) {
+    for (let i = map.hits.length - 1; i >= 0; i--) {
+      const h = map.hits[i];
+      if ((h.x - x) ** 2 + (h.y - y) ** 2 <= h.r * h.r) return h;
+    }
+    return null;
+  }
+  function inRing(lon, lat, r) {
+    let c = false;
+    const n = r.length / 2;
+    for (let i = 0, j = n - 1; i < n; j = i++) {
+      const xi = r[2 * i], yi = r[2 * i + 1], xj = r[2 * j], yj = r[2 * j + 1];
+      if ((yi > lat) !== (yj > lat) && lon < (xj - xi) * (lat - yi) / (yj - yi) + xi) c = !c;
+    }
+    return c;
+  }
+  function areaAt(x, y, features) {
+    const lon = unx(x), lat = uny(y);
+    for (const f of features || []) {
+      const b = f.box;
+      if (lon < b[0] || lon > b[2] || lat < b[1] || lat > b[3]) continue;
+      let inside = false;
+      for (const r of f.rings) if (inRing(lon, lat, r)) inside = !inside;
+      if (inside) return f;
+    }
+    return null;
+  }
+  function zoomAt(x, y, factor) {
+    const lon = unx(x), lat = uny(y);
+    map.k = Math.max(2, Math.min(3000, map.k * factor));
+    map.lon = lon - (x - map.w / 2) / (map.k * COS);
+    map.lat = lat + (y - map.h / 2) / map.k;
+    viewChanged();
+  }
+  function viewChanged() {
+    drawMap();
+    schedulePoints();
+    writeHash(false);
+  }
+  function setupMap() {
+    const c = canvas();
+    let drag = null;
+    c.addEventListener('pointerdown', (e) => {
+      drag = { x: e.clientX, y: e.clientY, lon: map.lon, lat: map.lat, moved: false };
+      c.setPointerCapture(e.pointerId);
+    });
+    c.addEventListener('pointermove', (e) => {
+      const r = c.getBoundingClientRect();
+      const x = e.clientX - r.left, y = e.clientY - r.top;
+      if (drag) {
+        const dx = e.clientX - drag.x, dy = e.clientY - drag.y;
+        if (Math.abs(dx) + Math.abs(dy) > 3) drag.moved = true;
+        if (drag.moved) {
+          c.classList.add('dragging');
+          map.lon = drag.lon - dx / (map.k * COS);
+          map.lat = drag.lat + dy / map.k;
+          drawMap();
+        }
+        return;
+      }
+      showMapTip(x, y);
+    });
+    c.addEventListener('pointerup', (e) => {
+      const r = c.getBoundingClientRect();
+      const d = drag;
+      drag = null;
+      c.classList.remove('dragging');
+      if (d && d.moved) { viewChanged(); return; }
+      onMapClick(e.clientX - r.left, e.clientY - r.top);
+    });
+    c.addEventListener('pointerleave', () => { $('tooltip').hidden = true; });
+    c.addEventListener('wheel', (e) => {
+      e.preventDefault();
+      const r = c.getBoundingClientRect();
+      zoomAt(e.clientX - r.left, e.clientY - r.top, e.deltaY < 0 ? 1.25 : 0.8);
+    }, { passive: false });
+    $('zoom-in').addEventListener('click', () => zoomAt(map.w / 2, map.h / 2, 1.5));
+    $('zoom-out').addEventListener('click', () => zoomAt(map.w / 2, map.h / 2, 1 / 1.5));
+    $('zoom-home').addEventListener('click', () => { homeView(); viewChanged(); });
+    new ResizeObserver(() => resizeMap()).observe($('map'));
+  }
+  function onMapClick(x, y) {
+    const h = hitAt(x, y);
+    if (h && h.point) { openEvent(h.point[0], true); return; }
+    if (h && h.cluster) { zoomAt(h.x, h.y, 2.5); return; }
+    const f = areaAt(x, y, map.level1);
+    if (f) {
+      const same = state.f.admin1.toLowerCase() === f.p.name.toLowerCase();
+      setFilters(same ? { admin1: '' } : { country: f.p.country || '', admin1: f.p.name });
+    }
+  }
+  function showMapTip(x, y) {
+    const tip = $('tooltip');
+    const h = hitAt(x, y);
+    let text = '';
+    if (h && h.point) {
+      const [, , , ty, fat] = h.point;
+      text = typeLabel(TYPES[ty]) + (fat >= 0 ? '\n' + t('fatalities_n', { n: num(fat) }) : '');
+    } else if (h && h.cluster) {
+      text = t('cluster', { n: num(h.cluster[2]), f: num(h.cluster[3]) });
+    } else {
+      const f = state.choro === 'admin2' && map.level2 ? areaAt(x, y, map.level2) : areaAt(x, y, map.level1);
+      if (f) {
+        text = f.p.name + (f.p.admin1 && f.p.level === 2 ? ', ' + f.p.admin1 : '') + (f.p.country ? ' (' + f.p.country + ')' : '');
+        if (map.choro) {
+          const v = map.choro.get(f.key) || 0;
+          text += '\n' + t(state.metric === 'fatalities' ? 'fatalities_n' : 'events_n', { n: num(v) });
+        }
+      }
+    }
+    tip.hidden = !text;
+    if (text) {
+      tip.textContent = text;
+      tip.style.left = Math.min(map.w - 200, x + 12) + 'px';
+      tip.style.top = (y + 12) + 'px';
+    }
+  }
+
+  // ---------------------------------------------------------------- timeline
+  const DAY = 86400000;
+  const tl = { weeks: [], start: 0, n: 0, x0: 44, bw: 1, max: 0 };
+  const parseDay = (s) => { const [y, m, d] = s.split('-').map(Number); return Date.UTC(y, m - 1, d); };
+  const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
+
+  function loadTimeline() {
+    // Every filter but the dates: the brush shows the selected range against the whole series.
+    return latest('timeline', async (signal) => {
+      const r = await api('aggregates', { ...filterParams(['from', 'to']), by: 'week', split: 'type' }, { signal });
+      tl.weeks = r.buckets;
+      drawTimeline();
+    });
+  }
+  const SVG = 'http://www.w3.org/2000/svg';
+  function svg(tag, attrs) {
+    const e = document.createElementNS(SVG, tag);
+    for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
+    return e;
+  }
+  function drawTimeline() {
+    const s = $('timeline');
+    const W = Math.max(200, s.clientWidth), H = Math.max(100, s.clientHeight);
+    s.setAttribute('viewBox', `0 0 ${W} ${H}`);
+    s.replaceChildren();
+    const top = 8, bottom = 20, x0 = 44, x1 = W - 8;
+    const weeks = tl.weeks;
+    s.dataset.weeks = String(weeks.length);
+    if (!weeks.length) { tl.n = 0; return; }
+    const start = parseDay(weeks[0].key);
+    const n = Math.round((parseDay(weeks[weeks.length - 1].key) - start) / (7 * DAY)) + 1;
+    const bw = (x1 - x0) / n;
+    const key = state.metric === 'fatalities' ? 'fatalities' : 'events';
+    const max = Math.max(1, ...weeks.map((w) => w[key]));
+    Object.assign(tl, { start, n, x0, bw, max, H, top, bottom });
+    const y = (v) => H - bottom - (v / max) * (H - top - bottom);
+    const paths = TYPES.map(() => []);
+    for (const w of weeks) {
+      const i = Math.round((parseDay(w.key) - start) / (7 * DAY));
+      const x = x0 + i * bw;
+      const width = Math.max(0.8, bw * 0.85);
+      let acc = 0;
+      for (const c of w.by_type || []) {
+        const ti = TYPES.indexOf(c.type);
+        const v = c[key];
+        if (!v || ti < 0) continue;
+        const ya = y(acc), yb = y(acc + v);
+        paths[ti].push(`M${x.toFixed(2)},${ya.toFixed(2)}V${yb.toFixed(2)}h${width.toFixed(2)}V${ya.toFixed(2)}Z`);
+        acc += v;
+      }
+    }
+    const axis = svg('g', { class: 'axis' });
+    axis.append(svg('line', { x1: x0, x2: x1, y1: H - bottom, y2: H - bottom }));
+    const ymax = svg('text', { x: x0 - 4, y: top + 8, 'text-anchor': 'end' });
+    ymax.textContent = num(max);
+    axis.append(ymax);
+    const zero = svg('text', { x: x0 - 4, y: H - bottom, 'text-anchor': 'end' });
+    zero.textContent = '0';
+    axis.append(zero);
+    // Year ticks (month ticks for short spans).
+    const endMs = start + n * 7 * DAY;
+    const months = (endMs - start) / DAY < 550;
+    const d = new Date(start);
+    let tick = months ? Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1) : Date.UTC(d.getUTCFullYear() + 1, 0, 1);
+    const fmt = new Intl.DateTimeFormat(state.lang, months ? { month: 'short', year: '2-digit', timeZone: 'UTC' } : { year: 'numeric', timeZone: 'UTC' });
+    let last = -100;
+    while (tick < endMs) {
+      const x = x0 + ((tick - start) / (7 * DAY)) * bw;
+      if (x - last > 42) {
+        axis.append(svg('line', { x1: x, x2: x, y1: H - bottom, y2: H - bottom + 4 }));
+        const lab = svg('text', { x, y: H - 5, 'text-anchor': 'middle' });
+        lab.textContent = fmt.format(new Date(tick));
+        axis.append(lab);
+        last = x;
+      }
+      const td = new Date(tick);
+      tick = months ? Date.UTC(td.getUTCFullYear(), td.getUTCMonth() + 1, 1) : Date.UTC(td.getUTCFullYear() + 1, 0, 1);
+    }
+    s.append(axis);
+    paths.forEach((p, i) => {
+      if (!p.length) return;
+      s.append(svg('path', { d: p.join(''), fill: TYPE_COLORS[i], 'data-type': TYPES[i] }));
+    });
+    drawBrush();
+  }
+  function weekX(ms) { return tl.x0 + ((ms - tl.start) / (7 * DAY)) * tl.bw; }
+  function drawBrush(tmp) {
+    const s = $('timeline');
+    const old = s.querySelector('.brush');
+    if (old) old.remove();
+    let a, b;
+    if (tmp) { [a, b] = tmp; } else if (state.f.from || state.f.to) {
+      a = state.f.from ? weekX(parseDay(state.f.from)) : tl.x0;
+      b = state.f.to ? weekX(parseDay(state.f.to) + DAY) : tl.x0 + tl.n * tl.bw;
+    } else {
+      $('clear-dates').hidden = true;
+      return;
+    }
+    $('clear-dates').hidden = false;
+    const lo = Math.max(tl.x0, Math.min(a, b)), hi = Math.min(tl.x0 + tl.n * tl.bw, Math.max(a, b));
+    if (hi <= lo) return;
+    s.append(svg('rect', { class: 'brush', x: lo, y: tl.top, width: hi - lo, height: tl.H - tl.top - tl.bottom }));
+  }
+  function weekAt(x) {
+    const i = Math.max(0, Math.min(tl.n - 1, Math.floor((x - tl.x0) / tl.bw)));
+    return tl.start + i * 7 * DAY;
+  }
+  function setupTimeline() {
+    const s = $('timeline');
+    let drag = null;
+    const xOf = (e) => {
+      const r = s.getBoundingClientRect();
+      return (e.clientX - r.left) * (Math.max(200, s.clientWidth) / r.width);
+    };
+    s.addEventListener('pointerdown', (e) => {
+      if (!tl.n) return;
+      drag = { x: xOf(e) };
+      s.setPointerCapture(e.pointerId);
+    });
+    s.addEventListener('pointermove', (e) => {
+      const x = xOf(e);
+      if (drag) { drawBrush([drag.x, x]); return; }
+      showTimelineTip(e, x);
+    });
+    s.addEventListener('pointerleave', () => { $('timeline-tip').hidden = true; });
+    s.addEventListener('pointerup', (e) => {
+      if (!drag) return;
+      const x = xOf(e);
+      const a = Math.min(drag.x, x), b = Math.max(drag.x, x);
+      drag = null;
+      const from = weekAt(a), to = weekAt(b) + 6 * DAY;
+      setFilters({ from: isoDay(from), to: isoDay(to) });
+    });
+    $('clear-dates').addEventListener('click', () => setFilters({ from: '', to: '' }));
+  }
+  function showTimelineTip(e, x) {
+    const tip = $('timeline-tip');
+    if (!tl.n || x < tl.x0) { tip.hidden = true; return; }
+    const wk = isoDay(weekAt(x));
+    const w = tl.weeks.find((b) => b.key === wk);
+    tip.textContent = t('week_of', { d: fmtDate(wk) }) + '\n' + t('events_n', { n: num(w ? w.events : 0) }) +
+      ' · ' + t('fatalities_n', { n: num(w ? w.fatalities : 0) });
+    tip.hidden = false;
+    const r = $('timeline').getBoundingClientRect();
+    const pr = $('timeline').parentElement.getBoundingClientRect();
+    tip.style.left = Math.min(pr.width - 190, e.clientX - pr.left + 10) + 'px';
+    tip.style.top = (r.top - pr.top + 10) + 'px';
+  }
+
+  // ---------------------------------------------------------------- totals and breakdown
+  function loadTotals() {
+    return latest('totals', async (signal) => {
+      const r = await api('aggregates', { ...filterParams(), by: 'type' }, { signal });
+      typeCounts = new Map(r.buckets.map((b) => [b.key, b.events]));
+      $('totals').textContent = t('totals', { e: num(r.total.events), f: num(r.total.fatalities) });
+      $('totals').dataset.events = String(r.total.events);
+      renderLegend();
+    });
+  }
+  function loadTop() {
+    return latest('top', async (signal) => {
+      const r = await api('aggregates', { ...filterParams(), by: state.topBy, limit: 12 }, { signal });
+      const list = $('top-list');
+      list.replaceChildren();
+      const key = state.metric === 'fatalities' ? 'fatalities' : 'events';
+      const max = Math.max(1, ...r.buckets.map((b) => b[key]));
+      for (const b of r.buckets) {
+        const label = state.topBy === 'sub_type' ? subLabel(b.key) : b.key + (b.country && state.topBy === 'admin1' ? ' (' + b.country + ')' : '');
+        const bar = el('i');
+        bar.style.width = (100 * b[key] / max).toFixed(1) + '%';
+        list.append(el('li', {
+          onclick: () => {
+            const f = {};
+            if (state.topBy === 'actor') f.actor = b.key;
+            else if (state.topBy === 'admin1') { f.admin1 = b.key; f.country = b.country || state.f.country; }
+            else if (state.topBy === 'country') { f.country = b.key; f.admin1 = ''; }
+            else if (state.topBy === 'sub_type') { f.sub_type = b.key; f.type = typeOfSub(b.key); }
+            setFilters(f);
+          },
+        }, el('span', { class: 'bar' }, bar, el('span', { class: 'bar-label', dir: 'auto', text: label })),
+        el('span', { class: 'bar-value', text: num(b[key]) })));
+      }
+    });
+  }
+  function typeOfSub(sub) {
+    const i = SUB_TYPES.indexOf(sub);
+    if (i < 0) return '';
+    if (i < 3) return 'Battles';
+    if (i < 6) return 'Protests';
+    if (i < 8) return 'Riots';
+    if (i < 14) return 'Explosions/Remote violence';
+    if (i < 17) return 'Violence against civilians';
+    return 'Strategic developments';
+  }
+
+  // ---------------------------------------------------------------- table
+  function loadTable() {
+    return latest('table', async (signal) => {
+      const cursor = page.cursors[page.index];
+      const params = { ...filterParams(), limit: state.limit, sort: state.sort };
+      if (cursor) params.cursor = cursor;
+      const r = await api('events', params, { signal });
+      page.cursors[page.index + 1] = r.next_cursor || null;
+      renderTable(r);
+    });
+  }
+  function renderTable(r) {
+    const body = $('events').tBodies[0];
+    body.replaceChildren();
+    if (!r.events.length) {
+      body.append(el('tr', null, el('td', { colspan: 8, class: 'empty', text: t('no_events') })));
+    }
+    for (const e of r.events) {
+      const ti = TYPES.indexOf(e.event_type);
+      const dot = el('span', { class: 'type-dot' });
+      dot.style.background = TYPE_COLORS[ti] || '#888';
+      const place = [e.location, e.admin1, e.country].filter(Boolean).join(', ');
+      const tr = el('tr', { 'data-id': e.id, class: e.id === state.event ? 'selected' : null, onclick: () => openEvent(e.id, true) },
+        el('td', { text: fmtDate(e.event_date) }),
+        el('td', null, dot, typeLabel(e.event_type)),
+        el('td', { text: subLabel(e.sub_event_type) }),
+        el('td', { dir: 'auto', text: e.actor1 || '' }),
+        el('td', { dir: 'auto', text: e.actor2 || '' }),
+        el('td', { dir: 'auto', text: place }),
+        el('td', { class: 'num', text: e.fatalities === null || e.fatalities === undefined ? '–' : num(e.fatalities) }),
+        el('td', { class: 'num', text: num(e.source_count) }));
+      body.append(tr);
+    }
+    const a = page.index * state.limit + 1;
+    $('page-info').textContent = r.total ? t('page_info', { a: num(a), b: num(a + r.events.length - 1), n: num(r.total) }) : '';
+    $('events').dataset.rows = String(r.events.length);
+    $('events').dataset.total = String(r.total);
+    $('prev').disabled = page.index === 0;
+    $('next').disabled = !r.next_cursor;
+    for (const b of document.querySelectorAll('button.sort')) {
+      const [col, dir] = state.sort.split('_');
+      if (b.dataset.sort === col) b.dataset.dir = dir; else delete b.dataset.dir;
+    }
+  }
+  function setupTable() {
+    $('prev').addEventListener('click', () => { if (page.index > 0) { page.index--; loadTable(); } });
+    $('next').addEventListener('click', () => { if (page.cursors[page.index + 1]) { page.index++; loadTable(); } });
+    $('page-size').addEventListener('change', (e) => {
+      state.limit = parseInt(e.target.value, 10);
+      resetPages(); writeHash(false); loadTable();
+    });
+    for (const b of document.querySelectorAll('button.sort')) {
+      b.addEventListener('click', () => {
+        const col = b.dataset.sort;
+        state.sort = state.sort === col + '_desc' ? col + '_asc' : col + '_desc';
+        resetPages(); writeHash(false); loadTable();
+      });
+    }
+    $('export-csv').addEventListener('click', () => download('csv'));
+    $('export-geojson').addEventListener('click', () => download('geojson'));
+  }
+  function resetPages() { page.cursors = [null]; page.index = 0; }
+  async function download(format) {
+    try {
+      const r = await api('events', { ...filterParams(), limit: 1000, sort: state.sort, format }, { raw: true });
+      const blob = await r.blob();
+      const a = el('a', { href: URL.createObjectURL(blob), download: 'rasd-events.' + format });
+      document.body.append(a);
+      a.click();
+      a.remove();
+    } catch (e) { showError(e.message); }
+  }
+
+  // ---------------------------------------------------------------- event detail
+  // Split `text` at the evidence spans' UTF-8 byte offsets and wrap covered pieces in <mark>.
+  // Whole spans are marked (never single letters), so Arabic words keep their joined shapes.
+  function markedText(text, spans, arabic) {
+    const frag = document.createDocumentFragment();
+    const bytes = new TextEncoder().encode(text);
+    const dec = new TextDecoder();
+    const cuts = new Set([0, bytes.length]);
+    const ok = spans.filter((s) => s.start < s.end && s.end <= bytes.length);
+    for (const s of ok) { cuts.add(s.start); cuts.add(s.end); }
+    const points = [...cuts].sort((a, b) => a - b);
+    for (let i = 0; i + 1 < points.length; i++) {
+      const a = points[i], b = points[i + 1];
+      const piece = dec.decode(bytes.subarray(a, b));
+      const roles = ok.filter((s) => s.start <= a && s.end >= b).map((s) => s.role);
+      if (!roles.length) { frag.append(piece); continue; }
+      const names = roles.map((r) => (arabic ? ARABIC.roles[r] + ' · ' : '') + (L().roles[r] || r));
+      frag.append(el('mark', { class: 'ev ' + roles.map((r) => 'ev-' + r).join(' '), 'data-roles': roles.join(' '), title: names.join(', ') }, piece));
+    }
+    return frag;
+  }
+  function fieldList(e) {
+    const dl = el('dl', { class: 'fields' });
+    const F = L().field;
+    const show = {
+      event_date: fmtDate(e.event_date), event_type: typeLabel(e.event_type), sub_event_type: subLabel(e.sub_event_type),
+      tags: (e.tags || []).join(', '), confidence: e.confidence === undefined ? '' : num(Math.round(e.confidence * 100) / 100),
+      latitude: e.latitude === null ? '' : e.latitude, longitude: e.longitude === null ? '' : e.longitude,
+    };
+    for (const k of Object.keys(F)) {
+      const v = k in show ? show[k] : e[k];
+      if (v === null || v === undefined || v === '') continue;
+      dl.append(el('dt', { text: F[k] }), el('dd', { dir: 'auto', text: typeof v === 'number' ? num(v) : String(v) }));
+    }
+    return dl;
+  }
+  function sourceCard(s) {
+    const d = s.document;
+    const arabic = (d.language || '') === 'ar';
+    const card = el('article', { class: 'source', 'data-doc': d.id, lang: d.language && d.language !== 'und' ? d.language : null });
+    const meta = el('div', { class: 'meta', lang: state.lang });
+    if (d.source) meta.append(el('span', { dir: 'auto', text: d.source }));
+    if (d.published) meta.append(el('span', { text: t('published', { d: fmtDate(d.published) }) + (arabic ? ' · ' + ARABIC.published : '') }));
+    meta.append(el('span', { text: s.merge_reason ? t('merged', { r: s.merge_reason }) : t('first_report') }));
+    if (s.fatalities !== null && s.fatalities !== undefined) meta.append(el('span', { text: t('reported', { n: num(s.fatalities) }) }));
+    if (d.url && /^https?:\/\//i.test(d.url)) meta.append(el('a', { href: d.url, target: '_blank', rel: 'noopener noreferrer', text: t('open_source') }));
+    card.append(meta);
+    const titleSpans = s.evidence.filter((v) => v.field === 'title');
+    const textSpans = s.evidence.filter((v) => v.field !== 'title');
+    if (s.title) {
+      const h = el('div', { class: 'doc-title', dir: 'auto', lang: arabic ? 'ar' : null });
+      h.append(markedText(s.title, titleSpans, arabic));
+      card.append(h);
+    }
+    const head = el('div', { class: 'roles', lang: state.lang }, el('span', { text: t('evidence') + ':' }));
+    const used = [...new Set(s.evidence.map((v) => v.role))];
+    for (const r of ROLES.filter((x) => used.includes(x))) {
+      head.append(el('mark', { class: 'ev ev-' + r, text: (L().roles[r] || r) }, arabic ? el('span', { lang: 'ar', dir: 'rtl', class: 'ar-label', text: ARABIC.roles[r] }) : null));
+    }
+    card.append(head);
+    const h4 = el('div', { class: 'hint', lang: state.lang }, t('source_text'), arabic ? el('span', { class: 'ar-label', lang: 'ar', dir: 'rtl', text: ARABIC.source_text }) : null);
+    card.append(h4);
+    if (s.text !== null && s.text !== undefined) {
+      const box = el('div', { class: 'source-text', dir: arabic ? 'rtl' : 'auto', lang: arabic ? 'ar' : (d.language && d.language !== 'und' ? d.language : null) });
+      box.append(markedText(s.text, textSpans, arabic));
+      card.append(box);
+    } else {
+      card.append(el('p', { class: 'hint', text: t('no_text') }));
+    }
+    return card;
+  }
+  let detailGen = 0;
+  async function openEvent(id, push) {
+    state.event = id;
+    writeHash(push);
+    const gen = ++detailGen;
+    for (const tr of document.querySelectorAll('#events tbody tr')) tr.classList.toggle('selected', Number(tr.dataset.id) === id);
+    drawMap();
+    try {
+      const r = await api('events/' + id);
+      if (gen !== detailGen) return;
+      const e = r.event;
+      $('detail-title').textContent = [subLabel(e.sub_event_type), fmtDate(e.event_date), e.location].filter(Boolean).join(' — ');
+      const body = $('detail-body');
+      body.replaceChildren(el('h3', { text: t('fields') }), fieldList(e));
+      if (e.notes) {
+        body.append(el('h3', { text: t('notes') }), el('p', { dir: 'auto', class: 'source-text', text: e.notes }));
+      }
+      if (r.sources.length) {
+        body.append(el('h3', { text: t('sources') + ' (' + num(r.sources.length) + ')' }));
+        for (const s of r.sources) body.append(sourceCard(s));
+      }
+      const aside = $('detail');
+      aside.hidden = false;
+      aside.dataset.event = String(id);
+      aside.scrollTop = 0;
+    } catch (err) {
+      showError(err.message);
+    }
+  }
+  function closeEvent() {
+    state.event = null;
+    detailGen++;
+    $('detail').hidden = true;
+    delete $('detail').dataset.event;
+    for (const tr of document.querySelectorAll('#events tbody tr.selected')) tr.classList.remove('selected');
+    writeHash(false);
+    drawMap();
+  }
+
+  // ---------------------------------------------------------------- filters and refresh
+  function syncForm() {
+    $('f-from').value = state.f.from;
+    $('f-to').value = state.f.to;
+    $('f-actor').value = state.f.actor;
+    $('f-text').value = state.f.text;
+    $('choro').value = state.choro;
+    $('metric').value = state.metric;
+    $('lang').value = state.lang;
+    $('page-size').value = String(state.limit);
+    $('top-by').value = state.topBy;
+    renderFacets();
+  }
+  function setFilters(changes) {
+    Object.assign(state.f, changes);
+    if ('country' in changes && !('admin1' in changes)) state.f.admin1 = '';
+    syncForm();
+    writeHash(false);
+    refresh();
+  }
+  function refresh() {
+    showError('');
+    resetPages();
+    return Promise.all([loadTotals(), loadTimeline(), loadPoints(), loadChoropleth(), loadTop(), loadTable()]);
+  }
+  function applyLanguage() {
+    document.documentElement.lang = state.lang;
+    for (const e of document.querySelectorAll('[data-i18n]')) e.textContent = t(e.dataset.i18n);
+    for (const e of document.querySelectorAll('[data-i18n-placeholder]')) e.placeholder = t(e.dataset.i18nPlaceholder);
+    for (const e of document.querySelectorAll('[data-i18n-label]')) e.setAttribute('aria-label', t(e.dataset.i18nLabel));
+    document.title = 'Rasd — ' + t('subtitle');
+  }
+  function setupFilters() {
+    const debounce = (fn, ms) => { let h = 0; return () => { clearTimeout(h); h = setTimeout(fn, ms); }; };
+    $('f-from').addEventListener('change', (e) => setFilters({ from: e.target.value }));
+    $('f-to').addEventListener('change', (e) => setFilters({ to: e.target.value }));
+    $('f-country').addEventListener('change', (e) => setFilters({ country: e.target.value }));
+    $('f-admin1').addEventListener('change', (e) => {
+      const region = e.target.value;
+      const owner = facets.admin1.find((a) => a.name === region);
+      setFilters(region && owner && !state.f.country ? { admin1: region, country: owner.country } : { admin1: region });
+    });
+    $('f-type').addEventListener('change', (e) => {
+      const ty = e.target.value;
+      setFilters(ty && state.f.sub_type && typeOfSub(state.f.sub_type) !== ty ? { type: ty, sub_type: '' } : { type: ty });
+    });
+    $('f-sub').addEventListener('change', (e) => {
+      const sub = e.target.value;
+      setFilters(sub ? { sub_type: sub, type: typeOfSub(sub) } : { sub_type: '' });
+    });
+    $('f-actor').addEventListener('input', debounce(() => { if ($('f-actor').value !== state.f.actor) setFilters({ actor: $('f-actor').value.trim() }); }, 350));
+    $('f-text').addEventListener('input', debounce(() => { if ($('f-text').value !== state.f.text) setFilters({ text: $('f-text').value.trim() }); }, 350));
+    $('filters').addEventListener('submit', (e) => e.preventDefault());
+    $('reset').addEventListener('click', () => setFilters({ from: '', to: '', country: '', admin1: '', type: '', sub_type: '', actor: '', text: '' }));
+    $('choro').addEventListener('change', (e) => { state.choro = e.target.value; writeHash(false); loadChoropleth(); });
+    $('metric').addEventListener('change', (e) => { state.metric = e.target.value; writeHash(false); drawTimeline(); loadChoropleth(); loadTop(); });
+    $('top-by').addEventListener('change', (e) => { state.topBy = e.target.value; writeHash(false); loadTop(); });
+    $('lang').addEventListener('change', (e) => {
+      state.lang = e.target.value;
+      writeHash(false);
+      applyLanguage();
+      syncForm();
+      refresh();
+      if (state.event) openEvent(state.event, false);
+    });
+    $('share').addEventListener('click', async () => {
+      writeHash(false);
+      try { await navigator.clipboard.writeText(location.href); } catch (_) { /* not allowed */ }
+      $('share').textContent = t('copied');
+      setTimeout(() => { $('share').textContent = t('share'); }, 1500);
+    });
+    $('detail-close').addEventListener('click', closeEvent);
+    document.addEventListener('keydown', (e) => { if (e.key === 'Escape' && !$('detail').hidden) closeEvent(); });
+    $('token-form').addEventListener('submit', () => {
+      sessionStorage.setItem('rasd-token', $('token-input').value);
+      start();
+    });
+    window.addEventListener('popstate', () => {
+      readHash();
+      applyLanguage();
+      syncForm();
+      if (state.view) { map.lon = state.view.lon; map.lat = state.view.lat; map.k = state.view.k; }
+      refresh();
+      if (state.event) openEvent(state.event, false); else if (!$('detail').hidden) closeEvent();
+    });
+  }
+
+  // ---------------------------------------------------------------- start
+  let started = false;
+  async function start() {
+    try {
+      const [geo] = await Promise.all([api('boundaries', { level: 1 }), loadFacets()]);
+      map.level1 = prepFeatures(geo);
+      map.countries = geo.countries || [];
+      map.ready = true;
+      syncForm();
+      await refresh();
+      if (state.event) await openEvent(state.event, false);
+      started = true;
+      // The location hash had a token: keep it out of the address bar and history.
+      if (/[#&]token=/.test(location.hash)) writeHash(false);
+      document.body.dataset.ready = '1';
+    } catch (e) {
+      showError(e.message);
+    }
+  }
+  window.addEventListener('DOMContentLoaded', () => {
+    readHash();
+    applyLanguage();
+    setupMap();
+    setupTimeline();
+    setupTable();
+    setupFilters();
+    new ResizeObserver(() => { if (started) drawTimeline(); }).observe($('timeline'));
+    start();
+  });
+  // For tests and the curious: the current state.
+  window.rasd = { state, map, page };
+}());

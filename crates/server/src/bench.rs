@@ -1,0 +1,230 @@
+//! The serving benchmark behind `rasd bench serve` and `cargo bench -p rasd-server`: the
+//! requests the dashboard sends on its first view and on a filter change, timed against a
+//! store of synthetic events (100,000 by default).
+
+use crate::{router, AppState, Result, ServerConfig, ServerError};
+use axum::body::Body;
+use axum::http::{Request, StatusCode};
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+use tower::ServiceExt;
+
+/// What to run.
+#[derive(Debug, Clone)]
+pub struct BenchServeConfig {
+    /// Database file; an existing file holding enough synthetic events is reused.
+    pub path: PathBuf,
+    pub events: usize,
+    /// Timed runs of each scenario.
+    pub repeat: usize,
+    pub seed: u64,
+}
+
+impl Default for BenchServeConfig {
+    fn default() -> Self {
+        BenchServeConfig {
+            path: PathBuf::from("rasd-bench-serve.sqlite"),
+            events: 100_000,
+            repeat: 20,
+            seed: 7,
+        }
+    }
+}
+
+/// Latency of one scenario (all its requests sent at once, as a browser does).
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct RequestTiming {
+    pub name: String,
+    pub runs: usize,
+    pub p50_ms: f64,
+    pub p95_ms: f64,
+    pub max_ms: f64,
+    /// Bytes of the answers of one run (a failing request would look fast).
+    pub bytes: usize,
+}
+
+/// Results of [`bench_serve`].
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct BenchServeReport {
+    pub events: u64,
+    /// Seconds to open the store and build the in-memory index (server start-up).
+    pub startup_secs: f64,
+    /// The dashboard's first view: boundaries, weekly timeline, choropleth, facets, map points,
+    /// first table page.
+    pub first_view: RequestTiming,
+    /// A filter change (timeline, choropleth, type counts, points, table) for several filters.
+    pub filter_change: RequestTiming,
+    /// Each request of the first view alone.
+    pub requests: Vec<RequestTiming>,
+}
+
+/// The map view of the dashboard's first screen (the central Sahel).
+const VIEW: &str = "view=-18,4,25,26&cell=0.6&max=3000";
+
+/// The first-view requests (what `assets/app.js` sends on load).
+pub const FIRST_VIEW: [&str; 8] = [
+    "/api/v1/boundaries?level=1",
+    "/api/v1/aggregates?by=week&split=type",
+    "/api/v1/aggregates?by=admin1",
+    "/api/v1/aggregates?by=country",
+    "/api/v1/aggregates?by=type",
+    "/api/v1/aggregates?by=actor&limit=300",
+    "/api/v1/points?{VIEW}",
+    "/api/v1/events?limit=50",
+];
+
+/// Filters applied in the filter-change scenario, in turn.
+pub const FILTERS: [&str; 6] = [
+    "country=Mali",
+    "type=Battles&from=2020-01-01&to=2020-12-31",
+    "actor=jnim",
+    "text=ambush",
+    "admin1=Sahel&type=Violence%20against%20civilians",
+    "bbox=-5,12,0,16",
+];
+
+fn filter_change_requests(filter: &str) -> Vec<String> {
+    vec![
+        format!("/api/v1/aggregates?by=week&split=type&{filter}"),
+        format!("/api/v1/aggregates?by=admin1&{filter}"),
+        format!("/api/v1/aggregates?by=type&{filter}"),
+        format!("/api/v1/points?{VIEW}&{filter}"),
+        format!("/api/v1/events?limit=50&{filter}"),
+    ]
+}
+
+async fn get(app: &axum::Router, uri: String) -> Result<usize> {
+    let req = Request::get(&uri)
+        .header("accept-encoding", "gzip")
+        .body(Body::empty())
+        .map_err(|e| ServerError::Task {
+            message: e.to_string(),
+        })?;
+    let res = app
+        .clone()
+        .oneshot(req)
+        .await
+        .map_err(|e| ServerError::Task {
+            message: e.to_string(),
+        })?;
+    let status = res.status();
+    let body = axum::body::to_bytes(res.into_body(), usize::MAX)
+        .await
+        .map_err(|e| ServerError::Task {
+            message: e.to_string(),
+        })?;
+    if status != StatusCode::OK {
+        return Err(ServerError::Task {
+            message: format!("{uri}: {status}: {}", String::from_utf8_lossy(&body)),
+        });
+    }
+    Ok(body.len())
+}
+
+/// Send `uris` concurrently; returns the wall time and the bytes received.
+async fn burst(app: &axum::Router, uris: Vec<String>) -> Result<(Duration, usize)> {
+    let t = Instant::now();
+    let tasks: Vec<_> = uris
+        .into_iter()
+        .map(|u| {
+            let app = app.clone();
+            tokio::spawn(async move { get(&app, u).await })
+        })
+        .collect();
+    let mut bytes = 0;
+    for task in tasks {
+        bytes += crate::db::join(task).await?;
+    }
+    Ok((t.elapsed(), bytes))
+}
+
+fn timing(name: &str, mut samples: Vec<Duration>, bytes: usize) -> RequestTiming {
+    samples.sort();
+    let pct = |p: f64| {
+        let i = ((samples.len() as f64 * p).ceil() as usize).clamp(1, samples.len()) - 1;
+        samples[i].as_secs_f64() * 1000.0
+    };
+    RequestTiming {
+        name: name.to_owned(),
+        runs: samples.len(),
+        p50_ms: pct(0.5),
+        p95_ms: pct(0.95),
+        max_ms: pct(1.0),
+        bytes,
+    }
+}
+
+/// Fill the store at `config.path` with synthetic events if it holds fewer than asked.
+pub fn prepare_bench_store(config: &BenchServeConfig) -> Result<u64> {
+    let store_config = rasd_store::BenchConfig {
+        path: config.path.clone(),
+        events: config.events,
+        documents: 0,
+        repeat: 1,
+        seed: config.seed,
+    };
+    let mut store =
+        rasd_store::SqliteStore::open(&config.path).map_err(|source| ServerError::Open {
+            path: config.path.clone(),
+            source,
+        })?;
+    let (n, _) = rasd_store::load_events(&mut store, &store_config, &mut |_| {})
+        .map_err(|e| ServerError::store("load synthetic events", e))?;
+    Ok(n)
+}
+
+/// Run the benchmark (blocking; builds its own runtime).
+pub fn bench_serve(config: &BenchServeConfig) -> Result<BenchServeReport> {
+    let events = prepare_bench_store(config)?;
+    let t = Instant::now();
+    let state = AppState::open(ServerConfig::new(&config.path))?;
+    let startup_secs = t.elapsed().as_secs_f64();
+    let app = router(state);
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|source| ServerError::Io { source })?;
+    let repeat = config.repeat.max(1);
+    rt.block_on(async {
+        let first: Vec<String> = FIRST_VIEW
+            .iter()
+            .map(|u| u.replace("{VIEW}", VIEW))
+            .collect();
+        // Warm-up: builds the boundary files and fills SQLite's page cache.
+        burst(&app, first.clone()).await?;
+        let mut samples = Vec::new();
+        let mut bytes = 0;
+        for _ in 0..repeat {
+            let (d, b) = burst(&app, first.clone()).await?;
+            samples.push(d);
+            bytes = b;
+        }
+        let first_view = timing("first view", samples, bytes);
+        let mut requests = Vec::new();
+        for uri in &first {
+            let mut samples = Vec::new();
+            let mut bytes = 0;
+            for _ in 0..repeat {
+                let (d, b) = burst(&app, vec![uri.clone()]).await?;
+                samples.push(d);
+                bytes = b;
+            }
+            requests.push(timing(uri, samples, bytes));
+        }
+        let mut samples = Vec::new();
+        let mut bytes = 0;
+        for i in 0..repeat.max(FILTERS.len()) {
+            let (d, b) = burst(&app, filter_change_requests(FILTERS[i % FILTERS.len()])).await?;
+            samples.push(d);
+            bytes = bytes.max(b);
+        }
+        let filter_change = timing("filter change", samples, bytes);
+        Ok(BenchServeReport {
+            events,
+            startup_secs,
+            first_view,
+            filter_change,
+            requests,
+        })
+    })
+}

@@ -1,0 +1,85 @@
+//! What the binary passes in: the typed server configuration.
+
+use rasd_coder::CoderConfig;
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::path::PathBuf;
+
+/// Server settings. The library reads no files, environment or flags: the `rasd` binary layers
+/// its defaults, config file, environment (`RASD_TOKEN`) and flags into this.
+#[derive(Debug, Clone)]
+pub struct ServerConfig {
+    /// The SQLite event store (created and migrated if missing).
+    pub db: PathBuf,
+    /// Where to listen. Default `127.0.0.1:8080`; any non-loopback address requires
+    /// [`ServerConfig::token`].
+    pub bind: SocketAddr,
+    /// Access token. When set, every `/api/v1` request except `health` must carry
+    /// `Authorization: Bearer <token>` (compared in constant time); the static dashboard files
+    /// are served without it and the page asks for the token.
+    pub token: Option<String>,
+    /// Read-only SQLite connections (WAL lets them read beside the writer).
+    pub read_connections: usize,
+    /// Largest accepted request body (`POST /api/v1/documents`), bytes.
+    pub max_body_bytes: usize,
+    /// Largest number of documents in one `POST /api/v1/documents` batch.
+    pub max_batch: usize,
+    /// How posted documents are coded (`min_confidence` comes from the CLI's global option).
+    pub coder: CoderConfig,
+    /// Recorded with every posted document's events.
+    pub coder_version: String,
+}
+
+impl ServerConfig {
+    /// The default address: loopback only, so no token is needed.
+    pub const DEFAULT_BIND: SocketAddr = SocketAddr::new(IpAddr::V4(Ipv4Addr::LOCALHOST), 8080);
+
+    /// Defaults for the store at `db`.
+    pub fn new(db: impl Into<PathBuf>) -> Self {
+        ServerConfig {
+            db: db.into(),
+            bind: Self::DEFAULT_BIND,
+            token: None,
+            read_connections: 4,
+            max_body_bytes: 16 << 20,
+            max_batch: 1000,
+            coder: CoderConfig::default(),
+            coder_version: default_coder_version(),
+        }
+    }
+
+    /// Whether this configuration may be served: loopback addresses always, anything else only
+    /// with a non-empty token.
+    pub fn check_binding(&self) -> crate::Result<()> {
+        let has_token = self.token.as_deref().is_some_and(|t| !t.is_empty());
+        if self.bind.ip().is_loopback() || has_token {
+            Ok(())
+        } else {
+            Err(crate::ServerError::TokenRequired { addr: self.bind })
+        }
+    }
+}
+
+/// `rasd-coder <crate version>`, what posted documents record as their coder version.
+pub fn default_coder_version() -> String {
+    format!("rasd-coder {}", env!("CARGO_PKG_VERSION"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_loopback_needs_a_token() {
+        let mut c = ServerConfig::new("x.sqlite");
+        assert!(c.check_binding().is_ok());
+        c.bind = "0.0.0.0:8080".parse().unwrap();
+        assert!(c.check_binding().is_err());
+        c.token = Some(String::new());
+        assert!(c.check_binding().is_err());
+        c.token = Some("s3cret".into());
+        assert!(c.check_binding().is_ok());
+        c.bind = "[::1]:9000".parse().unwrap();
+        c.token = None;
+        assert!(c.check_binding().is_ok());
+    }
+}

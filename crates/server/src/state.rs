@@ -1,0 +1,224 @@
+//! Shared server state: the store's connections, the in-memory event index and its freshness,
+//! the boundary files, the coder and the access token.
+
+use crate::db::{join, Db};
+use crate::index::EventIndex;
+use crate::{Boundaries, Result, ServerConfig, ServerError};
+use rasd_coder::Coder;
+use rasd_store::{EventFilter, Store};
+use sha2::{Digest, Sha256};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, OnceLock, RwLock};
+use std::time::Instant;
+
+/// Full-text id sets kept (per query text and data version).
+const TEXT_CACHE: usize = 16;
+
+/// `(query text, data version, matching event ids)`.
+type TextIds = (String, i64, Arc<Vec<i64>>);
+
+/// Everything the handlers share; cheap to clone (one `Arc`).
+///
+/// Build it with [`AppState::open`], then hand it to [`crate::router`].
+#[derive(Clone)]
+pub struct AppState {
+    pub(crate) inner: Arc<Inner>,
+}
+
+pub(crate) struct Inner {
+    pub db: Arc<Db>,
+    pub config: ServerConfig,
+    index: RwLock<Arc<EventIndex>>,
+    /// A connection used only for `PRAGMA data_version`, which changes whenever another
+    /// connection (this server's writer or another process, e.g. `rasd ingest`) commits.
+    probe: Mutex<rusqlite::Connection>,
+    rebuilding: AtomicBool,
+    text_cache: Mutex<Vec<TextIds>>,
+    coder: OnceLock<Coder>,
+    token: Option<[u8; 32]>,
+    pub boundaries: Boundaries,
+    pub started: Instant,
+}
+
+impl std::fmt::Debug for AppState {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AppState")
+            .field("db", &self.inner.config.db)
+            .field("events", &self.index().len())
+            .finish_non_exhaustive()
+    }
+}
+
+fn digest(token: &str) -> [u8; 32] {
+    Sha256::digest(token.as_bytes()).into()
+}
+
+impl AppState {
+    /// Open the store (creating and migrating it if needed) and build the event index. Blocking:
+    /// call it before starting the runtime or from `spawn_blocking`.
+    pub fn open(config: ServerConfig) -> Result<AppState> {
+        let db = Db::open(&config.db, config.read_connections)?;
+        let probe = rusqlite::Connection::open_with_flags(
+            &config.db,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(|source| ServerError::Sqlite {
+            operation: "open the change probe",
+            source,
+        })?;
+        let version = data_version(&probe)?;
+        let index = db.read_blocking(|s| EventIndex::load(s, version))?;
+        Ok(AppState {
+            inner: Arc::new(Inner {
+                db,
+                token: config
+                    .token
+                    .as_deref()
+                    .filter(|t| !t.is_empty())
+                    .map(digest),
+                config,
+                index: RwLock::new(Arc::new(index)),
+                probe: Mutex::new(probe),
+                rebuilding: AtomicBool::new(false),
+                text_cache: Mutex::new(Vec::new()),
+                coder: OnceLock::new(),
+                boundaries: Boundaries::default(),
+                started: Instant::now(),
+            }),
+        })
+    }
+
+    /// The configuration the state was opened with.
+    pub fn config(&self) -> &ServerConfig {
+        &self.inner.config
+    }
+
+    /// Whether `presented` is the configured token (constant time over SHA-256 digests, so
+    /// neither content nor length leaks through timing). True when no token is configured.
+    pub fn token_ok(&self, presented: Option<&str>) -> bool {
+        use subtle::ConstantTimeEq;
+        match (&self.inner.token, presented) {
+            (None, _) => true,
+            (Some(want), Some(p)) => bool::from(want.ct_eq(&digest(p))),
+            (Some(_), None) => false,
+        }
+    }
+
+    /// Whether requests must carry a token.
+    pub fn requires_token(&self) -> bool {
+        self.inner.token.is_some()
+    }
+
+    /// The current index, without checking freshness.
+    pub(crate) fn index(&self) -> Arc<EventIndex> {
+        Arc::clone(&self.inner.index.read().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    fn version(&self) -> Result<i64> {
+        data_version(&self.inner.probe.lock().unwrap_or_else(|p| p.into_inner()))
+    }
+
+    /// The index, starting a background rebuild when the database changed since it was built.
+    /// Requests meanwhile get the previous index (a few hundred ms stale at 100k events) rather
+    /// than waiting.
+    pub(crate) async fn fresh_index(&self) -> Result<Arc<EventIndex>> {
+        let current = self.index();
+        let version = self.version()?;
+        if version != current.version && !self.inner.rebuilding.swap(true, Ordering::AcqRel) {
+            let state = self.clone();
+            tokio::task::spawn_blocking(move || {
+                let r = state.rebuild_blocking(version);
+                state.inner.rebuilding.store(false, Ordering::Release);
+                r
+            });
+        }
+        Ok(current)
+    }
+
+    /// Rebuild the index now (after this server's own writes, so the answer reflects them).
+    pub(crate) async fn refresh_index(&self) -> Result<Arc<EventIndex>> {
+        let state = self.clone();
+        join(tokio::task::spawn_blocking(move || {
+            let version = state.version()?;
+            state.rebuild_blocking(version)
+        }))
+        .await
+    }
+
+    fn rebuild_blocking(&self, version: i64) -> Result<Arc<EventIndex>> {
+        let index = Arc::new(
+            self.inner
+                .db
+                .read_blocking(|s| EventIndex::load(s, version))?,
+        );
+        *self.inner.index.write().unwrap_or_else(|p| p.into_inner()) = Arc::clone(&index);
+        Ok(index)
+    }
+
+    /// Ids of the events the store's full-text filter matches for `text` (cached per data
+    /// version).
+    pub(crate) async fn text_ids(&self, text: &str, version: i64) -> Result<Arc<Vec<i64>>> {
+        {
+            let cache = self
+                .inner
+                .text_cache
+                .lock()
+                .unwrap_or_else(|p| p.into_inner());
+            if let Some((_, _, ids)) = cache.iter().find(|(t, v, _)| t == text && *v == version) {
+                return Ok(Arc::clone(ids));
+            }
+        }
+        let query = text.to_owned();
+        let ids = self
+            .inner
+            .db
+            .read(move |s| {
+                let mut f = EventFilter {
+                    text: Some(query),
+                    limit: Some(EventFilter::MAX_LIMIT),
+                    ..Default::default()
+                };
+                let mut ids = Vec::new();
+                loop {
+                    let page = s
+                        .events(&f)
+                        .map_err(|e| ServerError::store("full-text filter", e))?;
+                    ids.extend(page.events.iter().map(|e| e.id.0));
+                    match page.next {
+                        Some(c) => f.after = Some(c),
+                        None => break,
+                    }
+                }
+                Ok(ids)
+            })
+            .await?;
+        let ids = Arc::new(ids);
+        let mut cache = self
+            .inner
+            .text_cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        cache.retain(|(_, v, _)| *v == version);
+        if cache.len() >= TEXT_CACHE {
+            cache.remove(0);
+        }
+        cache.push((text.to_owned(), version, Arc::clone(&ids)));
+        Ok(ids)
+    }
+
+    /// The coder, built on first use (compiling the lexicon and loading the gazetteer takes
+    /// about a second, which a read-only server never pays).
+    pub(crate) fn coder(&self) -> &Coder {
+        self.inner
+            .coder
+            .get_or_init(|| Coder::new(self.inner.config.coder.clone()))
+    }
+}
+
+fn data_version(conn: &rusqlite::Connection) -> Result<i64> {
+    conn.query_row("PRAGMA data_version", [], |r| r.get(0))
+        .map_err(|source| ServerError::Sqlite {
+            operation: "read the data version",
+            source,
+        })
+}
