@@ -114,8 +114,8 @@ pub fn store(
     Ok(ExitCode::SUCCESS)
 }
 
-/// Places (English / French / Arabic spelling) and their countries, for synthetic reports.
-const BENCH_PLACES: [(&str, &str, &str); 10] = [
+/// Places (English / French / Arabic spelling), for synthetic reports.
+const BENCH_PLACES: [(&str, &str, &str); 30] = [
     ("Djibo", "Djibo", "جيبو"),
     ("Mopti", "Mopti", "موبتي"),
     ("Gao", "Gao", "غاو"),
@@ -126,6 +126,26 @@ const BENCH_PLACES: [(&str, &str, &str); 10] = [
     ("Timbuktu", "Tombouctou", "تمبكتو"),
     ("Ouahigouya", "Ouahigouya", "واهيغويا"),
     ("Bankass", "Bankass", "بانكاس"),
+    ("Kidal", "Kidal", "كيدال"),
+    ("Segou", "Ségou", "سيغو"),
+    ("Douentza", "Douentza", "دوينتزا"),
+    ("Boni", "Boni", "بوني"),
+    ("Dori", "Dori", "دوري"),
+    ("Fada N'Gourma", "Fada N'Gourma", "فادا نغورما"),
+    ("Arbinda", "Arbinda", "أربيندا"),
+    ("Gorom-Gorom", "Gorom-Gorom", "غوروم غوروم"),
+    ("Tera", "Téra", "تيرا"),
+    ("Ayorou", "Ayorou", "أيورو"),
+    ("Ouallam", "Ouallam", "والام"),
+    ("Tahoua", "Tahoua", "تاهوا"),
+    ("Agadez", "Agadez", "أغاديز"),
+    ("Niono", "Niono", "نيونو"),
+    ("Djenne", "Djenné", "جيني"),
+    ("Ansongo", "Ansongo", "أنسونغو"),
+    ("Bourem", "Bourem", "بوريم"),
+    ("Sebba", "Sebba", "سيبا"),
+    ("Titao", "Titao", "تيتاو"),
+    ("Diapaga", "Diapaga", "دياباغا"),
 ];
 
 const BENCH_ACTORS: [(&str, &str, &str); 4] = [
@@ -173,45 +193,56 @@ const BENCH_DAYS: [(&str, &str, &str); 4] = [
     ("On Sunday", "Dimanche", "يوم الأحد"),
 ];
 
-/// `n` short synthetic reports, a third in each language, as `rasd code` JSONL lines. Each is
-/// unique (a reference number and varied slots) and codes to one event.
+/// `n` short synthetic reports as `rasd code` JSONL lines. Like a news stream, each synthetic
+/// event (place, date over ten years, actor, target, toll) is reported by one to three outlets
+/// in different languages (English, French, Arabic), so the store merges some reports and
+/// stores the rest as distinct events. Every text is unique (a reference number).
 pub fn synthetic_reports(n: usize) -> String {
     let mut out = String::with_capacity(n * 400);
-    let mut rng = rasd_store::Rng::new(11);
-    for i in 0..n {
+    let start = chrono::NaiveDate::from_ymd_opt(2015, 1, 1).expect("date");
+    let (mut i, mut event) = (0usize, 0u64);
+    while i < n {
+        let mut rng = rasd_store::Rng::new(0x5eed ^ event);
         let (pe, pf, pa) = BENCH_PLACES[rng.below(BENCH_PLACES.len())];
         let (ae, af, aa) = BENCH_ACTORS[rng.below(BENCH_ACTORS.len())];
         let (te, tf, ta) = BENCH_TARGETS[rng.below(BENCH_TARGETS.len())];
         let (de, df, da) = BENCH_DAYS[rng.below(BENCH_DAYS.len())];
         let killed = 2 + rng.below(30);
         let wounded = 1 + rng.below(20);
-        let reference = rng.next_u64() % 1_000_000;
-        let published = chrono::NaiveDate::from_ymd_opt(2024, 1, 1).expect("date")
-            + chrono::Days::new(rng.below(700) as u64);
-        let text = match i % 3 {
-            0 => format!(
-                "{de}, {ae} attacked {te} near {pe}, killing {killed} people and wounding \
-                 {wounded} others, local sources said. Residents fled towards the town. \
-                 (ref. {reference})"
-            ),
-            1 => format!(
-                "{df}, {af} ont attaqué {tf} près de {pf}, tuant {killed} personnes et en \
-                 blessant {wounded} autres, selon des sources locales. Des habitants ont fui \
-                 vers la ville. (réf. {reference})"
-            ),
-            _ => format!(
-                "{da}، هاجم {aa} {ta} قرب {pa}، ما أدى إلى مقتل {killed} أشخاص وإصابة \
-                 {wounded} آخرين، وفق مصادر محلية. وفر السكان نحو المدينة. (مرجع {reference})"
-            ),
-        };
-        let line = serde_json::json!({
-            "id": format!("bench-{i}"),
-            "published": published.to_string(),
-            "source": format!("Outlet {}", i % 40),
-            "text": text,
-        });
-        out.push_str(&line.to_string());
-        out.push('\n');
+        let published = start + chrono::Days::new(rng.below(3650) as u64);
+        let reports = 1 + rng.below(3);
+        for k in 0..reports {
+            if i >= n {
+                break;
+            }
+            let reference = rng.next_u64() % 1_000_000;
+            let text = match (event as usize + k) % 3 {
+                0 => format!(
+                    "{de}, {ae} attacked {te} near {pe}, killing {killed} people and wounding \
+                     {wounded} others, local sources said. Residents fled towards the town. \
+                     (ref. {reference}-{i})"
+                ),
+                1 => format!(
+                    "{df}, {af} ont attaqué {tf} près de {pf}, tuant {killed} personnes et en \
+                     blessant {wounded} autres, selon des sources locales. Des habitants ont fui \
+                     vers la ville. (réf. {reference}-{i})"
+                ),
+                _ => format!(
+                    "{da}، هاجم {aa} {ta} قرب {pa}، ما أدى إلى مقتل {killed} أشخاص وإصابة \
+                     {wounded} آخرين، وفق مصادر محلية. وفر السكان نحو المدينة. (مرجع {reference}-{i})"
+                ),
+            };
+            let line = serde_json::json!({
+                "id": format!("bench-{i}"),
+                "published": published.to_string(),
+                "source": format!("Outlet {}", (event as usize * 7 + k) % 40),
+                "text": text,
+            });
+            out.push_str(&line.to_string());
+            out.push('\n');
+            i += 1;
+        }
+        event += 1;
     }
     out
 }
