@@ -1043,6 +1043,26 @@ impl Coder {
                     && c.end <= t_start
             })
         });
+        if passive {
+            // "soldiers carried out arrests in X, eight were summarily executed": the actor is
+            // in another clause or a count stands before the passive verb; the victims are the
+            // count, and the actor of the sentence is the one who did it.
+            let aux = in_sentence.iter().find(|c| {
+                c.target == Target::Cue(Cue::PassiveAux)
+                    && c.end <= t_start
+                    && scan.gap(c.end, t_start) <= 1
+            });
+            if let (Some(aux), Some(&m)) = (aux, before.last()) {
+                let text = scan.norm.as_str();
+                let clause_break = m.end <= aux.start && text[m.end..aux.start].contains([',', ';']);
+                let counted_victims = scan.numbers.iter().any(|n| {
+                    n.start >= m.end && n.end <= aux.start && scan.gap(n.end, aux.start) <= 1
+                });
+                if clause_break || counted_victims {
+                    return (Some(m.clone()), None);
+                }
+            }
+        }
         if passive || target_before.is_some() {
             return (None, target_before.or(before.last().copied()).cloned());
         }

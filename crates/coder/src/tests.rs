@@ -351,6 +351,12 @@ const CASES: &[Case] = &[
         expect: Some(ev(S::ChangeToGroupActivity)),
     },
     Case {
+        name: "en forces who arrest men and then execute them commit the attack",
+        published: "2025-05-25",
+        text: "On May 18, soldiers carried out mass arrests in Tongomayel, eight were reportedly summarily executed.",
+        expect: Some(Expect { actor1: Some("Military Forces of Burkina Faso"), fatalities: Some(8), ..ev(S::Attack) }),
+    },
+    Case {
         name: "en a trial over an attack is not the attack",
         published: "2026-05-02",
         text: "The trial over the attack on the Radisson Blu hotel in Bamako opened on Monday.",
