@@ -1054,7 +1054,8 @@ impl Coder {
             });
             if let (Some(aux), Some(&m)) = (aux, before.last()) {
                 let text = scan.norm.as_str();
-                let clause_break = m.end <= aux.start && text[m.end..aux.start].contains([',', ';']);
+                let clause_break =
+                    m.end <= aux.start && text[m.end..aux.start].contains([',', ';']);
                 let counted_victims = scan.numbers.iter().any(|n| {
                     n.start >= m.end && n.end <= aux.start && scan.gap(n.end, aux.start) <= 1
                 });
