@@ -357,6 +357,12 @@ const CASES: &[Case] = &[
         expect: Some(Expect { actor1: Some("Military Forces of Burkina Faso"), fatalities: Some(8), ..ev(S::Attack) }),
     },
     Case {
+        name: "en demonstrators who burn a building riot",
+        published: "2025-05-25",
+        text: "On May 20, the civil registry of Sabse was burned down by demonstrators demanding the dissolution of the council.",
+        expect: Some(Expect { actor1: Some("Rioters (Burkina Faso)"), ..ev(S::ViolentDemonstration) }),
+    },
+    Case {
         name: "en a trial over an attack is not the attack",
         published: "2026-05-02",
         text: "The trial over the attack on the Radisson Blu hotel in Bamako opened on Monday.",
