@@ -351,12 +351,21 @@ impl Coder {
         // "The registry was burned down by demonstrators": protesters who burn, loot or block
         // roads riot, even with no protest word in the sentence.
         let mut event_cues = event_cues;
-        if !event_cues.iter().any(|c| matches!(c.0, Cue::Protest | Cue::Riot)) {
+        if !event_cues
+            .iter()
+            .any(|c| matches!(c.0, Cue::Protest | Cue::Riot))
+        {
             let crowd = in_sentence.iter().find(|m| {
-                matches!(m.target, Target::Generic(GenericRole::Protesters | GenericRole::Rioters))
+                matches!(
+                    m.target,
+                    Target::Generic(GenericRole::Protesters | GenericRole::Rioters)
+                )
             });
             let unrest = event_cues.iter().any(|c| {
-                matches!(c.0, Cue::Burn | Cue::Loot | Cue::Destroy | Cue::Blockade | Cue::Clash)
+                matches!(
+                    c.0,
+                    Cue::Burn | Cue::Loot | Cue::Destroy | Cue::Blockade | Cue::Clash
+                )
             });
             if let (Some(m), true) = (crowd, unrest) {
                 event_cues.push((Cue::Protest, m.start, m.end));
