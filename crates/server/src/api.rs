@@ -499,6 +499,7 @@ pub(crate) async fn post_documents(
         .inner
         .db
         .write(move |store| {
+            let _lock = crate::ingest::WriterLock::try_take(&s.config().db)?;
             let version = s.config().coder_version.clone();
             code_and_store(store, s.coder(), docs, &version, "POST /api/v1/documents")
         })

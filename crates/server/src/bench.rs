@@ -52,8 +52,12 @@ pub struct BenchServeReport {
     /// The dashboard's first view: boundaries, weekly timeline, choropleth, facets, map points,
     /// first table page.
     pub first_view: RequestTiming,
-    /// A filter change (timeline, choropleth, type counts, points, table) for several filters.
+    /// A filter change (timeline, choropleth, type counts, points, table) for several filters
+    /// (full-text ids already cached).
     pub filter_change: RequestTiming,
+    /// The first filter change to a new, broad full-text query (`text=ambush`, about 40% of
+    /// the synthetic events): the store's full-text filter is paged for the ids, then cached.
+    pub text_cold: RequestTiming,
     /// Each request of the first view alone.
     pub requests: Vec<RequestTiming>,
 }
@@ -83,7 +87,16 @@ pub const FILTERS: [&str; 6] = [
     "bbox=-5,12,0,16",
 ];
 
-fn filter_change_requests(filter: &str) -> Vec<String> {
+/// The first-view request URIs.
+pub fn first_view_requests() -> Vec<String> {
+    FIRST_VIEW
+        .iter()
+        .map(|u| u.replace("{VIEW}", VIEW))
+        .collect()
+}
+
+/// The requests of a filter change to `filter` (a query-string fragment).
+pub fn filter_change_requests(filter: &str) -> Vec<String> {
     vec![
         format!("/api/v1/aggregates?by=week&split=type&{filter}"),
         format!("/api/v1/aggregates?by=admin1&{filter}"),
@@ -211,6 +224,8 @@ pub fn bench_serve(config: &BenchServeConfig) -> Result<BenchServeReport> {
             }
             requests.push(timing(uri, samples, bytes));
         }
+        let (d, b) = burst(&app, filter_change_requests("text=ambush")).await?;
+        let text_cold = timing("filter change, new full-text query", vec![d], b);
         let mut samples = Vec::new();
         let mut bytes = 0;
         for i in 0..repeat.max(FILTERS.len()) {
@@ -224,6 +239,7 @@ pub fn bench_serve(config: &BenchServeConfig) -> Result<BenchServeReport> {
             startup_secs,
             first_view,
             filter_change,
+            text_cold,
             requests,
         })
     })

@@ -25,7 +25,8 @@ pub struct ServerConfig {
     pub max_batch: usize,
     /// How posted documents are coded (`min_confidence` comes from the CLI's global option).
     pub coder: CoderConfig,
-    /// Recorded with every posted document's events.
+    /// Recorded with every posted document's events (set it with
+    /// [`default_coder_version`] after changing [`ServerConfig::coder`]).
     pub coder_version: String,
 }
 
@@ -43,7 +44,7 @@ impl ServerConfig {
             max_body_bytes: 16 << 20,
             max_batch: 1000,
             coder: CoderConfig::default(),
-            coder_version: default_coder_version(),
+            coder_version: default_coder_version(&CoderConfig::default()),
         }
     }
 
@@ -59,9 +60,16 @@ impl ServerConfig {
     }
 }
 
-/// `rasd-coder <crate version>`, what posted documents record as their coder version.
-pub fn default_coder_version() -> String {
-    format!("rasd-coder {}", env!("CARGO_PKG_VERSION"))
+/// What posted documents record as their coder: the version and the settings that change the
+/// output, in the form `rasd ingest` records (`rasd 0.1.0 (min-confidence 0.5,
+/// background-days 60)`), so events coded by either compare equal.
+pub fn default_coder_version(coder: &CoderConfig) -> String {
+    format!(
+        "rasd {} (min-confidence {}, background-days {})",
+        env!("CARGO_PKG_VERSION"),
+        coder.min_confidence,
+        coder.background_days
+    )
 }
 
 #[cfg(test)]

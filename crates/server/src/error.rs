@@ -77,6 +77,11 @@ pub enum ServerError {
         #[source]
         source: std::io::Error,
     },
+    /// Another writer (`rasd ingest`, `rasd recode`) holds the store's writer lock.
+    #[error(
+        "another rasd ingest or recode is writing to the store (it holds {lock}); retry later"
+    )]
+    Busy { lock: PathBuf },
     /// A blocking database task panicked or was cancelled.
     #[error("a database task failed: {message}")]
     Task { message: String },
@@ -120,6 +125,7 @@ impl ServerError {
             }
             ServerError::TokenRequired { .. } => "token_required",
             ServerError::Bind { .. } | ServerError::Io { .. } => "io_error",
+            ServerError::Busy { .. } => "busy",
             ServerError::Task { .. } => "internal",
         }
     }
@@ -134,6 +140,7 @@ impl ServerError {
             ServerError::NotFound { .. } => StatusCode::NOT_FOUND,
             ServerError::Unauthorized => StatusCode::UNAUTHORIZED,
             ServerError::BodyTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ServerError::Busy { .. } => StatusCode::SERVICE_UNAVAILABLE,
             _ => StatusCode::INTERNAL_SERVER_ERROR,
         }
     }
@@ -173,6 +180,12 @@ impl IntoResponse for ServerError {
     fn into_response(self) -> Response {
         let status = self.status();
         let mut response = (status, axum::Json(self.body())).into_response();
+        if status == StatusCode::SERVICE_UNAVAILABLE {
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("5"),
+            );
+        }
         if status == StatusCode::UNAUTHORIZED {
             response.headers_mut().insert(
                 axum::http::header::WWW_AUTHENTICATE,

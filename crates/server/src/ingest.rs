@@ -95,6 +95,35 @@ pub fn parse_documents(body: &[u8], max_batch: usize) -> Result<Vec<Document>> {
     Ok(docs)
 }
 
+/// The `rasd` binary's writer lock on `<db>.lock`, held while coded documents are written (the
+/// binary's ingest and recode hold it for their whole run). Released on drop.
+#[derive(Debug)]
+pub struct WriterLock {
+    _file: std::fs::File,
+}
+
+impl WriterLock {
+    /// Take the lock without waiting: [`ServerError::Busy`] when another writer holds it.
+    pub fn try_take(db: &std::path::Path) -> Result<WriterLock> {
+        use fs4::fs_std::FileExt;
+        let mut name = std::ffi::OsString::from(db.as_os_str());
+        name.push(".lock");
+        let path = std::path::PathBuf::from(name);
+        let io = |source| ServerError::Io { source };
+        let file = std::fs::File::options()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&path)
+            .map_err(io)?;
+        if file.try_lock_exclusive().map_err(io)? {
+            Ok(WriterLock { _file: file })
+        } else {
+            Err(ServerError::Busy { lock: path })
+        }
+    }
+}
+
 /// Code `docs` and store them with their events in one ingest run.
 pub fn code_and_store(
     store: &mut SqliteStore,
@@ -174,6 +203,7 @@ pub fn load_jsonl(config: &ServerConfig, jsonl: &str) -> Result<IngestReport> {
         path: config.db.clone(),
         source,
     })?;
+    let _lock = WriterLock::try_take(&config.db)?;
     let coder = Coder::new(config.coder.clone());
     code_and_store(&mut store, &coder, docs, &config.coder_version, "jsonl")
 }

@@ -61,8 +61,8 @@ pub use config::{default_coder_version, ServerConfig};
 pub use error::{Result, ServerError};
 pub use index::{AggregateBucket, EventIndex, MapPoints, Totals, TypeCount};
 pub use ingest::{
-    code_and_store, load_jsonl, parse_documents, IngestReport, IngestedDocument, DOCUMENT_FIELDS,
-    SAMPLE_JSONL,
+    code_and_store, load_jsonl, parse_documents, IngestReport, IngestedDocument, WriterLock,
+    DOCUMENT_FIELDS, SAMPLE_JSONL,
 };
 pub use openapi::OPENAPI_JSON;
 pub use params::FILTER_PARAMS;
@@ -71,8 +71,8 @@ pub use state::AppState;
 
 mod bench;
 pub use bench::{
-    bench_serve, prepare_bench_store, BenchServeConfig, BenchServeReport, RequestTiming, FILTERS,
-    FIRST_VIEW,
+    bench_serve, filter_change_requests, first_view_requests, prepare_bench_store,
+    BenchServeConfig, BenchServeReport, RequestTiming, FILTERS, FIRST_VIEW,
 };
 
 use std::future::Future;

@@ -34,6 +34,9 @@ pub(crate) struct Inner {
     probe: Mutex<rusqlite::Connection>,
     rebuilding: AtomicBool,
     text_cache: Mutex<Vec<TextIds>>,
+    /// One full-text lookup at a time: the requests of one dashboard refresh ask for the same
+    /// ids at once, and only the first should query the store.
+    text_flight: tokio::sync::Mutex<()>,
     coder: OnceLock<Coder>,
     token: Option<[u8; 32]>,
     pub boundaries: Boundaries,
@@ -81,6 +84,7 @@ impl AppState {
                 probe: Mutex::new(probe),
                 rebuilding: AtomicBool::new(false),
                 text_cache: Mutex::new(Vec::new()),
+                text_flight: tokio::sync::Mutex::new(()),
                 coder: OnceLock::new(),
                 boundaries: Boundaries::default(),
                 started: Instant::now(),
@@ -158,15 +162,12 @@ impl AppState {
     /// Ids of the events the store's full-text filter matches for `text` (cached per data
     /// version).
     pub(crate) async fn text_ids(&self, text: &str, version: i64) -> Result<Arc<Vec<i64>>> {
-        {
-            let cache = self
-                .inner
-                .text_cache
-                .lock()
-                .unwrap_or_else(|p| p.into_inner());
-            if let Some((_, _, ids)) = cache.iter().find(|(t, v, _)| t == text && *v == version) {
-                return Ok(Arc::clone(ids));
-            }
+        if let Some(ids) = self.cached_text_ids(text, version) {
+            return Ok(ids);
+        }
+        let _flight = self.inner.text_flight.lock().await;
+        if let Some(ids) = self.cached_text_ids(text, version) {
+            return Ok(ids);
         }
         let query = text.to_owned();
         let ids = self
@@ -204,6 +205,18 @@ impl AppState {
         }
         cache.push((text.to_owned(), version, Arc::clone(&ids)));
         Ok(ids)
+    }
+
+    fn cached_text_ids(&self, text: &str, version: i64) -> Option<Arc<Vec<i64>>> {
+        let cache = self
+            .inner
+            .text_cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        cache
+            .iter()
+            .find(|(t, v, _)| t == text && *v == version)
+            .map(|(_, _, ids)| Arc::clone(ids))
     }
 
     /// The coder, built on first use (compiling the lexicon and loading the gazetteer takes

@@ -761,7 +761,15 @@ async fn post_rejects_bad_bodies() {
     post(&app, "/api/v1/documents?dry_run=1", README_EXAMPLE)
         .await
         .assert_error(400, "unknown_parameter", Some("dry_run"));
+    // While `rasd ingest` holds the writer lock, posting waits for nobody: 503, retry later.
+    let lock = rasd_server::WriterLock::try_take(&fx.db).unwrap();
+    let a = post(&app, "/api/v1/documents", README_EXAMPLE).await;
+    a.assert_error(503, "busy", None);
+    assert_eq!(a.header("retry-after"), Some("5"));
+    drop(lock);
     assert_eq!(fx.store().stats().unwrap().documents, 7, "nothing stored");
+    let a = post(&app, "/api/v1/documents", README_EXAMPLE).await;
+    assert_eq!(a.status, StatusCode::CREATED);
 }
 
 #[tokio::test]

@@ -149,6 +149,27 @@ impl Driver {
         );
     }
 
+    /// Drag the mouse across `css` from `x0` to `x1` (pixels from the element's centre).
+    fn drag(&self, css: &str, x0: i64, x1: i64) {
+        let e = self.find(css);
+        let origin = json!({ "element-6066-11e4-a52e-4f735466cecf": e });
+        self.call(
+            "POST",
+            &self.s("/actions"),
+            Some(json!({"actions": [{
+                "type": "pointer", "id": "mouse", "parameters": {"pointerType": "mouse"},
+                "actions": [
+                    {"type": "pointerMove", "origin": origin, "x": x0, "y": 0, "duration": 0},
+                    {"type": "pointerDown", "button": 0},
+                    {"type": "pointerMove", "origin": origin, "x": (x0 + x1) / 2, "y": 0, "duration": 50},
+                    {"type": "pointerMove", "origin": origin, "x": x1, "y": 0, "duration": 50},
+                    {"type": "pointerUp", "button": 0}
+                ]
+            }]})),
+        );
+        self.call("DELETE", &self.s("/actions"), None);
+    }
+
     fn type_text(&self, css: &str, text: &str) {
         let e = self.find(css);
         self.call(
@@ -266,6 +287,28 @@ fn dashboard_in_headless_chromium() {
     );
     assert_eq!(totals, total.to_string());
     d.screenshot("dashboard.png");
+
+    // Brushing the timeline selects dates: every panel follows, the URL keeps them.
+    d.drag("#timeline", -150, 0);
+    d.wait("/from=\\d{4}-\\d\\d-\\d\\d&to=\\d{4}/.test(location.hash) && document.querySelector('#timeline .brush')");
+    let range = d.js(
+        "const p = new URLSearchParams(location.hash.slice(1)); return [p.get('from'), p.get('to')];",
+        json!([]),
+    );
+    let (from, to) = (range[0].as_str().unwrap(), range[1].as_str().unwrap());
+    assert!(from < to, "{range}");
+    let in_range = api(&format!("/api/v1/events?from={from}&to={to}&limit=1"))["total"]
+        .as_u64()
+        .unwrap();
+    assert!(in_range > 0 && in_range < total, "{in_range} of {total}");
+    d.wait(&format!(
+        "document.getElementById('events').dataset.total === '{in_range}' \
+         && document.getElementById('totals').dataset.events === '{in_range}'"
+    ));
+    d.click("#clear-dates");
+    d.wait(&format!(
+        "!location.hash.includes('from=') && document.getElementById('events').dataset.total === '{total}'"
+    ));
 
     // A filter narrows every panel and lands in the URL.
     d.click("#f-country option[value='Burkina Faso']");
