@@ -364,7 +364,7 @@ impl Coder {
             let unrest = event_cues.iter().any(|c| {
                 matches!(
                     c.0,
-                    Cue::Burn | Cue::Loot | Cue::Destroy | Cue::Blockade | Cue::Clash
+                    Cue::Burn | Cue::Loot | Cue::Destroy | Cue::Blockade
                 )
             });
             if let (Some(m), true) = (crowd, unrest) {
@@ -1606,6 +1606,15 @@ fn arabic_past_verb(word: &str) -> bool {
         "هاجم",
         "اطلق",
         "فجر",
+        "انفجر",
+        "قتل",
+        "اصاب",
+        "اغتصب",
+        "اعدم",
+        "ذبح",
+        "نجا",
+        "سقط",
+        "احتجز",
         "اختطف",
         "خطف",
         "استهدف",
