@@ -361,12 +361,9 @@ impl Coder {
                     Target::Generic(GenericRole::Protesters | GenericRole::Rioters)
                 )
             });
-            let unrest = event_cues.iter().any(|c| {
-                matches!(
-                    c.0,
-                    Cue::Burn | Cue::Loot | Cue::Destroy | Cue::Blockade
-                )
-            });
+            let unrest = event_cues
+                .iter()
+                .any(|c| matches!(c.0, Cue::Burn | Cue::Loot | Cue::Destroy | Cue::Blockade));
             if let (Some(m), true) = (crowd, unrest) {
                 event_cues.push((Cue::Protest, m.start, m.end));
             }
