@@ -228,6 +228,13 @@
     e.hidden = !msg;
   }
 
+  // Last durations (ms) of the rendering steps, for the curious and the benchmarks.
+  const timings = {};
+  function timed(name, fn) {
+    const t0 = performance.now();
+    try { return fn(); } finally { timings[name] = Math.round((performance.now() - t0) * 10) / 10; }
+  }
+
   // ---------------------------------------------------------------- API
   let pending = 0;
   function setPending(delta) {
@@ -338,7 +345,15 @@
         }
       }
       const pr = f.properties;
-      return { p: pr, rings, box: [minx, miny, maxx, maxy],
+      // The outline in lon/lat units, built once: drawing applies the projection as a
+      // canvas transform (it is affine), so panning and zooming never rebuild paths.
+      const path = new Path2D();
+      for (const r of rings) {
+        path.moveTo(r[0], r[1]);
+        for (let i = 2; i < r.length; i += 2) path.lineTo(r[i], r[i + 1]);
+        path.closePath();
+      }
+      return { p: pr, rings, path, box: [minx, miny, maxx, maxy],
         key: ((pr.country || '') + '|' + pr.name).toLowerCase() };
     });
   }
@@ -377,48 +392,48 @@
     const x = Math.log1p(v) / Math.log1p(map.choroMax);
     return RAMP[Math.min(RAMP.length - 1, Math.floor(x * RAMP.length))];
   }
-  function tracePath(ctx, f) {
-    ctx.beginPath();
-    for (const r of f.rings) {
-      ctx.moveTo(px(r[0]), py(r[1]));
-      for (let i = 2; i < r.length; i += 2) ctx.lineTo(px(r[i]), py(r[i + 1]));
-      ctx.closePath();
-    }
+  // The base map (water, land or shading, borders, labels) depends only on the view and the
+  // shading: it is drawn once into an offscreen canvas and reused while points change.
+  let baseKey = '';
+  let shadeVersion = 0;
+  const base = document.createElement('canvas');
+  function lonLatTransform(ctx) {
+    const sx = map.k * COS * map.dpr, sy = -map.k * map.dpr;
+    ctx.setTransform(sx, 0, 0, sy, (map.w / 2 - map.lon * map.k * COS) * map.dpr, (map.h / 2 + map.lat * map.k) * map.dpr);
   }
-  function drawMap() {
-    const c = canvas();
-    const ctx = c.getContext('2d');
-    ctx.setTransform(map.dpr, 0, 0, map.dpr, 0, 0);
+  function drawBase() {
+    const key = [map.lon, map.lat, map.k, map.w, map.h, map.dpr, state.choro, shadeVersion, map.level1.length].join();
+    if (key === baseKey) return;
+    baseKey = key;
+    base.width = Math.round(map.w * map.dpr);
+    base.height = Math.round(map.h * map.dpr);
+    const ctx = base.getContext('2d');
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
     ctx.fillStyle = '#cfe1ea';
-    ctx.fillRect(0, 0, map.w, map.h);
-    const shadeLevel2 = state.choro === 'admin2' && map.level2;
-    // Land (or shaded admin1 units).
+    ctx.fillRect(0, 0, base.width, base.height);
+    lonLatTransform(ctx);
+    const shadeLevel2 = state.choro === 'admin2' && map.level2 && map.choro;
     for (const f of map.level1) {
       if (!visible(f.box)) continue;
-      tracePath(ctx, f);
       const shade = state.choro === 'admin1' && map.choro ? rampColor(map.choro.get(f.key)) : null;
       ctx.fillStyle = shade || '#f3efe4';
-      ctx.fill('evenodd');
+      ctx.fill(f.path, 'evenodd');
     }
-    if (shadeLevel2 && map.choro) {
-      ctx.lineWidth = 0.4;
+    if (shadeLevel2) {
+      ctx.lineWidth = 0.4 / map.k;
       ctx.strokeStyle = 'rgba(120,110,95,.5)';
       for (const f of map.level2) {
         if (!visible(f.box)) continue;
         const shade = rampColor(map.choro.get(f.key));
-        tracePath(ctx, f);
-        if (shade) { ctx.fillStyle = shade; ctx.fill('evenodd'); }
-        if (map.k > 40) ctx.stroke();
+        if (shade) { ctx.fillStyle = shade; ctx.fill(f.path, 'evenodd'); }
+        if (map.k > 40) ctx.stroke(f.path);
       }
     }
-    ctx.lineWidth = 0.7;
+    ctx.lineWidth = 0.7 / map.k;
     ctx.strokeStyle = '#a49d8c';
-    for (const f of map.level1) {
-      if (!visible(f.box)) continue;
-      tracePath(ctx, f);
-      ctx.stroke();
-    }
+    for (const f of map.level1) if (visible(f.box)) ctx.stroke(f.path);
     // Labels: countries when zoomed out, regions when zoomed in.
+    ctx.setTransform(map.dpr, 0, 0, map.dpr, 0, 0);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     if (map.k < 70) {
@@ -430,22 +445,48 @@
       ctx.fillStyle = 'rgba(70,62,50,.8)';
       for (const f of map.level1) if (visible(f.box)) ctx.fillText(f.p.name, px(f.p.lon), py(f.p.lat));
     }
+  }
+  function drawMap() { timed('map', drawMapNow); }
+  function drawMapNow() {
+    const c = canvas();
+    const ctx = c.getContext('2d');
+    drawBase();
+    ctx.setTransform(1, 0, 0, 1, 0, 0);
+    ctx.drawImage(base, 0, 0);
+    ctx.setTransform(map.dpr, 0, 0, map.dpr, 0, 0);
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'middle';
     // Events.
     map.hits = [];
     ctx.lineWidth = 1;
     for (const cl of map.clusters) {
-      const [lon, lat, n, fat, ty] = cl;
+      const [lon, lat, n, , , counts] = cl;
       const x = px(lon), y = py(lat);
-      const r = Math.min(26, 7 + 4 * Math.log10(n) * 2);
+      const r = Math.min(14, 5 + 3 * Math.log10(n));
+      // A pie of the cluster's event types.
+      let a = -Math.PI / 2;
+      counts.forEach((c, ti) => {
+        if (!c) return;
+        const b = a + (2 * Math.PI * c) / n;
+        ctx.beginPath();
+        ctx.moveTo(x, y);
+        ctx.arc(x, y, r, a, b);
+        ctx.closePath();
+        ctx.fillStyle = TYPE_COLORS[ti];
+        ctx.fill();
+        a = b;
+      });
       ctx.beginPath();
       ctx.arc(x, y, r, 0, 2 * Math.PI);
-      ctx.fillStyle = TYPE_COLORS[ty] + 'bb';
-      ctx.fill();
       ctx.strokeStyle = '#fff';
       ctx.stroke();
+      ctx.beginPath();
+      ctx.arc(x, y, r * 0.62, 0, 2 * Math.PI);
+      ctx.fillStyle = 'rgba(29,42,48,.78)';
+      ctx.fill();
       ctx.fillStyle = '#fff';
-      ctx.font = '600 10px system-ui, sans-serif';
-      ctx.fillText(n >= 1000 ? Math.round(n / 100) / 10 + 'k' : String(n), x, y);
+      ctx.font = '600 9px system-ui, sans-serif';
+      ctx.fillText(n >= 1000 ? (n >= 10000 ? Math.round(n / 1000) : Math.round(n / 100) / 10) + 'k' : String(n), x, y + 0.5);
       map.hits.push({ x, y, r, cluster: cl });
     }
     for (const p of map.points) {
@@ -486,6 +527,7 @@
   function loadChoropleth() {
     if (state.choro === 'none') {
       map.choro = null;
+      shadeVersion++;
       renderLegend();
       drawMap();
       return Promise.resolve();
@@ -505,6 +547,7 @@
       }
       map.choro = m;
       map.choroMax = max;
+      shadeVersion++;
       renderLegend();
       drawMap();
     });
@@ -673,7 +716,8 @@
     for (const [k, v] of Object.entries(attrs || {})) e.setAttribute(k, v);
     return e;
   }
-  function drawTimeline() {
+  function drawTimeline() { timed('timeline', drawTimelineNow); }
+  function drawTimelineNow() {
     const s = $('timeline');
     const W = Math.max(200, s.clientWidth), H = Math.max(100, s.clientHeight);
     s.setAttribute('viewBox', `0 0 ${W} ${H}`);
@@ -859,7 +903,8 @@
       renderTable(r);
     });
   }
-  function renderTable(r) {
+  function renderTable(r) { timed('table', () => renderTableNow(r)); }
+  function renderTableNow(r) {
     const body = $('events').tBodies[0];
     body.replaceChildren();
     if (!r.events.length) {
@@ -1047,7 +1092,7 @@
   function setFilters(changes) {
     Object.assign(state.f, changes);
     if ('country' in changes && !('admin1' in changes)) state.f.admin1 = '';
-    syncForm();
+    timed('form', syncForm);
     writeHash(false);
     refresh();
   }
@@ -1132,6 +1177,7 @@
       started = true;
       // The location hash had a token: keep it out of the address bar and history.
       if (/[#&]token=/.test(location.hash)) writeHash(false);
+      document.body.dataset.readyMs = String(Math.round(performance.now()));
       document.body.dataset.ready = '1';
     } catch (e) {
       showError(e.message);
@@ -1148,5 +1194,5 @@
     start();
   });
   // For tests and the curious: the current state.
-  window.rasd = { state, map, page };
+  window.rasd = { state, map, page, setFilters, timings };
 }());

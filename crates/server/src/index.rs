@@ -156,9 +156,9 @@ pub struct MapPoints {
     pub total: u64,
     /// `[id, lon, lat, type index, fatalities or -1]`, type index into [`EventType::ALL`].
     pub points: Vec<(i64, f64, f64, u8, i64)>,
-    /// `[lon, lat, events, fatalities, dominant type index]` at the mean position of the
-    /// cell's events.
-    pub clusters: Vec<(f64, f64, u64, u64, u8)>,
+    /// `[lon, lat, events, fatalities, dominant type index, [events per type]]` at the mean
+    /// position of the cell's events.
+    pub clusters: Vec<(f64, f64, u64, u64, u8, [u32; 6])>,
     /// Cell size in degrees used for clustering (0 when nothing was clustered).
     pub cell: f64,
 }
@@ -611,7 +611,8 @@ impl EventIndex {
             } else {
                 let dominant = (0..6).max_by_key(|&t| (types[t], 6 - t)).unwrap_or(0) as u8;
                 let mean = |s: f64| (s / n as f64 * 1e5).round() / 1e5;
-                out.clusters.push((mean(slon), mean(slat), n, f, dominant));
+                out.clusters
+                    .push((mean(slon), mean(slat), n, f, dominant, types));
             }
         }
         out

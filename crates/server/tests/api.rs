@@ -642,6 +642,15 @@ async fn map_points_cluster() {
         + v["points"].as_array().unwrap().len() as u64;
     assert_eq!(n, located);
     assert_eq!(v["cell"], 2.0);
+    for c in clusters {
+        let per_type: u64 = c[5]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_u64().unwrap())
+            .sum();
+        assert_eq!(per_type, c[2].as_u64().unwrap(), "{c}");
+    }
     // The view narrows; filters apply.
     let v = get(&app, "/api/v1/points?view=-2,13.5,-1,14.5&origin=rasd")
         .await
