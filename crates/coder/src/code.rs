@@ -353,14 +353,11 @@ impl Coder {
         let mut event_cues = event_cues;
         if !event_cues
             .iter()
-            .any(|c| matches!(c.0, Cue::Protest | Cue::Riot))
+            .any(|c| matches!(c.0, Cue::Protest | Cue::Riot | Cue::Mob))
         {
-            let crowd = in_sentence.iter().find(|m| {
-                matches!(
-                    m.target,
-                    Target::Generic(GenericRole::Protesters | GenericRole::Rioters)
-                )
-            });
+            let crowd = in_sentence
+                .iter()
+                .find(|m| matches!(m.target, Target::Generic(GenericRole::Protesters)));
             let unrest = event_cues
                 .iter()
                 .any(|c| matches!(c.0, Cue::Burn | Cue::Loot | Cue::Destroy | Cue::Blockade));
