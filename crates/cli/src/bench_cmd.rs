@@ -50,7 +50,7 @@ pub fn run(input: &Path, repeat: usize, config: &CoderConfig) -> Result<ExitCode
 }
 
 /// Peak resident set size from /proc (Linux); `None` elsewhere.
-fn peak_memory_mb() -> Option<f64> {
+pub(crate) fn peak_memory_mb() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: f64 = line.split_whitespace().nth(1)?.parse().ok()?;

@@ -1,12 +1,15 @@
 //! `rasd`: the command-line front of the Rasd pipeline. Argument parsing, I/O, progress and exit
 //! codes live here; every stage is a library crate.
 
+mod analytics_cmd;
 mod bench_cmd;
+mod boundaries;
 mod code_cmd;
 mod eval;
 mod explain_cmd;
 mod geo_cmd;
 mod ingest_cmd;
+mod report_cmd;
 mod store_cmd;
 
 use clap::{Parser, Subcommand};
@@ -23,8 +26,8 @@ struct Cli {
     /// Emit only events at or above this confidence (0-1; default 0.5).
     #[arg(long, global = true, env = "RASD_MIN_CONFIDENCE")]
     min_confidence: Option<f32>,
-    /// The event store (SQLite file) of ingest, import, stats, events, search, export and
-    /// recode; default `<data dir>/rasd/rasd.db` (`~/.local/share/rasd/rasd.db` on Linux).
+    /// The event store (SQLite file) of ingest, import, stats, events, search, export, recode
+    /// and the analytics commands; default `<data dir>/rasd/rasd.db` (`~/.local/share/rasd/rasd.db` on Linux).
     #[arg(long, global = true, env = "RASD_DB", value_name = "PATH")]
     db: Option<PathBuf>,
     #[command(subcommand)]
@@ -114,6 +117,92 @@ enum Command {
     },
     /// Code every stored document again with this coder and relink its events.
     Recode,
+    /// Events, fatalities, event types and reporting sources per day, week or month (a surge
+    /// in reporting shows as more distinct sources and multi-source events).
+    #[command(mut_arg("limit", |a| a.hide(true)))]
+    Series {
+        #[command(flatten)]
+        filter: store_cmd::FilterArgs,
+        #[arg(long, value_enum, default_value = "week")]
+        interval: analytics_cmd::IntervalArg,
+        #[arg(long, value_enum, default_value = "table")]
+        format: analytics_cmd::SeriesFormat,
+    },
+    /// Early warning: weeks of unusual violence against each area's (or actor's) own past
+    /// weeks, with the events behind each flag; and new spread of armed groups. --from/--to
+    /// bound the weeks reported (baselines use every earlier week).
+    #[command(mut_arg("limit", |a| a.hide(true)))]
+    Warn {
+        #[command(flatten)]
+        filter: store_cmd::FilterArgs,
+        #[arg(long, value_enum, default_value = "admin2")]
+        level: analytics_cmd::WarnLevel,
+        /// Minimum flag score, -log10 p (2 = p <= 0.01).
+        #[arg(long, default_value = "2", value_parser = analytics_cmd::parse_threshold)]
+        threshold: f64,
+        /// New spread: an armed group's first event in a district after this many months
+        /// without one.
+        #[arg(long, default_value_t = 12, value_parser = clap::value_parser!(u32).range(1..=240))]
+        spread_months: u32,
+        #[arg(long, value_enum, default_value = "table")]
+        format: analytics_cmd::Format,
+    },
+    /// Territorial control / influence INDICATOR per district and month (from reported events;
+    /// not a map of control), with the dominant actor and the contributing events. Default:
+    /// the last month with events.
+    #[command(mut_arg("limit", |a| a.hide(true)))]
+    Control {
+        #[command(flatten)]
+        filter: store_cmd::FilterArgs,
+        /// One month, YYYY-MM (instead of --from/--to).
+        #[arg(long, value_parser = analytics_cmd::parse_month)]
+        month: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value = "table")]
+        format: analytics_cmd::Format,
+    },
+    /// Capabilities and tactics per actor and period (drones, IEDs, VBIEDs, suicide attacks,
+    /// shelling, kidnappings, complex attacks on bases, convoy attacks) with first-seen dates.
+    #[command(mut_arg("limit", |a| a.hide(true)))]
+    Capabilities {
+        #[command(flatten)]
+        filter: store_cmd::FilterArgs,
+        #[arg(long, value_enum, default_value = "month")]
+        period: analytics_cmd::PeriodArg,
+        #[arg(long, value_enum, default_value = "table")]
+        format: analytics_cmd::Format,
+    },
+    /// Situation report of --from..--to against the previous period of equal length:
+    /// Markdown, HTML (Arabic right to left) or PDF (headless Chromium).
+    #[command(mut_arg("limit", |a| a.hide(true)))]
+    Report {
+        #[command(flatten)]
+        filter: store_cmd::FilterArgs,
+        #[arg(long, value_enum, default_value = "en")]
+        lang: report_cmd::LangArg,
+        #[arg(long, value_enum, default_value = "md")]
+        format: report_cmd::ReportFormat,
+        /// Output file (absent: standard output; required for PDF).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
+    /// Score the early warning against known escalation episodes (CSV `area,peak_week`, peak
+    /// as YYYY-MM-DD or YYYY-Www): lead weeks, detected/missed, false alarms per area-year.
+    #[command(mut_arg("limit", |a| a.hide(true)))]
+    Backtest {
+        #[command(flatten)]
+        filter: store_cmd::FilterArgs,
+        #[arg(long)]
+        episodes: PathBuf,
+        #[arg(long, value_enum, default_value = "admin2")]
+        level: analytics_cmd::AreaLevel,
+        #[arg(long, default_value = "2", value_parser = analytics_cmd::parse_threshold)]
+        threshold: f64,
+        /// A flag up to this many weeks before a peak warns of it.
+        #[arg(long, default_value_t = 12)]
+        max_lead_weeks: u32,
+        #[arg(long, value_enum, default_value = "table")]
+        format: analytics_cmd::Format,
+    },
     /// Show what the lexicon matched in a text and the events coded from it.
     Explain {
         text: String,
@@ -187,6 +276,11 @@ enum BenchCommand {
         docs: usize,
         #[arg(long, default_value_t = 1000)]
         batch: usize,
+    },
+    /// Series and flags for every district on N synthetic events, then a situation report.
+    Analytics {
+        #[arg(long, default_value_t = 1_000_000)]
+        events: usize,
     },
 }
 
@@ -274,6 +368,10 @@ fn main() -> ExitCode {
             what: Some(BenchCommand::Ingest { docs, batch }),
             ..
         } => bench_cmd::ingest(docs, batch, config),
+        Command::Bench {
+            what: Some(BenchCommand::Analytics { events }),
+            ..
+        } => analytics_cmd::bench(events),
         Command::Ingest {
             inputs,
             recursive,
@@ -315,6 +413,67 @@ fn main() -> ExitCode {
             store_cmd::export(db, &filter, format, output.as_deref())
         }),
         Command::Recode => with_db(cli.db, |db| ingest_cmd::recode(db, config)),
+        Command::Series {
+            filter,
+            interval,
+            format,
+        } => with_db(cli.db, |db| {
+            analytics_cmd::series(db, &filter, interval, format)
+        }),
+        Command::Warn {
+            filter,
+            level,
+            threshold,
+            spread_months,
+            format,
+        } => with_db(cli.db, |db| {
+            let w = analytics_cmd::WarnArgs {
+                level,
+                threshold,
+                spread_months,
+                format,
+            };
+            analytics_cmd::warn(db, &filter, &w)
+        }),
+        Command::Control {
+            filter,
+            month,
+            format,
+        } => with_db(cli.db, |db| {
+            analytics_cmd::control(db, &filter, month, format)
+        }),
+        Command::Capabilities {
+            filter,
+            period,
+            format,
+        } => with_db(cli.db, |db| {
+            analytics_cmd::capabilities(db, &filter, period, format)
+        }),
+        Command::Report {
+            filter,
+            lang,
+            format,
+            output,
+        } => with_db(cli.db, |db| {
+            report_cmd::run(db, &filter, lang, format, output.as_deref())
+        }),
+        Command::Backtest {
+            filter,
+            episodes,
+            level,
+            threshold,
+            max_lead_weeks,
+            format,
+        } => with_db(cli.db, |db| {
+            let b = analytics_cmd::BacktestArgs {
+                episodes: &episodes,
+                level,
+                threshold,
+                max_lead_weeks,
+                format,
+            };
+            analytics_cmd::backtest_cmd(db, &filter, &b)
+        }),
         Command::Eval {
             what: EvalCommand::Acled { file, errors, json },
         } => eval::acled(&file, errors.as_deref(), json, config),
