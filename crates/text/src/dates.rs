@@ -679,13 +679,14 @@ fn infer_day(m: u32, d: u32, published: NaiveDate) -> Option<NaiveDate> {
         .find(|&x| x <= limit)
 }
 
-fn monday_of(d: NaiveDate) -> NaiveDate {
-    d - Days::new(d.weekday().num_days_from_monday() as u64)
+/// `None` only at the ends of chrono's calendar (a publication date near year ±262,000).
+fn monday_of(d: NaiveDate) -> Option<NaiveDate> {
+    d.checked_sub_days(Days::new(d.weekday().num_days_from_monday() as u64))
 }
 
 /// The coded day of a week-precision mention: its Wednesday, never after `published`.
-fn midweek(d: NaiveDate, published: NaiveDate) -> NaiveDate {
-    (monday_of(d) + Days::new(2)).min(published)
+fn midweek(d: NaiveDate, published: NaiveDate) -> Option<NaiveDate> {
+    Some(monday_of(d)?.checked_add_days(Days::new(2))?.min(published))
 }
 
 fn first_of_month(d: NaiveDate) -> NaiveDate {
@@ -693,10 +694,10 @@ fn first_of_month(d: NaiveDate) -> NaiveDate {
 }
 
 /// The most recent weekday `wd` (0 = Monday) on or before `p`; strictly before with `strict`.
-fn most_recent(wd: u32, p: NaiveDate, strict: bool) -> NaiveDate {
+fn most_recent(wd: u32, p: NaiveDate, strict: bool) -> Option<NaiveDate> {
     let back = (p.weekday().num_days_from_monday() + 7 - wd) % 7;
     let back = if strict && back == 0 { 7 } else { back };
-    p - Days::new(back as u64)
+    p.checked_sub_days(Days::new(back as u64))
 }
 
 struct Cx<'a, 't> {
@@ -840,7 +841,7 @@ impl Cx<'_, '_> {
             Some(match unit {
                 Unit::Day => (p.checked_sub_days(Days::new(n as u64))?, 1, true),
                 Unit::Week => (
-                    midweek(p.checked_sub_days(Days::new(7 * n as u64))?, p),
+                    midweek(p.checked_sub_days(Days::new(7 * n as u64))?, p)?,
                     2,
                     true,
                 ),
@@ -869,9 +870,9 @@ impl Cx<'_, '_> {
         let h = PERIODS.at(self.toks, j)?;
         let out = self.published.and_then(|p| {
             Some(match h.val {
-                Period::ThisWeek => (midweek(p, p), 2, true),
-                Period::EarlyThisWeek => (monday_of(p), 2, true),
-                Period::LastWeek => (midweek(p.checked_sub_days(Days::new(7))?, p), 2, true),
+                Period::ThisWeek => (midweek(p, p)?, 2, true),
+                Period::EarlyThisWeek => (monday_of(p)?, 2, true),
+                Period::LastWeek => (midweek(p.checked_sub_days(Days::new(7))?, p)?, 2, true),
                 Period::ThisMonth => (first_of_month(p), 3, true),
                 Period::LastMonth => (
                     first_of_month(first_of_month(p).checked_sub_days(Days::new(1))?),
@@ -977,7 +978,7 @@ impl Cx<'_, '_> {
         let out = self
             .published
             .filter(|_| !block)
-            .map(|p| (most_recent(start_wd, p, strict), precision, true));
+            .and_then(|p| Some((most_recent(start_wd, p, strict)?, precision, true)));
         Some(Parsed {
             end: k,
             out,
@@ -2166,6 +2167,30 @@ mod tests {
             failures.join("\n")
         );
         assert!(CASES.len() >= 40);
+    }
+
+    /// Found by `cargo fuzz run dates`: weekdays and weeks resolved against a publication date
+    /// at the ends of chrono's calendar (reachable from JSONL: `"published": "-262143-01-01"`)
+    /// subtracted past the first day and panicked. Such mentions are now left unresolved.
+    #[test]
+    fn find_dates_handles_extreme_published_dates_regression() {
+        let text = "lundi, friday, يوم الاحد, this week, early this week, last week, \
+                    three weeks ago, yesterday, last month, two years ago, la semaine derniere";
+        let n = crate::normalize(text);
+        for published in [NaiveDate::MIN, NaiveDate::MAX] {
+            for m in find_dates(n.as_str(), Some(published)) {
+                assert!(m.end <= n.len() && (NaiveDate::MIN..=NaiveDate::MAX).contains(&m.date));
+            }
+        }
+        // The first Monday chrono knows is still found from the day after.
+        let first_monday = (0..7)
+            .map(|d| NaiveDate::MIN + chrono::Days::new(d))
+            .find(|d| d.weekday() == chrono::Weekday::Mon)
+            .unwrap();
+        let next = first_monday + chrono::Days::new(1);
+        let got = find_dates("monday", Some(next));
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].date, first_monday);
     }
 
     #[test]
