@@ -1690,10 +1690,10 @@ fn past_year_before(
         .copied()
         .unwrap_or(start)
         .max(start);
-    let mut i = lo;
-    for w in text[lo..trigger].split(|c: char| !c.is_ascii_digit()) {
-        let at = i;
-        i += w.len() + 1;
+    let window = &text[lo..trigger];
+    for w in window.split(|c: char| !c.is_ascii_digit()) {
+        // Separators may be multi-byte (Arabic letters): take the offset from the slice itself.
+        let at = lo + (w.as_ptr() as usize - window.as_ptr() as usize);
         if w.len() != 4
             || !w
                 .parse::<i32>()
@@ -1701,7 +1701,7 @@ fn past_year_before(
         {
             continue;
         }
-        let before = text[start..lo + (at - lo)].trim_end();
+        let before = text[start..at].trim_end();
         let scene = ["since", "depuis", "منذ", "منذ عام", "depuis l'an"]
             .iter()
             .any(|s| before.ends_with(s));

@@ -409,6 +409,36 @@ fn dateline_detection_respects_char_boundaries_regression() {
 }
 
 #[test]
+fn past_year_before_handles_multibyte_separators_regression() {
+    // Found by `cargo fuzz run coder`: the scan for a past year before the trigger counted every
+    // separator as one byte, so a multi-byte character before the year (an Arabic letter, U+FFFD)
+    // shifted its offset: a slice inside a character panicked, and "منذ 2012" was misread.
+    let coder = Coder::new(CoderConfig::default());
+    let published = Some(chrono::NaiveDate::from_ymd_opt(2024, 3, 3).unwrap());
+    let text =
+        "On 18/01\u{FFFD}2019, three soldiers were wounded by an IED on thes  road to Ménaka.";
+    let doc = Document {
+        id: "fuzz".into(),
+        text: text.into(),
+        published,
+        ..Default::default()
+    };
+    for e in coder.code(&doc).events {
+        for ev in e.evidence {
+            assert!(text.is_char_boundary(ev.start) && text.is_char_boundary(ev.end));
+        }
+    }
+    // "Since 2012" sets the scene in Arabic too: the attack is news, not history.
+    let doc = Document {
+        id: "ar".into(),
+        text: "منذ 2012 هاجم مسلحون قرية قرب تمبكتو وقتلوا خمسة مدنيين.".into(),
+        published,
+        ..Default::default()
+    };
+    assert!(!coder.code(&doc).events.is_empty());
+}
+
+#[test]
 fn case_names_are_unique() {
     let mut seen = std::collections::HashSet::new();
     for c in CASES {
