@@ -10,6 +10,7 @@ mod explain_cmd;
 mod geo_cmd;
 mod ingest_cmd;
 mod report_cmd;
+mod serve_cmd;
 mod store_cmd;
 
 use clap::{Parser, Subcommand};
@@ -81,6 +82,22 @@ enum Command {
     Import {
         #[command(subcommand)]
         what: ImportCommand,
+    },
+    /// Serve the HTTP API (/api/v1) and the web dashboard over the event store.
+    Serve {
+        /// Address to listen on; anything but loopback requires --token.
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: std::net::SocketAddr,
+        /// Access token required by the API (`Authorization: Bearer`).
+        #[arg(long, env = "RASD_TOKEN", hide_env_values = true)]
+        token: Option<String>,
+    },
+    /// Code the bundled sample reports into a fresh database and serve the dashboard over it.
+    Demo {
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        bind: std::net::SocketAddr,
+        #[arg(long, env = "RASD_TOKEN", hide_env_values = true)]
+        token: Option<String>,
     },
     /// Row counts of the event store.
     Stats {
@@ -390,6 +407,11 @@ fn main() -> ExitCode {
         Command::Import {
             what: ImportCommand::Acled { file },
         } => with_db(cli.db, |db| store_cmd::import_acled(db, &file)),
+        Command::Serve { bind, token } => {
+            with_db(cli.db, |db| serve_cmd::serve(db, bind, token, config))
+        }
+        // The demo never touches the user's database: a fresh one in a temporary folder.
+        Command::Demo { bind, token } => serve_cmd::demo(None, bind, token, config),
         Command::Stats { format } => with_db(cli.db, |db| store_cmd::stats(db, format)),
         Command::Events {
             what: Some(EventsCommand::Show { id, format }),
