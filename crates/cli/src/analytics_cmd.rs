@@ -1,24 +1,25 @@
-//! The analytics commands: `rasd series`, `rasd warn`, `rasd control`, `rasd capabilities`,
-//! `rasd backtest` and `rasd bench analytics` (the situation report is in `report_cmd`).
+//! The analytics commands: `rasd series`, `rasd warn`, `rasd control`, `rasd capabilities` and
+//! `rasd bench analytics` (the situation report is in `report_cmd`, the back-test in
+//! `backtest_cmd`), with the argument types and table helpers they share.
 //!
-//! Each command loads the stored events that pass the usual filters into
-//! [`rasd_analytics::EventRow`]s ([`load_parallel`]: keyset pages of 10,000 through the store's
-//! public `events()`, date slices on parallel read-only connections), builds one
-//! [`EventTable`] and prints what the library computed. The
-//! analyses that judge a period against its past (flags, new spread, the control indicator,
-//! first-seen capabilities, reports) load every event **up to** `--to` and apply `--from` to
-//! what they report, so a flag in the first reported week still has its baseline.
+//! Each command loads the stored events that pass the usual filters (`rows::load`), builds one
+//! [`EventTable`] and prints what the library computed: a table for people, JSON (and CSV for
+//! series) for programs. The analyses that judge a period against its past (flags, new spread,
+//! the control indicator, first-seen capabilities, reports) load every event **up to** `--to`
+//! and apply `--from` to what they report, so a flag in the first reported week still has its
+//! baseline.
 
-use crate::store_cmd::{open_for_reading, FilterArgs, EXIT_USAGE};
-use anyhow::{Context, Result};
+use crate::rows::load;
+use crate::store_cmd::{FilterArgs, EXIT_USAGE};
+use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use rasd_analytics::{
-    backtest, iso_week_label, quarter_label, BacktestConfig, BacktestReport, Capabilities,
-    Capability, CapabilityConfig, ControlCell, ControlConfig, Episode, EventRow, EventTable,
-    Filter, Flag, Interval, Metric, Period, Scope, Series, Spread, WarningConfig, Warnings,
+    iso_week_label, quarter_label, Capabilities, Capability, CapabilityConfig, ControlCell,
+    ControlConfig, EventTable, Filter, Flag, Interval, Metric, Period, Scope, Series, Spread,
+    WarningConfig, Warnings,
 };
 use rasd_model::EventType;
-use rasd_store::{EventFilter, Store, StoredEvent};
+use rasd_store::EventFilter;
 use serde_json::json;
 use std::io::{self, BufWriter, Write};
 use std::path::Path;
@@ -100,7 +101,7 @@ pub fn parse_month(s: &str) -> Result<NaiveDate, String> {
         .map_err(|_| format!("malformed month `{s}`: expected YYYY-MM, e.g. 2019-03"))
 }
 
-fn usage(command: &str, message: &str) -> ExitCode {
+pub(crate) fn usage(command: &str, message: &str) -> ExitCode {
     eprintln!("rasd {command}: error: {message}");
     ExitCode::from(EXIT_USAGE)
 }
@@ -133,241 +134,10 @@ pub fn analytics_filter(args: &FilterArgs) -> Filter {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Loading
-
-/// Stored events as analytics rows.
-pub struct Loaded {
-    pub rows: Vec<EventRow>,
-    /// Matching events without a date (no series can place them): left out.
-    pub undated: u64,
-    pub secs: f64,
-}
-
-/// Page size of the loader: the store's maximum (one query per 10,000 events).
-const PAGE: usize = EventFilter::MAX_LIMIT;
-
-/// Append the rows of every page of `filter` (oldest first); returns the undated events seen.
-fn load_into(store: &dyn Store, filter: &EventFilter, rows: &mut Vec<EventRow>) -> Result<u64> {
-    let mut f = EventFilter {
-        limit: Some(PAGE),
-        after: None,
-        sort: rasd_store::Sort::DateAsc,
-        ..filter.clone()
-    };
-    let mut undated = 0;
-    loop {
-        let page = store.events(&f).context("reading events from the store")?;
-        rows.reserve_exact(page.events.len());
-        for e in page.events {
-            match to_row(e) {
-                Some(r) => rows.push(r),
-                None => undated += 1,
-            }
-        }
-        match page.next {
-            Some(c) => f.after = Some(c),
-            None => break,
-        }
-    }
-    Ok(undated)
-}
-
-/// The first and last event date matching `filter`, and how many undated events match (they
-/// sort first in date order).
-fn date_span(
-    store: &dyn Store,
-    filter: &EventFilter,
-) -> Result<(Option<(NaiveDate, NaiveDate)>, u64)> {
-    let one = |sort| EventFilter {
-        limit: Some(1),
-        after: None,
-        sort,
-        ..filter.clone()
-    };
-    // Undated events sort first oldest-first: count them until the first dated one, the
-    // earliest date (one row when there are none, as usual).
-    let mut undated = 0;
-    let mut f = one(rasd_store::Sort::DateAsc);
-    let first = 'scan: loop {
-        let page = store.events(&f)?;
-        for e in &page.events {
-            match e.event.event_date {
-                Some(d) => break 'scan d,
-                None => undated += 1,
-            }
-        }
-        match page.next {
-            Some(c) => {
-                f.after = Some(c);
-                f.limit = Some(PAGE);
-            }
-            None => return Ok((None, undated)),
-        }
-    };
-    let last = store
-        .events(&one(rasd_store::Sort::DateDesc))?
-        .events
-        .first()
-        .and_then(|e| e.event.event_date)
-        .unwrap_or(first);
-    Ok((Some((first, last)), undated))
-}
-
-/// Every stored event matching `filter`, in date order, read in parallel: the date span is cut
-/// into slices, each paged through on its own read-only connection (SQLite decoding, not the
-/// disk, is the cost: ~5 µs an event on one core), and the slices are joined in order.
-/// Concurrent writers may add events while slices are read; each slice is one consistent
-/// snapshot per page.
-pub fn load_parallel(db: &Path, filter: &EventFilter) -> Result<Loaded> {
-    let t = Instant::now();
-    let store = open_for_reading(db)?;
-    let (span, undated) = date_span(&store, filter)?;
-    let Some((first, last)) = span else {
-        return Ok(Loaded {
-            rows: Vec::new(),
-            undated,
-            secs: t.elapsed().as_secs_f64(),
-        });
-    };
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let days = (last - first).num_days() + 1;
-    let n_slices = if threads == 1 {
-        1
-    } else {
-        (threads * 4).min(days as usize)
-    };
-    let bounds: Vec<(NaiveDate, NaiveDate)> = (0..n_slices as i64)
-        .map(|k| {
-            let a = first + chrono::Days::new((days * k / n_slices as i64) as u64);
-            let b = first + chrono::Days::new((days * (k + 1) / n_slices as i64 - 1) as u64);
-            (a, b)
-        })
-        .collect();
-    // Workers take slices in date order and send each back; this thread appends them in
-    // order as they arrive, so few finished slices wait and memory stays near one copy.
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut first_conn = Some(store);
-    let (tx, rx) = std::sync::mpsc::channel::<(usize, Result<Vec<EventRow>>)>();
-    let mut rows: Vec<EventRow> = Vec::new();
-    std::thread::scope(|scope| -> Result<()> {
-        for _ in 0..threads.min(n_slices) {
-            let (next, bounds, tx) = (&next, &bounds, tx.clone());
-            // The first worker takes the open connection; the others open their own.
-            let mine = first_conn.take();
-            scope.spawn(move || {
-                let conn = match mine {
-                    Some(c) => Ok(c),
-                    None => rasd_store::SqliteStore::open_read_only(db)
-                        .with_context(|| format!("opening the event store {}", db.display())),
-                };
-                loop {
-                    let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    let Some(&(a, b)) = bounds.get(k) else {
-                        break;
-                    };
-                    let f = EventFilter {
-                        from: Some(filter.from.map_or(a, |x| x.max(a))),
-                        to: Some(filter.to.map_or(b, |x| x.min(b))),
-                        ..filter.clone()
-                    };
-                    let part = match &conn {
-                        Ok(c) => {
-                            let mut part = Vec::new();
-                            load_into(c, &f, &mut part).map(|_| part)
-                        }
-                        Err(e) => Err(anyhow::anyhow!("{e:#}")),
-                    };
-                    if tx.send((k, part)).is_err() {
-                        break;
-                    }
-                }
-            });
-        }
-        drop(tx);
-        let mut pending = std::collections::BTreeMap::new();
-        let mut want = 0;
-        for (k, part) in rx {
-            pending.insert(k, part?);
-            while let Some(mut part) = pending.remove(&want) {
-                rows.reserve_exact(part.len());
-                rows.append(&mut part);
-                want += 1;
-            }
-        }
-        Ok(())
-    })?;
-    Ok(Loaded {
-        rows,
-        undated,
-        secs: t.elapsed().as_secs_f64(),
-    })
-}
-
-/// The outlets of a store `source` field (`"RFI; Studio Tamani"`), distinct, in order.
-fn source_names(source: Option<&str>) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for s in source.unwrap_or_default().split(';') {
-        let s = s.trim();
-        if !s.is_empty() && !names.iter().any(|n| n == s) {
-            names.push(s.to_string());
-        }
-    }
-    names
-}
-
-/// A stored event as a row, moving its strings; `None` when it has no date.
-fn to_row(s: StoredEvent) -> Option<EventRow> {
-    let e = s.event;
-    let event_date = e.event_date?;
-    let source_names = source_names(s.source.as_deref());
-    // Rasd events count their documents; ACLED rows (source_count 0) their named outlets.
-    let sources = (s.source_count as usize).max(source_names.len()).max(1) as u32;
-    Some(EventRow {
-        id: s.id.0,
-        event_date,
-        event_type: e.event_type,
-        sub_event_type: e.sub_event_type,
-        actor1: e.actor1,
-        assoc_actor_1: e.assoc_actor_1,
-        actor2: e.actor2,
-        assoc_actor_2: e.assoc_actor_2,
-        inter1: e.inter1,
-        inter2: e.inter2,
-        country: e.country,
-        admin1: e.admin1,
-        admin2: e.admin2,
-        location: e.location,
-        latitude: e.latitude,
-        longitude: e.longitude,
-        fatalities: e.fatalities.unwrap_or(0),
-        tags: e.tags,
-        notes: s.notes,
-        sources,
-        source_names,
-    })
-}
-
-/// Open the store and load; prints the count and time on stderr (stdout stays data).
-pub fn load(db: &Path, filter: &EventFilter) -> Result<Loaded> {
-    let loaded = load_parallel(db, filter)?;
-    eprintln!(
-        "loaded {} events in {:.2} s{}",
-        loaded.rows.len(),
-        loaded.secs,
-        if loaded.undated > 0 {
-            format!(" ({} undated events left out)", loaded.undated)
-        } else {
-            String::new()
-        }
-    );
-    Ok(loaded)
-}
-
-// ---------------------------------------------------------------------------------------------
 // Small formatting helpers
 
 /// A cell cut to `width` characters (with `…`), padded to `width`.
-fn cell(s: &str, width: usize) -> String {
+pub(crate) fn cell(s: &str, width: usize) -> String {
     let n = s.chars().count();
     if n > width {
         let cut: String = s.chars().take(width.saturating_sub(1)).collect();
@@ -387,7 +157,7 @@ fn ids(list: &[i64], max: usize) -> String {
 }
 
 /// Width of a column holding these labels, between `min` and `max`.
-fn width<'a>(labels: impl Iterator<Item = &'a str>, min: usize, max: usize) -> usize {
+pub(crate) fn width<'a>(labels: impl Iterator<Item = &'a str>, min: usize, max: usize) -> usize {
     labels
         .map(|s| s.chars().count())
         .max()
@@ -410,7 +180,7 @@ fn prob(p: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-fn stdout() -> BufWriter<io::StdoutLock<'static>> {
+pub(crate) fn stdout() -> BufWriter<io::StdoutLock<'static>> {
     BufWriter::new(io::stdout().lock())
 }
 
@@ -562,13 +332,17 @@ pub struct WarnArgs {
 }
 
 /// Load everything up to `--to` (the baselines need the weeks before `--from`).
-fn history_filter(command: &str, args: &FilterArgs) -> Result<EventFilter, ExitCode> {
+pub(crate) fn history_filter(command: &str, args: &FilterArgs) -> Result<EventFilter, ExitCode> {
     let mut f = store_filter(command, args)?;
     f.from = None;
     Ok(f)
 }
 
-fn warning_config(level: Option<WarnLevel>, threshold: f64, args: &FilterArgs) -> WarningConfig {
+pub(crate) fn warning_config(
+    level: Option<WarnLevel>,
+    threshold: f64,
+    args: &FilterArgs,
+) -> WarningConfig {
     WarningConfig {
         threshold,
         admin1: level == Some(WarnLevel::Admin1),
@@ -613,7 +387,7 @@ pub fn warn(db: &Path, args: &FilterArgs, w: &WarnArgs) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn scope_of(level: WarnLevel) -> Scope {
+pub(crate) fn scope_of(level: WarnLevel) -> Scope {
     match level {
         WarnLevel::Admin1 => Scope::Admin1,
         WarnLevel::Admin2 => Scope::Admin2,
@@ -621,7 +395,7 @@ fn scope_of(level: WarnLevel) -> Scope {
     }
 }
 
-fn scope_name(s: Scope) -> &'static str {
+pub(crate) fn scope_name(s: Scope) -> &'static str {
     match s {
         Scope::Admin1 => "admin1",
         Scope::Admin2 => "admin2",
@@ -883,7 +657,7 @@ fn period_label(period: Period, d: NaiveDate) -> String {
     }
 }
 
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     s.trim()
         .chars()
         .flat_map(char::to_lowercase)
@@ -1025,258 +799,6 @@ fn write_capabilities(caps: &Capabilities) -> Result<()> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// rasd backtest
-
-/// Parameters of `rasd backtest` besides the filters.
-pub struct BacktestArgs<'a> {
-    pub episodes: &'a Path,
-    pub level: AreaLevel,
-    pub threshold: f64,
-    pub max_lead_weeks: u32,
-    pub format: Format,
-}
-
-/// One line of the episodes file: the area as written and the peak week's Monday.
-#[derive(Debug, Clone, PartialEq)]
-pub struct EpisodeLine {
-    pub line: u64,
-    pub area: String,
-    pub peak: NaiveDate,
-}
-
-/// `2019-03-23` (any day of the peak week) or the ISO week `2019-W12` (its Monday).
-pub fn parse_peak(s: &str) -> Option<NaiveDate> {
-    let s = s.trim();
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
-        return Some(d);
-    }
-    let (y, w) = s.split_once(['-', ' '])?;
-    let w = w.trim_start_matches(['W', 'w']);
-    NaiveDate::from_isoywd_opt(y.parse().ok()?, w.parse().ok()?, chrono::Weekday::Mon)
-}
-
-/// Read `area,peak_week` lines (a header line and `#` comments allowed).
-pub fn read_episodes(path: &Path) -> Result<Vec<EpisodeLine>> {
-    let text = std::fs::read_to_string(path)
-        .with_context(|| format!("cannot read the episodes file {}", path.display()))?;
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .comment(Some(b'#'))
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let mut out = Vec::new();
-    for rec in rdr.records() {
-        let rec = rec.with_context(|| format!("{}: not CSV", path.display()))?;
-        let line = rec.position().map_or(0, |p| p.line());
-        let area = rec.get(0).unwrap_or_default();
-        let peak = rec.get(1).unwrap_or_default();
-        if area.is_empty() && peak.is_empty() {
-            continue;
-        }
-        if out.is_empty() && area.eq_ignore_ascii_case("area") {
-            continue; // the header
-        }
-        let Some(peak) = parse_peak(peak) else {
-            anyhow::bail!(
-                "{}:{line}: peak week `{peak}` is neither YYYY-MM-DD nor YYYY-Www",
-                path.display()
-            );
-        };
-        if area.is_empty() {
-            anyhow::bail!("{}:{line}: no area", path.display());
-        }
-        out.push(EpisodeLine {
-            line,
-            area: area.to_string(),
-            peak,
-        });
-    }
-    Ok(out)
-}
-
-/// The area labels (as flags spell them) that a written area names: `Bankass`,
-/// `Mopti / Bankass` or `Mali / Mopti / Bankass`, compared case- and accent-insensitively from
-/// the most specific part.
-fn resolve_area<'a>(written: &str, labels: &'a [String]) -> Vec<&'a str> {
-    let want: Vec<String> = written.split('/').map(fold).collect();
-    labels
-        .iter()
-        .filter(|l| {
-            let have: Vec<String> = l.split(" / ").map(fold).collect();
-            have.len() >= want.len() && have[have.len() - want.len()..] == want[..]
-        })
-        .map(String::as_str)
-        .collect()
-}
-
-pub fn backtest_cmd(db: &Path, args: &FilterArgs, b: &BacktestArgs<'_>) -> Result<ExitCode> {
-    let filter = match history_filter("backtest", args) {
-        Ok(f) => f,
-        Err(code) => return Ok(code),
-    };
-    let lines = read_episodes(b.episodes)?;
-    if lines.is_empty() {
-        return Ok(usage(
-            "backtest",
-            &format!("{} lists no episodes", b.episodes.display()),
-        ));
-    }
-    let loaded = load(db, &filter)?;
-    let table = EventTable::new(&loaded.rows);
-    let level = match b.level {
-        AreaLevel::Admin1 => WarnLevel::Admin1,
-        AreaLevel::Admin2 => WarnLevel::Admin2,
-    };
-    let labels: Vec<String> = match b.level {
-        AreaLevel::Admin1 => table.admin1_areas().iter().map(|a| a.label()).collect(),
-        AreaLevel::Admin2 => table.admin2_areas().iter().map(|a| a.label()).collect(),
-    };
-    let mut episodes = Vec::new();
-    let mut skipped = 0;
-    for e in &lines {
-        match resolve_area(&e.area, &labels)[..] {
-            [one] => episodes.push(Episode {
-                area: one.to_string(),
-                peak: e.peak,
-            }),
-            [] => {
-                skipped += 1;
-                eprintln!(
-                    "{}:{}: no {} area `{}` among the stored events: episode skipped",
-                    b.episodes.display(),
-                    e.line,
-                    scope_name(scope_of(level)),
-                    e.area
-                );
-            }
-            ref many => {
-                skipped += 1;
-                eprintln!(
-                    "{}:{}: `{}` names {} areas ({}): write it as Country / Admin1{}; episode skipped",
-                    b.episodes.display(),
-                    e.line,
-                    e.area,
-                    many.len(),
-                    many.join("; "),
-                    if b.level == AreaLevel::Admin2 {
-                        " / Admin2"
-                    } else {
-                        ""
-                    }
-                );
-            }
-        }
-    }
-    // One pass over all weeks is the week-by-week run: each week's flag uses earlier weeks
-    // only (the library's no-look-ahead rule), so later events never change it.
-    let cfg = warning_config(Some(level), b.threshold, args);
-    let warnings = table.early_warning(&cfg);
-    let bcfg = BacktestConfig {
-        max_lead_weeks: b.max_lead_weeks,
-        scope: scope_of(level),
-        ..Default::default()
-    };
-    let report = backtest(&warnings, &episodes, &bcfg);
-    match b.format {
-        Format::Json => {
-            let v = json!({
-                "level": scope_name(scope_of(level)),
-                "threshold": b.threshold,
-                "max_lead_weeks": b.max_lead_weeks,
-                "after_weeks": bcfg.after_weeks,
-                "skipped_episodes": skipped,
-                "report": report,
-            });
-            let mut out = stdout();
-            serde_json::to_writer_pretty(&mut out, &v)?;
-            writeln!(out)?;
-        }
-        Format::Table => write_backtest(&report, b, &bcfg)?,
-    }
-    Ok(if skipped > 0 {
-        ExitCode::from(3)
-    } else {
-        ExitCode::SUCCESS
-    })
-}
-
-fn write_backtest(r: &BacktestReport, b: &BacktestArgs<'_>, cfg: &BacktestConfig) -> Result<()> {
-    let mut out = stdout();
-    writeln!(
-        out,
-        "back-test of the early warning ({} flags, threshold {}; a flag from {} weeks before to {} week after a peak warns of it)",
-        scope_name(cfg.scope),
-        b.threshold,
-        cfg.max_lead_weeks,
-        cfg.after_weeks
-    )?;
-    let aw = width(r.episodes.iter().map(|e| e.episode.area.as_str()), 4, 48);
-    writeln!(
-        out,
-        "{} {:<10} {:<9} {:<10} {:>10} {:>8}",
-        cell("area", aw),
-        "peak week",
-        "result",
-        "first flag",
-        "lead weeks",
-        "flagged"
-    )?;
-    for e in &r.episodes {
-        writeln!(
-            out,
-            "{} {:<10} {:<9} {:<10} {:>10} {:>8}",
-            cell(&e.episode.area, aw),
-            iso_week_label(e.episode.peak),
-            if e.first_flag.is_some() {
-                "detected"
-            } else {
-                "missed"
-            },
-            e.first_flag.map_or("-".into(), iso_week_label),
-            e.lead_weeks.map_or("-".into(), |l| l.to_string()),
-            e.flagged_weeks
-        )?;
-    }
-    writeln!(
-        out,
-        "\ndetected {} of {} episodes; median lead {} weeks",
-        r.detected,
-        r.detected + r.missed,
-        r.median_lead_weeks
-            .map_or("-".into(), |m| format!("{m:.1}"))
-    )?;
-    writeln!(
-        out,
-        "false alarms (runs of flagged weeks outside every episode window): {} over {:.1} monitored area-years = {:.3} per area-year",
-        r.false_alarms, r.area_years, r.false_alarms_per_area_year
-    )?;
-    writeln!(
-        out,
-        "  in the episodes' own areas: {:.3} per area-year over {:.1} area-years",
-        r.episode_area_false_alarms_per_year, r.episode_area_years
-    )?;
-    writeln!(
-        out,
-        "  (every flag outside the listed episodes counts as false: list more episodes for a fairer rate)"
-    )?;
-    if !r.by_area.is_empty() {
-        writeln!(out, "areas with the most false alarms:")?;
-        for a in r.by_area.iter().take(10) {
-            writeln!(
-                out,
-                "  {} {:>3} over {:.1} years",
-                cell(&a.area, aw.max(30)),
-                a.false_alarms,
-                a.years
-            )?;
-        }
-    }
-    out.flush()?;
-    Ok(())
-}
-
-// ---------------------------------------------------------------------------------------------
 // rasd bench analytics
 
 /// `rasd bench analytics`: the library's synthetic workload (series and flags for every admin2
@@ -1322,100 +844,4 @@ pub fn bench(events: usize) -> Result<ExitCode> {
         "the benchmark's checks failed: {r}"
     );
     Ok(ExitCode::SUCCESS)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn peak_weeks_parse_as_dates_or_iso_weeks() {
-        let d = |s: &str| s.parse::<NaiveDate>().unwrap();
-        assert_eq!(parse_peak("2019-03-23"), Some(d("2019-03-23")));
-        assert_eq!(parse_peak("2019-W12"), Some(d("2019-03-18")));
-        assert_eq!(parse_peak("2020-W01"), Some(d("2019-12-30")));
-        assert_eq!(parse_peak("2019-W54"), None);
-        assert_eq!(parse_peak("March 2019"), None);
-    }
-
-    #[test]
-    fn areas_resolve_from_the_most_specific_part() {
-        let labels: Vec<String> = [
-            "Mali / Mopti / Bankass",
-            "Mali / Mopti / Douentza",
-            "Niger / Tillabéri / Ayorou",
-            "Niger / Tahoua / Bankass",
-        ]
-        .map(String::from)
-        .to_vec();
-        assert_eq!(
-            resolve_area("Douentza", &labels),
-            ["Mali / Mopti / Douentza"]
-        );
-        assert_eq!(
-            resolve_area("tillaberi/AYOROU", &labels),
-            ["Niger / Tillabéri / Ayorou"]
-        );
-        assert_eq!(resolve_area("Bankass", &labels).len(), 2);
-        assert_eq!(
-            resolve_area("Mopti / Bankass", &labels),
-            ["Mali / Mopti / Bankass"]
-        );
-        assert!(resolve_area("Gao", &labels).is_empty());
-    }
-
-    #[test]
-    fn parallel_load_equals_one_sequential_pass_and_counts_undated_events() {
-        let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("rasd.db");
-        let mut store = rasd_store::SqliteStore::open(&db).unwrap();
-        let mut records = rasd_store::synthetic_acled(3_000, 0, 7);
-        for r in records.iter_mut().step_by(500) {
-            r.event.event_date = None;
-        }
-        store.import_acled(&records).unwrap();
-        let sequential = |f: &EventFilter| {
-            let mut rows = Vec::new();
-            let undated = load_into(&store, f, &mut rows).unwrap();
-            (rows.iter().map(|r| r.id).collect::<Vec<i64>>(), undated)
-        };
-        let all = EventFilter::default();
-        let one = load_parallel(&db, &all).unwrap();
-        let (ids, undated) = sequential(&all);
-        assert_eq!((one.undated, undated), (6, 6));
-        assert_eq!(one.rows.len(), 3_000 - 6);
-        assert_eq!(one.rows.iter().map(|r| r.id).collect::<Vec<_>>(), ids);
-        assert!(one
-            .rows
-            .windows(2)
-            .all(|w| w[0].event_date <= w[1].event_date));
-        // With filters and date bounds that cut through the slices.
-        let country = records[1].event.country.clone();
-        let f = EventFilter {
-            country,
-            from: "2014-02-03".parse().ok(),
-            to: "2019-11-30".parse().ok(),
-            ..Default::default()
-        };
-        let some = load_parallel(&db, &f).unwrap();
-        let (ids, undated) = sequential(&f);
-        assert!(!ids.is_empty() && ids.len() < 3_000);
-        assert_eq!(some.rows.iter().map(|r| r.id).collect::<Vec<_>>(), ids);
-        assert_eq!((some.undated, undated), (0, 0));
-        // Nothing matches: no rows, no error.
-        let none = EventFilter {
-            country: Some("Atlantis".into()),
-            ..Default::default()
-        };
-        assert!(load_parallel(&db, &none).unwrap().rows.is_empty());
-    }
-
-    #[test]
-    fn acled_source_fields_split_into_distinct_outlets() {
-        assert_eq!(
-            source_names(Some("RFI; Studio Tamani;RFI; ")),
-            ["RFI", "Studio Tamani"]
-        );
-        assert!(source_names(None).is_empty());
-    }
 }

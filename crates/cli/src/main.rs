@@ -2,6 +2,7 @@
 //! codes live here; every stage is a library crate.
 
 mod analytics_cmd;
+mod backtest_cmd;
 mod bench_cmd;
 mod boundaries;
 mod code_cmd;
@@ -10,6 +11,7 @@ mod explain_cmd;
 mod geo_cmd;
 mod ingest_cmd;
 mod report_cmd;
+mod rows;
 mod serve_cmd;
 mod store_cmd;
 
@@ -487,14 +489,14 @@ fn main() -> ExitCode {
             max_lead_weeks,
             format,
         } => with_db(cli.db, |db| {
-            let b = analytics_cmd::BacktestArgs {
+            let b = backtest_cmd::BacktestArgs {
                 episodes: &episodes,
                 level,
                 threshold,
                 max_lead_weeks,
                 format,
             };
-            analytics_cmd::backtest_cmd(db, &filter, &b)
+            backtest_cmd::run(db, &filter, &b)
         }),
         Command::Eval {
             what: EvalCommand::Acled { file, errors, json },

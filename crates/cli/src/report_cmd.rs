@@ -8,7 +8,8 @@
 //! `RASD_CHROMIUM`. Nothing after `--to` is read, so a report of a past period is what an
 //! analyst could have written then.
 
-use crate::analytics_cmd::{analytics_filter, load};
+use crate::analytics_cmd::analytics_filter;
+use crate::rows::load;
 use crate::store_cmd::{FilterArgs, EXIT_USAGE};
 use anyhow::{bail, Context, Result};
 use rasd_analytics::{Lang, RenderOptions, SitRep};
