@@ -521,7 +521,8 @@ pub fn control(
         Ok(f) => f,
         Err(code) => return Ok(code),
     };
-    // The months shown: --month, else --from..--to, else the last month with events.
+    // The months shown: --month, else --from..--to; without --from, the last month of the
+    // range (of the data when there is no --to).
     let month_end = |m: NaiveDate| {
         m.checked_add_months(chrono::Months::new(1))
             .and_then(|d| d.pred_opt())
@@ -534,12 +535,9 @@ pub fn control(
     filter.to = to;
     let loaded = load(db, &filter)?;
     let table = EventTable::new(&loaded.rows);
-    let (from, to) = match (month, from, table.date_range()) {
-        (None, None, Some((_, last))) if to.is_none() => {
-            let m = last.with_day(1).unwrap_or(last);
-            (Some(m), Some(last))
-        }
-        _ => (from, to),
+    let (from, to) = match (from, to.or(table.date_range().map(|r| r.1))) {
+        (None, Some(end)) => (Some(end.with_day(1).unwrap_or(end)), Some(end)),
+        range => range,
     };
     let cells = table.control_between(&ControlConfig::default(), from, to);
     let note = "indicator built from reported events: who acts where, weighted by what the events \

@@ -505,6 +505,25 @@ fn control_indicator_follows_a_base_established_then_retaken() {
         &serde_json::json!("lost_territory")
     )));
 
+    // Without --month or --from: the last month of the range, or of the data.
+    let months = |v: &serde_json::Value| {
+        let mut m: Vec<String> = v["cells"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| c["month"].as_str().unwrap().to_string())
+            .collect();
+        m.dedup();
+        m
+    };
+    let upto = json(
+        &s.db,
+        &["control", "--to", "2019-02-10", "--format", "json"],
+    );
+    assert_eq!(months(&upto), ["2019-02-01"]);
+    let last = json(&s.db, &["control", "--format", "json"]);
+    assert_eq!(months(&last), ["2019-06-01"], "the data end in June 2019");
+
     // The table says it is an indicator, and shows the month range asked for.
     let t = ok(
         &s.db,
