@@ -23,6 +23,7 @@
 //!   headless Chromium (required: `.ci/run` installs it), and a clear error without it.
 //! - `backtest_*`: an episodes CSV (dates and ISO weeks, areas by short name), detection,
 //!   lead weeks, false alarms; unknown areas skipped with exit 3.
+//! - `bench_analytics_*`: a small synthetic run prints its timings and finds its spikes.
 //! - `bad_arguments_exit_2`: every malformed option.
 
 use std::path::{Path, PathBuf};
@@ -762,6 +763,32 @@ fn backtest_scores_known_episodes_with_lead_weeks_and_false_alarms() {
         o.stderr
     );
     assert!(o.stdout.contains("detected 1 of 1"), "{}", o.stdout);
+}
+
+#[test]
+fn bench_analytics_times_a_small_run_and_finds_its_spikes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = ok(
+        &dir.path().join("unused.db"),
+        &["bench", "analytics", "--events", "20000"],
+    );
+    let line = |key: &str| {
+        out.lines()
+            .find(|l| l.starts_with(key))
+            .unwrap_or_else(|| panic!("no `{key}` line: {out}"))
+    };
+    assert!(line("analytics benchmark:").contains("1000 districts x 520 weeks"));
+    assert!(line("admin2 flags").ends_with("with new spread)"));
+    let spikes = line("injected spikes");
+    let found: Vec<u32> = spikes
+        .split_whitespace()
+        .nth(2)
+        .unwrap()
+        .split('/')
+        .map(|n| n.parse().unwrap())
+        .collect();
+    assert!(found[0] * 10 >= found[1] * 9 && found[1] == 50, "{spikes}");
+    assert!(line("report").contains("ms to build"));
 }
 
 #[test]
