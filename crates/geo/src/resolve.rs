@@ -348,6 +348,12 @@ struct Raw {
     /// Latin: the word right after is capitalised and not a place ("Tin Abao" where only "Tin"
     /// is known): even with a cue the match is likely a fragment of a longer, unknown name.
     next_capitalised: bool,
+    /// The name qualifies a border ("near the Mali border", "à la frontière du Niger",
+    /// "الحدود مع مالي"): the event is usually on the other side, so it is no country context.
+    border: bool,
+    /// English: "the" right before a capitalised name ("in the Soum", "the Seno"): a
+    /// province or region, not a town (nobody writes "in the Djibo").
+    article: bool,
 }
 
 /// The word that ends right before byte `s` (separated by exactly one space), if any.
@@ -651,6 +657,33 @@ const IN_BEFORE: &[&str] = &[
     "ببلده ",
     "village ",
 ];
+/// Words after a country name that make it a border ("the Mali border", "Niger-Nigeria border").
+const BORDER_AFTER: &[&str] = &[
+    " border",
+    "-nigeria border",
+    "-niger border",
+    "-mali border",
+    " frontier",
+];
+/// Words before a country name that make it a border.
+const BORDER_BEFORE: &[&str] = &[
+    "border with ",
+    "border with the ",
+    "borders with ",
+    "border of ",
+    "frontiere avec le ",
+    "frontiere avec la ",
+    "frontiere avec l'",
+    "frontiere du ",
+    "frontiere de la ",
+    "frontiere de l'",
+    "frontiere avec ",
+    "الحدود مع ",
+    "الحدود مع ال",
+    "حدود ",
+    "الحدود ",
+];
+
 const PASSING_BEFORE: &[&str] = &[
     "said in ",
     "told reporters in ",
@@ -846,9 +879,18 @@ impl Gazetteer {
             .iter()
             .filter_map(|c| names::country_by_acled(c))
             .collect();
+        // A group that operates across borders (ISWAP: Borno and Diffa; JNIM: Mopti and the
+        // Burkinabe Sahel) makes each of its countries context, not only its home country.
+        for h in &hints.areas {
+            if let Some((cc, _)) = h.split_once(':') {
+                if let Some(i) = names::COUNTRIES.iter().position(|c| c.cc == cc) {
+                    ctx_countries.insert(i);
+                }
+            }
+        }
         for r in &raws {
             let t = &m.pats[r.pat].targets;
-            if r.cue != Some(PlaceCue::Region) {
+            if r.cue != Some(PlaceCue::Region) && !r.border {
                 ctx_countries.extend(t.iter().filter_map(|t| match t {
                     Target::Country(c) => Some(*c as usize),
                     _ => None,
@@ -1133,6 +1175,9 @@ impl Gazetteer {
                 if r.cue == Some(PlaceCue::Region) {
                     s += 0.6;
                     notes.push("region cue");
+                } else if r.article && !generic {
+                    s += 0.35;
+                    notes.push("\"the\" before the name");
                 } else if pat.targets.iter().any(|&o| self.is_town_of(o, a as usize)) {
                     s -= 0.3;
                     notes.push("town of the same name preferred");
@@ -1147,7 +1192,12 @@ impl Gazetteer {
                     notes.push("known conflict place");
                 }
                 if r.cue == Some(PlaceCue::Region) {
-                    s -= 0.15;
+                    // "Soum Province": a town named so is the unlikely reading when an area
+                    // of that name exists.
+                    // A known conflict town is often named loosely for its area ("the Bosso
+                    // region"), so only unknown villages take the larger penalty.
+                    let area_too = pat.targets.iter().any(|t| matches!(t, Target::Area(_)));
+                    s -= if area_too && !pl.curated { 0.45 } else { 0.15 };
                 }
                 s
             }
@@ -1340,12 +1390,17 @@ impl Gazetteer {
                     }
                 }
             }
+            let border = starts_with_any(after, BORDER_AFTER).is_some()
+                || ends_with_any(before, BORDER_BEFORE).is_some();
+            let article = pat.latin && before.ends_with(" the ");
             raws.push(Raw {
+                border,
+                article,
                 start: s,
                 end: e,
                 pat: mt.pattern().as_usize(),
                 cue,
-                passing,
+                passing: passing || border,
                 cue_text,
                 first_sentence: sent_start == 0,
                 settle,

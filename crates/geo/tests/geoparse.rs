@@ -568,3 +568,54 @@ fn salience_prefers_the_event_place() {
         assert_eq!(top.location, want, "{text}: {:?}", ms.iter().map(|m| (&m.location, m.score, &m.why)).collect::<Vec<_>>());
     }
 }
+
+#[test]
+fn cross_border_groups_make_each_of_their_countries_context() {
+    // ISWAP's home is Nigeria, but it operates in Diffa: Bosso (Niger) beats Bosso (Nigeria).
+    let text = "Militants abducted two herders near Bosso on Sunday.";
+    let n = rasd_text::normalize(text);
+    let hints = GeoHints {
+        countries: vec!["Nigeria".into()],
+        areas: vec!["NG:Borno".into(), "NE:Diffa".into()],
+    };
+    let ms = Gazetteer::embedded().geoparse_original(text, &n, &hints);
+    let b = find(&ms, "Bosso");
+    assert_eq!(b.country, "Niger", "{b:#?}");
+    // Without the areas, the home country alone still decides.
+    let ms = parse(text, &["Nigeria"]);
+    assert_eq!(find(&ms, "Bosso").country, "Nigeria");
+}
+
+#[test]
+fn a_border_is_not_country_context() {
+    // "near the Mali border" says the event is on the other side: the Soum is the province.
+    for text in [
+        "Three men were killed overnight in the Soum, near the Mali border.",
+        "Trois hommes ont été tués dans la province du Soum, près de la frontière avec le Mali.",
+    ] {
+        let ms = parse(text, &[]);
+        let soum = find(&ms, "Soum");
+        assert_eq!(soum.country, "Burkina Faso", "{text}: {soum:#?}");
+        assert_eq!(soum.kind, PlaceKind::Admin2, "{text}");
+        if let Some(mali) = ms.iter().find(|m| m.location == "Mali") {
+            assert!(mali.score < soum.score, "{text}: {ms:#?}");
+        }
+    }
+}
+
+#[test]
+fn the_article_and_province_mark_an_area_over_a_namesake_village() {
+    let ms = parse("Gunmen attacked a patrol in the Soum.", &[]);
+    assert_eq!(find(&ms, "Soum").kind, PlaceKind::Admin2);
+    // A town the press names loosely for its area stays the town.
+    let ms = parse(
+        "Boko Haram attacked a village in the Bosso region.",
+        &["Niger"],
+    );
+    let b = find(&ms, "Bosso");
+    assert_eq!(
+        (b.country.as_str(), b.kind),
+        ("Niger", PlaceKind::Locality),
+        "{b:#?}"
+    );
+}
