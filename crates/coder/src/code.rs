@@ -210,7 +210,7 @@ impl Coder {
                 candidates.push(c);
             }
         }
-        let merged = merge(candidates, &scan.places);
+        let merged = merge(candidates, &scan.places, scan.norm.as_str());
         merged
             .into_iter()
             .filter(|c| c.confidence >= self.config.min_confidence)
@@ -630,6 +630,25 @@ impl Coder {
                     | rasd_model::EventType::ViolenceAgainstCivilians => {
                         // Mines and IEDs are laid by armed groups: soldiers or civilians named
                         // with one are its victims unless the text says who planted it.
+                        // Armed groups have no aircraft: with an air strike, forces named
+                        // anywhere in the sentence are actor1 and the group is the target ("the
+                        // Air Force said its jets killed dozens of Boko Haram fighters").
+                        if s == SubEventType::AirDroneStrike
+                            && cue_set.contains(&Cue::Airstrike)
+                            && actor1.as_ref().is_none_or(|a| !is_force(a.kind))
+                        {
+                            if let Some(f) = mentions
+                                .iter()
+                                .find(|m| is_force(self.mention_kind(m)))
+                                .and_then(resolve)
+                            {
+                                let old = actor1.take();
+                                if actor2.as_ref().is_none_or(|a| a.name == f.name) {
+                                    actor2 = old;
+                                }
+                                actor1 = Some(f);
+                            }
+                        }
                         let laid = s == SubEventType::RemoteExplosiveLandmineIed;
                         if actor1.as_ref().is_some_and(|a| {
                             a.kind == ActorKind::Civilians || (laid && is_force(a.kind))
@@ -1508,6 +1527,9 @@ fn nearest_place(
         let before = if p.start < trigger { 2.0 } else { 0.0 };
         words / 4.0 + before + (1.0 - p.score) * 6.0
     };
+    // The dateline ("BAMAKO (Reuters) -") is where the report was filed: the event's place
+    // only when the text names no other.
+    let dateline = |p: &Place| p.end <= scan.dateline_end;
     let lo = scan.places.partition_point(|p| p.start < start);
     let pick = |towns: bool| {
         scan.places
@@ -1515,7 +1537,7 @@ fn nearest_place(
             .enumerate()
             .skip(lo)
             .take_while(|(_, p)| p.start < end)
-            .filter(|(_, p)| p.end <= end && p.is_country != towns)
+            .filter(|(_, p)| p.end <= end && p.is_country != towns && !dateline(p))
             .min_by(|a, b| cost(a.1).total_cmp(&cost(b.1)))
             .map(|(i, _)| i)
     };
@@ -1523,7 +1545,7 @@ fn nearest_place(
         scan.places
             .iter()
             .enumerate()
-            .filter(|(_, p)| p.is_country != towns)
+            .filter(|(_, p)| p.is_country != towns && !dateline(p))
             .max_by(|a, b| a.1.score.total_cmp(&b.1.score).then(b.0.cmp(&a.0)))
             .map(|(i, _)| i)
     };
@@ -1535,7 +1557,7 @@ fn nearest_place(
             .enumerate()
             .skip(from)
             .take_while(|(_, p)| p.start < start)
-            .filter(|(_, p)| p.end <= start && p.is_country != towns)
+            .filter(|(_, p)| p.end <= start && p.is_country != towns && !dateline(p))
             .max_by(|a, b| a.1.start.cmp(&b.1.start))
             .map(|(i, _)| i)
     };
@@ -1554,6 +1576,11 @@ fn nearest_place(
         .or_else(|| pick(false))
         .or_else(|| recent(false))
         .or_else(|| doc_wide(false))
+        .or_else(|| {
+            scan.places
+                .iter()
+                .position(|p| dateline(p) && !p.is_country)
+        })
 }
 
 /// The trigger is a finite past verb in English or French ("marched", "attacked", "ont
@@ -1862,7 +1889,7 @@ fn casualties(
 
 /// Merge candidates that are mentions of one event: a casualty-only sentence joins the violent
 /// event before it; same sub-event type at a compatible place and date becomes one event.
-fn merge(candidates: Vec<Candidate>, places: &[Place]) -> Vec<Candidate> {
+fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
     for c in candidates {
         // Mentions of one event stand close together: look back a few candidates only, which
@@ -1907,7 +1934,9 @@ fn merge(candidates: Vec<Candidate>, places: &[Place]) -> Vec<Candidate> {
                         && a.country == b.country
                         && a.admin1.is_some()
                         && a.admin1 == b.admin1;
-                    same || nested
+                    // "in central Mali ... the base in Dioura": the country holds the town.
+                    let in_country = (a.is_country || b.is_country) && a.country == b.country;
+                    same || nested || in_country
                 }
                 _ => true,
             };
@@ -1958,7 +1987,18 @@ fn merge(candidates: Vec<Candidate>, places: &[Place]) -> Vec<Candidate> {
                             o.actor2 = Some(f);
                         }
                     }
-                    o.fatalities = max_fatalities(o.fatalities, c.fatalities);
+                    // Dead counted on each side of a battle add up: "7 soldiers were killed
+                    // ... the army killed about twenty of the attackers".
+                    let other_side = match (counted_side(&o), counted_side(&c)) {
+                        (Some(a), Some(b)) => a != b,
+                        _ => false,
+                    };
+                    o.fatalities =
+                        if other_side || additional_dead(text, o.fatalities, c.fatalities) {
+                            sum_fatalities(o.fatalities, c.fatalities)
+                        } else {
+                            max_fatalities(o.fatalities, c.fatalities)
+                        };
                     o.actor1 = o.actor1.take().or(c.actor1);
                     o.actor2 = o.actor2.take().or(c.actor2);
                     // The more precise place wins (a town over its region).
@@ -1982,6 +2022,75 @@ fn same_actor(a: &Option<Slot>, b: &Option<Slot>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => a.name.is_some() && a.name == b.name,
         _ => false,
+    }
+}
+
+/// "Eleven attackers were also killed", "trois assaillants ont également été tués", "كما قتل
+/// ثلاثة من المهاجمين": a later count that adds to the earlier one rather than repeating it.
+fn additional_dead(
+    text: &str,
+    a: Option<(u32, Option<(usize, usize)>)>,
+    b: Option<(u32, Option<(usize, usize)>)>,
+) -> bool {
+    let (Some((x, Some((as_, _)))), Some((y, Some((bs, be))))) = (a, b) else {
+        return false;
+    };
+    if x == 0 || y == 0 || bs <= as_ {
+        return false;
+    }
+    // The words around the second count, within its clause.
+    let lo = text[..bs]
+        .rfind(['.', ';', '\n'])
+        .map_or(0, |i| i + 1)
+        .max(bs.saturating_sub(40));
+    let hi = (be + 60).min(text.len());
+    let (lo, hi) = (floor_char(text, lo), floor_char(text, hi));
+    let window = &text[lo..hi];
+    let clause_end = window[be - lo..]
+        .find(['.', ';', ','])
+        .map_or(window.len(), |i| be - lo + i);
+    let window = &window[..clause_end];
+    [
+        " also ",
+        " as well",
+        " egalement ",
+        " aussi ",
+        "كما ",
+        " ايضا",
+    ]
+    .iter()
+    .any(|w| window.contains(w))
+}
+
+/// The actor whose dead a candidate's count counts: the one named right after the number
+/// ("20 soldiers", "عشرين من المهاجمين").
+fn counted_side(c: &Candidate) -> Option<String> {
+    let (_, Some((fs, fe))) = c.fatalities? else {
+        return None;
+    };
+    [&c.actor1, &c.actor2]
+        .into_iter()
+        .flatten()
+        .filter_map(|a| Some((a.span?, a.name.clone()?)))
+        .filter(|((s, _), _)| *s >= fs && *s <= fe + 12)
+        .min_by_key(|((s, _), _)| *s)
+        .map(|(_, n)| n)
+}
+
+fn floor_char(s: &str, mut i: usize) -> usize {
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+fn sum_fatalities(
+    a: Option<(u32, Option<(usize, usize)>)>,
+    b: Option<(u32, Option<(usize, usize)>)>,
+) -> Option<(u32, Option<(usize, usize)>)> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some((x.0.saturating_add(y.0), x.1)),
+        (x, y) => x.or(y),
     }
 }
 

@@ -392,6 +392,30 @@ const CASES: &[Case] = &[
         text: "On April 28, unknown gunmen attacked the police post in Deou; one of the assailants was killed.",
         expect: Some(ev(S::ArmedClash)),
     },
+    Case {
+        name: "en air force jets: the force is actor1 even as the speaker",
+        published: "2026-04-10",
+        text: "The Nigerien Air Force said on Thursday its jets had killed 14 ISWAP fighters in air strikes on their camp near Diffa.",
+        expect: Some(Expect { actor1: Some("Military Forces of Niger"), actor2: Some("Islamic State (West Africa)"), fatalities: Some(14), ..ev(S::AirDroneStrike) }),
+    },
+    Case {
+        name: "ar army announces air strikes that killed fighters",
+        published: "2026-04-10",
+        text: "أعلن الجيش البوركيني أنه قتل 9 إرهابيين في غارات جوية قرب جيبو.",
+        expect: Some(Expect { actor1: Some("Military Forces of Burkina Faso"), fatalities: Some(9), ..ev(S::AirDroneStrike) }),
+    },
+    Case {
+        name: "en dead on both sides add up across sentences",
+        published: "2026-04-10",
+        text: "Militants killed 9 soldiers in an attack on an army post in Boni on Tuesday. Four attackers were also killed, the army said.",
+        expect: Some(Expect { fatalities: Some(13), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr morts des deux camps additionnés",
+        published: "2026-04-10",
+        text: "Six soldats ont été tués mardi dans une attaque contre un poste militaire à Boni. L'armée a tué une dizaine d'assaillants, selon un communiqué.",
+        expect: Some(Expect { fatalities: Some(16), ..ev(S::ArmedClash) }),
+    },
 ];
 
 #[test]
@@ -530,4 +554,33 @@ fn evidence_spans_point_at_the_original_text() {
         .unwrap();
     assert_eq!(&text[fat.start..fat.end], "٥");
     assert_eq!(e.fatalities, Some(5));
+}
+
+#[test]
+fn dateline_city_is_not_the_event_place_when_another_is_named() {
+    let coder = Coder::new(CoderConfig::default());
+    let code = |text: &str| {
+        let doc = Document {
+            id: "d".into(),
+            text: text.into(),
+            published: chrono::NaiveDate::from_ymd_opt(2026, 4, 10),
+            ..Default::default()
+        };
+        coder.code(&doc).events
+    };
+    // The event is in Boni; Bamako is where the wire story was filed.
+    let ev = code("BAMAKO (AFP) - Gunmen killed five civilians in an attack on a village near Boni in the Mopti region on Tuesday, local officials said.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_deref(), Some("Boni"), "{ev:#?}");
+    // "in central Mali ... the base in Dioura": one event, in Dioura.
+    let ev = code("BAMAKO (Reuters) - Militants killed 12 soldiers in an attack on an army base in central Mali on Tuesday. The assailants stormed the base in Dioura before dawn.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_deref(), Some("Dioura"), "{ev:#?}");
+    // With no other place, the dateline stands.
+    let ev = code("NIAMEY (AFP) - Thousands of people marched on Saturday to demand the release of detained journalists.");
+    assert_eq!(
+        ev.first().and_then(|e| e.location.as_deref()),
+        Some("Niamey"),
+        "{ev:#?}"
+    );
 }

@@ -1333,7 +1333,16 @@ impl Gazetteer {
                 .unwrap_or(0);
             let before = &hay[floor_boundary(hay, s.saturating_sub(60)).max(sent_start)..s];
             let after = &hay[e..ceil_boundary(hay, (e + 40).min(hay.len()))];
-            let (cue, cue_text) = detect_cue(before, after, clitic_bi, raws.last(), hay, s);
+            let (mut cue, mut cue_text) = detect_cue(before, after, clitic_bi, raws.last(), hay, s);
+            // French "à X" loses its accent in normalisation: English "a Bozo" is no cue.
+            if cue_text == "a " && s >= 2 {
+                if let Some(orig) = original {
+                    let (os, _) = text.original_span(s - 2, s - 1);
+                    if !orig[os..].starts_with(['à', 'À']) {
+                        (cue, cue_text) = (None, "");
+                    }
+                }
+            }
             let dateline = s < 3
                 && (after.starts_with(" (") || after.starts_with(" -") || after.starts_with(","))
                 && after.len() > 2
