@@ -96,6 +96,9 @@ struct Candidate {
     tags: Vec<&'static str>,
     /// The sentence claims responsibility ("IS Sahel claimed the attack").
     claim: bool,
+    /// The date is the day something was said ("the army said on Thursday"), which a date of
+    /// the event itself from another sentence replaces.
+    date_said: bool,
 }
 
 /// Everything found in a document's text, in normalised offsets.
@@ -633,8 +636,18 @@ impl Coder {
                         // Armed groups have no aircraft: with an air strike, forces named
                         // anywhere in the sentence are actor1 and the group is the target ("the
                         // Air Force said its jets killed dozens of Boko Haram fighters").
+                        // Armed groups fly drones too: there, only a group that is the
+                        // object of the killing ("killed dozens of terrorists in drone
+                        // strikes") gives way.
+                        let object_of_killing =
+                            actor1.as_ref().and_then(|a| a.span).is_some_and(|(s1, _)| {
+                                in_sentence.iter().any(|m| {
+                                    matches!(m.target, Target::Cue(Cue::Kill | Cue::Neutralise))
+                                        && m.end <= s1
+                                })
+                            });
                         if s == SubEventType::AirDroneStrike
-                            && cue_set.contains(&Cue::Airstrike)
+                            && (cue_set.contains(&Cue::Airstrike) || object_of_killing)
                             && actor1.as_ref().is_none_or(|a| !is_force(a.kind))
                         {
                             if let Some(f) = mentions
@@ -1027,6 +1040,7 @@ impl Coder {
             confidence: confidence.min(0.99),
             tags,
             claim: cue_set_claim,
+            date_said: date.is_some_and(|d| said_date(scan.norm.as_str(), &d, start, t_start)),
         })
     }
 
@@ -1494,10 +1508,14 @@ fn nearest_date(
     trigger: usize,
     prev: Option<DateMention>,
 ) -> Option<DateMention> {
+    // The day of the event before the day it was told ("said on Thursday that on Tuesday").
     let inside = within(&scan.dates, start, end, |d| d.start)
         .iter()
         .filter(|d| d.end <= end && d.start >= scan.dateline_end)
-        .min_by_key(|d| d.start.abs_diff(trigger));
+        .min_by_key(|d| {
+            let said = said_date(scan.norm.as_str(), d, start, trigger);
+            (said, d.start.abs_diff(trigger))
+        });
     inside
         .copied()
         .or(prev)
@@ -1941,7 +1959,7 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                 _ => true,
             };
             let date_ok = match (o.date, c.date) {
-                (Some(a), Some(b)) => a.date == b.date,
+                (Some(a), Some(b)) => a.date == b.date || o.date_said || c.date_said,
                 _ => true,
             };
             same_kind && place_ok && date_ok
@@ -2008,7 +2026,10 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         }
                         (a, b) => a.or(b),
                     };
-                    o.date = o.date.or(c.date);
+                    if o.date.is_none() || (o.date_said && !c.date_said && c.date.is_some()) {
+                        o.date = c.date;
+                        o.date_said = c.date_said;
+                    }
                     o.confidence = (o.confidence.max(c.confidence) + 0.05).min(0.99);
                 }
             }
@@ -2022,6 +2043,75 @@ fn same_actor(a: &Option<Slot>, b: &Option<Slot>) -> bool {
     match (a, b) {
         (Some(a), Some(b)) => a.name.is_some() && a.name == b.name,
         _ => false,
+    }
+}
+
+/// Verbs of saying (normalised) that a date may belong to instead of the event.
+const SPEECH_WORDS: &[&str] = &[
+    "said",
+    "says",
+    "announced",
+    "stated",
+    "told",
+    "reported",
+    "confirmed",
+    "annonce",
+    "indique",
+    "declare",
+    "affirme",
+    "precise",
+    "rapporte",
+    "confirme",
+    "annoncait",
+    "قال",
+    "قالت",
+    "اعلن",
+    "اعلنت",
+    "افاد",
+    "افادت",
+    "ذكر",
+    "ذكرت",
+    "اكد",
+    "اكدت",
+    "اوضح",
+    "اوضحت",
+    "صرح",
+    "صرحت",
+];
+
+/// The date mention is the day of a statement: a verb of saying stands within a few words
+/// before it ("said on Thursday", "a annoncé jeudi", "أعلن الجيش المالي، الخميس") or between it
+/// and the trigger ("On Thursday, the army said it killed ..."), with the trigger elsewhere.
+fn said_date(text: &str, d: &DateMention, sent_start: usize, trigger: usize) -> bool {
+    let is_speech = |w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        SPEECH_WORDS.contains(&w)
+            || w.strip_prefix('و')
+                .is_some_and(|w| SPEECH_WORDS.contains(&w))
+    };
+    // A date borrowed from another sentence is judged there, not here.
+    if (trigger >= d.start && trigger < d.end) || d.start < sent_start || d.end > text.len() {
+        return false;
+    }
+    if trigger > d.end {
+        // Speech word between the date and the trigger.
+        let between = &text[d.end..trigger];
+        if between.split_whitespace().take(8).any(is_speech) {
+            return true;
+        }
+    }
+    // Speech word in the few words right before the date, trigger not between.
+    let lo = floor_char(text, d.start.saturating_sub(48).max(sent_start));
+    let before = &text[lo..d.start];
+    let mut words: Vec<(usize, &str)> = before
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - before.as_ptr() as usize, w))
+        .collect();
+    let keep = words.len().saturating_sub(5);
+    words.drain(..keep);
+    match words.iter().rev().find(|(_, w)| is_speech(w)) {
+        Some(&(at, _)) => !(trigger > lo + at && trigger < d.start),
+        None => false,
     }
 }
 

@@ -416,6 +416,30 @@ const CASES: &[Case] = &[
         text: "Six soldats ont été tués mardi dans une attaque contre un poste militaire à Boni. L'armée a tué une dizaine d'assaillants, selon un communiqué.",
         expect: Some(Expect { fatalities: Some(16), ..ev(S::ArmedClash) }),
     },
+    Case {
+        name: "en the day of the statement gives way to the day of the event",
+        published: "2026-04-10",
+        text: "On Thursday, the army said it had repelled an attack on Boni on Tuesday, killing 10 militants.",
+        expect: Some(Expect { date: Some("2026-04-07"), fatalities: Some(10), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "ar statement day and strike day in two sentences make one event",
+        published: "2026-04-10",
+        text: "أعلن الجيش المالي، الخميس، أنه قتل 15 إرهابيا في غارات جوية قرب ليري. وقال الجيش إن الضربات استهدفت تجمعا للمسلحين يوم الأربعاء.",
+        expect: Some(Expect { actor1: Some("Military Forces of Mali"), date: Some("2026-04-08"), fatalities: Some(15), ..ev(S::AirDroneStrike) }),
+    },
+    Case {
+        name: "en drone strike by the army on named terrorists",
+        published: "2026-04-10",
+        text: "The Burkinabe army said it had killed 20 terrorists in drone strikes near Djibo on Wednesday.",
+        expect: Some(Expect { actor1: Some("Military Forces of Burkina Faso"), date: Some("2026-04-08"), ..ev(S::AirDroneStrike) }),
+    },
+    Case {
+        name: "en armed group drone attack keeps the group as actor1",
+        published: "2026-04-10",
+        text: "JNIM fighters used an armed drone to strike an army camp in Boulkessi on Wednesday, killing 3 soldiers.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Military Forces of Mali"), fatalities: Some(3), ..ev(S::AirDroneStrike) }),
+    },
 ];
 
 #[test]
