@@ -1085,7 +1085,7 @@ impl Coder {
             c.target == Target::Cue(Cue::PassiveAux)
                 && c.end <= t_start
                 && scan.gap(c.end, t_start) <= 1
-        });
+        }) || undergoes(scan.norm.as_str(), t_start, t_end);
         let target_before = before.last().copied().filter(|m| {
             in_sentence.iter().any(|c| {
                 matches!(c.target, Target::Cue(Cue::PassiveAux | Cue::PassiveBy))
@@ -1115,7 +1115,14 @@ impl Coder {
             }
         }
         if passive || target_before.is_some() {
-            return (None, target_before.or(before.last().copied()).cloned());
+            // "villagers came under attack from JNIM fighters": the attacker follows.
+            let from = undergoes(scan.norm.as_str(), t_start, t_end)
+                .then(|| after.first().copied())
+                .flatten();
+            return (
+                from.cloned(),
+                target_before.or(before.last().copied()).cloned(),
+            );
         }
         // A counted actor is a victim: "killing 12 soldiers", "قتل 12 جنديا", "tuant 5 civils".
         let counted = |m: &ActorMention| {
@@ -2044,6 +2051,45 @@ fn same_actor(a: &Option<Slot>, b: &Option<Slot>) -> bool {
         (Some(a), Some(b)) => a.name.is_some() && a.name == b.name,
         _ => false,
     }
+}
+
+/// Verbs whose subject undergoes the attack ("a convoy came under attack", "fell into an
+/// ambush", "est tombé dans une embuscade", "تعرضت دورية لهجوم", "وقعت قافلة في كمين").
+const UNDERGO: &[&str] = &[
+    "came under",
+    "come under",
+    "comes under",
+    "coming under",
+    "fell into",
+    "fallen into",
+    "tombe dans",
+    "tombes dans",
+    "tombee dans",
+    "tombees dans",
+    "تعرض",
+    "وقع في",
+    "وقعت في",
+    "وقعوا في",
+];
+
+fn undergoes(text: &str, t_start: usize, t_end: usize) -> bool {
+    let lo = floor_char(text, t_start.saturating_sub(64));
+    let window = &text[lo..t_end.min(text.len())];
+    // Within the trigger's clause only.
+    let window = window.rsplit(['.', ';', ',']).next().unwrap_or(window);
+    let in_ambush = text[..t_start].ends_with("في ")
+        && window.split_whitespace().any(|w| {
+            matches!(w.trim_start_matches('و'), "قعت" | "قع" | "قعوا")
+                || matches!(w, "وقعت" | "وقع" | "وقعوا")
+        });
+    in_ambush
+        || UNDERGO.iter().any(|u| {
+            window.match_indices(u).any(|(i, _)| {
+                i == 0
+                    || !window[..i].ends_with(|c: char| c.is_alphanumeric())
+                    || u.starts_with('ت')
+            })
+        })
 }
 
 /// Verbs of saying (normalised) that a date may belong to instead of the event.

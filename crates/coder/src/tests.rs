@@ -440,6 +440,30 @@ const CASES: &[Case] = &[
         text: "JNIM fighters used an armed drone to strike an army camp in Boulkessi on Wednesday, killing 3 soldiers.",
         expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Military Forces of Mali"), fatalities: Some(3), ..ev(S::AirDroneStrike) }),
     },
+    Case {
+        name: "en a convoy that came under attack is the target",
+        published: "2026-04-10",
+        text: "A Malian army convoy came under attack near Gao on Tuesday.",
+        expect: Some(Expect { actor2: Some("Military Forces of Mali"), date: Some("2026-04-07"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr un convoi tombé dans une embuscade est la cible",
+        published: "2026-04-10",
+        text: "Un convoi de l'armée malienne est tombé dans une embuscade mardi entre Gao et Ansongo.",
+        expect: Some(Expect { actor2: Some("Military Forces of Mali"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "ar a patrol subjected to an attack is the target",
+        published: "2026-04-10",
+        text: "تعرضت دورية للجيش المالي لهجوم قرب غاو يوم الثلاثاء.",
+        expect: Some(Expect { actor2: Some("Military Forces of Mali"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en came under attack from a named group",
+        published: "2026-04-10",
+        text: "Villagers came under attack from JNIM fighters near Gao on Tuesday.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Civilians"), ..ev(S::Attack) }),
+    },
 ];
 
 #[test]
