@@ -912,7 +912,10 @@ impl Coder {
             let counted_victim = |a: &Option<Slot>| {
                 a.as_ref().and_then(|a| a.span).is_some_and(|(s, _)| {
                     fatalities.and_then(|f| f.1).is_some_and(|(ns, ne)| {
-                        (ns <= s && s < ne) || (ne <= s && scan.gap(ne, s) == 0)
+                        (ns <= s && s < ne)
+                            || (ne <= s
+                                && (scan.gap(ne, s) == 0
+                                    || among_the_dead(&scan.norm.as_str()[ne..s])))
                     })
                 })
             };
@@ -920,7 +923,7 @@ impl Coder {
                 && !counted_victim(&actor2)
                 && actor2
                     .as_ref()
-                    .is_some_and(|a| a.kind.is_armed() && a.span.is_some())
+                    .is_some_and(|a| a.kind.is_armed() && (a.span.is_some() || a.unidentified))
             {
                 std::mem::swap(&mut actor1, &mut actor2);
             }
@@ -1040,7 +1043,9 @@ impl Coder {
             confidence: confidence.min(0.99),
             tags,
             claim: cue_set_claim,
-            date_said: date.is_some_and(|d| said_date(scan.norm.as_str(), &d, start, t_start)),
+            // A claim is a statement too: "claimed on Saturday" dates the claim.
+            date_said: cue_set_claim
+                || date.is_some_and(|d| said_date(scan.norm.as_str(), &d, start, t_start)),
         })
     }
 
@@ -1738,7 +1743,7 @@ fn past_year_before(
     let text = scan.norm.as_str();
     let lo = scan
         .word_starts
-        .get(scan.word_index(trigger).saturating_sub(8))
+        .get(scan.word_index(trigger).saturating_sub(24))
         .copied()
         .unwrap_or(start)
         .max(start);
@@ -1943,6 +1948,8 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
             let claimed = c.claim && o.sub.event_type().is_violent();
             let same_kind = damage
                 || claimed
+                || (protest_rank(o.sub).is_some() && protest_rank(c.sub).is_some())
+                || protest_casualty(o, &c)
                 || o.sub == c.sub
                 // "Reports of 2 dead": casualties told after a battle or a riot belong to it.
                 || (c.weak
@@ -1995,6 +2002,30 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         o.actor1 = c.actor1;
                     }
                     o.confidence = (o.confidence + 0.05).min(0.99);
+                } else if protest_casualty(o, &c) {
+                    // "One protester was killed": the protest's dead, not a new attack.
+                    o.fatalities = max_fatalities(o.fatalities, c.fatalities);
+                    o.confidence = (o.confidence + 0.05).min(0.99);
+                } else if let (Some(ro), Some(rc)) = (protest_rank(o.sub), protest_rank(c.sub)) {
+                    // One protest told in several sentences: the most violent reading wins
+                    // (protesters who burn tyres make a violent demonstration), and the force
+                    // that intervened stays as actor2.
+                    if rc > ro {
+                        o.sub = c.sub;
+                        if c.sub == SubEventType::ViolentDemonstration {
+                            o.actor1 = c.actor1.clone().or(o.actor1.take());
+                        }
+                    }
+                    let force = |a: &Option<Slot>| a.as_ref().is_some_and(|a| is_force(a.kind));
+                    if !force(&o.actor2) && force(&c.actor2) {
+                        o.actor2 = c.actor2;
+                    } else if o.actor2.is_none() {
+                        o.actor2 = c.actor2;
+                    }
+                    o.fatalities = max_fatalities(o.fatalities, c.fatalities);
+                    o.place = o.place.or(c.place);
+                    o.date = o.date.or(c.date);
+                    o.confidence = (o.confidence.max(c.confidence) + 0.05).min(0.99);
                 } else {
                     // "Gunmen attacked the convoy. Three soldiers were killed.": forces among
                     // the victims make the attack a battle.
@@ -2090,6 +2121,44 @@ fn undergoes(text: &str, t_start: usize, t_end: usize) -> bool {
                     || u.starts_with('ت')
             })
         })
+}
+
+/// Order of protest readings from peaceful to violent; `None` for other sub-event types.
+fn protest_rank(s: SubEventType) -> Option<u8> {
+    match s {
+        SubEventType::PeacefulProtest => Some(0),
+        SubEventType::ProtestWithIntervention => Some(1),
+        SubEventType::ExcessiveForceAgainstProtesters => Some(2),
+        SubEventType::ViolentDemonstration => Some(3),
+        _ => None,
+    }
+}
+
+/// A later sentence that only counts protesters killed or wounded, by no one named.
+fn protest_casualty(o: &Candidate, c: &Candidate) -> bool {
+    protest_rank(o.sub).is_some()
+        && c.sub.event_type().is_violent()
+        && c.actor1.as_ref().is_none_or(|a| a.span.is_none())
+        && c.actor2
+            .as_ref()
+            .is_some_and(|a| a.kind == ActorKind::Protesters)
+}
+
+/// The words between a death toll and the side it counts: "45 morts parmi les soldats",
+/// "12 dead among the soldiers", "20 killed, including 15 soldiers", "بينهم".
+fn among_the_dead(between: &str) -> bool {
+    between.len() <= 32
+        && !between.contains(['.', ';'])
+        && [
+            " parmi ",
+            " among ",
+            " dont ",
+            " including ",
+            "بينهم",
+            "من بين",
+        ]
+        .iter()
+        .any(|w| between.contains(w))
 }
 
 /// Verbs of saying (normalised) that a date may belong to instead of the event.
