@@ -93,7 +93,7 @@ pub use report::{
     ControlChange, ControlSummary, Delta, Named, Notable, NotableKind, RenderOptions, SitRep,
     SitRepConfig, TypeRow, WeekBar,
 };
-pub use row::EventRow;
+pub use row::{source_names, EventRow};
 pub use series::{series, AreaSeries, Bucket, Interval, Level, Series};
 pub use svg::{escape, Equirectangular, MapPoint, Polyline, Projection};
 pub use table::{iso_week_label, short_name, AreaKey, EventTable, Family, Filter, Side};

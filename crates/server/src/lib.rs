@@ -41,6 +41,7 @@
 //! documents and full-text search go to the store. Binding anything but a loopback address
 //! requires a token ([`ServerConfig::check_binding`]), compared in constant time.
 
+mod analytics;
 mod api;
 mod assets;
 mod boundaries;
