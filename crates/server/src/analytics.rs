@@ -10,6 +10,7 @@
 //! report, as the CLI does. Answers are cached per query and data version.
 
 use crate::api::compile;
+use crate::index::EventIndex;
 use crate::params::Query;
 use crate::{AppState, Result, ServerError};
 use axum::extract::{RawQuery, State};
@@ -18,30 +19,30 @@ use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, NaiveDate};
 use rasd_analytics::{
     iso_week_label, quarter_label, AreaKey, Capability, CapabilityConfig, ControlConfig,
-    ControlLabel, EventRow, EventTable, Filter, Flag, Interval, Metric, Period, WarningConfig,
+    ControlLabel, EventTable, Filter, Flag, Interval, Metric, Period, WarningConfig,
 };
 use rasd_model::EventType;
 use rasd_store::EventFilter;
 use serde_json::{json, Value};
 use std::collections::HashMap;
+use std::sync::Arc;
 
-/// The events of `filter` (and `ids`) as analytics rows, and the index's data version.
-async fn rows(
+/// Select the events of `filter` (and `ids`) in the index, build the analytics table over
+/// them (references, no copies) and run `compute` on it, on a blocking thread (the analyses
+/// use rayon). Returns the answer and the data version it was computed from.
+async fn analyse(
     state: &AppState,
     filter: &EventFilter,
     ids: Option<&[i64]>,
-) -> Result<(Vec<EventRow>, i64)> {
+    compute: impl FnOnce(&EventTable<'_>) -> Value + Send + 'static,
+) -> Result<(Value, i64)> {
     let (index, m) = compile(state, filter, ids).await?;
-    let version = index.data_version();
     crate::db::join(tokio::task::spawn_blocking(move || {
-        Ok((index.analytics_rows(&m), version))
+        let index: Arc<EventIndex> = index;
+        let table = EventTable::from_rows(index.analytics_rows(&m));
+        Ok((compute(&table), index.data_version()))
     }))
     .await
-}
-
-/// Run `compute` on a blocking thread (the analyses use rayon).
-async fn blocking(compute: impl FnOnce() -> Value + Send + 'static) -> Result<Value> {
-    crate::db::join(tokio::task::spawn_blocking(move || Ok(compute()))).await
 }
 
 /// A cached JSON answer for the current data, or `None`.
@@ -151,10 +152,9 @@ pub(crate) async fn series(
     if let Some(r) = cached(&state, &key).await? {
         return Ok(r);
     }
-    let (rows, version) = rows(&state, &filter, ids.as_deref()).await?;
     let (from, to) = (filter.from, filter.to);
-    let v = blocking(move || {
-        let table = EventTable::new(&rows);
+    let (v, version) = analyse(&state, &filter, ids.as_deref(), move |table| {
+        let rows = table.rows();
         let bounds = Filter {
             from,
             to,
@@ -164,7 +164,7 @@ pub(crate) async fn series(
         // Source reports per bucket: each event counted once per document (Rasd) or named
         // outlet (ACLED) reporting it.
         let mut reports: HashMap<NaiveDate, u64> = HashMap::new();
-        for r in &rows {
+        for r in rows.iter() {
             *reports
                 .entry(bucket_start(interval, r.event_date))
                 .or_default() += u64::from(r.sources);
@@ -307,10 +307,8 @@ pub(crate) async fn warnings(
         from: None,
         ..filter.clone()
     };
-    let (rows, version) = rows(&state, &history, ids.as_deref()).await?;
     let level = level.to_owned();
-    let v = blocking(move || {
-        let table = EventTable::new(&rows);
+    let (v, version) = analyse(&state, &history, ids.as_deref(), move |table| {
         let cfg = WarningConfig {
             threshold,
             spread_months,
@@ -461,9 +459,7 @@ pub(crate) async fn control(
     }
     // Scores carry forward from every earlier event; nothing after the month is read.
     filter.to = month.map(month_end);
-    let (rows, version) = rows(&state, &filter, ids.as_deref()).await?;
-    let v = blocking(move || {
-        let table = EventTable::new(&rows);
+    let (v, version) = analyse(&state, &filter, ids.as_deref(), move |table| {
         let range = table.date_range();
         let month = month.or(range.map(|r| r.1.with_day(1).unwrap_or(r.1)));
         let cells = match month {
@@ -541,7 +537,8 @@ pub(crate) async fn capabilities(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response> {
-    let q = Query::parse(raw.as_deref(), true, &["period"])?;
+    let q = Query::parse(raw.as_deref(), true, &["period", "limit"])?;
+    let limit = q.limit("limit", 25, 1000)?;
     let filter = q.filter()?;
     let ids = q.ids()?;
     let period = match q.get("period") {
@@ -558,9 +555,7 @@ pub(crate) async fn capabilities(
         from: None,
         ..filter.clone()
     };
-    let (rows, version) = rows(&state, &history, ids.as_deref()).await?;
-    let v = blocking(move || {
-        let table = EventTable::new(&rows);
+    let (v, version) = analyse(&state, &history, ids.as_deref(), move |table| {
         let cfg = CapabilityConfig {
             period,
             ..Default::default()
@@ -608,6 +603,12 @@ pub(crate) async fn capabilities(
             }
         }
         actors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // The `limit` actors showing the most capabilities.
+        let total_actors = actors.len();
+        actors.truncate(limit);
+        let kept: std::collections::HashSet<&str> = actors.iter().map(|a| a.0.as_str()).collect();
+        caps.rows.retain(|r| kept.contains(r.actor.as_str()));
+        caps.first_seen.retain(|f| kept.contains(f.actor.as_str()));
         let out_rows: Vec<Value> = caps
             .rows
             .iter()
@@ -629,6 +630,7 @@ pub(crate) async fn capabilities(
                 .iter()
                 .map(|(k, d)| json!({"key": k, "description": d}))
                 .collect::<Vec<_>>(),
+            "total_actors": total_actors,
             "actors": actors
                 .iter()
                 .map(|(a, n)| json!({"actor": a, "events": n}))

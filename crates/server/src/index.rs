@@ -186,6 +186,24 @@ pub(crate) struct Matcher {
     bbox: Option<BBox>,
 }
 
+impl Matcher {
+    /// Whether the filter keeps every event (no condition at all).
+    fn keeps_all(&self) -> bool {
+        !self.dated
+            && matches!(self.country, Want::Any)
+            && matches!(self.admin1, Want::Any)
+            && matches!(self.admin2, Want::Any)
+            && self.event_type.is_none()
+            && self.sub_event_type.is_none()
+            && self.origin.is_none()
+            && self.min_confidence.is_none()
+            && self.actors.is_none()
+            && self.rows.is_none()
+            && self.near.is_none()
+            && self.bbox.is_none()
+    }
+}
+
 #[derive(Clone, Copy)]
 enum Want {
     Any,
@@ -696,13 +714,16 @@ impl EventIndex {
         (keys.into_iter().map(|(_, id)| id).collect(), next)
     }
 
-    /// The matching dated events as analytics rows (copies: the analytics library builds its
-    /// own columns over a slice of rows).
-    pub(crate) fn analytics_rows(&self, m: &Matcher) -> Vec<EventRow> {
+    /// The matching dated events as analytics rows (references into the index: the analytics
+    /// library builds its columns over them without copying).
+    pub(crate) fn analytics_rows(&self, m: &Matcher) -> Vec<&EventRow> {
+        if m.keeps_all() {
+            return self.analytics.iter().collect();
+        }
         self.rows(m)
             .filter_map(|r| match self.analytics_row[r] {
                 NONE => None,
-                a => Some(self.analytics[a as usize].clone()),
+                a => Some(&self.analytics[a as usize]),
             })
             .collect()
     }
