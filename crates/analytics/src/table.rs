@@ -572,7 +572,7 @@ fn actor_columns<'a>(rows: &[&'a EventRow]) -> ActorColumns<'a> {
 }
 
 /// Source ids per event (CSR: offsets and ids) and the number of distinct sources.
-fn source_columns<'a>(rows: &[&'a EventRow]) -> (Vec<u32>, Vec<u32>, usize) {
+fn source_columns(rows: &[&EventRow]) -> (Vec<u32>, Vec<u32>, usize) {
     let mut sources = Interner::new();
     let mut off = Vec::with_capacity(rows.len() + 1);
     let mut ids = Vec::with_capacity(rows.len());

@@ -1448,13 +1448,16 @@
         const tr = el('tr', { 'data-cap': k }, el('th', { class: 'cap', text: L().caps[k] }));
         for (const p of periods) {
           const n = per.get(p)[k];
-          const td = el('td', { text: n ? num(n) : '' , 'data-period': p });
+          const td = el('td', { text: n ? num(n) : '', 'data-period': p });
           if (n) td.style.background = `rgba(176,58,46,${(0.12 + 0.7 * n / max).toFixed(2)})`;
           tr.append(td);
         }
         table.append(tr);
       }
     }
+    // The latest periods first in view.
+    const wrap = table.parentElement;
+    wrap.scrollLeft = state.lang === 'ar' ? 0 : wrap.scrollWidth;
     const first = $('cap-first');
     first.replaceChildren();
     const seen = c.first_seen.filter((f) => !state.cactor || f.actor === state.cactor).slice(-20).reverse();
