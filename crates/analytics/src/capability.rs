@@ -246,17 +246,10 @@ pub fn classify(row: &EventRow, cfg: &CapabilityConfig) -> CapabilitySet {
 impl EventTable<'_> {
     /// The capability set of every event (in row order), in parallel.
     pub fn capability_sets(&self, cfg: &CapabilityConfig) -> Vec<CapabilitySet> {
+        let cues = self.cues();
         (0..self.len())
             .into_par_iter()
-            .map(|i| {
-                classify_with(
-                    &self.rows[i],
-                    scan(&self.rows[i]),
-                    self.side1(i),
-                    self.side2(i),
-                    cfg,
-                )
-            })
+            .map(|i| classify_with(self.rows[i], cues[i], self.side1(i), self.side2(i), cfg))
             .collect()
     }
 

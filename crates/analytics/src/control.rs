@@ -32,7 +32,7 @@
 //! that contributed that month with their weights, and the share of that month's violent events
 //! each actor initiated.
 
-use crate::cues::{scan, Cue};
+use crate::cues::Cue;
 use crate::table::{month_start, AreaKey, EventTable, Side, NONE};
 use rasd_model::{EventType, SubEventType};
 use rayon::prelude::*;
@@ -191,7 +191,7 @@ impl EventTable<'_> {
         let a1 = self.control_actor(self.fam1[i], self.side1(i), cfg);
         let a2 = self.control_actor(self.fam2[i], self.side2(i), cfg);
         let sub = self.sub_type(i);
-        let cues = scan(&self.rows[i]);
+        let cues = self.cues()[i];
         let abandon = cues.has(Cue::Abandon);
         let Some(a1) = a1 else {
             return;

@@ -1,6 +1,7 @@
 //! Analytics over coded events: series, early warning, a control indicator, capabilities and
-//! situation reports. The crate reads no database: the caller (the `rasd` CLI) loads events
-//! from the store and hands them over as [`EventRow`]s.
+//! situation reports. The crate reads no database: the caller (the `rasd` CLI, or the server's
+//! in-memory index) loads events from the store and hands them over as [`EventRow`]s
+//! ([`EventRow::from_stored`]).
 //!
 //! - [`EventRow`]: one event (ACLED fields, notes, tags, source count and names), cheap to
 //!   build from a [`rasd_model::Event`] with [`EventRow::from_event`].
@@ -93,7 +94,7 @@ pub use report::{
     ControlChange, ControlSummary, Delta, Named, Notable, NotableKind, RenderOptions, SitRep,
     SitRepConfig, TypeRow, WeekBar,
 };
-pub use row::EventRow;
+pub use row::{source_names, EventRow};
 pub use series::{series, AreaSeries, Bucket, Interval, Level, Series};
 pub use svg::{escape, Equirectangular, MapPoint, Polyline, Projection};
 pub use table::{iso_week_label, short_name, AreaKey, EventTable, Family, Filter, Side};

@@ -74,6 +74,51 @@ impl EventRow {
         })
     }
 
+    /// A row from the fields the event store keeps for a stored event (`rasd_store::StoredEvent`:
+    /// id, event, notes, `source` and `source_count`), moving the event's strings; `None` when
+    /// the event has no date. The server's index and the CLI's loader both build rows with
+    /// this, so an analysis means the same in `rasd warn` and `/api/v1/analytics/warnings`.
+    ///
+    /// `source` is the store's `;`-separated outlet field (ACLED's source column, or the
+    /// distinct outlets of a Rasd event's documents): it becomes [`EventRow::source_names`].
+    /// Rasd events count their documents (`source_count`), ACLED rows (`source_count` 0) their
+    /// named outlets; at least one.
+    pub fn from_stored(
+        id: i64,
+        event: Event,
+        notes: Option<String>,
+        source: Option<&str>,
+        source_count: u32,
+    ) -> Option<Self> {
+        let e = event;
+        let event_date = e.event_date?;
+        let source_names = source_names(source);
+        let sources = (source_count as usize).max(source_names.len()).max(1) as u32;
+        Some(EventRow {
+            id,
+            event_date,
+            event_type: e.event_type,
+            sub_event_type: e.sub_event_type,
+            actor1: e.actor1,
+            assoc_actor_1: e.assoc_actor_1,
+            actor2: e.actor2,
+            assoc_actor_2: e.assoc_actor_2,
+            inter1: e.inter1,
+            inter2: e.inter2,
+            country: e.country,
+            admin1: e.admin1,
+            admin2: e.admin2,
+            location: e.location,
+            latitude: e.latitude,
+            longitude: e.longitude,
+            fatalities: e.fatalities.unwrap_or(0),
+            tags: e.tags,
+            notes,
+            sources,
+            source_names,
+        })
+    }
+
     /// A minimal row (used by tests, examples and the synthetic benchmark); every optional
     /// field empty, one source.
     pub fn new(id: i64, event_date: NaiveDate, sub_event_type: SubEventType) -> Self {
@@ -157,6 +202,18 @@ impl EventRow {
     }
 }
 
+/// The outlets of a store `source` field (`"RFI; Studio Tamani"`), distinct, in order.
+pub fn source_names(source: Option<&str>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for s in source.unwrap_or_default().split(';') {
+        let s = s.trim();
+        if !s.is_empty() && !names.iter().any(|n| n == s) {
+            names.push(s.to_string());
+        }
+    }
+    names
+}
+
 /// Index of an event type in [`EventType::ALL`] (a dense array index).
 pub(crate) fn type_index(t: EventType) -> usize {
     EventType::ALL.iter().position(|&x| x == t).unwrap_or(0)
@@ -165,4 +222,53 @@ pub(crate) fn type_index(t: EventType) -> usize {
 /// Index of a sub-event type in [`SubEventType::ALL`].
 pub(crate) fn sub_index(s: SubEventType) -> usize {
     SubEventType::ALL.iter().position(|&x| x == s).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acled_source_fields_split_into_distinct_outlets() {
+        assert_eq!(
+            source_names(Some("RFI; Studio Tamani;RFI; ")),
+            ["RFI", "Studio Tamani"]
+        );
+        assert!(source_names(None).is_empty());
+    }
+
+    #[test]
+    fn stored_fields_become_a_row() {
+        let mut e = Event {
+            event_date: "2024-03-03".parse().ok(),
+            time_precision: Some(1),
+            event_type: EventType::Battles,
+            sub_event_type: SubEventType::ArmedClash,
+            actor1: None,
+            assoc_actor_1: None,
+            actor2: None,
+            assoc_actor_2: None,
+            inter1: None,
+            inter2: None,
+            country: Some("Mali".into()),
+            admin1: None,
+            admin2: None,
+            location: None,
+            latitude: None,
+            longitude: None,
+            geo_precision: None,
+            fatalities: Some(4),
+            confidence: 0.9,
+            tags: Vec::new(),
+            evidence: Vec::new(),
+        };
+        let r = EventRow::from_stored(7, e.clone(), None, Some("RFI; AFP"), 0).unwrap();
+        assert_eq!((r.id, r.sources, r.fatalities), (7, 2, 4));
+        assert_eq!(r.source_names, ["RFI", "AFP"]);
+        // A Rasd event reported by three documents of one unnamed outlet.
+        let r = EventRow::from_stored(8, e.clone(), None, None, 3).unwrap();
+        assert_eq!((r.sources, r.source_names.len()), (3, 0));
+        e.event_date = None;
+        assert!(EventRow::from_stored(9, e, None, None, 1).is_none());
+    }
 }

@@ -155,12 +155,12 @@ fn fill(
         }
         let b = &mut buckets[(k - lo) as usize];
         b.events += 1;
-        b.fatalities += t.rows[i].fatalities;
+        b.fatalities += t.fatalities[i];
         b.by_type[t.etype[i] as usize] += 1;
         if t.is_violent(i) {
             b.violent += 1;
         }
-        if t.rows[i].sources > 1 {
+        if t.sources[i] > 1 {
             b.multi_source += 1;
         }
         scratch.extend_from_slice(t.sources_of(i));

@@ -8,6 +8,7 @@
 //! area, per actor family) is a counting sort of that order, so each group's events come out
 //! already in date order.
 
+use crate::cues::{scan, Cues};
 use crate::row::{sub_index, type_index, EventRow};
 use chrono::{Datelike, NaiveDate};
 use foldhash::HashMap;
@@ -280,15 +281,25 @@ impl Groups {
     }
 }
 
-/// The columnar table. Build it once per analysis run with [`EventTable::new`]; it borrows
-/// the rows (notes and tags are read from them by the keyword scans).
+/// The columnar table. Build it once per analysis run with [`EventTable::new`] (or
+/// [`EventTable::from_rows`] for a selection of rows held elsewhere); it borrows the rows
+/// (notes and tags are read from them by the keyword scans).
 pub struct EventTable<'a> {
-    pub(crate) rows: &'a [EventRow],
+    pub(crate) rows: Vec<&'a EventRow>,
     pub(crate) day: Vec<i32>,
     pub(crate) week: Vec<i32>,
     pub(crate) month: Vec<i32>,
     pub(crate) etype: Vec<u8>,
     pub(crate) sub: Vec<u8>,
+    /// ACLED inter codes of actor1 and actor2: read per event by every side test, so kept in
+    /// a column rather than behind each row's pointer (a cache miss per event otherwise).
+    pub(crate) inter: Vec<[Option<Inter>; 2]>,
+    /// Fatalities and number of sources of each row (read by every series and baseline).
+    pub(crate) fatalities: Vec<u32>,
+    pub(crate) sources: Vec<u32>,
+    /// The keyword cues of each row (notes, tags, location), scanned once on first use, in
+    /// parallel and in row order (see [`EventTable::cues`]).
+    pub(crate) cues: std::sync::OnceLock<Vec<Cues>>,
     pub(crate) country: Vec<u32>,
     pub(crate) admin1: Vec<u32>,
     pub(crate) admin2: Vec<u32>,
@@ -342,10 +353,13 @@ struct DateColumns {
     month: Vec<i32>,
     etype: Vec<u8>,
     sub: Vec<u8>,
+    inter: Vec<[Option<Inter>; 2]>,
+    fatalities: Vec<u32>,
+    sources: Vec<u32>,
     by_day: Vec<u32>,
 }
 
-fn date_columns(rows: &[EventRow]) -> DateColumns {
+fn date_columns(rows: &[&EventRow]) -> DateColumns {
     let n = rows.len();
     let mut c = DateColumns {
         day: Vec::with_capacity(n),
@@ -353,15 +367,21 @@ fn date_columns(rows: &[EventRow]) -> DateColumns {
         month: Vec::with_capacity(n),
         etype: Vec::with_capacity(n),
         sub: Vec::with_capacity(n),
+        inter: Vec::with_capacity(n),
+        fatalities: Vec::with_capacity(n),
+        sources: Vec::with_capacity(n),
         by_day: Vec::new(),
     };
-    for r in rows {
+    for &r in rows {
         let d = day_index(r.event_date);
         c.day.push(d);
         c.week.push(week_index(d));
         c.month.push(month_index(r.event_date));
         c.etype.push(type_index(r.event_type) as u8);
         c.sub.push(sub_index(r.sub_event_type) as u8);
+        c.inter.push([r.inter1, r.inter2]);
+        c.fatalities.push(r.fatalities);
+        c.sources.push(r.sources);
     }
     c.by_day = order_by_day(&c.day);
     c
@@ -404,7 +424,7 @@ struct AreaColumns {
     admin2s: Vec<AreaKey>,
 }
 
-fn area_columns(rows: &[EventRow]) -> AreaColumns {
+fn area_columns(rows: &[&EventRow]) -> AreaColumns {
     let n = rows.len();
     let mut c = AreaColumns {
         country: Vec::with_capacity(n),
@@ -417,7 +437,7 @@ fn area_columns(rows: &[EventRow]) -> AreaColumns {
     let mut countries = Interner::new();
     let mut a1: HashMap<(u32, &str), u32> = HashMap::default();
     let mut a2: HashMap<(u32, &str), u32> = HashMap::default();
-    for r in rows {
+    for &r in rows {
         let cid = countries.id(r.country.as_deref());
         c.country.push(cid);
         let adm1 = match r.admin1.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
@@ -467,13 +487,13 @@ struct ActorColumns<'a> {
     families: Vec<Family>,
 }
 
-fn actor_columns(rows: &[EventRow]) -> ActorColumns<'_> {
+fn actor_columns<'a>(rows: &[&'a EventRow]) -> ActorColumns<'a> {
     let n = rows.len();
     let mut names = Interner::new();
     let mut cols: [Vec<u32>; 4] = std::array::from_fn(|_| Vec::with_capacity(n));
     // First inter code seen with each actor name.
     let mut name_inter: Vec<Option<Inter>> = Vec::new();
-    for r in rows {
+    for &r in rows {
         for (col, (name, inter)) in [
             (&r.actor1, r.inter1),
             (&r.actor2, r.inter2),
@@ -552,12 +572,12 @@ fn actor_columns(rows: &[EventRow]) -> ActorColumns<'_> {
 }
 
 /// Source ids per event (CSR: offsets and ids) and the number of distinct sources.
-fn source_columns(rows: &[EventRow]) -> (Vec<u32>, Vec<u32>, usize) {
+fn source_columns(rows: &[&EventRow]) -> (Vec<u32>, Vec<u32>, usize) {
     let mut sources = Interner::new();
     let mut off = Vec::with_capacity(rows.len() + 1);
     let mut ids = Vec::with_capacity(rows.len());
     off.push(0);
-    for r in rows {
+    for &r in rows {
         for s in &r.source_names {
             let id = sources.id(Some(s.as_str()));
             if id != NONE {
@@ -574,9 +594,17 @@ impl<'a> EventTable<'a> {
     /// independent passes (dates, areas, actors, sources) that run in parallel, then one sort
     /// by date.
     pub fn new(rows: &'a [EventRow]) -> Self {
+        Self::from_rows(rows.iter().collect())
+    }
+
+    /// Build the columns over a selection of rows kept elsewhere (the server's in-memory
+    /// index holds every event once; a filtered analysis passes references to the matching
+    /// ones instead of copying them). Rows in any order.
+    pub fn from_rows(rows: Vec<&'a EventRow>) -> Self {
+        let refs = rows.as_slice();
         let ((dates, areas), (actors, sources)) = rayon::join(
-            || rayon::join(|| date_columns(rows), || area_columns(rows)),
-            || rayon::join(|| actor_columns(rows), || source_columns(rows)),
+            || rayon::join(|| date_columns(refs), || area_columns(refs)),
+            || rayon::join(|| actor_columns(refs), || source_columns(refs)),
         );
         let DateColumns {
             day,
@@ -584,6 +612,9 @@ impl<'a> EventTable<'a> {
             month,
             etype,
             sub,
+            inter,
+            fatalities,
+            sources: row_sources,
             by_day,
         } = dates;
         let AreaColumns {
@@ -612,6 +643,10 @@ impl<'a> EventTable<'a> {
             month,
             etype,
             sub,
+            inter,
+            fatalities,
+            sources: row_sources,
+            cues: std::sync::OnceLock::new(),
             country,
             admin1,
             admin2,
@@ -644,8 +679,8 @@ impl<'a> EventTable<'a> {
     }
 
     /// The rows the table was built from.
-    pub fn rows(&self) -> &'a [EventRow] {
-        self.rows
+    pub fn rows(&self) -> &[&'a EventRow] {
+        &self.rows
     }
 
     /// Admin1 areas, indexed by the ids used in outputs.
@@ -690,17 +725,26 @@ impl<'a> EventTable<'a> {
     /// Side of actor1 / actor2 of an event: the event's own inter code first, the family's
     /// otherwise.
     pub(crate) fn side1(&self, i: usize) -> Side {
-        match Side::from_inter(self.rows[i].inter1) {
+        match Side::from_inter(self.inter[i][0]) {
             Side::Unknown if self.fam1[i] != NONE => self.families[self.fam1[i] as usize].side,
             s => s,
         }
     }
 
     pub(crate) fn side2(&self, i: usize) -> Side {
-        match Side::from_inter(self.rows[i].inter2) {
+        match Side::from_inter(self.inter[i][1]) {
             Side::Unknown if self.fam2[i] != NONE => self.families[self.fam2[i] as usize].side,
             s => s,
         }
+    }
+
+    /// The keyword cues of every row, in row order (scanned in parallel on first use, then
+    /// shared by the control indicator and the capabilities).
+    pub(crate) fn cues(&self) -> &[Cues] {
+        self.cues.get_or_init(|| {
+            use rayon::prelude::*;
+            self.rows.par_iter().map(|r| scan(r)).collect()
+        })
     }
 
     pub(crate) fn compile(&self, f: &Filter) -> CompiledFilter {

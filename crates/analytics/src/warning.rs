@@ -357,7 +357,7 @@ fn scan_group(
             continue;
         }
         scratch.events[(wk - lo) as usize] += 1;
-        scratch.deaths[(wk - lo) as usize] += t.rows[i].fatalities;
+        scratch.deaths[(wk - lo) as usize] += t.fatalities[i];
     }
     let block = cfg.build_up_weeks as usize;
     scratch.blocks.clear();

@@ -183,48 +183,15 @@ pub fn load_parallel(db: &Path, filter: &EventFilter) -> Result<Loaded> {
     })
 }
 
-/// The outlets of a store `source` field (`"RFI; Studio Tamani"`), distinct, in order.
-fn source_names(source: Option<&str>) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for s in source.unwrap_or_default().split(';') {
-        let s = s.trim();
-        if !s.is_empty() && !names.iter().any(|n| n == s) {
-            names.push(s.to_string());
-        }
-    }
-    names
-}
-
-/// A stored event as a row, moving its strings; `None` when it has no date.
+/// A stored event as a row (see [`EventRow::from_stored`]); `None` when it has no date.
 fn to_row(s: StoredEvent) -> Option<EventRow> {
-    let e = s.event;
-    let event_date = e.event_date?;
-    let source_names = source_names(s.source.as_deref());
-    // Rasd events count their documents; ACLED rows (source_count 0) their named outlets.
-    let sources = (s.source_count as usize).max(source_names.len()).max(1) as u32;
-    Some(EventRow {
-        id: s.id.0,
-        event_date,
-        event_type: e.event_type,
-        sub_event_type: e.sub_event_type,
-        actor1: e.actor1,
-        assoc_actor_1: e.assoc_actor_1,
-        actor2: e.actor2,
-        assoc_actor_2: e.assoc_actor_2,
-        inter1: e.inter1,
-        inter2: e.inter2,
-        country: e.country,
-        admin1: e.admin1,
-        admin2: e.admin2,
-        location: e.location,
-        latitude: e.latitude,
-        longitude: e.longitude,
-        fatalities: e.fatalities.unwrap_or(0),
-        tags: e.tags,
-        notes: s.notes,
-        sources,
-        source_names,
-    })
+    EventRow::from_stored(
+        s.id.0,
+        s.event,
+        s.notes,
+        s.source.as_deref(),
+        s.source_count,
+    )
 }
 
 /// Open the store and load; prints the count and time on stderr (stdout stays data).
@@ -291,14 +258,5 @@ mod tests {
             ..Default::default()
         };
         assert!(load_parallel(&db, &none).unwrap().rows.is_empty());
-    }
-
-    #[test]
-    fn acled_source_fields_split_into_distinct_outlets() {
-        assert_eq!(
-            source_names(Some("RFI; Studio Tamani;RFI; ")),
-            ["RFI", "Studio Tamani"]
-        );
-        assert!(source_names(None).is_empty());
     }
 }

@@ -19,7 +19,9 @@
     'Abduction/forced disappearance', 'Agreement', 'Arrests', 'Change to group/activity',
     'Disrupted weapons use', 'Headquarters or base established', 'Looting/property destruction',
     'Non-violent transfer of territory', 'Other'];
-  const FILTER_KEYS = ['from', 'to', 'country', 'admin1', 'type', 'sub_type', 'actor', 'text'];
+  const FILTER_KEYS = ['from', 'to', 'country', 'admin1', 'admin2', 'type', 'sub_type', 'actor', 'text', 'ids'];
+  const CAPABILITIES = ['drone_armed', 'drone_surveillance', 'ied', 'vbied', 'suicide', 'shelling',
+    'kidnapping', 'kidnapping_foreigners', 'complex_attack_on_base', 'convoy_attack'];
   const ROLES = ['trigger', 'actor1', 'actor2', 'location', 'date', 'fatalities'];
 
   // Every interface label, in one table per language.
@@ -50,6 +52,41 @@
       footer: 'Rasd codes published reporting into ACLED-style events; every field links to the text it comes from.',
       no_text: 'The text is too long to show here.', evidence: 'Highlighted',
       scale: '{m} per area',
+      tab_overview: 'Overview', tab_analysis: 'Analysis', analysis: 'Analysis',
+      analysis_hint: 'For the current filters', choro_control: 'Control indicator (admin2)',
+      series_title: 'Events, fatalities and sources', interval: 'Interval', per_day: 'Per day',
+      per_week: 'Per week', per_month: 'Per month', per_quarter: 'Per quarter', period: 'Period',
+      series_note: 'Sources: distinct outlets per period. More events with as many more sources may be more reporting, not more violence.',
+      band_sources: 'Sources', series_tip: '{p}: {e} events · {f} fatalities · {s} sources ({r} reports)',
+      no_data: 'No data for these filters.',
+      flags_title: 'Early-warning flags', level: 'Level', level_admin2: 'Districts (admin2)',
+      level_admin1: 'Regions (admin1)', level_actor: 'Armed actors',
+      flags_hint: 'Weeks unusually violent against the area’s own past (score = −log10 p). Click a flag to show its events.',
+      flags_count: '{n} flags in {m} areas monitored', score: 'score {s}',
+      flag_why: { events: '{o} violent events, {e} expected', fatalities: '{o} deaths, {e} expected',
+        build_up: '{o} violent events in 4 weeks, {e} expected' },
+      no_flags: 'No flag for these filters.', spread_title: 'New spread',
+      spread_why: '{a}: first event in {p}', since: 'previous {d}',
+      control_title: 'Territorial control / influence — indicator', month: 'Month',
+      control_show: 'Show on the map',
+      control_note: 'An indicator built from reported events, not a map of control: absence of reports is not absence of control.',
+      control_month: 'Indicator for {m}', no_control: 'No district has a signal this month.',
+      control_label: { no_signal: 'no signal', contested: 'contested', state_influence: 'state influence',
+        group_influence: '{g} influence' },
+      reasons: { overtakes: 'territory taken', lost_territory: 'territory lost', regains: 'territory regained',
+        transfer: 'territory transferred', withdrawal: 'withdrawal', base_established: 'base established',
+        base_abandoned: 'base abandoned', blockade: 'blockade', taxation: 'taxation', governance: 'governance',
+        state_battle: 'state-initiated battle', arrest: 'arrest', patrol: 'patrol', violence: 'violence initiated' },
+      inputs: 'Inputs (events behind the value)', col_event: 'Event', col_reason: 'Why', col_weight: 'Weight',
+      col_score: 'Score', scores: 'Scores', show_events: 'Show these events on the map and table',
+      violence_share: 'Share of violence initiated: {v}',
+      cap_title: 'Actor capabilities and tactics', all_actors: 'All actors', capability: 'Capability',
+      first_seen: 'First seen', first_seen_item: '{d} · {c} · {a}', event_n: 'event {n}',
+      caps: { drone_armed: 'Armed drones', drone_surveillance: 'Surveillance drones', ied: 'IEDs',
+        vbied: 'Vehicle-borne IEDs', suicide: 'Suicide attacks', shelling: 'Mortar / rocket fire',
+        kidnapping: 'Kidnappings', kidnapping_foreigners: 'Kidnappings of foreigners',
+        complex_attack_on_base: 'Complex attacks on bases', convoy_attack: 'Convoy / road attacks' },
+      chip_admin2: 'District: {v}', chip_ids: '{n} selected events', remove: 'remove',
       roles: { trigger: 'event', actor1: 'actor 1', actor2: 'actor 2', location: 'place',
         date: 'date', fatalities: 'fatalities' },
       field: { event_date: 'Date', time_precision: 'Time precision', event_type: 'Event type',
@@ -90,6 +127,41 @@
       footer: 'Rasd code les informations publiées en événements de type ACLED ; chaque champ renvoie au texte dont il provient.',
       no_text: 'Le texte est trop long pour être affiché ici.', evidence: 'Surligné',
       scale: '{m} par zone',
+      tab_overview: 'Vue d’ensemble', tab_analysis: 'Analyse', analysis: 'Analyse',
+      analysis_hint: 'Pour les filtres en cours', choro_control: 'Indicateur de contrôle (admin2)',
+      series_title: 'Événements, victimes et sources', interval: 'Intervalle', per_day: 'Par jour',
+      per_week: 'Par semaine', per_month: 'Par mois', per_quarter: 'Par trimestre', period: 'Période',
+      series_note: 'Sources : médias distincts par période. Plus d’événements avec autant de sources en plus peut signifier plus de couverture, pas plus de violence.',
+      band_sources: 'Sources', series_tip: '{p} : {e} événements · {f} victimes · {s} sources ({r} signalements)',
+      no_data: 'Aucune donnée pour ces filtres.',
+      flags_title: 'Alertes précoces', level: 'Niveau', level_admin2: 'Cercles/départements (admin2)',
+      level_admin1: 'Régions (admin1)', level_actor: 'Acteurs armés',
+      flags_hint: 'Semaines anormalement violentes par rapport au passé de la zone (score = −log10 p). Cliquer une alerte affiche ses événements.',
+      flags_count: '{n} alertes, {m} zones suivies', score: 'score {s}',
+      flag_why: { events: '{o} événements violents, {e} attendus', fatalities: '{o} morts, {e} attendus',
+        build_up: '{o} événements violents en 4 semaines, {e} attendus' },
+      no_flags: 'Aucune alerte pour ces filtres.', spread_title: 'Nouvelle extension',
+      spread_why: '{a} : premier événement à {p}', since: 'précédent {d}',
+      control_title: 'Contrôle / influence territoriale — indicateur', month: 'Mois',
+      control_show: 'Afficher sur la carte',
+      control_note: 'Un indicateur construit à partir des événements rapportés, pas une carte du contrôle : l’absence de signalement n’est pas l’absence de contrôle.',
+      control_month: 'Indicateur pour {m}', no_control: 'Aucun cercle n’a de signal ce mois-ci.',
+      control_label: { no_signal: 'pas de signal', contested: 'contesté', state_influence: 'influence de l’État',
+        group_influence: 'influence {g}' },
+      reasons: { overtakes: 'territoire pris', lost_territory: 'territoire perdu', regains: 'territoire repris',
+        transfer: 'transfert de territoire', withdrawal: 'retrait', base_established: 'base établie',
+        base_abandoned: 'base abandonnée', blockade: 'blocus', taxation: 'taxation', governance: 'gouvernance',
+        state_battle: 'combat engagé par l’État', arrest: 'arrestation', patrol: 'patrouille', violence: 'violence initiée' },
+      inputs: 'Entrées (événements derrière la valeur)', col_event: 'Événement', col_reason: 'Motif', col_weight: 'Poids',
+      col_score: 'Score', scores: 'Scores', show_events: 'Afficher ces événements sur la carte et le tableau',
+      violence_share: 'Part de la violence initiée : {v}',
+      cap_title: 'Capacités et tactiques des acteurs', all_actors: 'Tous les acteurs', capability: 'Capacité',
+      first_seen: 'Première observation', first_seen_item: '{d} · {c} · {a}', event_n: 'événement {n}',
+      caps: { drone_armed: 'Drones armés', drone_surveillance: 'Drones de surveillance', ied: 'Engins explosifs improvisés',
+        vbied: 'Véhicules piégés', suicide: 'Attentats-suicides', shelling: 'Tirs de mortier / roquettes',
+        kidnapping: 'Enlèvements', kidnapping_foreigners: 'Enlèvements d’étrangers',
+        complex_attack_on_base: 'Attaques complexes de bases', convoy_attack: 'Attaques de convois / routes' },
+      chip_admin2: 'Cercle : {v}', chip_ids: '{n} événements sélectionnés', remove: 'retirer',
       roles: { trigger: 'événement', actor1: 'acteur 1', actor2: 'acteur 2', location: 'lieu',
         date: 'date', fatalities: 'victimes' },
       field: { event_date: 'Date', time_precision: 'Précision de la date', event_type: 'Type',
@@ -138,8 +210,10 @@
 
   // ---------------------------------------------------------------- state and URL
   const state = {
-    f: { from: '', to: '', country: '', admin1: '', type: '', sub_type: '', actor: '', text: '' },
+    f: { from: '', to: '', country: '', admin1: '', admin2: '', type: '', sub_type: '', actor: '', text: '', ids: '' },
     lang: 'en', choro: 'none', metric: 'events', sort: 'date_desc', limit: 50, topBy: 'actor',
+    // Analysis tab: series interval, flag level, control month, capabilities actor and period.
+    tab: 'overview', sint: 'week', flevel: 'admin2', cmonth: '', cactor: '', cperiod: 'quarter',
     view: null, // {lon, lat, k}
     event: null,
   };
@@ -150,7 +224,13 @@
     for (const k of FILTER_KEYS) state.f[k] = p.get(k) || '';
     const lang = p.get('lang') || (navigator.language || 'en').slice(0, 2);
     state.lang = LABELS[lang] ? lang : 'en';
-    state.choro = ['none', 'admin1', 'admin2'].includes(p.get('choro')) ? p.get('choro') : 'none';
+    state.choro = ['none', 'admin1', 'admin2', 'control'].includes(p.get('choro')) ? p.get('choro') : 'none';
+    state.tab = p.get('tab') === 'analysis' ? 'analysis' : 'overview';
+    state.sint = ['day', 'week', 'month'].includes(p.get('sint')) ? p.get('sint') : 'week';
+    state.flevel = ['admin1', 'admin2', 'actor'].includes(p.get('flevel')) ? p.get('flevel') : 'admin2';
+    state.cmonth = /^\d{4}-\d\d$/.test(p.get('cmonth') || '') ? p.get('cmonth') : '';
+    state.cactor = p.get('cactor') || '';
+    state.cperiod = p.get('cperiod') === 'month' ? 'month' : 'quarter';
     state.metric = p.get('metric') === 'fatalities' ? 'fatalities' : 'events';
     const sort = p.get('sort');
     state.sort = ['date_desc', 'date_asc', 'fatalities_desc', 'fatalities_asc'].includes(sort) ? sort : 'date_desc';
@@ -175,6 +255,12 @@
     if (state.sort !== 'date_desc') p.set('sort', state.sort);
     if (state.limit !== 50) p.set('limit', String(state.limit));
     if (state.topBy !== 'actor') p.set('top', state.topBy);
+    if (state.tab !== 'overview') p.set('tab', state.tab);
+    if (state.sint !== 'week') p.set('sint', state.sint);
+    if (state.flevel !== 'admin2') p.set('flevel', state.flevel);
+    if (state.cmonth) p.set('cmonth', state.cmonth);
+    if (state.cactor) p.set('cactor', state.cactor);
+    if (state.cperiod !== 'quarter') p.set('cperiod', state.cperiod);
     if (map.ready) p.set('map', [map.lon.toFixed(3), map.lat.toFixed(3), map.k.toFixed(1)].join(','));
     if (state.event) p.set('event', String(state.event));
     const hash = '#' + p.toString();
@@ -413,9 +499,11 @@
     ctx.fillRect(0, 0, base.width, base.height);
     lonLatTransform(ctx);
     const shadeLevel2 = state.choro === 'admin2' && map.level2 && map.choro;
+    const control = state.choro === 'control' && map.level2 && ana.control ? ana.controlByKey : null;
     for (const f of map.level1) {
       if (!visible(f.box)) continue;
       const shade = state.choro === 'admin1' && map.choro ? rampColor(map.choro.get(f.key)) : null;
+      if (control) { ctx.fillStyle = '#f3efe4'; ctx.fill(f.path, 'evenodd'); continue; }
       ctx.fillStyle = shade || '#f3efe4';
       ctx.fill(f.path, 'evenodd');
     }
@@ -426,6 +514,21 @@
         if (!visible(f.box)) continue;
         const shade = rampColor(map.choro.get(f.key));
         if (shade) { ctx.fillStyle = shade; ctx.fill(f.path, 'evenodd'); }
+        if (map.k > 40) ctx.stroke(f.path);
+      }
+    }
+    if (control) {
+      ctx.lineWidth = 0.4 / map.k;
+      ctx.strokeStyle = 'rgba(120,110,95,.45)';
+      for (const f of map.level2) {
+        if (!visible(f.box)) continue;
+        const cell = control.get(f.key);
+        if (cell) {
+          ctx.globalAlpha = Math.min(0.9, 0.35 + cell.total_score / 6);
+          ctx.fillStyle = controlColor(cell);
+          ctx.fill(f.path, 'evenodd');
+          ctx.globalAlpha = 1;
+        }
         if (map.k > 40) ctx.stroke(f.path);
       }
     }
@@ -533,9 +636,17 @@
       return Promise.resolve();
     }
     return latest('choro', async (signal) => {
-      if (state.choro === 'admin2' && !map.level2) {
+      if ((state.choro === 'admin2' || state.choro === 'control') && !map.level2) {
         const g = await api('boundaries', { level: 2 }, { signal });
         map.level2 = prepFeatures(g);
+      }
+      if (state.choro === 'control') {
+        await fetchControl(signal);
+        map.choro = null;
+        shadeVersion++;
+        renderLegend();
+        drawMap();
+        return;
       }
       const r = await api('aggregates', { ...filterParams(), by: state.choro }, { signal });
       const m = new Map();
@@ -566,7 +677,18 @@
       n === null ? null : el('span', { class: 'count', text: num(n) })));
       lg.lastChild.firstChild.style.background = TYPE_COLORS[i];
     });
-    if (state.choro !== 'none' && map.choroMax) {
+    if (state.choro === 'control' && ana.control) {
+      const seen = new Map();
+      for (const c of ana.control.cells) if (c.label_kind !== 'no_signal') seen.set(controlColor(c), controlLabel(c));
+      const box = el('span', { class: 'ramp', 'data-control': '1' }, t('control_month', { m: ana.control.month || '–' }) + ':');
+      for (const [color, label] of seen) {
+        const i = el('i');
+        i.style.background = color;
+        box.append(i, label);
+      }
+      lg.append(box);
+    }
+    if (state.choro !== 'none' && state.choro !== 'control' && map.choroMax) {
       const ramp = el('span', { class: 'ramp' }, num(0));
       for (const c of RAMP) {
         const i = el('i');
@@ -663,6 +785,15 @@
     const h = hitAt(x, y);
     if (h && h.point) { openEvent(h.point[0], true); return; }
     if (h && h.cluster) { zoomAt(h.x, h.y, 2.5); return; }
+    if (state.choro === 'control' && map.level2 && ana.controlByKey) {
+      const a = areaAt(x, y, map.level2);
+      const cell = a ? ana.controlByKey.get(a.key) : null;
+      if (cell) {
+        if (state.tab !== 'analysis') setTab('analysis');
+        showControlCell(cell);
+        return;
+      }
+    }
     const f = areaAt(x, y, map.level1);
     if (f) {
       const same = state.f.admin1.toLowerCase() === f.p.name.toLowerCase();
@@ -679,9 +810,12 @@
     } else if (h && h.cluster) {
       text = t('cluster', { n: num(h.cluster[2]), f: num(h.cluster[3]) });
     } else {
-      const f = state.choro === 'admin2' && map.level2 ? areaAt(x, y, map.level2) : areaAt(x, y, map.level1);
+      const level2 = (state.choro === 'admin2' || state.choro === 'control') && map.level2;
+      const f = level2 ? areaAt(x, y, map.level2) : areaAt(x, y, map.level1);
       if (f) {
         text = f.p.name + (f.p.admin1 && f.p.level === 2 ? ', ' + f.p.admin1 : '') + (f.p.country ? ' (' + f.p.country + ')' : '');
+        const cell = state.choro === 'control' && ana.controlByKey ? ana.controlByKey.get(f.key) : null;
+        if (cell) text += '\n' + controlLabel(cell) + ' · ' + t('score', { s: num(Math.round(cell.total_score * 100) / 100) });
         if (map.choro) {
           const v = map.choro.get(f.key) || 0;
           text += '\n' + t(state.metric === 'fatalities' ? 'fatalities_n' : 'events_n', { n: num(v) });
@@ -1076,6 +1210,298 @@
     drawMap();
   }
 
+  // ---------------------------------------------------------------- analysis tab
+  // Series, early-warning flags, the control indicator and capabilities, from
+  // /api/v1/analytics/*. They use the current filters except `ids` (a selection of events is a
+  // way to look at a flag's events, not a new population to analyse); the control indicator
+  // takes a month instead of the date range.
+  const ana = { series: null, warnings: null, control: null, controlByKey: null, controlKey: '', caps: null };
+  const GROUP_COLORS = ['#b03a2e', '#6c3483', '#a04000', '#7d6608', '#117864'];
+  const groupIndex = new Map();
+  function controlColor(c) {
+    if (c.label_kind === 'state_influence') return '#2e6da4';
+    if (c.label_kind === 'contested') return '#e0a030';
+    if (c.label_kind === 'no_signal') return '#c9c3b4';
+    const g = c.label_actor || '';
+    if (!groupIndex.has(g)) groupIndex.set(g, /^JNIM/i.test(g) ? 0 : 1 + (groupIndex.size % (GROUP_COLORS.length - 1)));
+    return GROUP_COLORS[groupIndex.get(g)];
+  }
+  function controlLabel(c) {
+    return (L().control_label[c.label_kind] || c.label).replace('{g}', c.label_actor || '');
+  }
+  const round2 = (x) => num(Math.round(x * 100) / 100);
+  function analysisParams(except) { return filterParams(['ids'].concat(except || [])); }
+
+  async function fetchControl(signal) {
+    const params = { ...analysisParams(['from', 'to']), month: state.cmonth };
+    const key = JSON.stringify(params);
+    if (key === ana.controlKey && ana.control) return ana.control;
+    const r = await api('analytics/control', params, { signal });
+    ana.control = r;
+    ana.controlKey = key;
+    ana.controlByKey = new Map(r.cells.map((c) => [((c.country || '') + '|' + (c.admin2 || '')).toLowerCase(), c]));
+    return r;
+  }
+  function loadAnalysis() {
+    if (state.tab !== 'analysis') return Promise.resolve();
+    return Promise.all([loadSeries(), loadFlags(), loadControlPanel(), loadCaps()]);
+  }
+  function loadSeries() {
+    return latest('series', async (signal) => {
+      ana.series = await api('analytics/series', { ...analysisParams(), interval: state.sint }, { signal });
+      drawSeries();
+    });
+  }
+  function drawSeries() { timed('series', drawSeriesNow); }
+  function drawSeriesNow() {
+    const s = $('series-chart');
+    const W = Math.max(240, s.clientWidth), H = Math.max(120, s.clientHeight);
+    s.setAttribute('viewBox', `0 0 ${W} ${H}`);
+    s.replaceChildren();
+    const b = ana.series ? ana.series.buckets : [];
+    s.dataset.buckets = String(b.length);
+    s.dataset.events = ana.series ? String(ana.series.total.events) : '0';
+    if (!b.length || !ana.series.total.events) {
+      const e = svg('text', { x: W / 2, y: H / 2, 'text-anchor': 'middle' });
+      e.textContent = t('no_data');
+      s.append(e);
+      return;
+    }
+    const bands = [['events', '#1f4e5f', t('metric_events')], ['fatalities', '#c0392b', t('metric_fatalities')],
+      ['sources', '#b7950b', t('band_sources')]];
+    const x0 = 86, x1 = W - 6, bottom = 14, bandH = (H - bottom) / bands.length;
+    const bw = (x1 - x0) / b.length;
+    bands.forEach(([key, color, label], i) => {
+      const top = i * bandH + 3, base = top + bandH - 5;
+      const max = Math.max(1, ...b.map((x) => x[key]));
+      const lab = svg('text', { x: 2, y: top + 11, class: 'band-label' });
+      lab.textContent = label;
+      const mx = svg('text', { x: x0 - 4, y: top + 9, 'text-anchor': 'end' });
+      mx.textContent = num(max);
+      s.append(lab, mx, svg('line', { x1: x0, x2: x1, y1: base, y2: base }));
+      const d = [];
+      b.forEach((x, k) => {
+        if (!x[key]) return;
+        const y = base - (x[key] / max) * (base - top - 2);
+        d.push(`M${(x0 + k * bw).toFixed(2)},${base}V${y.toFixed(2)}h${Math.max(0.8, bw * 0.85).toFixed(2)}V${base}Z`);
+      });
+      if (d.length) s.append(svg('path', { d: d.join(''), fill: color, 'data-key': key }));
+    });
+    const first = svg('text', { x: x0, y: H - 2 });
+    first.textContent = b[0].period;
+    const last = svg('text', { x: x1, y: H - 2, 'text-anchor': 'end' });
+    last.textContent = b[b.length - 1].period;
+    s.append(first, last);
+    Object.assign(ana, { sx0: x0, sbw: bw });
+  }
+  function showSeriesTip(e) {
+    const tip = $('series-tip');
+    const s = $('series-chart');
+    const b = ana.series ? ana.series.buckets : [];
+    const r = s.getBoundingClientRect();
+    const x = (e.clientX - r.left) * (Math.max(240, s.clientWidth) / r.width);
+    const k = Math.floor((x - (ana.sx0 || 0)) / (ana.sbw || 1));
+    if (!b.length || k < 0 || k >= b.length) { tip.hidden = true; return; }
+    const x0 = b[k];
+    tip.textContent = t('series_tip', { p: x0.period, e: num(x0.events), f: num(x0.fatalities), s: num(x0.sources), r: num(x0.reports) });
+    tip.hidden = false;
+    const pr = $('series-box').getBoundingClientRect();
+    tip.style.left = Math.min(pr.width - 220, e.clientX - pr.left + 10) + 'px';
+    tip.style.top = (r.top - pr.top + 10) + 'px';
+  }
+
+  function loadFlags() {
+    return latest('flags', async (signal) => {
+      ana.warnings = await api('analytics/warnings', { ...analysisParams(), level: state.flevel, limit: 300 }, { signal });
+      renderFlags();
+    });
+  }
+  function renderFlags() {
+    const w = ana.warnings;
+    const list = $('flags');
+    list.replaceChildren();
+    if (!w) return;
+    $('flags-count').textContent = t('flags_count', { n: num(w.total_flags), m: num(w.monitored) });
+    list.dataset.count = String(w.flags.length);
+    if (!w.flags.length) list.append(el('li', { class: 'empty', text: t('no_flags') }));
+    for (const f of w.flags) {
+      const why = (L().flag_why[f.metric] || LABELS.en.flag_why[f.metric])
+        .replace('{o}', num(f.observed)).replace('{e}', round2(f.expected));
+      const ids = f.event_ids.join(',');
+      list.append(el('li', {
+        'data-area': f.area, 'data-week': f.week, 'data-metric': f.metric, 'data-ids': ids,
+        class: state.f.ids && state.f.ids === ids ? 'active' : null, title: f.explanation,
+        onclick: () => showFlagEvents(f),
+      }, el('span', { class: 'what', dir: 'auto', text: f.area }), el('span', { class: 'when', text: f.week }),
+      el('span', { class: 'score', text: t('score', { s: round2(f.score) }) }), el('span', { class: 'why', text: why })));
+    }
+    const sp = $('spread');
+    sp.replaceChildren();
+    for (const x of w.spread) {
+      sp.append(el('li', { 'data-area': x.area, title: x.explanation, onclick: () => setFilters({ ids: x.event_ids.join(',') }) },
+        el('span', { class: 'what', dir: 'auto', text: t('spread_why', { a: x.actor, p: x.area }) }),
+        el('span', { class: 'when', text: x.date }),
+        el('span', { class: 'score', text: x.previous ? t('since', { d: x.previous }) : '' })));
+    }
+  }
+  // A flag's events on the map and in the table: by id when the list fits in a URL, else by
+  // area (or actor) and the flagged dates.
+  function showFlagEvents(f) {
+    if (f.event_ids.length && f.event_ids.length <= 2000) {
+      setFilters({ ids: f.event_ids.join(',') });
+    } else if (f.place) {
+      setFilters({ country: f.place.country, admin1: f.place.admin1, admin2: f.place.admin2 || '', from: f.from, to: f.to });
+    } else {
+      setFilters({ actor: f.area, from: f.from, to: f.to });
+    }
+  }
+
+  function loadControlPanel() {
+    return latest('control', async (signal) => {
+      const r = await fetchControl(signal);
+      $('control-month').value = r.month || '';
+      renderControlList();
+      if (state.choro === 'control') { shadeVersion++; renderLegend(); drawMap(); }
+    });
+  }
+  function renderControlList() {
+    const c = ana.control;
+    const list = $('control-list');
+    list.replaceChildren();
+    if (!c) return;
+    const cells = c.cells.filter((x) => x.label_kind !== 'no_signal')
+      .sort((a, b) => b.total_score - a.total_score).slice(0, 40);
+    list.dataset.count = String(cells.length);
+    if (!cells.length) list.append(el('li', { class: 'empty', text: t('no_control') }));
+    for (const cell of cells) {
+      const sw = el('span', { class: 'swatch' });
+      sw.style.background = controlColor(cell);
+      list.append(el('li', { 'data-area': cell.area, onclick: () => showControlCell(cell) },
+        el('span', { class: 'what', dir: 'auto' }, sw, cell.admin2 + ', ' + cell.admin1),
+        el('span', { class: 'when', text: controlLabel(cell) }),
+        el('span', { class: 'score', text: round2(cell.total_score) })));
+    }
+    $('control-detail').hidden = true;
+  }
+  function showControlCell(cell) {
+    const box = $('control-detail');
+    box.replaceChildren();
+    box.hidden = false;
+    box.dataset.area = cell.area;
+    box.append(el('h4', { dir: 'auto', text: cell.area + ' — ' + cell.month + ' — ' + controlLabel(cell) }));
+    box.append(el('p', { class: 'hint', text: t('control_note') }));
+    const scores = el('table', null, el('tr', null, el('th', { text: t('actor') }), el('th', { text: t('col_score') })));
+    for (const sc of cell.scores) scores.append(el('tr', null, el('td', { dir: 'auto', text: sc.actor }), el('td', { text: round2(sc.score) })));
+    box.append(el('h4', { text: t('scores') }), scores);
+    if (cell.violence_share.length) {
+      box.append(el('p', { text: t('violence_share', { v: cell.violence_share.map(([a, v]) => a + ' ' + Math.round(v * 100) + '%').join(', ') }) }));
+    }
+    box.append(el('h4', { text: t('inputs') }));
+    const inputs = el('table', { class: 'inputs', 'data-rows': cell.inputs.length },
+      el('tr', null, el('th', { text: t('col_event') }), el('th', { text: t('actor') }), el('th', { text: t('col_reason') }), el('th', { text: t('col_weight') })));
+    for (const i of cell.inputs) {
+      inputs.append(el('tr', null,
+        el('td', null, el('button', { type: 'button', class: 'link', text: t('event_n', { n: i.event_id }), onclick: () => openEvent(i.event_id, true) })),
+        el('td', { dir: 'auto', text: i.actor }),
+        el('td', { text: L().reasons[i.reason] || i.reason }),
+        el('td', { text: (i.weight > 0 ? '+' : '') + round2(i.weight) })));
+    }
+    box.append(inputs);
+    const ids = [...new Set(cell.inputs.map((i) => i.event_id))];
+    if (ids.length) box.append(el('button', { type: 'button', text: t('show_events'), onclick: () => setFilters({ ids: ids.join(',') }) }));
+  }
+
+  function loadCaps() {
+    return latest('caps', async (signal) => {
+      ana.caps = await api('analytics/capabilities', { ...analysisParams(), period: state.cperiod }, { signal });
+      renderCaps();
+    });
+  }
+  function renderCaps() {
+    const c = ana.caps;
+    if (!c) return;
+    const sel = $('cap-actor');
+    const actors = c.actors.slice(0, 40).map((a) => a.actor);
+    if (state.cactor && !actors.includes(state.cactor)) actors.unshift(state.cactor);
+    sel.replaceChildren(el('option', { value: '', text: t('all_actors') }), ...actors.map((a) => el('option', { value: a, text: a, dir: 'auto' })));
+    sel.value = state.cactor;
+    // Counts per period for the chosen actor, or summed over all.
+    const per = new Map();
+    for (const r of c.rows) {
+      if (state.cactor && r.actor !== state.cactor) continue;
+      const acc = per.get(r.period) || {};
+      for (const k of CAPABILITIES) acc[k] = (acc[k] || 0) + (r.counts[k] || 0);
+      per.set(r.period, acc);
+    }
+    const periods = [...per.keys()].sort();
+    const table = $('cap-table');
+    table.replaceChildren();
+    const used = CAPABILITIES.filter((k) => periods.some((p) => per.get(p)[k]));
+    table.dataset.rows = String(used.length);
+    table.dataset.periods = String(periods.length);
+    if (!used.length) {
+      table.append(el('tr', null, el('td', { text: t('no_data') })));
+    } else {
+      const max = Math.max(1, ...periods.flatMap((p) => used.map((k) => per.get(p)[k])));
+      table.append(el('tr', null, el('th', { class: 'cap', text: t('capability') }), ...periods.map((p) => el('th', { text: p }))));
+      for (const k of used) {
+        const tr = el('tr', { 'data-cap': k }, el('th', { class: 'cap', text: L().caps[k] }));
+        for (const p of periods) {
+          const n = per.get(p)[k];
+          const td = el('td', { text: n ? num(n) : '', 'data-period': p });
+          if (n) td.style.background = `rgba(176,58,46,${(0.12 + 0.7 * n / max).toFixed(2)})`;
+          tr.append(td);
+        }
+        table.append(tr);
+      }
+    }
+    // The latest periods first in view.
+    const wrap = table.parentElement;
+    wrap.scrollLeft = state.lang === 'ar' ? 0 : wrap.scrollWidth;
+    const first = $('cap-first');
+    first.replaceChildren();
+    const seen = c.first_seen.filter((f) => !state.cactor || f.actor === state.cactor).slice(-20).reverse();
+    for (const f of seen) {
+      first.append(el('li', null, t('first_seen') + ': ' + t('first_seen_item', { d: f.date, c: L().caps[f.capability] || f.capability, a: f.actor }) + ' · ',
+        el('button', { type: 'button', class: 'link', text: t('event_n', { n: f.event_id }), onclick: () => openEvent(f.event_id, true) })));
+    }
+  }
+
+  function setTab(tab) {
+    state.tab = tab;
+    document.body.dataset.tab = tab;
+    for (const b of document.querySelectorAll('.tabs button')) b.setAttribute('aria-selected', String(b.dataset.tab === tab));
+    $('analysis').hidden = tab !== 'analysis';
+    for (const p of document.querySelectorAll('.timeline-panel, .top-panel')) p.hidden = tab === 'analysis';
+    writeHash(false);
+    if (!started) return;
+    if (tab === 'analysis') loadAnalysis(); else drawTimeline();
+  }
+  function renderChips() {
+    const box = $('chips');
+    box.replaceChildren();
+    const chip = (text, clear) => box.append(el('button', { type: 'button', 'data-chip': Object.keys(clear)[0], title: t('remove'), onclick: () => setFilters(clear) }, text + ' ×'));
+    if (state.f.admin2) chip(t('chip_admin2', { v: state.f.admin2 }), { admin2: '' });
+    if (state.f.ids) chip(t('chip_ids', { n: num(state.f.ids.split(',').length) }), { ids: '' });
+  }
+  function setupAnalysis() {
+    for (const b of document.querySelectorAll('.tabs button')) b.addEventListener('click', () => setTab(b.dataset.tab));
+    $('series-interval').addEventListener('change', (e) => { state.sint = e.target.value; writeHash(false); loadSeries(); });
+    $('series-chart').addEventListener('pointermove', showSeriesTip);
+    $('series-chart').addEventListener('pointerleave', () => { $('series-tip').hidden = true; });
+    $('flags-level').addEventListener('change', (e) => { state.flevel = e.target.value; writeHash(false); loadFlags(); });
+    $('control-month').addEventListener('change', (e) => {
+      state.cmonth = /^\d{4}-\d\d$/.test(e.target.value) ? e.target.value : '';
+      writeHash(false);
+      loadControlPanel();
+      if (state.choro === 'control') loadChoropleth();
+    });
+    $('control-map').addEventListener('click', () => { state.choro = 'control'; $('choro').value = 'control'; writeHash(false); loadChoropleth(); });
+    $('cap-actor').addEventListener('change', (e) => { state.cactor = e.target.value; writeHash(false); renderCaps(); });
+    $('cap-period').addEventListener('change', (e) => { state.cperiod = e.target.value; writeHash(false); loadCaps(); });
+    new ResizeObserver(() => { if (started && state.tab === 'analysis') drawSeries(); }).observe($('series-chart'));
+  }
+
   // ---------------------------------------------------------------- filters and refresh
   function syncForm() {
     $('f-from').value = state.f.from;
@@ -1087,11 +1513,17 @@
     $('lang').value = state.lang;
     $('page-size').value = String(state.limit);
     $('top-by').value = state.topBy;
+    $('series-interval').value = state.sint;
+    $('flags-level').value = state.flevel;
+    $('cap-period').value = state.cperiod;
+    if (state.cmonth) $('control-month').value = state.cmonth;
     renderFacets();
+    renderChips();
   }
   function setFilters(changes) {
     Object.assign(state.f, changes);
     if ('country' in changes && !('admin1' in changes)) state.f.admin1 = '';
+    if (('country' in changes || 'admin1' in changes) && !('admin2' in changes)) state.f.admin2 = '';
     timed('form', syncForm);
     writeHash(false);
     refresh();
@@ -1099,7 +1531,7 @@
   function refresh() {
     showError('');
     resetPages();
-    return Promise.all([loadTotals(), loadTimeline(), loadPoints(), loadChoropleth(), loadTop(), loadTable()]);
+    return Promise.all([loadTotals(), loadTimeline(), loadPoints(), loadChoropleth(), loadTop(), loadTable(), loadAnalysis()]);
   }
   function applyLanguage() {
     document.documentElement.lang = state.lang;
@@ -1107,6 +1539,10 @@
     for (const e of document.querySelectorAll('[data-i18n-placeholder]')) e.placeholder = t(e.dataset.i18nPlaceholder);
     for (const e of document.querySelectorAll('[data-i18n-label]')) e.setAttribute('aria-label', t(e.dataset.i18nLabel));
     document.title = 'Rasd — ' + t('subtitle');
+    renderChips();
+    if (ana.warnings) renderFlags();
+    if (ana.control) renderControlList();
+    if (ana.caps) renderCaps();
   }
   function setupFilters() {
     const debounce = (fn, ms) => { let h = 0; return () => { clearTimeout(h); h = setTimeout(fn, ms); }; };
@@ -1129,7 +1565,7 @@
     $('f-actor').addEventListener('input', debounce(() => { if ($('f-actor').value !== state.f.actor) setFilters({ actor: $('f-actor').value.trim() }); }, 350));
     $('f-text').addEventListener('input', debounce(() => { if ($('f-text').value !== state.f.text) setFilters({ text: $('f-text').value.trim() }); }, 350));
     $('filters').addEventListener('submit', (e) => e.preventDefault());
-    $('reset').addEventListener('click', () => setFilters({ from: '', to: '', country: '', admin1: '', type: '', sub_type: '', actor: '', text: '' }));
+    $('reset').addEventListener('click', () => setFilters({ from: '', to: '', country: '', admin1: '', admin2: '', type: '', sub_type: '', actor: '', text: '', ids: '' }));
     $('choro').addEventListener('change', (e) => { state.choro = e.target.value; writeHash(false); loadChoropleth(); });
     $('metric').addEventListener('change', (e) => { state.metric = e.target.value; writeHash(false); drawTimeline(); loadChoropleth(); loadTop(); });
     $('top-by').addEventListener('change', (e) => { state.topBy = e.target.value; writeHash(false); loadTop(); });
@@ -1158,6 +1594,7 @@
       applyLanguage();
       syncForm();
       if (state.view) { map.lon = state.view.lon; map.lat = state.view.lat; map.k = state.view.k; }
+      setTab(state.tab);
       refresh();
       if (state.event) openEvent(state.event, false); else if (!$('detail').hidden) closeEvent();
     });
@@ -1190,9 +1627,11 @@
     setupTimeline();
     setupTable();
     setupFilters();
+    setupAnalysis();
+    setTab(state.tab);
     new ResizeObserver(() => { if (started) drawTimeline(); }).observe($('timeline'));
     start();
   });
   // For tests and the curious: the current state.
-  window.rasd = { state, map, page, setFilters, timings };
+  window.rasd = { state, map, page, setFilters, timings, ana };
 }());

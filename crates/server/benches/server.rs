@@ -51,6 +51,10 @@ fn serve(c: &mut Criterion) {
     assert!(report.events >= 100_000);
     assert!(report.first_view.bytes > 100_000, "answers look empty");
     assert!(report.filter_change.bytes > 1_000, "answers look empty");
+    assert!(
+        report.analytics.iter().all(|r| r.bytes > 100),
+        "analytics answers look empty"
+    );
 
     let app = router(AppState::open(ServerConfig::new(&config.path)).unwrap());
     let rt = tokio::runtime::Runtime::new().unwrap();

@@ -1,6 +1,6 @@
 //! The `/api/v1` handlers.
 
-use crate::index::{EventIndex, Matcher};
+use crate::index::{EventIndex, Matcher, PageKey};
 use crate::ingest::{code_and_store, parse_documents};
 use crate::params::Query;
 use crate::{AppState, Result, ServerError};
@@ -47,14 +47,19 @@ pub(crate) async fn auth(State(state): State<AppState>, req: Request, next: Next
     }
 }
 
-/// A filter compiled against the index, with the full-text ids fetched when needed.
-async fn compile(state: &AppState, filter: &EventFilter) -> Result<(Arc<EventIndex>, Matcher)> {
+/// A filter compiled against the index, with the full-text ids fetched when needed; `ids`
+/// (the `ids` parameter) keeps only those events.
+pub(crate) async fn compile(
+    state: &AppState,
+    filter: &EventFilter,
+    ids: Option<&[i64]>,
+) -> Result<(Arc<EventIndex>, Matcher)> {
     let index = state.fresh_index().await?;
-    let ids = match &filter.text {
+    let text_ids = match &filter.text {
         Some(t) => Some(state.text_ids(t, index.version).await?),
         None => None,
     };
-    let m = index.matcher(filter, ids.as_deref().map(Vec::as_slice));
+    let m = index.matcher(filter, text_ids.as_deref().map(Vec::as_slice), ids);
     Ok((index, m))
 }
 
@@ -73,8 +78,9 @@ enum TableSort {
     FatalitiesAsc,
 }
 
-fn fatalities_cursor(v: &str) -> Option<(i64, i64)> {
-    let rest = v.strip_prefix("f:")?;
+/// The cursor of an index-paged listing: `f:<fatalities>:<id>` or `d:<day>:<id>`.
+fn index_cursor(v: &str, prefix: &str) -> Option<(i64, i64)> {
+    let rest = v.strip_prefix(prefix)?;
     let (f, id) = rest.split_once(':')?;
     Some((f.parse().ok()?, id.parse().ok()?))
 }
@@ -105,11 +111,19 @@ pub(crate) async fn events(
             ))
         }
     };
-    let (index, m) = compile(&state, &filter).await?;
+    let ids = q.ids()?;
+    let (index, m) = compile(&state, &filter, ids.as_deref()).await?;
     let total = index.totals(&m).events;
     let cursor = q.get("cursor");
-    let (events, next): (Vec<StoredEvent>, Option<String>) = match sort {
-        TableSort::DateDesc | TableSort::DateAsc => {
+    // A list of ids is paged from the index (the store's filter has no id list); so are
+    // fatality orders.
+    let by_index = match sort {
+        TableSort::FatalitiesDesc | TableSort::FatalitiesAsc => Some(PageKey::Fatalities),
+        _ if ids.is_some() => Some(PageKey::Date),
+        _ => None,
+    };
+    let (events, next): (Vec<StoredEvent>, Option<String>) = match by_index {
+        None => {
             filter.sort = if sort == TableSort::DateAsc {
                 Sort::DateAsc
             } else {
@@ -132,15 +146,16 @@ pub(crate) async fn events(
                 .await?;
             (page.events, page.next.map(|c| c.encode()))
         }
-        TableSort::FatalitiesDesc | TableSort::FatalitiesAsc => {
+        Some(key) => {
+            let prefix = if key == PageKey::Date { "d:" } else { "f:" };
             let after = cursor
                 .map(|c| {
-                    fatalities_cursor(c)
+                    index_cursor(c, prefix)
                         .ok_or_else(|| ServerError::bad("cursor", "not a cursor of this listing"))
                 })
                 .transpose()?;
-            let (ids, next) =
-                index.page_by_fatalities(&m, sort == TableSort::FatalitiesDesc, after, limit);
+            let descending = matches!(sort, TableSort::FatalitiesDesc | TableSort::DateDesc);
+            let (ids, next) = index.page_by(&m, key, descending, after, limit);
             let events = state
                 .inner
                 .db
@@ -158,7 +173,7 @@ pub(crate) async fn events(
                     Ok(out)
                 })
                 .await?;
-            (events, next.map(|(f, id)| format!("f:{f}:{id}")))
+            (events, next.map(|(k, id)| format!("{prefix}{k}:{id}")))
         }
     };
     let mut headers = HeaderMap::new();
@@ -345,7 +360,8 @@ pub(crate) async fn aggregates(
         .get("limit")
         .map(|_| q.limit("limit", 0, EventFilter::MAX_LIMIT))
         .transpose()?;
-    let (index, m) = compile(&state, &filter).await?;
+    let ids = q.ids()?;
+    let (index, m) = compile(&state, &filter, ids.as_deref()).await?;
     let buckets = index.aggregate(&m, by, split, limit);
     Ok(Json(json!({
         "by": q.get("by"),
@@ -371,7 +387,8 @@ pub(crate) async fn points(
         return Err(ServerError::bad("cell", "must be in (0, 90] degrees"));
     }
     let max = q.limit("max", 3000, 20_000)?;
-    let (index, m) = compile(&state, &filter).await?;
+    let ids = q.ids()?;
+    let (index, m) = compile(&state, &filter, ids.as_deref()).await?;
     let out = index.points(&m, view, cell, max);
     Ok(Json(json!({
         "types": rasd_model::EventType::ALL.map(|t| t.as_acled()),

@@ -60,6 +60,29 @@ pub struct BenchServeReport {
     pub text_cold: RequestTiming,
     /// Each request of the first view alone.
     pub requests: Vec<RequestTiming>,
+    /// Each `/api/v1/analytics/*` request of the Analysis panel alone, uncached: one sample per
+    /// filter (none, then each of [`FILTERS`]), each the first time that query is asked.
+    pub analytics: Vec<RequestTiming>,
+    /// The Analysis panel's four requests sent at once, uncached, per filter.
+    pub analysis_view: RequestTiming,
+}
+
+/// The Analysis panel's requests for `filter` (a query-string fragment, may be empty).
+pub fn analysis_requests(filter: &str) -> Vec<String> {
+    let and = if filter.is_empty() { "" } else { "&" };
+    // The control indicator takes a month, not a date range.
+    let control: String = filter
+        .split('&')
+        .filter(|p| !p.starts_with("from=") && !p.starts_with("to="))
+        .collect::<Vec<_>>()
+        .join("&");
+    let cand = if control.is_empty() { "" } else { "&" };
+    vec![
+        format!("/api/v1/analytics/series?interval=week{and}{filter}"),
+        format!("/api/v1/analytics/warnings?level=admin2{and}{filter}"),
+        format!("/api/v1/analytics/control?level=admin2{cand}{control}"),
+        format!("/api/v1/analytics/capabilities?period=quarter{and}{filter}"),
+    ]
 }
 
 /// The map view of the dashboard's first screen (the central Sahel).
@@ -234,6 +257,35 @@ pub fn bench_serve(config: &BenchServeConfig) -> Result<BenchServeReport> {
             bytes = bytes.max(b);
         }
         let filter_change = timing("filter change", samples, bytes);
+        // Analytics, cold: every (request, filter) pair is asked once, so no answer comes
+        // from the analytics cache. Each request alone first, then the panel's burst with a
+        // fresh server state (an empty cache).
+        let filters: Vec<&str> = std::iter::once("").chain(FILTERS).collect();
+        let mut analytics = Vec::new();
+        for k in 0..4 {
+            let mut samples = Vec::new();
+            let mut bytes = 0;
+            let mut name = String::new();
+            for f in &filters {
+                let uri = analysis_requests(f).swap_remove(k);
+                if name.is_empty() {
+                    name = uri.clone();
+                }
+                let (d, b) = burst(&app, vec![uri]).await?;
+                samples.push(d);
+                bytes = bytes.max(b);
+            }
+            analytics.push(timing(&name, samples, bytes));
+        }
+        let fresh = router(AppState::open(ServerConfig::new(&config.path))?);
+        let mut samples = Vec::new();
+        let mut bytes = 0;
+        for f in &filters {
+            let (d, b) = burst(&fresh, analysis_requests(f)).await?;
+            samples.push(d);
+            bytes = bytes.max(b);
+        }
+        let analysis_view = timing("analysis panel", samples, bytes);
         Ok(BenchServeReport {
             events,
             startup_secs,
@@ -241,6 +293,8 @@ pub fn bench_serve(config: &BenchServeConfig) -> Result<BenchServeReport> {
             filter_change,
             text_cold,
             requests,
+            analytics,
+            analysis_view,
         })
     })
 }

@@ -2,6 +2,7 @@
 
 use crate::Result;
 use chrono::{Datelike, NaiveDate};
+use rasd_analytics::EventRow;
 use rasd_model::{EventType, SubEventType};
 use rasd_store::{BBox, EventFilter, GroupBy, Near, Origin, Store, StoredEvent};
 use serde::Serialize;
@@ -85,6 +86,10 @@ pub struct EventIndex {
     actor_refs: Vec<(u32, u8)>,
     actors: Vec<Actor>,
     actor_by_name: HashMap<String, u32>,
+    /// The dated events as analytics rows (with notes and outlets), for `/api/v1/analytics/*`;
+    /// `analytics_row[r]` is row `r`'s position there, or `NONE` for an undated event.
+    analytics: Vec<EventRow>,
+    analytics_row: Vec<u32>,
     /// Data version this index was built at (see `AppState`).
     pub(crate) version: i64,
 }
@@ -181,6 +186,24 @@ pub(crate) struct Matcher {
     bbox: Option<BBox>,
 }
 
+impl Matcher {
+    /// Whether the filter keeps every event (no condition at all).
+    fn keeps_all(&self) -> bool {
+        !self.dated
+            && matches!(self.country, Want::Any)
+            && matches!(self.admin1, Want::Any)
+            && matches!(self.admin2, Want::Any)
+            && self.event_type.is_none()
+            && self.sub_event_type.is_none()
+            && self.origin.is_none()
+            && self.min_confidence.is_none()
+            && self.actors.is_none()
+            && self.rows.is_none()
+            && self.near.is_none()
+            && self.bbox.is_none()
+    }
+}
+
 #[derive(Clone, Copy)]
 enum Want {
     Any,
@@ -222,8 +245,22 @@ impl EventIndex {
             let page = store
                 .events(&filter)
                 .map_err(|e| crate::ServerError::store("load the event index", e))?;
-            for e in &page.events {
-                index.push(e);
+            for e in page.events {
+                index.push(&e);
+                let row = EventRow::from_stored(
+                    e.id.0,
+                    e.event,
+                    e.notes,
+                    e.source.as_deref(),
+                    e.source_count,
+                );
+                match row {
+                    Some(row) => {
+                        index.analytics_row.push(index.analytics.len() as u32);
+                        index.analytics.push(row);
+                    }
+                    None => index.analytics_row.push(NONE),
+                }
             }
             match page.next {
                 Some(c) => filter.after = Some(c),
@@ -292,8 +329,14 @@ impl EventIndex {
     }
 
     /// Compile a filter. `text_ids` are the ids the store's full-text filter matched (required
-    /// when `filter.text` is set; ignored otherwise). `limit`, `after` and `sort` are ignored.
-    pub(crate) fn matcher(&self, f: &EventFilter, text_ids: Option<&[i64]>) -> Matcher {
+    /// when `filter.text` is set; ignored otherwise); `ids`, when given, keeps only those
+    /// events (the `ids` parameter). `limit`, `after` and `sort` are ignored.
+    pub(crate) fn matcher(
+        &self,
+        f: &EventFilter,
+        text_ids: Option<&[i64]>,
+        ids: Option<&[i64]>,
+    ) -> Matcher {
         let want = |v: &Option<String>| match v {
             None => Want::Any,
             Some(name) => self.places.find(name).map_or(Want::Nothing, Want::Is),
@@ -303,15 +346,18 @@ impl EventIndex {
             let norm = rasd_text::normalize(a.trim()).as_str().to_owned();
             (!norm.is_empty()).then(|| self.actors.iter().map(|x| x.norm.contains(&norm)).collect())
         });
-        let rows = f.text.as_ref().map(|_| {
-            let mut rows = vec![false; self.ids.len()];
-            let wanted: std::collections::HashSet<i64> =
-                text_ids.unwrap_or(&[]).iter().copied().collect();
-            for (r, id) in self.ids.iter().enumerate() {
-                rows[r] = wanted.contains(id);
-            }
-            rows
-        });
+        let set = |list: &[i64]| {
+            let wanted: std::collections::HashSet<i64> = list.iter().copied().collect();
+            self.ids
+                .iter()
+                .map(|id| wanted.contains(id))
+                .collect::<Vec<bool>>()
+        };
+        let text_rows = f.text.as_ref().map(|_| set(text_ids.unwrap_or(&[])));
+        let rows = match (text_rows, ids.map(set)) {
+            (Some(a), Some(b)) => Some(a.iter().zip(&b).map(|(x, y)| *x && *y).collect()),
+            (a, b) => a.or(b),
+        };
         let near = f.near.map(|n| {
             // The store's R-tree pre-filter box, reproduced so results agree at the edges.
             let dlat = n.km / KM_PER_DEGREE;
@@ -618,22 +664,26 @@ impl EventIndex {
         out
     }
 
-    /// One page of matching event ids ordered by fatalities (unknown counts below 0), then id,
-    /// after the `(fatalities, id)` position `after`; and the position of the page's last row
-    /// when more follow.
-    pub(crate) fn page_by_fatalities(
+    /// One page of matching event ids ordered by `key` (fatalities, unknown counts below 0; or
+    /// the date, undated events first), then id, after the `(key, id)` position `after`; and
+    /// the position of the page's last row when more follow.
+    pub(crate) fn page_by(
         &self,
         m: &Matcher,
+        key: PageKey,
         descending: bool,
         after: Option<(i64, i64)>,
         limit: usize,
     ) -> (Vec<i64>, Option<(i64, i64)>) {
         let key = |r: usize| {
-            let f = match self.fatalities[r] {
-                NO_FATALITIES => -1,
-                f => i64::from(f),
+            let k = match key {
+                PageKey::Fatalities => match self.fatalities[r] {
+                    NO_FATALITIES => -1,
+                    f => i64::from(f),
+                },
+                PageKey::Date => i64::from(self.dates[r]),
             };
-            (f, self.ids[r])
+            (k, self.ids[r])
         };
         let mut keys: Vec<(i64, i64)> = self
             .rows(m)
@@ -663,6 +713,32 @@ impl EventIndex {
         let next = if more { keys.last().copied() } else { None };
         (keys.into_iter().map(|(_, id)| id).collect(), next)
     }
+
+    /// The matching dated events as analytics rows (references into the index: the analytics
+    /// library builds its columns over them without copying).
+    pub(crate) fn analytics_rows(&self, m: &Matcher) -> Vec<&EventRow> {
+        if m.keeps_all() {
+            return self.analytics.iter().collect();
+        }
+        self.rows(m)
+            .filter_map(|r| match self.analytics_row[r] {
+                NONE => None,
+                a => Some(&self.analytics[a as usize]),
+            })
+            .collect()
+    }
+
+    /// The version of the data this index was built from (see [`crate::AppState`]).
+    pub(crate) fn data_version(&self) -> i64 {
+        self.version
+    }
+}
+
+/// The order of an index-paged listing ([`EventIndex::page_by`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PageKey {
+    Fatalities,
+    Date,
 }
 
 /// The day number a date falls in for a time grouping (the first day of its week, month, year).

@@ -41,6 +41,7 @@
 //! documents and full-text search go to the store. Binding anything but a loopback address
 //! requires a token ([`ServerConfig::check_binding`]), compared in constant time.
 
+mod analytics;
 mod api;
 mod assets;
 mod boundaries;
@@ -71,8 +72,8 @@ pub use state::AppState;
 
 mod bench;
 pub use bench::{
-    bench_serve, filter_change_requests, first_view_requests, prepare_bench_store,
-    BenchServeConfig, BenchServeReport, RequestTiming, FILTERS, FIRST_VIEW,
+    analysis_requests, bench_serve, filter_change_requests, first_view_requests,
+    prepare_bench_store, BenchServeConfig, BenchServeReport, RequestTiming, FILTERS, FIRST_VIEW,
 };
 
 use std::future::Future;

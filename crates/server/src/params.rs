@@ -7,7 +7,7 @@ use rasd_model::{EventType, SubEventType};
 use rasd_store::{BBox, EventFilter, GroupBy, Near, Origin};
 
 /// The event filter parameters every event endpoint accepts.
-pub const FILTER_PARAMS: [&str; 13] = [
+pub const FILTER_PARAMS: [&str; 14] = [
     "from",
     "to",
     "country",
@@ -21,10 +21,14 @@ pub const FILTER_PARAMS: [&str; 13] = [
     "near",
     "origin",
     "min_confidence",
+    "ids",
 ];
 
 /// Longest accepted value of a text parameter (bytes).
 const MAX_VALUE: usize = 1000;
+/// Longest accepted `ids` list (bytes) and most ids in it.
+const MAX_IDS_VALUE: usize = 24_000;
+pub const MAX_IDS: usize = 2000;
 
 /// The decoded query string of one request.
 #[derive(Debug, Default)]
@@ -53,11 +57,9 @@ impl Query {
             if pairs.iter().any(|(p, _)| *p == k) {
                 return Err(ServerError::bad(k, "given more than once"));
             }
-            if v.len() > MAX_VALUE {
-                return Err(ServerError::bad(
-                    k,
-                    format!("longer than {MAX_VALUE} bytes"),
-                ));
+            let max = if k == "ids" { MAX_IDS_VALUE } else { MAX_VALUE };
+            if v.len() > max {
+                return Err(ServerError::bad(k, format!("longer than {max} bytes")));
             }
             pairs.push((k.into_owned(), v.trim().to_owned()));
         }
@@ -99,6 +101,25 @@ impl Query {
                     .ok_or_else(|| ServerError::bad(name, "expected a number"))
             })
             .transpose()
+    }
+
+    /// `ids=1,2,3`: only these events (at most [`MAX_IDS`] positive ids), e.g. the events
+    /// behind an early-warning flag.
+    pub fn ids(&self) -> Result<Option<Vec<i64>>> {
+        let Some(v) = self.get("ids") else {
+            return Ok(None);
+        };
+        let ids: Vec<i64> = v
+            .split(',')
+            .map(|p| p.trim().parse::<i64>().ok().filter(|&i| i > 0))
+            .collect::<Option<_>>()
+            .ok_or_else(|| {
+                ServerError::bad("ids", "expected positive event ids separated by commas")
+            })?;
+        if ids.len() > MAX_IDS {
+            return Err(ServerError::bad("ids", format!("at most {MAX_IDS} ids")));
+        }
+        Ok(Some(ids))
     }
 
     /// The event filter of the request.

@@ -1,7 +1,7 @@
 //! The route table: one list that builds the router and that the OpenAPI test checks, so a
 //! route cannot be added without being documented.
 
-use crate::{api, assets, AppState};
+use crate::{analytics, api, assets, AppState};
 use axum::extract::DefaultBodyLimit;
 use axum::middleware::{from_fn_with_state, map_response};
 use axum::routing::{get, MethodRouter};
@@ -46,6 +46,26 @@ pub const API_ROUTES: &[ApiRoute] = &[
         path: "/points",
         methods: &["get"],
         handler: || get(api::points),
+    },
+    ApiRoute {
+        path: "/analytics/series",
+        methods: &["get"],
+        handler: || get(analytics::series),
+    },
+    ApiRoute {
+        path: "/analytics/warnings",
+        methods: &["get"],
+        handler: || get(analytics::warnings),
+    },
+    ApiRoute {
+        path: "/analytics/control",
+        methods: &["get"],
+        handler: || get(analytics::control),
+    },
+    ApiRoute {
+        path: "/analytics/capabilities",
+        methods: &["get"],
+        handler: || get(analytics::capabilities),
     },
     ApiRoute {
         path: "/documents",

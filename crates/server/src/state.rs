@@ -17,6 +17,12 @@ const TEXT_CACHE: usize = 16;
 /// `(query text, data version, matching event ids)`.
 type TextIds = (String, i64, Arc<Vec<i64>>);
 
+/// Analytics answers kept (per request and data version).
+const ANALYTICS_CACHE: usize = 32;
+
+/// `(request key, data version, JSON body)`.
+type CachedAnswer = (String, i64, Arc<Vec<u8>>);
+
 /// Everything the handlers share; cheap to clone (one `Arc`).
 ///
 /// Build it with [`AppState::open`], then hand it to [`crate::router`].
@@ -34,6 +40,9 @@ pub(crate) struct Inner {
     probe: Mutex<rusqlite::Connection>,
     rebuilding: AtomicBool,
     text_cache: Mutex<Vec<TextIds>>,
+    /// The last analytics answers: one dashboard view asks for the same analyses again when
+    /// only an unrelated panel changed.
+    analytics_cache: Mutex<Vec<CachedAnswer>>,
     /// One full-text lookup at a time: the requests of one dashboard refresh ask for the same
     /// ids at once, and only the first should query the store.
     text_flight: tokio::sync::Mutex<()>,
@@ -84,6 +93,7 @@ impl AppState {
                 probe: Mutex::new(probe),
                 rebuilding: AtomicBool::new(false),
                 text_cache: Mutex::new(Vec::new()),
+                analytics_cache: Mutex::new(Vec::new()),
                 text_flight: tokio::sync::Mutex::new(()),
                 coder: OnceLock::new(),
                 boundaries: Boundaries::default(),
@@ -217,6 +227,33 @@ impl AppState {
             .iter()
             .find(|(t, v, _)| t == text && *v == version)
             .map(|(_, _, ids)| Arc::clone(ids))
+    }
+
+    /// A cached analytics answer for `key` at data `version`.
+    pub(crate) fn analytics_cached(&self, key: &str, version: i64) -> Option<Arc<Vec<u8>>> {
+        let cache = self
+            .inner
+            .analytics_cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        cache
+            .iter()
+            .find(|(k, v, _)| k == key && *v == version)
+            .map(|(_, _, body)| Arc::clone(body))
+    }
+
+    /// Keep an analytics answer (the oldest goes when the cache is full).
+    pub(crate) fn analytics_store(&self, key: String, version: i64, body: Arc<Vec<u8>>) {
+        let mut cache = self
+            .inner
+            .analytics_cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        cache.retain(|(k, v, _)| *v == version && *k != key);
+        if cache.len() >= ANALYTICS_CACHE {
+            cache.remove(0);
+        }
+        cache.push((key, version, body));
     }
 
     /// The coder, built on first use (compiling the lexicon and loading the gazetteer takes

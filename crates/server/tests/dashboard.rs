@@ -4,7 +4,10 @@
 //! Against a store of known events: the map draws points, the timeline and the table show the
 //! events, a filter narrows everything and lands in the URL, clicking an event opens its detail
 //! with the evidence highlighted, and an Arabic report is shown right-to-left with whole-word
-//! highlights. Screenshots: `<target dir>/dashboard.png` and `dashboard-detail.png`.
+//! highlights. The Analysis tab shows the series, the early-warning flags (the known spike in
+//! Bankass among them; clicking it filters the map and table to its events), the control
+//! indicator with its inputs and the capabilities table. Screenshots: `<target
+//! dir>/dashboard.png`, `dashboard-detail.png` and `dashboard-analysis.png`.
 
 mod common;
 
@@ -227,6 +230,7 @@ impl Driver {
 #[test]
 fn dashboard_in_headless_chromium() {
     let fx = Fixture::new();
+    fx.store().import_acled(&analytics_acled()).unwrap();
     let total = fx.store().stats().unwrap().events;
     let rt = tokio::runtime::Runtime::new().unwrap();
     let mut config = fx.config();
@@ -400,6 +404,93 @@ fn dashboard_in_headless_chromium() {
     assert_eq!(ar["title"], "هجوم");
     assert_eq!(ar["close"], "Fermer", "French interface");
     d.screenshot("dashboard-detail.png");
+
+    // The Analysis tab, from a shared URL: series, flags, control indicator, capabilities.
+    d.go(&format!("{base}#tab=analysis&cmonth=2019-02&choro=control"));
+    d.js("location.reload()", json!([]));
+    let bankass = "#flags li[data-area='Mali / Mopti / Bankass'][data-week='2019-W12']";
+    d.wait(&format!(
+        "!document.getElementById('analysis').hidden \
+         && Number(document.getElementById('series-chart').dataset.buckets) > 0 \
+         && Number(document.getElementById('flags').dataset.count) > 0 \
+         && document.querySelector(\"{bankass}\") \
+         && document.querySelector(\"#control-list li[data-area='Mali / Timbuktu / Gourma-Rharous']\") \
+         && Number(document.getElementById('cap-table').dataset.rows) > 0"
+    ));
+    let series = api("/api/v1/analytics/series");
+    let shown = d.js(
+        "const s = document.getElementById('series-chart'); \
+         return [s.dataset.events, s.querySelectorAll('path[data-key]').length, \
+           document.getElementById('timeline-title').closest('section').hidden];",
+        json!([]),
+    );
+    assert_eq!(shown[0], series["total"]["events"].to_string(), "{shown}");
+    assert_eq!(shown[1], 3, "events, fatalities and sources bands: {shown}");
+    assert_eq!(
+        shown[2], true,
+        "the Analysis panel takes the timeline's place"
+    );
+    let spike = api("/api/v1/analytics/warnings")["flags"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["area"] == "Mali / Mopti / Bankass" && f["week"] == "2019-W12")
+        .expect("the known spike is flagged")["event_ids"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(spike, 9);
+    // The control indicator: on the map (legend) and one click from its inputs.
+    assert_eq!(
+        d.js(
+            "return !!document.querySelector('#legend [data-control]')",
+            json!([])
+        ),
+        true
+    );
+    d.click("#control-list li[data-area='Mali / Timbuktu / Gourma-Rharous']");
+    d.wait("!document.getElementById('control-detail').hidden");
+    let control = d.js(
+        "const b = document.getElementById('control-detail'); \
+         return [b.querySelector('h4').textContent, Number(b.querySelector('table.inputs').dataset.rows)];",
+        json!([]),
+    );
+    assert!(
+        control[0].as_str().unwrap().contains("JNIM influence"),
+        "{control}"
+    );
+    assert_eq!(control[1], 2, "taken by JNIM, lost by the army: {control}");
+    d.screenshot("dashboard-analysis.png");
+    // Clicking the flag filters the map and the table to its events.
+    d.click(bankass);
+    d.wait(&format!(
+        "location.hash.includes('ids=') \
+         && document.getElementById('events').dataset.total === '{spike}' \
+         && document.getElementById('totals').dataset.events === '{spike}' \
+         && document.querySelector('#chips [data-chip=ids]')"
+    ));
+    let places = d.js(
+        "return [...document.querySelectorAll('#events tbody tr')].map(r => r.cells[5].textContent)",
+        json!([]),
+    );
+    assert!(
+        places
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|p| p.as_str().unwrap().starts_with("Bankass")),
+        "{places}"
+    );
+    // French labels; the selection is cleared from its chip.
+    d.click("#lang option[value='fr']");
+    d.wait(
+        "document.getElementById('tab-analysis').textContent === 'Analyse' \
+            && document.getElementById('flags-count').textContent.includes('alertes')",
+    );
+    d.click("#chips [data-chip=ids]");
+    d.wait(&format!(
+        "!location.hash.includes('ids=') && document.getElementById('events').dataset.total === '{total}'"
+    ));
 
     let severe = d.severe_logs();
     assert!(severe.is_empty(), "browser errors: {severe:?}");

@@ -451,3 +451,111 @@ fn dechunk(mut b: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+pub const DAN_NA: &str = "Dan Na Ambassagou";
+pub const MALI_ARMY: &str = "Military Forces of Mali (2013-)";
+
+/// One invented ACLED-style row for the analytics tests (not ACLED data).
+#[allow(clippy::too_many_arguments)]
+fn analytics_row(
+    id: String,
+    sub: SubEventType,
+    date: chrono::NaiveDate,
+    actor1: (&str, u8),
+    actor2: (&str, u8),
+    place: (&str, &str, &str),
+    fatalities: u32,
+    source: &str,
+) -> AcledRecord {
+    let mut e = event(
+        sub,
+        None,
+        Some(actor1.0),
+        Some(actor2.0),
+        (place.0, place.1, place.2, place.2),
+        Some((14.1, -3.5)),
+        Some(fatalities),
+        vec![],
+    );
+    e.event_date = Some(date);
+    e.time_precision = Some(1);
+    e.inter1 = Some(actor1.1);
+    e.inter2 = Some(actor2.1);
+    AcledRecord {
+        event: e,
+        event_id_cnty: id,
+        notes: Some("Invented test row.".into()),
+        source: Some(source.into()),
+    }
+}
+
+/// Invented rows with known analytics answers (ids `AN…`):
+/// - Bankass (Mali / Mopti): a JNIM-army clash every other week from 2017-01-02 to 2019-02-11
+///   (56 rows, 1 death each, "Radio A"), then nine Dan Na Ambassagou attacks on civilians on
+///   2019-03-23 (3 deaths each, "Radio A; Radio B"): the week 2019-W12 is flagged with those
+///   nine events, and Dan Na Ambassagou's arrival is new spread.
+/// - Gourma-Rharous (Mali / Timbuktu): JNIM overtakes territory from the army on 2019-02-10:
+///   control indicator 3.0 for JNIM in 2019-02 ("JNIM influence"), 2.4 in 2019-03 (decay 0.8).
+/// - Soum (Burkina Faso / Sahel): JNIM IEDs on 2019-01-08 and 2019-01-20 and on 2019-03-05, an
+///   armed drone strike on 2019-03-12.
+pub fn analytics_acled() -> Vec<AcledRecord> {
+    let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+    let bankass = ("Mali", "Mopti", "Bankass");
+    let soum = ("Burkina Faso", "Sahel", "Soum");
+    let mut rows = Vec::new();
+    for k in 0..56u64 {
+        rows.push(analytics_row(
+            format!("AN-B{k}"),
+            SubEventType::ArmedClash,
+            day("2017-01-02") + chrono::Days::new(14 * k),
+            (JNIM, 2),
+            (MALI_ARMY, 1),
+            bankass,
+            1,
+            "Radio A",
+        ));
+    }
+    for k in 0..9 {
+        rows.push(analytics_row(
+            format!("AN-S{k}"),
+            SubEventType::Attack,
+            day("2019-03-23"),
+            (DAN_NA, 4),
+            ("Civilians (Mali)", 7),
+            bankass,
+            3,
+            "Radio A; Radio B",
+        ));
+    }
+    rows.push(analytics_row(
+        "AN-C1".into(),
+        SubEventType::NonStateActorOvertakesTerritory,
+        day("2019-02-10"),
+        (JNIM, 2),
+        (MALI_ARMY, 1),
+        ("Mali", "Timbuktu", "Gourma-Rharous"),
+        0,
+        "Radio C",
+    ));
+    for (k, (date, sub)) in [
+        ("2019-01-08", SubEventType::RemoteExplosiveLandmineIed),
+        ("2019-01-20", SubEventType::RemoteExplosiveLandmineIed),
+        ("2019-03-05", SubEventType::RemoteExplosiveLandmineIed),
+        ("2019-03-12", SubEventType::AirDroneStrike),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        rows.push(analytics_row(
+            format!("AN-K{k}"),
+            sub,
+            day(date),
+            (JNIM, 2),
+            (BF_ARMY, 1),
+            soum,
+            2,
+            "Radio D",
+        ));
+    }
+    rows
+}
