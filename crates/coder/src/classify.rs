@@ -56,6 +56,23 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
     use SubEventType as S;
     let violent = has(Cue::Attack) || has(Cue::Clash) || has(Cue::Kill) || has(Cue::Neutralise);
     let protest = has(Cue::Protest);
+    // "signed a peace agreement, ending months of fighting": the fighting named after the
+    // agreement, with no attack or casualty, is what the agreement ends.
+    let pos = |c: Cue| cues.iter().position(|&x| x == c);
+    if let (Some(a), Some(f)) = (pos(Cue::Agreement), pos(Cue::Clash)) {
+        let harm = [
+            Cue::Attack,
+            Cue::Kill,
+            Cue::Dead,
+            Cue::Wound,
+            Cue::Neutralise,
+        ]
+        .iter()
+        .any(|&c| has(c));
+        if a < f && !harm {
+            return fixed(S::Agreement, Cue::Agreement);
+        }
+    }
     if has(Cue::Suicide) {
         return fixed(S::SuicideBomb, Cue::Suicide);
     }

@@ -1957,21 +1957,28 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         || o.sub.event_type() == rasd_model::EventType::Riots))
                 || (o.weak && c.sub.event_type().is_violent())
                 || continues;
-            let place_ok = match (o.place, c.place) {
-                (Some(a), Some(b)) => {
-                    let (a, b) = (&places[a], &places[b]);
-                    let same = a.location == b.location && a.country == b.country;
-                    // "in the Mopti region ... residents of Ogossagou": the town is inside.
-                    let nested = (a.geo_precision == 3 || b.geo_precision == 3)
-                        && a.country == b.country
-                        && a.admin1.is_some()
-                        && a.admin1 == b.admin1;
-                    // "in central Mali ... the base in Dioura": the country holds the town.
-                    let in_country = (a.is_country || b.is_country) && a.country == b.country;
-                    same || nested || in_country
-                }
-                _ => true,
-            };
+            // A place taken from an earlier sentence ("... between Gao and Ansongo. Vehicles
+            // were burned.") says nothing new about where this one happened.
+            let borrowed = c.place.is_some_and(|b| {
+                let p = &places[b];
+                p.end <= c.trigger.0 && text[p.end..c.trigger.0].contains(['.', '!', '?'])
+            });
+            let place_ok = borrowed
+                || match (o.place, c.place) {
+                    (Some(a), Some(b)) => {
+                        let (a, b) = (&places[a], &places[b]);
+                        let same = a.location == b.location && a.country == b.country;
+                        // "in the Mopti region ... residents of Ogossagou": the town is inside.
+                        let nested = (a.geo_precision == 3 || b.geo_precision == 3)
+                            && a.country == b.country
+                            && a.admin1.is_some()
+                            && a.admin1 == b.admin1;
+                        // "in central Mali ... the base in Dioura": the country holds the town.
+                        let in_country = (a.is_country || b.is_country) && a.country == b.country;
+                        same || nested || in_country
+                    }
+                    _ => true,
+                };
             let date_ok = match (o.date, c.date) {
                 (Some(a), Some(b)) => a.date == b.date || o.date_said || c.date_said,
                 _ => true,
@@ -2055,6 +2062,22 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         } else {
                             max_fatalities(o.fatalities, c.fatalities)
                         };
+                    // A later sentence that names the group ("JNIM said it killed 20 soldiers")
+                    // names the gunmen of the first.
+                    let unnamed = o
+                        .actor1
+                        .as_ref()
+                        .is_none_or(|a| a.unidentified || a.name.is_none());
+                    let named_group = c.actor1.as_ref().is_some_and(|a| {
+                        a.span.is_some()
+                            && !a.unidentified
+                            && a.name.is_some()
+                            && a.kind.is_armed()
+                            && !is_force(a.kind)
+                    });
+                    if unnamed && named_group && !same_actor(&o.actor2, &c.actor1) {
+                        o.actor1 = c.actor1.clone();
+                    }
                     o.actor1 = o.actor1.take().or(c.actor1);
                     o.actor2 = o.actor2.take().or(c.actor2);
                     // The more precise place wins (a town over its region).

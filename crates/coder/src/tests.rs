@@ -479,6 +479,24 @@ const CASES: &[Case] = &[
         text: "Le bilan de l'attaque survenue mardi contre le camp militaire de Boni s'est alourdi à 30 morts parmi les soldats. L'attaque a été revendiquée mercredi par le JNIM. En 2021, le même camp avait déjà été visé par une attaque qui avait fait 20 morts.",
         expect: Some(Expect { count: Some(1), actor1: Some("JNIM"), actor2: Some("Military Forces of Mali"), fatalities: Some(30), date: Some("2026-04-07"), ..ev(S::ArmedClash) }),
     },
+    Case {
+        name: "fr embuscade, véhicules incendiés, bilan du groupe: un seul événement",
+        published: "2026-04-10",
+        text: "Un convoi de l'armée malienne est tombé dans une embuscade mardi entre Gao et Ansongo. Plusieurs véhicules ont été incendiés. Le JNIM a affirmé avoir tué une vingtaine de soldats.",
+        expect: Some(Expect { count: Some(1), actor1: Some("JNIM"), actor2: Some("Military Forces of Mali"), date: Some("2026-04-07"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en a peace deal that ends months of fighting is an agreement",
+        published: "2026-04-10",
+        text: "The government and the rebel group signed a peace agreement in Kidal on Sunday, ending months of fighting in the north.",
+        expect: Some(Expect { count: Some(1), date: Some("2026-04-05"), ..ev(S::Agreement) }),
+    },
+    Case {
+        name: "en clashes despite an agreement are clashes",
+        published: "2026-04-10",
+        text: "Clashes broke out between the army and the rebel group near Kidal on Sunday despite the peace agreement, killing 4 fighters.",
+        expect: Some(Expect { fatalities: Some(4), ..ev(S::ArmedClash) }),
+    },
 ];
 
 #[test]
