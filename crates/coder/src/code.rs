@@ -368,6 +368,27 @@ impl Coder {
                 event_cues.push((Cue::Protest, m.start, m.end));
             }
         }
+        // "imposed levies on villagers and threatened to kill those who refuse": the threat
+        // governs the killing, not the levies before it; drop the cues a threat, forecast or
+        // hypothesis governs when others stand outside its scope.
+        let modals: Vec<usize> = in_sentence
+            .iter()
+            .filter(|m| {
+                matches!(
+                    m.target,
+                    Target::Cue(Cue::Threat | Cue::Hypothetical | Cue::Future)
+                )
+            })
+            .map(|m| m.end)
+            .collect();
+        let governed = |cs: usize| {
+            modals
+                .iter()
+                .any(|&me| me <= cs && scan.gap(me, cs) <= MODALITY_WINDOW)
+        };
+        if event_cues.iter().any(|c| !governed(c.1)) {
+            event_cues.retain(|c| !governed(c.1));
+        }
         let mut cue_set: Vec<Cue> = event_cues.iter().map(|c| c.0).collect();
         // "Hundreds marched to denounce the blockade imposed by JNIM": the blockade belongs to
         // the armed group the protest is about, not to the protesters.
@@ -1058,6 +1079,34 @@ impl Coder {
         t_start: usize,
         t_end: usize,
     ) -> (Option<ActorMention>, Option<ActorMention>) {
+        // "clashes between Dogon hunters and Fulani herders", "affrontements entre X et Y",
+        // "اشتباكات بين X و Y": the two sides in the order named.
+        let text = scan.norm.as_str();
+        for c in in_sentence {
+            if c.target != Target::Cue(Cue::Clash) {
+                continue;
+            }
+            let rest = text[c.end..].trim_start();
+            let Some(r) = ["between ", "entre ", "بين "]
+                .iter()
+                .find_map(|w| rest.strip_prefix(w))
+            else {
+                continue;
+            };
+            let at = text.len() - r.len();
+            let mut sides = mentions.iter().filter(|m| m.start >= at);
+            if let (Some(a), Some(b)) = (sides.next(), sides.next()) {
+                let joined = text[a.end..b.start].trim();
+                if a.start == at
+                    && matches!(
+                        joined,
+                        "and" | "et" | "و" | "and the" | "et les" | "et la" | "et le"
+                    )
+                {
+                    return (Some(a.clone()), Some(b.clone()));
+                }
+            }
+        }
         let before: Vec<&ActorMention> = mentions.iter().filter(|m| m.end <= t_start).collect();
         let after: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= t_end).collect();
         // "killed by X", "على يد X": the agent follows a passive marker.

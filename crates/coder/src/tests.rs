@@ -497,6 +497,18 @@ const CASES: &[Case] = &[
         text: "Clashes broke out between the army and the rebel group near Kidal on Sunday despite the peace agreement, killing 4 fighters.",
         expect: Some(Expect { fatalities: Some(4), ..ev(S::ArmedClash) }),
     },
+    Case {
+        name: "ar levies imposed, the killing only threatened",
+        published: "2026-04-10",
+        text: "فرض عناصر من جماعة نصرة الإسلام والمسلمين الثلاثاء إتاوات على سكان قرى في منطقة سيغو، وهددوا كل من يرفض الدفع بالقتل.",
+        expect: Some(Expect { actor1: Some("JNIM"), fatalities: Some(0), ..ev(S::Other) }),
+    },
+    Case {
+        name: "en clashes between two named sides",
+        published: "2026-04-10",
+        text: "Two people were killed on Sunday in clashes between Dogon hunters and Fulani militiamen in the village of Ogossagou.",
+        expect: Some(Expect { actor1: Some("Dogon"), actor2: Some("Fulani"), fatalities: Some(2), date: Some("2026-04-05"), ..ev(S::ArmedClash) }),
+    },
 ];
 
 #[test]
