@@ -392,6 +392,54 @@ const CASES: &[Case] = &[
         text: "On April 28, unknown gunmen attacked the police post in Deou; one of the assailants was killed.",
         expect: Some(ev(S::ArmedClash)),
     },
+    Case {
+        name: "ar a definite bombing described by a relative clause is a reference",
+        published: "2026-05-02",
+        text: "وقال الوزير إن التفجير الذي استهدف السوق المركزي في مدينة غاو كان عملا جبانا.",
+        expect: None,
+    },
+    Case {
+        name: "ar a definite bombing with a death toll is reported",
+        published: "2026-05-02",
+        text: "وأسفر التفجير الذي وقع في سوق غاو عن مقتل ثلاثة مدنيين.",
+        expect: Some(Expect { fatalities: Some(3), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
+        name: "ar generic crimes named by definite nouns are no event",
+        published: "2026-05-02",
+        text: "وطالب النائب في نيامي بمحاسبة المتورطين في جرائم القتل والخطف.",
+        expect: None,
+    },
+    Case {
+        name: "ar a verb of occurrence before a definite attack reports it",
+        published: "2026-05-02",
+        text: "ووقع الهجوم فجر أمس قرب مدخل بلدة ميناكا.",
+        expect: Some(Expect { date: Some("2026-05-01"), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "ar subjected to abduction reports an abduction",
+        published: "2026-05-02",
+        text: "تعرض رئيس بلدية بوني صباح أمس للخطف على أيدي مسلحين مجهولين.",
+        expect: Some(ev(S::AbductionForcedDisappearance)),
+    },
+    Case {
+        name: "ar fear of abduction is no abduction",
+        published: "2026-05-02",
+        text: "وأعرب الأهالي في بوني عن خشيتهم من التعرض للخطف على الطريق.",
+        expect: None,
+    },
+    Case {
+        name: "ar police dispersing the demonstration they gathered for is an intervention",
+        published: "2026-05-02",
+        text: "وتجمع مئات الطلاب أمام مبنى الجامعة في نيامي أمس، ثم فرقت الشرطة التظاهرة بالغاز المسيل للدموع.",
+        expect: Some(ev(S::ProtestWithIntervention)),
+    },
+    Case {
+        name: "ar the right to demonstrate is no demonstration",
+        published: "2026-05-02",
+        text: "وطالب المتحدث باسم النقابة في نيامي بحماية الحق في التظاهر السلمي.",
+        expect: None,
+    },
 ];
 
 #[test]
