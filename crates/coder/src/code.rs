@@ -358,14 +358,18 @@ impl Coder {
             .iter()
             .any(|c| matches!(c.0, Cue::Protest | Cue::Riot | Cue::Mob))
         {
-            let crowd = in_sentence
-                .iter()
-                .find(|m| matches!(m.target, Target::Generic(GenericRole::Protesters)));
+            // A crowd noun is who acts, not what happened ("مشاغبون", "rioters"): with unrest
+            // it is a riot, alone it is no event.
+            let crowd = in_sentence.iter().find_map(|m| match m.target {
+                Target::Generic(GenericRole::Protesters) => Some((Cue::Protest, m)),
+                Target::Generic(GenericRole::Rioters) => Some((Cue::Riot, m)),
+                _ => None,
+            });
             let unrest = event_cues
                 .iter()
                 .any(|c| matches!(c.0, Cue::Burn | Cue::Loot | Cue::Destroy | Cue::Blockade));
-            if let (Some(m), true) = (crowd, unrest) {
-                event_cues.push((Cue::Protest, m.start, m.end));
+            if let (Some((cue, m)), true) = (crowd, unrest) {
+                event_cues.push((cue, m.start, m.end));
             }
         }
         let mut cue_set: Vec<Cue> = event_cues.iter().map(|c| c.0).collect();
@@ -992,8 +996,26 @@ impl Coder {
                         && !(s > t_end && relative_between(text, t_end, s))
                 })
         };
+        // An Arabic sentence that names a protest or its details (banners, chants) without a
+        // verb that reports people gathering, marching or striking refers to a protest told
+        // elsewhere: a date or a place alone does not make it a report.
+        let arabic_trigger = scan.norm.as_str()[t_start..].starts_with(is_arabic_letter);
+        let reported = !arabic_trigger || {
+            let text = scan.norm.as_str();
+            let (a, b) = (
+                scan.word_index(start),
+                scan.word_index(end.saturating_sub(1)),
+            );
+            (a..=b.min(scan.word_starts.len().saturating_sub(1))).any(|k| {
+                let ws = scan.word_starts[k];
+                let we = text[ws..]
+                    .find(|c: char| !c.is_alphanumeric())
+                    .map_or(text.len(), |e| ws + e);
+                ws >= start && we <= end && arabic_past_verb(&text[ws..we])
+            })
+        };
         let specific = if protest_family {
-            (date_in || place_in || crowd || intervention || past) && !reference
+            (crowd || intervention || (reported && (date_in || place_in || past))) && !reference
         } else {
             !reference
         };
@@ -1612,6 +1634,7 @@ fn arabic_past_verb(word: &str) -> bool {
         "اعتصم",
         "سار",
         "احرق",
+        "اضرم",
         "قطع",
         "اغلق",
         "نظم",
@@ -1652,6 +1675,11 @@ fn arabic_past_verb(word: &str) -> bool {
         "تعرض",
         "فض",
         "سد",
+        "احتج",
+        "اندلع",
+        "انطلق",
+        "تجدد",
+        "شارك",
     ];
     // A leading و or ف is a conjunction or the verb's own letter (فض, فجر, فرق).
     let bare = word

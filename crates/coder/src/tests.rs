@@ -440,6 +440,36 @@ const CASES: &[Case] = &[
         text: "وطالب المتحدث باسم النقابة في نيامي بحماية الحق في التظاهر السلمي.",
         expect: None,
     },
+    Case {
+        name: "ar rioters named by a crowd noun who burn a building riot",
+        published: "2026-05-02",
+        text: "وأضرم مشاغبون النار في مبنى البلدية في مدينة دوري مساء أمس.",
+        expect: Some(Expect { actor1: Some("Rioters"), ..ev(S::ViolentDemonstration) }),
+    },
+    Case {
+        name: "ar a naughty pupil is no riot",
+        published: "2026-05-02",
+        text: "وعاقب مدير مدرسة في مدينة دوري تلميذا مشاغبا أمس.",
+        expect: None,
+    },
+    Case {
+        name: "ar a drone that kills is a drone strike",
+        published: "2026-05-02",
+        text: "قتلت طائرة مسيرة خمسة مسلحين قرب ميناكا أمس.",
+        expect: Some(ev(S::AirDroneStrike)),
+    },
+    Case {
+        name: "ar demonstrations that broke out are reported",
+        published: "2026-05-02",
+        text: "واندلعت مظاهرات في مدينة زندر أمس احتجاجا على غلاء الأسعار.",
+        expect: Some(Expect { date: Some("2026-05-01"), ..ev(S::PeacefulProtest) }),
+    },
+    Case {
+        name: "ar banners with a date and place but no gathering verb are no report",
+        published: "2026-05-02",
+        text: "وفي نيامي أمس، رفعت لافتات تندد بغلاء الأسعار.",
+        expect: None,
+    },
 ];
 
 #[test]
@@ -578,4 +608,43 @@ fn evidence_spans_point_at_the_original_text() {
         .unwrap();
     assert_eq!(&text[fat.start..fat.end], "٥");
     assert_eq!(e.fatalities, Some(5));
+}
+
+#[test]
+fn arabic_marches_are_not_drones() {
+    // مسيرات is both "marches" and "drones": alone it names marches.
+    let coder = Coder::new(CoderConfig::default());
+    let doc = Document {
+        id: "m".into(),
+        text: "وسقط قتيلان خلال مسيرات حاشدة جابت شوارع نيامي أمس.".into(),
+        published: Some("2026-05-02".parse().unwrap()),
+        ..Default::default()
+    };
+    let out = coder.code(&doc);
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.sub_event_type != S::AirDroneStrike),
+        "{:?}",
+        out.events
+    );
+}
+
+#[test]
+fn events_without_a_known_place_or_date_are_still_coded() {
+    // Places outside the gazetteer (here in the Middle East) and no publication date: the event
+    // is coded with no country rather than dropped.
+    let coder = Coder::new(CoderConfig::default());
+    for text in [
+        "قتل خمسة أشخاص وأصيب عشرة آخرون في انفجار سيارة مفخخة قرب سوق شعبي في مدينة الحلة.",
+        "وتظاهر آلاف الطلاب أمام مقر البرلمان في عمان احتجاجا على رفع الرسوم.",
+    ] {
+        let doc = Document {
+            id: "nogeo".into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        let out = coder.code(&doc);
+        assert_eq!(out.events.len(), 1, "{text}: {:?}", out.events);
+    }
 }
