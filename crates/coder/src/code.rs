@@ -99,6 +99,9 @@ struct Candidate {
     /// The date is the day something was said ("the army said on Thursday"), which a date of
     /// the event itself from another sentence replaces.
     date_said: bool,
+    /// The sentence reads as an incident report (see `code_sentence`): only such a mention
+    /// lifts the confidence of the event it merges with.
+    specific: bool,
 }
 
 /// Everything found in a document's text, in normalised offsets.
@@ -358,14 +361,18 @@ impl Coder {
             .iter()
             .any(|c| matches!(c.0, Cue::Protest | Cue::Riot | Cue::Mob))
         {
-            let crowd = in_sentence
-                .iter()
-                .find(|m| matches!(m.target, Target::Generic(GenericRole::Protesters)));
+            // A crowd noun is who acts, not what happened ("مشاغبون", "rioters"): with unrest
+            // it is a riot, alone it is no event.
+            let crowd = in_sentence.iter().find_map(|m| match m.target {
+                Target::Generic(GenericRole::Protesters) => Some((Cue::Protest, m)),
+                Target::Generic(GenericRole::Rioters) => Some((Cue::Riot, m)),
+                _ => None,
+            });
             let unrest = event_cues
                 .iter()
                 .any(|c| matches!(c.0, Cue::Burn | Cue::Loot | Cue::Destroy | Cue::Blockade));
-            if let (Some(m), true) = (crowd, unrest) {
-                event_cues.push((Cue::Protest, m.start, m.end));
+            if let (Some((cue, m)), true) = (crowd, unrest) {
+                event_cues.push((cue, m.start, m.end));
             }
         }
         // "imposed levies on villagers and threatened to kill those who refuse": the threat
@@ -1029,10 +1036,44 @@ impl Coder {
                     k != wi && past_verb(text, ws, we) && ws >= start && we <= end
                 })
         };
+        // Arabic names events with verbal nouns: a definite or generic one ("التفجير الذي
+        // استهدف ...", "بالقتل والتفجير") refers to an event told elsewhere unless a finite
+        // verb or a count in the sentence reports it (`arabic_nominal`).
+        let reference = {
+            let text = scan.norm.as_str();
+            arabic_nominal(text, t_start)
+                && !count
+                && !occurrence_verb_before(text, start, t_start)
+                && !purpose_after_verb(scan, start, t_start)
+                && !event_cues.iter().any(|&(_, s, e)| {
+                    s != t_start
+                        && past_verb(text, s, e)
+                        && !arabic_nominal(text, s)
+                        && !(s > t_end && relative_between(text, t_end, s))
+                })
+        };
+        // An Arabic sentence that names a protest or its details (banners, chants) without a
+        // verb that reports people gathering, marching or striking refers to a protest told
+        // elsewhere: a date or a place alone does not make it a report.
+        let arabic_trigger = scan.norm.as_str()[t_start..].starts_with(is_arabic_letter);
+        let reported = !arabic_trigger || {
+            let text = scan.norm.as_str();
+            let (a, b) = (
+                scan.word_index(start),
+                scan.word_index(end.saturating_sub(1)),
+            );
+            (a..=b.min(scan.word_starts.len().saturating_sub(1))).any(|k| {
+                let ws = scan.word_starts[k];
+                let we = text[ws..]
+                    .find(|c: char| !c.is_alphanumeric())
+                    .map_or(text.len(), |e| ws + e);
+                ws >= start && we <= end && arabic_past_verb(&text[ws..we])
+            })
+        };
         let specific = if protest_family {
-            date_in || place_in || crowd || intervention || past
+            (crowd || intervention || (reported && (date_in || place_in || past))) && !reference
         } else {
-            true
+            !reference
         };
         let specific = specific
             && (!violent_family
@@ -1067,6 +1108,7 @@ impl Coder {
             // A claim is a statement too: "claimed on Saturday" dates the claim.
             date_said: cue_set_claim
                 || date.is_some_and(|d| said_date(scan.norm.as_str(), &d, start, t_start)),
+            specific,
         })
     }
 
@@ -1698,6 +1740,7 @@ fn arabic_past_verb(word: &str) -> bool {
         "اعتصم",
         "سار",
         "احرق",
+        "اضرم",
         "قطع",
         "اغلق",
         "نظم",
@@ -1735,15 +1778,155 @@ fn arabic_past_verb(word: &str) -> bool {
         "داهم",
         "كمن",
         "نصب",
+        "تعرض",
+        "فض",
+        "سد",
+        "احتج",
+        "اندلع",
+        "انطلق",
+        "تجدد",
+        "شارك",
     ];
-    let w = word
+    // A leading و or ف is a conjunction or the verb's own letter (فض, فجر, فرق).
+    let bare = word
         .strip_prefix('و')
         .or_else(|| word.strip_prefix('ف'))
         .unwrap_or(word);
+    // "فجر أمس" is "at dawn yesterday": the bare noun is never read as the verb.
+    let whole = if word == "فجر" { bare } else { word };
+    [whole, bare].iter().any(|w| {
+        STEMS.iter().any(|s| {
+            w.strip_prefix(s)
+                .is_some_and(|rest| matches!(rest, "" | "وا" | "ت" | "ن" | "ا" | "تا"))
+        })
+    })
+}
+
+fn is_arabic_letter(c: char) -> bool {
+    ('\u{0621}'..='\u{064A}').contains(&c)
+}
+
+/// An Arabic event word used as a name for an event rather than to report one: a definite noun
+/// ("التفجير", "بالقتل", "للاغتيالات": the bombing, by killing) or a noun governed by a head that
+/// makes it a kind or a charge ("جرائم قتل", "تهمة الخطف", "أعمال العنف"). In news Arabic such a
+/// word refers to an event told elsewhere ("the attack, which killed ...", "after the
+/// bombing") or to violence in general; a report uses a verb ("قتل مسلحون", "انفجرت سيارة") or an
+/// indefinite noun with a count ("مقتل 15 شخصا"). Latin-script words are never nominal here.
+fn arabic_nominal(text: &str, t_start: usize) -> bool {
+    const HEADS: &[&str] = &[
+        "جرايم",
+        "جريمه",
+        "اعمال",
+        "تهمه",
+        "تهم",
+        "بتهمه",
+        "بتهم",
+        "ظاهره",
+        "مسلسل",
+        "سياسه",
+        "ثقافه",
+        "لغه",
+        "ضحايا",
+        "شهداء",
+    ];
+    if !text[t_start..].starts_with(is_arabic_letter) {
+        return false;
+    }
+    let before = &text[..t_start];
+    let word_start = before
+        .char_indices()
+        .rev()
+        .take_while(|&(_, c)| is_arabic_letter(c))
+        .last()
+        .map_or(t_start, |(i, _)| i);
+    let prefix = &text[word_start..t_start];
+    let prefix = prefix
+        .strip_prefix('و')
+        .or_else(|| prefix.strip_prefix('ف'))
+        .unwrap_or(prefix);
+    if prefix.ends_with("ال") || prefix == "لل" {
+        return true;
+    }
+    let prev = text[..word_start]
+        .trim_end_matches(|c: char| !is_arabic_letter(c) && c != '\n')
+        .rsplit(|c: char| !is_arabic_letter(c))
+        .next()
+        .unwrap_or("");
+    let prev = prev
+        .strip_prefix('و')
+        .filter(|p| p.chars().count() >= 3)
+        .unwrap_or(prev);
+    HEADS.contains(&prev)
+}
+
+/// "ووقع الهجوم", "وجرت التظاهرة": a verb of occurrence right before a definite event noun
+/// reports the event the noun names (a follow-up sentence of a report).
+fn occurrence_verb_before(text: &str, sentence_start: usize, t_start: usize) -> bool {
+    const STEMS: &[&str] = &[
+        "وقع",
+        "جرى",
+        "جرت",
+        "حدث",
+        "اندلع",
+        "تجدد",
+        "نفذ",
+        "شن",
+        "بدا",
+    ];
+    let before = &text[sentence_start..t_start];
+    let mut words = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty());
+    // The noun's own proclitics ("ال", "بال") come first.
+    let own = words.next().unwrap_or("");
+    let prev = if own.chars().all(|c| "وفبلكال".contains(c)) && !before.ends_with(' ') {
+        words.next().unwrap_or("")
+    } else {
+        own
+    };
+    let w = prev
+        .strip_prefix('و')
+        .or_else(|| prev.strip_prefix('ف'))
+        .unwrap_or(prev);
     STEMS.iter().any(|s| {
         w.strip_prefix(s)
-            .is_some_and(|rest| matches!(rest, "" | "وا" | "ت" | "ن" | "ا" | "تا"))
+            .is_some_and(|r| matches!(r, "" | "ت" | "وا"))
     })
+}
+
+/// "تعرض قيادي ... للخطف" (was subjected to abduction), "نزل الآلاف إلى الشوارع للاحتجاج" (took
+/// to the streets to protest): a noun after لل completes a finite verb shortly before it.
+fn purpose_after_verb(scan: &Scan, sentence_start: usize, t_start: usize) -> bool {
+    let text = scan.norm.as_str();
+    if !text[..t_start].ends_with("لل") {
+        return false;
+    }
+    let wi = scan.word_index(t_start);
+    (wi.saturating_sub(12)..wi).any(|k| {
+        let ws = scan.word_starts[k];
+        let we = text[ws..]
+            .find(|c: char| !c.is_alphanumeric())
+            .map_or(text.len(), |e| ws + e);
+        ws >= sentence_start && arabic_past_verb(&text[ws..we])
+    })
+}
+
+/// A relative pronoun between `a` and `b` ("الهجوم الذي استهدف", "the attack which killed"):
+/// what follows it describes the noun before it, it does not report anew.
+fn relative_between(text: &str, a: usize, b: usize) -> bool {
+    const RELATIVES: &[&str] = &[
+        "الذي",
+        "التي",
+        "الذين",
+        "اللذين",
+        "اللتين",
+        "اللذان",
+        "اللتان",
+    ];
+    b > a
+        && text[a..b]
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| RELATIVES.contains(&w))
 }
 
 /// The end of a wire-story dateline ("bamako, march 3 (reuters) -", "ouagadougou (afp) -"):
@@ -2140,7 +2323,11 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         o.date = c.date;
                         o.date_said = c.date_said;
                     }
-                    o.confidence = (o.confidence.max(c.confidence) + 0.05).min(0.99);
+                    // Two passing mentions of violence ("the bombing ... such attacks") are
+                    // commentary twice over, not a report: only a specific mention lifts.
+                    let lift = if o.specific || c.specific { 0.05 } else { 0.0 };
+                    o.confidence = (o.confidence.max(c.confidence) + lift).min(0.99);
+                    o.specific = o.specific || c.specific;
                 }
             }
             None => out.push(c),

@@ -509,6 +509,84 @@ const CASES: &[Case] = &[
         text: "Two people were killed on Sunday in clashes between Dogon hunters and Fulani militiamen in the village of Ogossagou.",
         expect: Some(Expect { actor1: Some("Dogon"), actor2: Some("Fulani"), fatalities: Some(2), date: Some("2026-04-05"), ..ev(S::ArmedClash) }),
     },
+    Case {
+        name: "ar a definite bombing described by a relative clause is a reference",
+        published: "2026-05-02",
+        text: "وقال الوزير إن التفجير الذي استهدف السوق المركزي في مدينة غاو كان عملا جبانا.",
+        expect: None,
+    },
+    Case {
+        name: "ar a definite bombing with a death toll is reported",
+        published: "2026-05-02",
+        text: "وأسفر التفجير الذي وقع في سوق غاو عن مقتل ثلاثة مدنيين.",
+        expect: Some(Expect { fatalities: Some(3), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
+        name: "ar generic crimes named by definite nouns are no event",
+        published: "2026-05-02",
+        text: "وطالب النائب في نيامي بمحاسبة المتورطين في جرائم القتل والخطف.",
+        expect: None,
+    },
+    Case {
+        name: "ar a verb of occurrence before a definite attack reports it",
+        published: "2026-05-02",
+        text: "ووقع الهجوم فجر أمس قرب مدخل بلدة ميناكا.",
+        expect: Some(Expect { date: Some("2026-05-01"), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "ar subjected to abduction reports an abduction",
+        published: "2026-05-02",
+        text: "تعرض رئيس بلدية بوني صباح أمس للخطف على أيدي مسلحين مجهولين.",
+        expect: Some(ev(S::AbductionForcedDisappearance)),
+    },
+    Case {
+        name: "ar fear of abduction is no abduction",
+        published: "2026-05-02",
+        text: "وأعرب الأهالي في بوني عن خشيتهم من التعرض للخطف على الطريق.",
+        expect: None,
+    },
+    Case {
+        name: "ar police dispersing the demonstration they gathered for is an intervention",
+        published: "2026-05-02",
+        text: "وتجمع مئات الطلاب أمام مبنى الجامعة في نيامي أمس، ثم فرقت الشرطة التظاهرة بالغاز المسيل للدموع.",
+        expect: Some(ev(S::ProtestWithIntervention)),
+    },
+    Case {
+        name: "ar the right to demonstrate is no demonstration",
+        published: "2026-05-02",
+        text: "وطالب المتحدث باسم النقابة في نيامي بحماية الحق في التظاهر السلمي.",
+        expect: None,
+    },
+    Case {
+        name: "ar rioters named by a crowd noun who burn a building riot",
+        published: "2026-05-02",
+        text: "وأضرم مشاغبون النار في مبنى البلدية في مدينة دوري مساء أمس.",
+        expect: Some(Expect { actor1: Some("Rioters"), ..ev(S::ViolentDemonstration) }),
+    },
+    Case {
+        name: "ar a naughty pupil is no riot",
+        published: "2026-05-02",
+        text: "وعاقب مدير مدرسة في مدينة دوري تلميذا مشاغبا أمس.",
+        expect: None,
+    },
+    Case {
+        name: "ar a drone that kills is a drone strike",
+        published: "2026-05-02",
+        text: "قتلت طائرة مسيرة خمسة مسلحين قرب ميناكا أمس.",
+        expect: Some(ev(S::AirDroneStrike)),
+    },
+    Case {
+        name: "ar demonstrations that broke out are reported",
+        published: "2026-05-02",
+        text: "واندلعت مظاهرات في مدينة زندر أمس احتجاجا على غلاء الأسعار.",
+        expect: Some(Expect { date: Some("2026-05-01"), ..ev(S::PeacefulProtest) }),
+    },
+    Case {
+        name: "ar banners with a date and place but no gathering verb are no report",
+        published: "2026-05-02",
+        text: "وفي نيامي أمس، رفعت لافتات تندد بغلاء الأسعار.",
+        expect: None,
+    },
 ];
 
 #[test]
@@ -681,4 +759,43 @@ fn dateline_city_is_not_the_event_place_when_another_is_named() {
         Some("Niamey"),
         "{ev:#?}"
     );
+}
+
+#[test]
+fn arabic_marches_are_not_drones() {
+    // مسيرات is both "marches" and "drones": alone it names marches.
+    let coder = Coder::new(CoderConfig::default());
+    let doc = Document {
+        id: "m".into(),
+        text: "وسقط قتيلان خلال مسيرات حاشدة جابت شوارع نيامي أمس.".into(),
+        published: Some("2026-05-02".parse().unwrap()),
+        ..Default::default()
+    };
+    let out = coder.code(&doc);
+    assert!(
+        out.events
+            .iter()
+            .all(|e| e.sub_event_type != S::AirDroneStrike),
+        "{:?}",
+        out.events
+    );
+}
+
+#[test]
+fn events_without_a_known_place_or_date_are_still_coded() {
+    // Places outside the gazetteer (here in the Middle East) and no publication date: the event
+    // is coded with no country rather than dropped.
+    let coder = Coder::new(CoderConfig::default());
+    for text in [
+        "قتل خمسة أشخاص وأصيب عشرة آخرون في انفجار سيارة مفخخة قرب سوق شعبي في مدينة الحلة.",
+        "وتظاهر آلاف الطلاب أمام مقر البرلمان في عمان احتجاجا على رفع الرسوم.",
+    ] {
+        let doc = Document {
+            id: "nogeo".into(),
+            text: text.into(),
+            ..Default::default()
+        };
+        let out = coder.code(&doc);
+        assert_eq!(out.events.len(), 1, "{text}: {:?}", out.events);
+    }
 }
