@@ -515,7 +515,8 @@ impl Coder {
         let mentions = actor_mentions(self.lexicon, scan, &in_sentence);
         let (mut a1, mut a2) = self.assign_roles(scan, &in_sentence, &mentions, t_start, t_end);
         let resolve = |m: &ActorMention| -> Option<Slot> {
-            let resolved = self.resolve_mention(&scan.matches, m, country, event_date);
+            let admin1 = place.and_then(|i| scan.places[i].admin1.as_deref());
+            let resolved = self.resolve_mention(&scan.matches, m, country, admin1, event_date);
             let mut kind = self.mention_kind(m);
             // A state's forces acting in another country are external forces in ACLED (inter 8).
             if kind == ActorKind::State {
@@ -1290,6 +1291,7 @@ impl Coder {
         matches: &[Match],
         m: &ActorMention,
         country: Option<&str>,
+        admin1: Option<&str>,
         date: Option<NaiveDate>,
     ) -> Option<ResolvedActor> {
         let pick = |id: ActorId| -> ActorId {
@@ -1297,6 +1299,22 @@ impl Coder {
             if country.is_some() && !same_country(&id) {
                 if let Some(alt) = m.alts.iter().copied().find(same_country) {
                     return alt;
+                }
+            }
+            // "Islamic State" names the West Africa province in Borno or Diffa and the Sahel
+            // province in Ménaka or Tillabéri: where the group operates decides.
+            if let (Some(c), Some(a1)) = (country, admin1) {
+                let operates = |i: &ActorId| {
+                    self.lexicon.actor(*i).areas.iter().any(|area| {
+                        area.split_once(':').is_some_and(|(cc, name)| {
+                            name.eq_ignore_ascii_case(a1) && acled_country(cc) == Some(c)
+                        })
+                    })
+                };
+                if !operates(&id) {
+                    if let Some(alt) = m.alts.iter().copied().find(operates) {
+                        return alt;
+                    }
                 }
             }
             id
@@ -2418,6 +2436,29 @@ fn among_the_dead(between: &str) -> bool {
         ]
         .iter()
         .any(|w| between.contains(w))
+}
+
+/// ACLED country names of the ISO codes used in actors' `areas`.
+fn acled_country(cc: &str) -> Option<&'static str> {
+    Some(match cc {
+        "ML" => "Mali",
+        "BF" => "Burkina Faso",
+        "NE" => "Niger",
+        "NG" => "Nigeria",
+        "TD" => "Chad",
+        "CM" => "Cameroon",
+        "MR" => "Mauritania",
+        "DZ" => "Algeria",
+        "LY" => "Libya",
+        "BJ" => "Benin",
+        "TG" => "Togo",
+        "GH" => "Ghana",
+        "CI" => "Ivory Coast",
+        "GN" => "Guinea",
+        "SN" => "Senegal",
+        "SD" => "Sudan",
+        _ => return None,
+    })
 }
 
 /// Verbs of saying (normalised) that a date may belong to instead of the event.

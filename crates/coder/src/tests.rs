@@ -587,6 +587,18 @@ const CASES: &[Case] = &[
         text: "وفي نيامي أمس، رفعت لافتات تندد بغلاء الأسعار.",
         expect: None,
     },
+    Case {
+        name: "en Islamic State in Diffa is the West Africa province",
+        published: "2026-04-10",
+        text: "Islamic State fighters killed 12 soldiers near Bosso on Friday.",
+        expect: Some(Expect { actor1: Some("Islamic State (West Africa)"), fatalities: Some(12), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr l'État islamique à Tillabéri est la province du Sahel",
+        published: "2026-04-10",
+        text: "Des combattants de l'État islamique ont tué 5 civils à Tillabéri vendredi.",
+        expect: Some(Expect { actor1: Some("Islamic State (Sahel)"), fatalities: Some(5), ..ev(S::Attack) }),
+    },
 ];
 
 #[test]
