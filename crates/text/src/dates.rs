@@ -599,6 +599,21 @@ static DUALS: LazyLock<Phrases<Unit>> = LazyLock::new(|| {
 });
 
 /// "il y a N jours", "قبل N أيام", "منذ يومين"; the value says whether it is Arabic.
+/// Adds the first words of every date table to `set` (see `numbers::FIRST_WORDS`).
+pub(crate) fn first_words_into(set: &mut crate::numbers::FastSet<Box<str>>) {
+    PREFIXES.first_words_into(set);
+    MONTHS.first_words_into(set);
+    WEEKDAYS.first_words_into(set);
+    RELDAYS.first_words_into(set);
+    SUFFIXES.first_words_into(set);
+    MODIFIERS.first_words_into(set);
+    CONNECTORS.first_words_into(set);
+    PERIODS.first_words_into(set);
+    UNITS.first_words_into(set);
+    DUALS.first_words_into(set);
+    AGO_HEADS.first_words_into(set);
+}
+
 static AGO_HEADS: LazyLock<Phrases<bool>> =
     LazyLock::new(|| Phrases::new(&[("il y a", false), ("قبل", true), ("منذ", true)], false));
 

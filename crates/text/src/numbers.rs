@@ -29,6 +29,37 @@
 //! preposition glued to the first word ("وخمسة", "بعشرات") is inside the span.
 
 use std::collections::HashMap;
+
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+
+/// The first words of every phrase table of the crate (numbers and dates). Nearly all tokens
+/// are in no table: one look-up here spares the per-table look-ups (and, for Arabic, the clitic
+/// stems tried against each of the eighteen tables). A table added to the crate must be
+/// listed here too (`every_table_is_in_the_filter` checks the known ones).
+static FIRST_WORDS: LazyLock<FastSet<Box<str>>> = LazyLock::new(|| {
+    let mut set = FastSet::default();
+    EN_WORDS.first_words_into(&mut set);
+    FR_WORDS.first_words_into(&mut set);
+    AR_WORDS.first_words_into(&mut set);
+    VAGUE.first_words_into(&mut set);
+    PREFIX_QUALS.first_words_into(&mut set);
+    POSTFIX_QUALS.first_words_into(&mut set);
+    PERCENT.first_words_into(&mut set);
+    crate::dates::first_words_into(&mut set);
+    set
+});
+
+/// True when the token may begin a phrase of some table.
+fn may_start_phrase(t: &Tok<'_>) -> bool {
+    if t.kind == Kind::Arabic {
+        let mut any = false;
+        arabic_stems(t.s, true, |stem, _, _| any |= FIRST_WORDS.contains(stem));
+        any
+    } else {
+        FIRST_WORDS.contains(t.s)
+    }
+}
 use std::sync::LazyLock;
 
 /// How exact a count is.
@@ -180,9 +211,9 @@ pub(crate) fn adjacent(a: &Tok<'_>, b: &Tok<'_>) -> bool {
 /// (ب ل ك), and "لل" for ل + ال; with `strip_al`, a definite article ال is removed as well.
 pub(crate) struct Phrases<T> {
     phrases: Vec<(Vec<Box<str>>, T)>,
-    by_first: HashMap<Box<str>, Vec<usize>>,
+    by_first: FastMap<Box<str>, Vec<usize>>,
     /// Phrases whose first word starts with ال, keyed by the rest (for "لل" = ل + ال).
-    by_first_after_al: HashMap<Box<str>, Vec<usize>>,
+    by_first_after_al: FastMap<Box<str>, Vec<usize>>,
     strip_al: bool,
 }
 
@@ -199,8 +230,8 @@ impl<T: Copy> Phrases<T> {
     pub(crate) fn new(list: &[(&str, T)], strip_al: bool) -> Self {
         let mut p = Phrases {
             phrases: Vec::with_capacity(list.len()),
-            by_first: HashMap::new(),
-            by_first_after_al: HashMap::new(),
+            by_first: FastMap::default(),
+            by_first_after_al: FastMap::default(),
             strip_al,
         };
         for (text, val) in list {
@@ -224,8 +255,17 @@ impl<T: Copy> Phrases<T> {
     }
 
     /// The longest phrase starting at token `i`.
+    /// Adds the table's first words (and their forms after ال) to `set`.
+    pub(crate) fn first_words_into(&self, set: &mut FastSet<Box<str>>) {
+        set.extend(self.by_first.keys().cloned());
+        set.extend(self.by_first_after_al.keys().cloned());
+    }
+
     pub(crate) fn at(&self, toks: &[Tok<'_>], i: usize) -> Option<PhraseHit<T>> {
         let t = toks.get(i)?;
+        if !may_start_phrase(t) {
+            return None;
+        }
         let mut best: Option<PhraseHit<T>> = None;
         let mut consider = |ids: Option<&Vec<usize>>, waw: bool| {
             for &id in ids.into_iter().flatten() {
