@@ -1092,7 +1092,7 @@ mod tests {
             );
             assert_eq!(
                 Some(e.event.clone()),
-                combine_sources(&[first.coded.clone()])
+                combine_sources(std::slice::from_ref(&first.coded))
             );
             // Actor links survive: the actor filter still finds the event.
             if let Some(actor) = e.event.actor1.as_deref() {
