@@ -3,9 +3,11 @@
 //! Ingest is a three-stage pipeline over batches: a reader thread turns inputs into items
 //! (rasd-ingest), the main thread codes the new documents in parallel (rayon, through
 //! [`code_cmd::code_documents`], exactly as `rasd code`), and a writer thread stores each batch
-//! with one `put_batch` transaction. Reading and storing overlap with coding.
+//! with one `put_batch` transaction (batches that queued up while it was busy go into one).
+//! Reading and storing overlap with coding.
 //!
-//! Why an interrupted ingest loses nothing and doubles nothing: a batch is one transaction, so
+//! Why an interrupted ingest loses nothing and doubles nothing: a transaction holds whole
+//! batches, so
 //! after a crash each document is either stored with all its event links or not at all;
 //! re-running skips documents whose content hash is stored (they are not coded again, and
 //! `put_batch` reports them as exact duplicates), and the remaining ones are stored in the same
@@ -134,7 +136,7 @@ pub fn ingest(
 
     let result = std::thread::scope(|s| -> Result<(IngestSummary, SqliteStore)> {
         let (items_tx, items_rx) = sync_channel::<Vec<Item>>(2);
-        let (coded_tx, coded_rx) = sync_channel::<Batch>(1);
+        let (coded_tx, coded_rx) = sync_channel::<Batch>(MAX_BATCHES_PER_TRANSACTION);
         s.spawn(move || read_items(&reader_ingest, inputs, batch_size, items_tx));
         let progress_w = progress.clone();
         let writer = s
@@ -238,7 +240,29 @@ fn code_batch(
     batch
 }
 
-/// The writer stage: one `put_batch` transaction per batch, outcomes tallied.
+/// Most coded batches the writer stores in one transaction.
+///
+/// Each commit writes every page the transaction touched (to the WAL, then to the database at
+/// the checkpoint), and a batch of short reports touches most pages of the indexes with random
+/// keys (content hash, SimHash bands, event dates), so commits cost in proportion to the store,
+/// not to the batch. When the writer falls behind the coder, the batches waiting for it are
+/// stored together (measured on 100,000 reports: writer CPU 16.4 s with one transaction per
+/// batch of 1000, 14.0 s with 5000 per transaction); when it keeps up, each batch is committed
+/// as soon as it arrives.
+const MAX_BATCHES_PER_TRANSACTION: usize = 8;
+
+impl Batch {
+    fn append(&mut self, mut other: Batch) {
+        self.docs.append(&mut other.docs);
+        self.names.append(&mut other.names);
+        self.skipped.append(&mut other.skipped);
+        self.decoded.append(&mut other.decoded);
+        self.known += other.known;
+    }
+}
+
+/// The writer stage: one `put_batch` transaction per batch, or per run of batches that were
+/// waiting (see [`MAX_BATCHES_PER_TRANSACTION`]), outcomes tallied.
 fn write_batches(
     mut store: SqliteStore,
     run: RunId,
@@ -247,7 +271,13 @@ fn write_batches(
     mut summary: IngestSummary,
     progress: indicatif::ProgressBar,
 ) -> Result<(IngestSummary, SqliteStore)> {
-    for batch in rx {
+    while let Ok(mut batch) = rx.recv() {
+        for _ in 1..MAX_BATCHES_PER_TRANSACTION {
+            match rx.try_recv() {
+                Ok(more) => batch.append(more),
+                Err(_) => break,
+            }
+        }
         let outcomes = if batch.docs.is_empty() {
             Vec::new()
         } else {

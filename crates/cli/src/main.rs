@@ -124,7 +124,8 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: store_cmd::ShowFormat,
     },
-    /// Export events matching filters: CSV with ACLED's columns, JSON Lines or GeoJSON.
+    /// Export events matching filters: CSV with ACLED's columns, JSON Lines, GeoJSON, or
+    /// Parquet (the CSV columns, typed).
     Export {
         #[arg(long, value_enum)]
         format: store_cmd::ExportArg,

@@ -7,11 +7,11 @@ use chrono::NaiveDate;
 use rasd_model::{EventType, SubEventType};
 use rasd_store::{
     CsvExport, EventFilter, EventWriter, ExportFormat, GeoJsonExport, JsonlExport, Near, Origin,
-    SqliteStore, Store, StoredEvent,
+    ParquetExport, SqliteStore, Store, StoredEvent,
 };
 use std::ffi::OsString;
 use std::fs::File;
-use std::io::{self, BufWriter, Write};
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -648,6 +648,7 @@ pub enum ExportArg {
     Csv,
     Jsonl,
     Geojson,
+    Parquet,
 }
 
 pub fn export(
@@ -660,13 +661,20 @@ pub fn export(
         Ok(f) => f,
         Err(e) => return Ok(usage_error("export", &e)),
     };
-    let store = open_for_reading(db)?;
     let format = match format {
         ExportArg::Csv => ExportFormat::Csv,
         ExportArg::Jsonl => ExportFormat::Jsonl,
         ExportArg::Geojson => ExportFormat::GeoJson,
+        ExportArg::Parquet => ExportFormat::Parquet,
     };
-    fn write<W: Write>(
+    if format == ExportFormat::Parquet && output.is_none() && io::stdout().is_terminal() {
+        return Ok(usage_error(
+            "export",
+            "Parquet is a binary format: give --output FILE or redirect standard output",
+        ));
+    }
+    let store = open_for_reading(db)?;
+    fn write<W: Write + Send>(
         store: &SqliteStore,
         filter: &EventFilter,
         limit: Option<usize>,
@@ -677,6 +685,7 @@ pub fn export(
             ExportFormat::Csv => write_matching(store, filter, limit, CsvExport::new(out)?),
             ExportFormat::Jsonl => write_matching(store, filter, limit, JsonlExport::new(out)),
             ExportFormat::GeoJson => write_matching(store, filter, limit, GeoJsonExport::new(out)?),
+            ExportFormat::Parquet => write_matching(store, filter, limit, ParquetExport::new(out)?),
         }
     }
     let summary = match output {
@@ -685,7 +694,7 @@ pub fn export(
             &filter,
             args.limit,
             format,
-            BufWriter::new(io::stdout().lock()),
+            BufWriter::new(io::stdout()),
         )?,
         Some(path) => {
             // Write beside the target and rename, so a failed export never leaves half a file

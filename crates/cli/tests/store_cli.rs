@@ -450,6 +450,85 @@ fn export_csv_has_acled_columns_in_order_and_geojson_parses() {
 }
 
 #[test]
+fn export_parquet_reads_back_and_names_an_unwritable_path() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::Field;
+    let tmp = tempfile::tempdir().unwrap();
+    let db = tmp.path().join("rasd.db");
+    let csv = write(tmp.path(), "acled.csv", acled_csv());
+    rasd(&db, &["import", "acled", csv.to_str().unwrap()]);
+    let en = write(tmp.path(), "djibo_en.txt", EN_TXT);
+    assert_eq!(rasd(&db, &["ingest", en.to_str().unwrap()]).code, 0);
+    let total = stats(&db)["events"].as_u64().unwrap();
+
+    let out = tmp.path().join("events.parquet");
+    let o = rasd(
+        &db,
+        &[
+            "export",
+            "--format",
+            "parquet",
+            "--output",
+            out.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.code, 0, "{}", o.stderr);
+    assert!(o.stderr.contains("written as parquet"), "{}", o.stderr);
+    let reader = SerializedFileReader::new(std::fs::File::open(&out).unwrap()).unwrap();
+    let meta = reader.metadata().file_metadata();
+    assert_eq!(meta.num_rows() as u64, total);
+    let names: Vec<&str> = meta
+        .schema_descr()
+        .columns()
+        .iter()
+        .map(|c| c.name())
+        .collect();
+    let expected: Vec<&str> = ACLED_HEADER.split(',').collect();
+    assert_eq!(names, expected);
+    let djibo = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(Result::unwrap)
+        .find(|r| r.get_column_iter().nth(21).unwrap().1 == &Field::Str("Djibo".into()))
+        .expect("the coded event");
+    let cells: Vec<&Field> = djibo.get_column_iter().map(|(_, f)| f).collect();
+    assert!(
+        matches!(cells[0], Field::Str(id) if id.starts_with("rasd-")),
+        "{djibo}"
+    );
+    assert_eq!(cells[6], &Field::Str("Armed clash".into()));
+    assert_eq!(cells[28], &Field::Long(12));
+
+    // Filters apply; stdout (not a terminal here) takes the bytes.
+    let o = rasd_cmd(
+        &db,
+        &["export", "--format", "parquet", "--country", "Niger"],
+    )
+    .stdin(Stdio::null())
+    .output()
+    .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let piped = write(tmp.path(), "niger.parquet", &o.stdout);
+    let reader = SerializedFileReader::new(std::fs::File::open(&piped).unwrap()).unwrap();
+    assert_eq!(reader.metadata().file_metadata().num_rows(), 1);
+
+    let bad = tmp.path().join("no such folder").join("events.parquet");
+    let o = rasd(
+        &db,
+        &[
+            "export",
+            "--format",
+            "parquet",
+            "--output",
+            bad.to_str().unwrap(),
+        ],
+    );
+    assert_eq!(o.code, 1);
+    assert!(o.stderr.contains("no such folder"), "{}", o.stderr);
+    assert!(!bad.exists());
+}
+
+#[test]
 fn search_finds_arabic_documents_written_with_other_spellings() {
     let tmp = tempfile::tempdir().unwrap();
     let db = tmp.path().join("rasd.db");

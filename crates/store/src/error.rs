@@ -77,6 +77,23 @@ pub enum StoreError {
         #[source]
         source: std::io::Error,
     },
+    /// Writing a Parquet export failed.
+    #[cfg(feature = "parquet")]
+    #[error("writing the Parquet export failed")]
+    Parquet {
+        #[source]
+        source: parquet::errors::ParquetError,
+    },
+    /// A value the export format cannot hold in its column (a bug in the export's column table).
+    #[error("the {format} export cannot write {value} in column {column}")]
+    ExportValue {
+        format: &'static str,
+        column: &'static str,
+        value: String,
+    },
+    /// This build of the store was compiled without the export format (a cargo feature).
+    #[error("this build cannot write {format} (compiled without the `{format}` feature)")]
+    FormatNotBuilt { format: &'static str },
 }
 
 /// Shorthand used throughout the crate.

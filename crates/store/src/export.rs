@@ -18,10 +18,13 @@
 //! "lat, lon" people say and of [`Near`](crate::Near). Events without coordinates cannot be
 //! features and are skipped (counted in [`ExportSummary::skipped_without_coordinates`]).
 //!
-//! Parquet is not offered: the `parquet`/`arrow` crates would be a third of the workspace's
-//! compile time; CSV and JSONL load into every dataframe library.
+//! **Parquet** ([`ParquetExport`], cargo feature `parquet`, on by default) has the CSV's columns
+//! in the same order with types ([`acled_values`] feeds both, so they cannot disagree): dates
+//! as `DATE`, codes and years as `INT32`, fatalities and the timestamp as `INT64`, coordinates
+//! as `DOUBLE`, text as UTF-8 `STRING`; what the CSV leaves empty is null.
 
 use crate::{EventFilter, Origin, Result, Store, StoreError, StoredEvent};
+use chrono::NaiveDate;
 use rasd_model::EventType;
 use serde_json::json;
 use std::io::Write;
@@ -68,6 +71,8 @@ pub enum ExportFormat {
     Csv,
     Jsonl,
     GeoJson,
+    /// Needs the `parquet` feature (on by default).
+    Parquet,
 }
 
 impl ExportFormat {
@@ -76,6 +81,7 @@ impl ExportFormat {
             ExportFormat::Csv => "csv",
             ExportFormat::Jsonl => "jsonl",
             ExportFormat::GeoJson => "geojson",
+            ExportFormat::Parquet => "parquet",
         }
     }
 
@@ -84,6 +90,7 @@ impl ExportFormat {
             "csv" => Some(ExportFormat::Csv),
             "jsonl" | "ndjson" => Some(ExportFormat::Jsonl),
             "geojson" => Some(ExportFormat::GeoJson),
+            "parquet" => Some(ExportFormat::Parquet),
             _ => None,
         }
     }
@@ -112,8 +119,29 @@ fn io_err(format: ExportFormat) -> impl Fn(std::io::Error) -> StoreError {
     }
 }
 
-fn num<T: ToString>(v: Option<T>) -> String {
-    v.map(|v| v.to_string()).unwrap_or_default()
+/// One typed cell of an ACLED row: the CSV writes it as text (unknown = empty cell), Parquet
+/// as a typed column (unknown = null).
+#[derive(Debug, Clone, PartialEq)]
+pub enum AcledValue {
+    Text(Option<String>),
+    Date(Option<NaiveDate>),
+    Int(Option<i64>),
+    Real(Option<f64>),
+}
+
+impl AcledValue {
+    /// The CSV cell.
+    pub fn into_cell(self) -> String {
+        fn num<T: ToString>(v: Option<T>) -> String {
+            v.map(|v| v.to_string()).unwrap_or_default()
+        }
+        match self {
+            AcledValue::Text(v) => v.unwrap_or_default(),
+            AcledValue::Date(v) => num(v),
+            AcledValue::Int(v) => num(v),
+            AcledValue::Real(v) => num(v),
+        }
+    }
 }
 
 /// ACLED's numeric interaction code: both inter codes, lower first; `inter1 * 10` alone.
@@ -125,8 +153,9 @@ pub fn interaction(inter1: Option<u8>, inter2: Option<u8>) -> Option<u16> {
     })
 }
 
-/// The CSV cells of one event, in [`ACLED_COLUMNS`] order.
-pub fn acled_row(s: &StoredEvent) -> [String; 31] {
+/// The typed cells of one event, in [`ACLED_COLUMNS`] order.
+pub fn acled_values(s: &StoredEvent) -> [AcledValue; 31] {
+    use AcledValue::{Date, Int, Real, Text};
     let e = &s.event;
     let id = match (s.origin, &s.event_id_cnty) {
         (Origin::Acled, Some(id)) => id.clone(),
@@ -135,45 +164,46 @@ pub fn acled_row(s: &StoredEvent) -> [String; 31] {
     let violent = e.event_type.is_violent()
         || e.sub_event_type == rasd_model::SubEventType::ExcessiveForceAgainstProtesters
         || e.event_type == EventType::Riots;
-    let civilian_targeting = if violent && e.inter2 == Some(7) {
-        "Civilian targeting"
-    } else {
-        ""
-    };
-    let text = |v: &Option<String>| v.clone().unwrap_or_default();
+    let civilian_targeting = (violent && e.inter2 == Some(7)).then(|| "Civilian targeting".into());
+    let int = |v: Option<u8>| Int(v.map(i64::from));
     [
-        id,
-        num(e.event_date),
-        num(e.event_date.map(|d| chrono::Datelike::year(&d))),
-        num(e.time_precision),
-        String::new(),
-        e.event_type.as_acled().to_owned(),
-        e.sub_event_type.as_acled().to_owned(),
-        text(&e.actor1),
-        text(&e.assoc_actor_1),
-        num(e.inter1),
-        text(&e.actor2),
-        text(&e.assoc_actor_2),
-        num(e.inter2),
-        num(interaction(e.inter1, e.inter2)),
-        civilian_targeting.to_owned(),
-        String::new(),
-        String::new(),
-        text(&e.country),
-        text(&e.admin1),
-        text(&e.admin2),
-        String::new(),
-        text(&e.location),
-        num(e.latitude),
-        num(e.longitude),
-        num(e.geo_precision),
-        text(&s.source),
-        String::new(),
-        text(&s.notes),
-        num(e.fatalities),
-        e.tags.join("; "),
-        s.updated_at.to_string(),
+        Text(Some(id)),
+        Date(e.event_date),
+        Int(e.event_date.map(|d| i64::from(chrono::Datelike::year(&d)))),
+        int(e.time_precision),
+        Text(None),
+        Text(Some(e.event_type.as_acled().to_owned())),
+        Text(Some(e.sub_event_type.as_acled().to_owned())),
+        Text(e.actor1.clone()),
+        Text(e.assoc_actor_1.clone()),
+        int(e.inter1),
+        Text(e.actor2.clone()),
+        Text(e.assoc_actor_2.clone()),
+        int(e.inter2),
+        Int(interaction(e.inter1, e.inter2).map(i64::from)),
+        Text(civilian_targeting),
+        Int(None),
+        Text(None),
+        Text(e.country.clone()),
+        Text(e.admin1.clone()),
+        Text(e.admin2.clone()),
+        Text(None),
+        Text(e.location.clone()),
+        Real(e.latitude),
+        Real(e.longitude),
+        int(e.geo_precision),
+        Text(s.source.clone()),
+        Text(None),
+        Text(s.notes.clone()),
+        Int(e.fatalities.map(i64::from)),
+        Text((!e.tags.is_empty()).then(|| e.tags.join("; "))),
+        Int(Some(s.updated_at)),
     ]
+}
+
+/// The CSV cells of one event, in [`ACLED_COLUMNS`] order.
+pub fn acled_row(s: &StoredEvent) -> [String; 31] {
+    acled_values(s).map(AcledValue::into_cell)
 }
 
 /// CSV with ACLED's header.
@@ -328,7 +358,7 @@ pub fn write_events<S: Store + ?Sized, E: EventWriter>(
 }
 
 /// Export every event matching `filter` to `out` in `format`.
-pub fn export_events<S: Store + ?Sized, W: Write>(
+pub fn export_events<S: Store + ?Sized, W: Write + Send>(
     store: &S,
     filter: &EventFilter,
     format: ExportFormat,
@@ -338,6 +368,10 @@ pub fn export_events<S: Store + ?Sized, W: Write>(
         ExportFormat::Csv => write_events(store, filter, CsvExport::new(out)?),
         ExportFormat::Jsonl => write_events(store, filter, JsonlExport::new(out)),
         ExportFormat::GeoJson => write_events(store, filter, GeoJsonExport::new(out)?),
+        #[cfg(feature = "parquet")]
+        ExportFormat::Parquet => write_events(store, filter, crate::ParquetExport::new(out)?),
+        #[cfg(not(feature = "parquet"))]
+        ExportFormat::Parquet => Err(StoreError::FormatNotBuilt { format: "parquet" }),
     }
 }
 
@@ -360,6 +394,7 @@ mod tests {
             ExportFormat::Csv,
             ExportFormat::Jsonl,
             ExportFormat::GeoJson,
+            ExportFormat::Parquet,
         ] {
             assert_eq!(ExportFormat::parse(f.as_str()), Some(f));
         }

@@ -59,6 +59,8 @@
 mod bench;
 mod error;
 mod export;
+#[cfg(feature = "parquet")]
+mod export_parquet;
 mod filter;
 mod fingerprint;
 mod fulltext;
@@ -76,9 +78,11 @@ pub use bench::{
 };
 pub use error::{Result, StoreError};
 pub use export::{
-    acled_row, export_events, interaction, write_events, CsvExport, EventWriter, ExportFormat,
-    ExportSummary, GeoJsonExport, JsonlExport, ACLED_COLUMNS,
+    acled_row, acled_values, export_events, interaction, write_events, AcledValue, CsvExport,
+    EventWriter, ExportFormat, ExportSummary, GeoJsonExport, JsonlExport, ACLED_COLUMNS,
 };
+#[cfg(feature = "parquet")]
+pub use export_parquet::{ParquetExport, ROW_GROUP_ROWS};
 pub use filter::{BBox, Cursor, EventFilter, Near, Sort};
 pub use fingerprint::{
     bands, canonical_url, content_hash, document_hash, hamming, simhash, stable_hash64,

@@ -18,11 +18,18 @@ pub struct Migration {
 }
 
 /// All migrations, in order.
-pub const MIGRATIONS: &[Migration] = &[Migration {
-    version: 1,
-    name: "init",
-    sql: include_str!("../migrations/0001_init.sql"),
-}];
+pub const MIGRATIONS: &[Migration] = &[
+    Migration {
+        version: 1,
+        name: "init",
+        sql: include_str!("../migrations/0001_init.sql"),
+    },
+    Migration {
+        version: 2,
+        name: "band simhash",
+        sql: include_str!("../migrations/0002_band_simhash.sql"),
+    },
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS[MIGRATIONS.len() - 1].version;
@@ -84,13 +91,42 @@ mod tests {
     #[test]
     fn migrates_empty_database_once() {
         let mut conn = Connection::open_in_memory().unwrap();
-        assert_eq!(migrate(&mut conn).unwrap(), vec![1]);
+        assert_eq!(migrate(&mut conn).unwrap(), vec![1, 2]);
         assert_eq!(current_version(&conn).unwrap(), SCHEMA_VERSION);
         assert!(migrate(&mut conn).unwrap().is_empty());
         let logged: i64 = conn
             .query_row("SELECT count(*) FROM schema_migrations", [], |r| r.get(0))
             .unwrap();
         assert_eq!(logged, MIGRATIONS.len() as i64);
+    }
+
+    #[test]
+    fn version_2_copies_simhashes_into_the_bands() {
+        let mut conn = Connection::open_in_memory().unwrap();
+        conn.execute_batch(MIGRATIONS[0].sql).unwrap();
+        conn.execute_batch(
+            "PRAGMA user_version = 1;
+             INSERT INTO documents (doc_key, id, text, content_hash, simhash, ingested_at)
+                 VALUES (7, 'a', 'text', x'01', -42, 0);
+             INSERT INTO document_bands (band_key, doc_key) VALUES (5, 7), (65541, 7);",
+        )
+        .unwrap();
+        assert_eq!(migrate(&mut conn).unwrap(), vec![2]);
+        let rows: Vec<(i64, i64, i64)> = conn
+            .prepare("SELECT band_key, doc_key, simhash FROM document_bands ORDER BY band_key")
+            .unwrap()
+            .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(rows, [(5, 7, -42), (65541, 7, -42)]);
+        // Deleting the document still removes its bands.
+        conn.execute_batch("PRAGMA foreign_keys = ON; DELETE FROM documents WHERE doc_key = 7")
+            .unwrap();
+        let left: i64 = conn
+            .query_row("SELECT count(*) FROM document_bands", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(left, 0);
     }
 
     #[test]

@@ -95,6 +95,11 @@ fn update_event_sql() -> &'static str {
     })
 }
 
+/// The sources of an event, for [`Writer::recompute`] (unordered: see there).
+const SOURCES_OF_EVENT_SQL: &str = "SELECT es.id, es.coded_event, \
+     (SELECT d.source FROM documents d WHERE d.doc_key = es.doc_key) \
+     FROM event_sources es WHERE es.event_id = ?1";
+
 /// Extra columns of an event row besides the ACLED fields.
 struct RowMeta<'a> {
     origin: Origin,
@@ -242,7 +247,13 @@ impl<'t> Writer<'t> {
         Ok(id)
     }
 
-    fn update_event(&mut self, id: i64, e: &Event, meta: &RowMeta<'_>) -> Result<()> {
+    fn update_event(
+        &mut self,
+        id: i64,
+        e: &Event,
+        meta: &RowMeta<'_>,
+        relink_actors: bool,
+    ) -> Result<()> {
         let mut values = vec![
             Value::Integer(id),
             opt(meta.notes),
@@ -256,7 +267,10 @@ impl<'t> Writer<'t> {
             .prepare_cached(update_event_sql())
             .and_then(|mut s| s.execute(params_from_iter(values.iter())))
             .during("update an event")?;
-        self.relink_actors(id, e)
+        if relink_actors {
+            self.relink_actors(id, e)?;
+        }
+        Ok(())
     }
 
     fn link_source(
@@ -291,20 +305,30 @@ impl<'t> Writer<'t> {
 
     /// Recompute a Rasd event from its sources; delete it when none is left. Returns whether it
     /// still exists.
-    fn recompute(&mut self, event_id: i64, coder_version: Option<&str>) -> Result<bool> {
-        let rows: Vec<(i64, String, String, Option<String>)> = self
+    ///
+    /// `current` is the stored row when the caller has it (a merge): then only what changed is
+    /// written. Most merges change no ACLED field (the new report agrees with the event), and
+    /// rewriting the whole row touched every index, the R*Tree and the actor links.
+    fn recompute(
+        &mut self,
+        event_id: i64,
+        coder_version: Option<&str>,
+        current: Option<&crate::StoredEvent>,
+    ) -> Result<bool> {
+        // Sorted here rather than with ORDER BY es.id, and the outlet read by a subquery rather
+        // than a join: SQLite plans a one-table equality lookup without looking at the bound
+        // value, but with ORDER BY or a join (3.54) it marks the plan as depending on the bound
+        // id, and a statement from rusqlite's cache (bindings cleared on return) was then
+        // re-prepared on every call (`recompute_statement_is_not_reprepared`).
+        let mut rows: Vec<(i64, String, Option<String>)> = self
             .tx
-            .prepare_cached(
-                "SELECT es.id, es.coded_event, es.evidence, d.source FROM event_sources es \
-                 JOIN documents d ON d.doc_key = es.doc_key WHERE es.event_id = ?1 ORDER BY es.id",
-            )
+            .prepare_cached(SOURCES_OF_EVENT_SQL)
             .and_then(|mut s| {
-                s.query_map([event_id], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?))
-                })?
-                .collect()
+                s.query_map([event_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?
+                    .collect()
             })
             .during("read the sources of an event")?;
+        rows.sort_unstable_by_key(|r| r.0);
         if rows.is_empty() {
             self.tx
                 .prepare_cached("DELETE FROM events WHERE id = ?1")
@@ -314,7 +338,7 @@ impl<'t> Writer<'t> {
         }
         let mut coded = Vec::with_capacity(rows.len());
         let mut sources: Vec<&str> = Vec::new();
-        for (link_id, json, _evidence, source) in &rows {
+        for (link_id, json, source) in &rows {
             coded.push(parse_coded(json, *link_id)?);
             if let Some(s) = source.as_deref() {
                 if !sources.contains(&s) {
@@ -332,8 +356,40 @@ impl<'t> Writer<'t> {
             coder_version,
             source_count: rows.len() as i64,
         };
-        self.update_event(event_id, &combined, &meta)?;
+        match current {
+            Some(cur) if cur.event == combined => self.update_counts(event_id, &meta)?,
+            Some(cur) => {
+                let actors_changed = cur.event.actor1 != combined.actor1
+                    || cur.event.assoc_actor_1 != combined.assoc_actor_1
+                    || cur.event.actor2 != combined.actor2
+                    || cur.event.assoc_actor_2 != combined.assoc_actor_2;
+                self.update_event(event_id, &combined, &meta, actors_changed)?
+            }
+            None => self.update_event(event_id, &combined, &meta, true)?,
+        }
         Ok(true)
+    }
+
+    /// The part of [`Writer::update_event`] for an event whose ACLED fields did not change.
+    fn update_counts(&mut self, id: i64, meta: &RowMeta<'_>) -> Result<()> {
+        self.tx
+            .prepare_cached(
+                "UPDATE events SET notes = ?2, source = ?3, \
+                 coder_version = coalesce(?4, coder_version), source_count = ?5, updated_at = ?6 \
+                 WHERE id = ?1",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    id,
+                    meta.notes,
+                    meta.source,
+                    meta.coder_version,
+                    meta.source_count,
+                    self.now
+                ])
+            })
+            .during("update an event")?;
+        Ok(())
     }
 
     /// Rasd events that could be the same as `e`: same type, dates within one day and, when
@@ -397,8 +453,8 @@ impl<'t> Writer<'t> {
         e: &Event,
         exclude: &HashSet<i64>,
         only: Option<&HashSet<i64>>,
-    ) -> Result<Option<(i64, MergeMatch)>> {
-        let mut best: Option<(i64, MergeMatch)> = None;
+    ) -> Result<Option<(crate::StoredEvent, MergeMatch)>> {
+        let mut best: Option<(crate::StoredEvent, MergeMatch)> = None;
         for cand in self.merge_candidates(e)? {
             let id = cand.id.0;
             if exclude.contains(&id) || only.is_some_and(|o| !o.contains(&id)) {
@@ -407,10 +463,10 @@ impl<'t> Writer<'t> {
             if let Some(m) = can_merge(&cand.event, e) {
                 let better = match &best {
                     None => true,
-                    Some((bid, bm)) => (m.rank(), id) < (bm.rank(), *bid),
+                    Some((b, bm)) => (m.rank(), id) < (bm.rank(), b.id.0),
                 };
                 if better {
-                    best = Some((id, m));
+                    best = Some((cand, m));
                 }
             }
         }
@@ -437,9 +493,10 @@ impl<'t> Writer<'t> {
         if found.is_none() {
             found = self.best_merge(e, linked, None)?;
         }
-        if let Some((id, m)) = found {
+        if let Some((current, m)) = found {
+            let id = current.id.0;
             self.link_source(id, doc_key, e, Some(&m.reason), run)?;
-            self.recompute(id, Some(coder_version))?;
+            self.recompute(id, Some(coder_version), Some(&current))?;
             linked.insert(id);
             return Ok(Placement::Merged(id));
         }
@@ -476,38 +533,39 @@ impl<'t> Writer<'t> {
     }
 
     /// The closest near-duplicate of a SimHash: (doc_key, id, distance, root doc_key).
+    ///
+    /// Candidates share a band; their SimHashes are read from the band rows (index only) and
+    /// `documents` is read for the best match alone.
     fn near_duplicate(&self, hash: u64) -> Result<Option<(i64, String, u32, i64)>> {
         let keys = bands(hash);
         let mut stmt = self
             .tx
             .prepare_cached(
-                "SELECT DISTINCT d.doc_key, d.id, d.simhash, d.near_duplicate_of \
-                 FROM document_bands b JOIN documents d ON d.doc_key = b.doc_key \
-                 WHERE b.band_key IN (?1, ?2, ?3, ?4)",
+                "SELECT doc_key, simhash FROM document_bands WHERE band_key IN (?1, ?2, ?3, ?4)",
             )
             .during("find near-duplicates")?;
-        let rows = stmt
-            .query_map(params![keys[0], keys[1], keys[2], keys[3]], |r| {
-                Ok((
-                    r.get::<_, i64>(0)?,
-                    r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, Option<i64>>(3)?,
-                ))
-            })
+        let mut rows = stmt
+            .query(params![keys[0], keys[1], keys[2], keys[3]])
             .during("find near-duplicates")?;
-        let mut best: Option<(i64, String, u32, i64)> = None;
-        for row in rows {
-            let (key, id, sim, root) = row.during("find near-duplicates")?;
+        // (distance, doc_key): the closest, then the oldest.
+        let mut best: Option<(u32, i64)> = None;
+        while let Some(row) = rows.next().during("find near-duplicates")? {
+            let key: i64 = row.get(0).during("find near-duplicates")?;
+            let sim: i64 = row.get(1).during("find near-duplicates")?;
             let d = hamming(hash, sim as u64);
-            if d > NEAR_DUPLICATE_DISTANCE {
-                continue;
-            }
-            if best.as_ref().is_none_or(|b| (d, key) < (b.2, b.0)) {
-                best = Some((key, id, d, root.unwrap_or(key)));
+            if d <= NEAR_DUPLICATE_DISTANCE && best.is_none_or(|b| (d, key) < b) {
+                best = Some((d, key));
             }
         }
-        Ok(best)
+        let Some((distance, key)) = best else {
+            return Ok(None);
+        };
+        let (id, root): (String, Option<i64>) = self
+            .tx
+            .prepare_cached("SELECT id, near_duplicate_of FROM documents WHERE doc_key = ?1")
+            .and_then(|mut s| s.query_row([key], |r| Ok((r.get(0)?, r.get(1)?))))
+            .during("find near-duplicates")?;
+        Ok(Some((key, id, distance, root.unwrap_or(key))))
     }
 
     fn lookup_id(&self, sql: &str, value: &dyn rusqlite::ToSql) -> Result<Option<String>> {
@@ -626,10 +684,12 @@ impl<'t> Writer<'t> {
         if sim.is_comparable() {
             let mut stmt = self
                 .tx
-                .prepare_cached("INSERT INTO document_bands (band_key, doc_key) VALUES (?1, ?2)")
+                .prepare_cached(
+                    "INSERT INTO document_bands (band_key, doc_key, simhash) VALUES (?1, ?2, ?3)",
+                )
                 .during("index SimHash bands")?;
             for key in bands(sim.hash) {
-                stmt.execute(params![key, doc_key])
+                stmt.execute(params![key, doc_key, sim.hash as i64])
                     .during("index SimHash bands")?;
             }
         }
@@ -862,7 +922,7 @@ pub(crate) fn relink_document(
         for id in touched {
             let kept = outcome.kept.contains(&EventId(id));
             let cv = kept.then_some(coder_version);
-            if w.recompute(id, cv)? {
+            if w.recompute(id, cv, None)? {
                 if !kept {
                     outcome.updated.push(EventId(id));
                 }
@@ -940,7 +1000,7 @@ pub(crate) fn import_acled(conn: &mut Connection, rows: &[AcledRecord]) -> Resul
                     continue;
                 }
                 Some(s) => {
-                    w.update_event(s.id.0, &event, &meta)?;
+                    w.update_event(s.id.0, &event, &meta, true)?;
                     w.fts_notes_removed.push(s.id.0);
                     report.updated += 1;
                     s.id.0
@@ -959,4 +1019,92 @@ pub(crate) fn import_acled(conn: &mut Connection, rows: &[AcledRecord]) -> Resul
     }
     tx.commit().during("commit an ACLED import")?;
     Ok(report)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{SqliteStore, Store};
+
+    /// Documents of `n` distinct events, each reported by two documents of different words.
+    fn two_reports_each(n: usize) -> Vec<(Document, Vec<Event>)> {
+        let mut out = Vec::new();
+        for (i, (doc, events)) in crate::synthetic_documents(n, 7).into_iter().enumerate() {
+            let mut other = doc.clone();
+            other.id = format!("{}-again", doc.id);
+            other.text = format!(
+                "A second outlet, in its own words: number {i}, code {}.",
+                i * 7
+            );
+            other.url = None;
+            other.source = Some("Second Outlet".into());
+            out.push((doc, events.clone()));
+            out.push((other, events));
+        }
+        out
+    }
+
+    #[test]
+    fn recompute_statement_is_not_reprepared() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let run = store.begin_run(&[], None).unwrap();
+        for chunk in two_reports_each(200).chunks(100) {
+            store.put_batch(run, chunk, "v1").unwrap();
+        }
+        let merged = store.run(run).unwrap().unwrap().counts.events_merged;
+        assert!(merged >= 150, "the fixture must merge: {merged}");
+        let stmt = store.conn.prepare_cached(SOURCES_OF_EVENT_SQL).unwrap();
+        let runs = stmt.get_status(rusqlite::StatementStatus::Run);
+        let reprepared = stmt.get_status(rusqlite::StatementStatus::RePrepare);
+        assert!(runs as u64 >= merged, "{runs} runs for {merged} merges");
+        assert!(
+            reprepared <= 1,
+            "re-prepared {reprepared} times in {runs} runs"
+        );
+    }
+
+    /// A merge that changes no ACLED field writes only the counts and the outlets.
+    #[test]
+    fn agreeing_merge_updates_sources_and_keeps_fields() {
+        let mut store = SqliteStore::open_in_memory().unwrap();
+        let run = store.begin_run(&[], None).unwrap();
+        let docs = two_reports_each(50);
+        store.put_batch(run, &docs, "v1").unwrap();
+        let all = crate::EventFilter {
+            limit: Some(1000),
+            ..Default::default()
+        };
+        let page = store.events(&all).unwrap();
+        let merged: Vec<_> = page.events.iter().filter(|e| e.source_count == 2).collect();
+        assert!(
+            merged.len() >= 40,
+            "{} of {}",
+            merged.len(),
+            page.events.len()
+        );
+        for e in merged {
+            let detail = store.event_detail(e.id).unwrap().unwrap();
+            let first = &detail.sources[0];
+            let outlet = first.document.source.clone().unwrap();
+            assert_eq!(
+                e.source.as_deref(),
+                Some(&*format!("{outlet}; Second Outlet"))
+            );
+            assert_eq!(
+                Some(e.event.clone()),
+                combine_sources(std::slice::from_ref(&first.coded))
+            );
+            // Actor links survive: the actor filter still finds the event.
+            if let Some(actor) = e.event.actor1.as_deref() {
+                let found = store
+                    .events(&crate::EventFilter {
+                        actor: Some(actor.to_owned()),
+                        limit: Some(1000),
+                        ..Default::default()
+                    })
+                    .unwrap();
+                assert!(found.events.iter().any(|f| f.id == e.id), "{actor}");
+            }
+        }
+    }
 }

@@ -14,7 +14,8 @@
 //!   `stats_and_runs`
 //! - search: `fts_arabic_variants`, `fts_french_accents_and_snippets`
 //! - export: `csv_export`, `csv_columns_match_the_acled_evaluation_file`, `geojson_export`,
-//!   `jsonl_export_round_trips`
+//!   `jsonl_export_round_trips`, `parquet_export_has_the_csv_columns_typed`,
+//!   `parquet_export_of_nothing_is_a_valid_file`, `parquet_export_to_a_failing_writer_is_an_error`
 //! - crash safety: `error_on_third_document_leaves_nothing`, `killed_writer_leaves_nothing`
 
 use chrono::NaiveDate;
@@ -1426,6 +1427,147 @@ fn jsonl_export_round_trips() {
         .map(|l| serde_json::from_str(l).unwrap())
         .collect();
     assert_eq!(parsed, all_events(&s));
+}
+
+/// A Parquet cell as the CSV writes it, to compare the two exports cell by cell.
+fn parquet_cell(f: &parquet::record::Field) -> String {
+    use parquet::record::Field;
+    match f {
+        Field::Null => String::new(),
+        Field::Str(s) => s.clone(),
+        Field::Int(i) => i.to_string(),
+        Field::Long(i) => i.to_string(),
+        Field::Double(x) => x.to_string(),
+        Field::Date(days) => (date("1970-01-01") + chrono::Days::new(*days as u64)).to_string(),
+        other => panic!("unexpected Parquet field {other:?}"),
+    }
+}
+
+#[test]
+fn parquet_export_has_the_csv_columns_typed() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    use parquet::record::Field;
+    let s = query_fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("events.parquet");
+    // Row groups of 3 events: 7 events make three groups, read back in order.
+    let file = std::fs::File::create(&path).unwrap();
+    let summary = write_events(
+        &s,
+        &EventFilter::default(),
+        ParquetExport::with_row_group_rows(std::io::BufWriter::new(file), 3).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(summary.written, 7);
+
+    let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let meta = reader.metadata();
+    assert_eq!(meta.file_metadata().num_rows(), 7);
+    assert_eq!(meta.num_row_groups(), 3);
+    let schema = meta.file_metadata().schema_descr();
+    let names: Vec<&str> = schema.columns().iter().map(|c| c.name()).collect();
+    assert_eq!(names, ACLED_COLUMNS);
+    let rows: Vec<parquet::record::Row> = reader
+        .get_row_iter(None)
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(rows.len(), 7);
+
+    // Cell by cell the same as the CSV export.
+    let mut csv_out = Vec::new();
+    export_events(&s, &EventFilter::default(), ExportFormat::Csv, &mut csv_out).unwrap();
+    let mut csv = csv::Reader::from_reader(csv_out.as_slice());
+    let csv_rows: Vec<csv::StringRecord> = csv.records().map(Result::unwrap).collect();
+    for (row, csv_row) in rows.iter().zip(&csv_rows) {
+        let cells: Vec<String> = row
+            .get_column_iter()
+            .map(|(_, f)| parquet_cell(f))
+            .collect();
+        let expected: Vec<&str> = csv_row.iter().collect();
+        assert_eq!(cells, expected);
+    }
+
+    // Types and nulls.
+    let col = |name: &str| ACLED_COLUMNS.iter().position(|c| *c == name).unwrap();
+    let field = |r: &parquet::record::Row, name: &str| {
+        r.get_column_iter().nth(col(name)).unwrap().1.clone()
+    };
+    let inates = &rows[0];
+    assert_eq!(field(inates, "event_id_cnty"), Field::Str("NIR1".into()));
+    let days = (date("2020-01-10") - date("1970-01-01")).num_days() as i32;
+    assert_eq!(field(inates, "event_date"), Field::Date(days));
+    assert_eq!(field(inates, "year"), Field::Int(2020));
+    assert_eq!(field(inates, "latitude"), Field::Double(14.0));
+    assert_eq!(field(inates, "longitude"), Field::Double(1.45));
+    assert_eq!(field(inates, "interaction"), Field::Int(13));
+    assert_eq!(field(inates, "iso"), Field::Null);
+    assert!(matches!(field(inates, "timestamp"), Field::Long(t) if t > 0));
+    let by_location = |place: &str| {
+        rows.iter()
+            .find(|r| field(r, "location") == Field::Str(place.into()))
+            .unwrap()
+    };
+    let boni = by_location("Boni");
+    assert_eq!(field(boni, "fatalities"), Field::Long(4));
+    assert_eq!(
+        field(boni, "source"),
+        Field::Str("Journal du Sahel; وكالة الأنباء".into()),
+        "Arabic text survives"
+    );
+    let undated = by_location("Ouagadougou");
+    assert_eq!(field(undated, "event_date"), Field::Null);
+    assert_eq!(field(undated, "year"), Field::Null);
+    assert_eq!(
+        field(undated, "fatalities"),
+        Field::Null,
+        "unknown is null, not 0"
+    );
+}
+
+#[test]
+fn parquet_export_of_nothing_is_a_valid_file() {
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+    let s = query_fixture();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("none.parquet");
+    let filter = EventFilter {
+        country: Some("Chad".into()),
+        ..Default::default()
+    };
+    let file = std::fs::File::create(&path).unwrap();
+    let summary = export_events(&s, &filter, ExportFormat::Parquet, file).unwrap();
+    assert_eq!(summary.written, 0);
+    let reader = SerializedFileReader::new(std::fs::File::open(&path).unwrap()).unwrap();
+    assert_eq!(reader.metadata().file_metadata().num_rows(), 0);
+    assert_eq!(
+        reader
+            .metadata()
+            .file_metadata()
+            .schema_descr()
+            .num_columns(),
+        31
+    );
+}
+
+#[test]
+fn parquet_export_to_a_failing_writer_is_an_error() {
+    struct Full;
+    impl std::io::Write for Full {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::new(
+                std::io::ErrorKind::StorageFull,
+                "disk full",
+            ))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+    let s = query_fixture();
+    let err = export_events(&s, &EventFilter::default(), ExportFormat::Parquet, Full).unwrap_err();
+    assert!(matches!(err, StoreError::Parquet { .. }), "{err:?}");
+    assert!(err.to_string().contains("Parquet"), "{err}");
 }
 
 // ---------------------------------------------------------------------------------------------
