@@ -486,7 +486,10 @@ impl Coder {
                     factor *= 0.6;
                     push_tag(&mut tags, "denied");
                 }
-                Cue::Hedge => {
+                // "suspected militants attacked", "presumed JNIM": a hedge before the trigger
+                // or on its actor; "the allegedly corrupt government" after it is not about
+                // the event.
+                Cue::Hedge if before || right_after => {
                     factor *= 0.9;
                     push_tag(&mut tags, "hedged");
                 }
@@ -2274,9 +2277,7 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         }
                     }
                     let force = |a: &Option<Slot>| a.as_ref().is_some_and(|a| is_force(a.kind));
-                    if !force(&o.actor2) && force(&c.actor2) {
-                        o.actor2 = c.actor2;
-                    } else if o.actor2.is_none() {
+                    if (!force(&o.actor2) && force(&c.actor2)) || o.actor2.is_none() {
                         o.actor2 = c.actor2;
                     }
                     o.fatalities = max_fatalities(o.fatalities, c.fatalities);
@@ -2302,7 +2303,7 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                     }
                     // Dead counted on each side of a battle add up: "7 soldiers were killed
                     // ... the army killed about twenty of the attackers".
-                    let other_side = match (counted_side(&o), counted_side(&c)) {
+                    let other_side = match (counted_side(o), counted_side(&c)) {
                         (Some(a), Some(b)) => a != b,
                         _ => false,
                     };
