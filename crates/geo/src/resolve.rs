@@ -1102,7 +1102,10 @@ impl Gazetteer {
                     let pl = &self.places[p as usize];
                     let country_ctx = ctx_countries.contains(&pl.country);
                     if pat.latin {
+                        // A large town inside a proper name ("the Bobo-Dioulasso Polytechnic
+                        // University", "the Niamey summit") still places the report.
                         pl.curated
+                            || (pl.population >= 100_000 && !pat.common)
                             || (r.cue.is_some() && !r.next_capitalised)
                             || !(pat.common || r.in_proper_name)
                     } else if r.person && !r.settle {

@@ -619,3 +619,15 @@ fn the_article_and_province_mark_an_area_over_a_namesake_village() {
         "{b:#?}"
     );
 }
+
+#[test]
+fn a_large_town_inside_a_proper_name_still_places_the_report() {
+    let ms = parse(
+        "Students of the Bobo-Dioulasso Polytechnic University held a sit-in.",
+        &[],
+    );
+    assert_eq!(find(&ms, "Bobo-Dioulasso").country, "Burkina Faso");
+    // A village of the same shape does not: "Sona Cement" is a company.
+    let ms = parse("Workers of Sona Cement Company held a sit-in.", &[]);
+    assert!(ms.iter().all(|m| m.location != "Sona"), "{ms:#?}");
+}
