@@ -694,7 +694,12 @@ impl Coder {
                                 actor1 = Some(f);
                             }
                         }
-                        let laid = s == SubEventType::RemoteExplosiveLandmineIed;
+                        // No state force lays mines or sends suicide bombers in ACLED's Sahel:
+                        // forces named with one are its victims.
+                        let laid = matches!(
+                            s,
+                            SubEventType::RemoteExplosiveLandmineIed | SubEventType::SuicideBomb
+                        );
                         if actor1.as_ref().is_some_and(|a| {
                             a.kind == ActorKind::Civilians || (laid && is_force(a.kind))
                         }) {
@@ -769,9 +774,24 @@ impl Coder {
                 }
             }
             Family::Arrest => {
+                // "The army and its Russian partners led an operation ... several suspects were
+                // arrested": with state forces in the sentence, the arrest is theirs.
+                if actor1.as_ref().is_none_or(|a| a.kind != ActorKind::State) {
+                    if let Some(f) = mentions
+                        .iter()
+                        .find(|m| self.mention_kind(m) == ActorKind::State)
+                        .and_then(resolve)
+                    {
+                        if actor1.as_ref().is_some_and(|a| a.kind.is_armed()) {
+                            assoc1 = actor1.take().and_then(|a| a.name);
+                        }
+                        actor1 = Some(f);
+                    }
+                }
+                // Foreign forces arrest too (ACLED: arrests by external forces).
                 let armed_non_state = actor1
                     .as_ref()
-                    .is_some_and(|a| a.kind.is_armed() && a.kind != ActorKind::State);
+                    .is_some_and(|a| a.kind.is_armed() && !is_force(a.kind));
                 if armed_non_state {
                     if actor2.is_none() {
                         actor2 = generic(GenericRole::Civilians);

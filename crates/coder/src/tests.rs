@@ -599,6 +599,18 @@ const CASES: &[Case] = &[
         text: "Des combattants de l'État islamique ont tué 5 civils à Tillabéri vendredi.",
         expect: Some(Expect { actor1: Some("Islamic State (Sahel)"), fatalities: Some(5), ..ev(S::Attack) }),
     },
+    Case {
+        name: "fr arrests in an operation by the army and its Russian partners",
+        published: "2026-04-10",
+        text: "L'armée malienne et ses partenaires russes ont mené mardi une opération à Niono, au cours de laquelle plusieurs suspects ont été interpellés.",
+        expect: Some(Expect { actor1: Some("Military Forces of Mali"), date: Some("2026-04-07"), ..ev(S::Arrests) }),
+    },
+    Case {
+        name: "en soldiers killed by a suicide bomber are its victims",
+        published: "2026-04-10",
+        text: "A suicide bomber blew himself up at a checkpoint in Gao on Saturday, killing three soldiers, the Malian army said.",
+        expect: Some(Expect { actor2: Some("Military Forces of Mali"), fatalities: Some(3), ..ev(S::SuicideBomb) }),
+    },
 ];
 
 #[test]

@@ -631,3 +631,18 @@ fn a_large_town_inside_a_proper_name_still_places_the_report() {
     let ms = parse("Workers of Sona Cement Company held a sit-in.", &[]);
     assert!(ms.iter().all(|m| m.location != "Sona"), "{ms:#?}");
 }
+
+#[test]
+fn arabic_spacing_variants_of_tinzaouaten() {
+    for text in [
+        "قصف الجيش مواقع قرب تين زاواتين يوم الخميس.",
+        "قصف الجيش مواقع قرب تينزاواتين يوم الخميس.",
+    ] {
+        let ms = parse(text, &[]);
+        assert_eq!(
+            find(&ms, "Tinzaouaten").admin1.as_deref(),
+            Some("Kidal"),
+            "{text}"
+        );
+    }
+}
