@@ -611,6 +611,18 @@ const CASES: &[Case] = &[
         text: "A suicide bomber blew himself up at a checkpoint in Gao on Saturday, killing three soldiers, the Malian army said.",
         expect: Some(Expect { actor2: Some("Military Forces of Mali"), fatalities: Some(3), ..ev(S::SuicideBomb) }),
     },
+    Case {
+        name: "fr les frappes de l'armée sont aériennes",
+        published: "2026-04-10",
+        text: "Les frappes de l'armée malienne ont visé mardi des positions terroristes près de Léré, tuant 12 combattants.",
+        expect: Some(Expect { actor1: Some("Military Forces of Mali"), fatalities: Some(12), ..ev(S::AirDroneStrike) }),
+    },
+    Case {
+        name: "en forces in a ground battle are not striking from the air",
+        published: "2026-04-10",
+        text: "Soldiers clashed with militants near Lere on Tuesday in a strike on their camp, killing 12 fighters.",
+        expect: Some(Expect { fatalities: Some(12), ..ev(S::ArmedClash) }),
+    },
 ];
 
 #[test]
