@@ -58,7 +58,8 @@ pub struct DateMention {
 
 /// Find date expressions in normalised text; relative ones need `published`.
 pub fn find_dates(normalized: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    let toks = tokenize(normalized);
+    let mut toks = tokenize(normalized);
+    crate::numbers::mark_phrase_starts(&mut toks);
     scan(&toks, published)
         .into_iter()
         .filter_map(|h| {

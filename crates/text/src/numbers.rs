@@ -89,7 +89,8 @@ pub struct NumberMention {
 /// to letters ("G5", "M23", "AK-47", "12-year-old"), articles ("a", "an", "un", "une") and the
 /// pronoun "one" ("one of the", "no one").
 pub fn find_numbers(normalized: &str) -> Vec<NumberMention> {
-    let toks = tokenize(normalized);
+    let mut toks = tokenize(normalized);
+    mark_phrase_starts(&mut toks);
     let mut in_date = vec![false; toks.len()];
     for (a, b) in crate::dates::date_token_spans(&toks) {
         in_date[a..b].fill(true);
@@ -137,6 +138,17 @@ pub(crate) struct Tok<'a> {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) kind: Kind,
+    /// The token may begin a phrase of some table (see `mark_phrase_starts`); `true` until
+    /// marked, so an unmarked token is always looked up.
+    pub(crate) phrase: bool,
+}
+
+/// Marks the tokens that begin no phrase of any table, once per text: the tables then skip
+/// them without a look-up of their own.
+pub(crate) fn mark_phrase_starts(toks: &mut [Tok<'_>]) {
+    for t in toks {
+        t.phrase = may_start_phrase(t);
+    }
 }
 
 fn is_arabic_letter(c: char) -> bool {
@@ -177,6 +189,7 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok<'_>> {
                 start: st,
                 end: i,
                 kind: ck,
+                phrase: true,
             });
             cur = None;
         }
@@ -190,6 +203,7 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok<'_>> {
             start: st,
             end: s.len(),
             kind: ck,
+            phrase: true,
         });
     }
     out
@@ -263,7 +277,7 @@ impl<T: Copy> Phrases<T> {
 
     pub(crate) fn at(&self, toks: &[Tok<'_>], i: usize) -> Option<PhraseHit<T>> {
         let t = toks.get(i)?;
-        if !may_start_phrase(t) {
+        if !t.phrase {
             return None;
         }
         let mut best: Option<PhraseHit<T>> = None;
