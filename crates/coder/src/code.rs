@@ -498,7 +498,26 @@ impl Coder {
             }
         }
 
-        let date = nearest_date(scan, start, end, t_start, ctx.prev_date);
+        let mut date = nearest_date(scan, start, end, t_start, ctx.prev_date);
+        // "L'armée a mené des frappes le lendemain", "the next day", "في اليوم التالي": the day
+        // after the event told before, when the sentence has no date of its own.
+        if let (Some(prev), Some(d)) = (ctx.prev_date, date) {
+            let own = d.start >= start && d.end <= end;
+            let text = &scan.norm.as_str()[start..end];
+            if !own && prev.precision == 1 {
+                if let Some((at, w)) = NEXT_DAY.iter().find_map(|w| text.find(w).map(|i| (i, w))) {
+                    if let Some(next) = prev.date.succ_opt() {
+                        date = Some(DateMention {
+                            start: start + at,
+                            end: start + at + w.len(),
+                            date: next,
+                            precision: 1,
+                            relative: true,
+                        });
+                    }
+                }
+            }
+        }
         if let (Some(d), Some(p)) = (date, doc.published) {
             if (p - d.date).num_days() > self.config.background_days {
                 return None;
@@ -2512,6 +2531,18 @@ fn acled_country(cc: &str) -> Option<&'static str> {
         _ => return None,
     })
 }
+
+/// "The next day" in the three languages (normalised).
+const NEXT_DAY: &[&str] = &[
+    "the next day",
+    "the following day",
+    "a day later",
+    "le lendemain",
+    "le jour suivant",
+    "في اليوم التالي",
+    "اليوم التالي",
+    "في اليوم الموالي",
+];
 
 /// Nouns for a strike by forces, which in Sahel reporting is an air or drone strike.
 const STRIKE_NOUNS: &[&str] = &[

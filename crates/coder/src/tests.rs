@@ -623,6 +623,12 @@ const CASES: &[Case] = &[
         text: "Soldiers clashed with militants near Lere on Tuesday in a strike on their camp, killing 12 fighters.",
         expect: Some(Expect { fatalities: Some(12), ..ev(S::ArmedClash) }),
     },
+    Case {
+        name: "fr le lendemain date une riposte au jour suivant",
+        published: "2026-04-10",
+        text: "Des hommes armés ont attaqué lundi le marché de Tin-Akoff, tuant sept civils. L'armée burkinabè a mené des frappes aériennes dans la zone le lendemain.",
+        expect: Some(Expect { count: Some(2), fatalities: Some(7), date: Some("2026-04-06"), ..ev(S::Attack) }),
+    },
 ];
 
 #[test]
@@ -834,4 +840,25 @@ fn events_without_a_known_place_or_date_are_still_coded() {
         let out = coder.code(&doc);
         assert_eq!(out.events.len(), 1, "{text}: {:?}", out.events);
     }
+}
+
+#[test]
+fn the_next_day_follows_the_event_told_before() {
+    let coder = Coder::new(CoderConfig::default());
+    let doc = Document {
+        id: "n".into(),
+        text: "Gunmen attacked a market near Djibo on Monday, killing five civilians. The army carried out air strikes in the area the next day.".into(),
+        published: Some("2026-04-10".parse().unwrap()),
+        ..Default::default()
+    };
+    let out = coder.code(&doc);
+    let strike = out
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == S::AirDroneStrike)
+        .unwrap_or_else(|| panic!("{:#?}", out.events));
+    assert_eq!(
+        strike.event_date.map(|d| d.to_string()).as_deref(),
+        Some("2026-04-07")
+    );
 }
