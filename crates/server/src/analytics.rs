@@ -18,8 +18,8 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, NaiveDate};
 use rasd_analytics::{
-    iso_week_label, quarter_label, AreaKey, Capability, CapabilityConfig, ControlConfig,
-    ControlLabel, EventTable, Filter, Flag, Interval, Metric, Period, WarningConfig,
+    month_label, AreaKey, Capability, CapabilityConfig, ControlConfig, ControlLabel, EventTable,
+    Filter, Flag, Interval, Metric, Period, WarningConfig,
 };
 use rasd_model::EventType;
 use rasd_store::EventFilter;
@@ -79,16 +79,6 @@ fn cache_key(endpoint: &str, raw: Option<&str>) -> String {
     format!("{endpoint}?{pairs:?}")
 }
 
-fn month_label(d: NaiveDate) -> String {
-    format!("{}-{:02}", d.year(), d.month())
-}
-
-fn month_end(m: NaiveDate) -> NaiveDate {
-    m.checked_add_months(chrono::Months::new(1))
-        .and_then(|d| d.pred_opt())
-        .unwrap_or(m)
-}
-
 /// `YYYY-MM`, strict.
 fn parse_month(name: &str, v: &str) -> Result<NaiveDate> {
     let b = v.as_bytes();
@@ -101,31 +91,6 @@ fn parse_month(name: &str, v: &str) -> Result<NaiveDate> {
         .then(|| NaiveDate::parse_from_str(&format!("{v}-01"), "%Y-%m-%d").ok())
         .flatten()
         .ok_or_else(|| ServerError::bad(name, "expected a month YYYY-MM, e.g. 2019-03"))
-}
-
-/// The bucket a date falls in.
-fn bucket_start(interval: Interval, d: NaiveDate) -> NaiveDate {
-    match interval {
-        Interval::Day => d,
-        Interval::Week => d - chrono::Days::new(u64::from(d.weekday().num_days_from_monday())),
-        Interval::Month => d.with_day(1).unwrap_or(d),
-    }
-}
-
-fn bucket_label(interval: Interval, start: NaiveDate) -> String {
-    match interval {
-        Interval::Day => start.to_string(),
-        Interval::Week => iso_week_label(start),
-        Interval::Month => month_label(start),
-    }
-}
-
-fn bucket_end(interval: Interval, start: NaiveDate) -> NaiveDate {
-    match interval {
-        Interval::Day => start,
-        Interval::Week => start + chrono::Days::new(6),
-        Interval::Month => month_end(start),
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -166,7 +131,7 @@ pub(crate) async fn series(
         let mut reports: HashMap<NaiveDate, u64> = HashMap::new();
         for r in rows.iter() {
             *reports
-                .entry(bucket_start(interval, r.event_date))
+                .entry(interval.bucket_start(r.event_date))
                 .or_default() += u64::from(r.sources);
         }
         let mut outlets: Vec<&str> = rows
@@ -184,9 +149,9 @@ pub(crate) async fn series(
                     .map(|&t| (t.as_acled().to_string(), json!(b.of_type(t))))
                     .collect();
                 json!({
-                    "period": bucket_label(interval, b.start),
+                    "period": interval.label(b.start),
                     "start": b.start,
-                    "end": bucket_end(interval, b.start),
+                    "end": interval.bucket_end(b.start),
                     "events": b.events,
                     "fatalities": b.fatalities,
                     "violent": b.violent,
@@ -458,14 +423,16 @@ pub(crate) async fn control(
         return Ok(r);
     }
     // Scores carry forward from every earlier event; nothing after the month is read.
-    filter.to = month.map(month_end);
+    filter.to = month.map(|m| Interval::Month.bucket_end(m));
     let (v, version) = analyse(&state, &filter, ids.as_deref(), move |table| {
         let range = table.date_range();
         let month = month.or(range.map(|r| r.1.with_day(1).unwrap_or(r.1)));
         let cells = match month {
-            Some(m) => {
-                table.control_between(&ControlConfig::default(), Some(m), Some(month_end(m)))
-            }
+            Some(m) => table.control_between(
+                &ControlConfig::default(),
+                Some(m),
+                Some(Interval::Month.bucket_end(m)),
+            ),
             None => Vec::new(),
         };
         let silent = cells
@@ -561,12 +528,6 @@ pub(crate) async fn capabilities(
             ..Default::default()
         };
         let mut caps = table.capabilities(&cfg);
-        let period_start = |d: NaiveDate| match period {
-            Period::Month => d.with_day(1).unwrap_or(d),
-            Period::Quarter => {
-                NaiveDate::from_ymd_opt(d.year(), d.month0() / 3 * 3 + 1, 1).unwrap_or(d)
-            }
-        };
         // The rows selected are events the actor took part in; the capability is actor1's.
         let wanted = filter
             .actor
@@ -579,14 +540,11 @@ pub(crate) async fn capabilities(
         };
         let from = filter.from;
         caps.rows.retain(|r| {
-            from.is_none_or(|f| r.period_start >= period_start(f)) && actor_ok(&r.actor)
+            from.is_none_or(|f| r.period_start >= period.start(f)) && actor_ok(&r.actor)
         });
         caps.first_seen
             .retain(|s| from.is_none_or(|f| s.date >= f) && actor_ok(&s.actor));
-        let label = |d: NaiveDate| match period {
-            Period::Month => month_label(d),
-            Period::Quarter => quarter_label(d),
-        };
+        let label = |d: NaiveDate| period.label(d);
         let counts = |c: &rasd_analytics::CapabilityRow| -> serde_json::Map<String, Value> {
             Capability::ALL
                 .iter()
