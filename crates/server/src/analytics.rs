@@ -3,13 +3,15 @@
 //!
 //! Each request selects its events with the index's matcher (the same filter semantics as
 //! `/api/v1/events`, so the ids a flag names are exactly what the table shows when filtered by
-//! `ids`), copies them as [`EventRow`]s, builds an [`EventTable`] and runs the same library
-//! call as the matching `rasd` command (`series`, `warn`, `control`, `capabilities`) on a
-//! blocking thread. Analyses that judge a period against its past (flags, control,
+//! `ids`), builds an [`EventTable`] over references to the index's rows and runs the same
+//! library call as the matching `rasd` command (`series`, `warn`, `control`, `capabilities`)
+//! on a blocking thread. Analyses that judge a period against its past (flags, control,
 //! first-seen capabilities) select every event up to `to` and use `from` only for what they
-//! report, as the CLI does. Answers are cached per query and data version.
+//! report, as the CLI does; the series selects the same events and reads `from..=to` of them,
+//! so the Analysis panel's four requests (sent at once) share one table, built by the first
+//! (see [`AppState::table_slot`]). Answers are cached per query and data version, tables per
+//! selection and data version.
 
-use crate::api::compile;
 use crate::index::EventIndex;
 use crate::params::Query;
 use crate::{AppState, Result, ServerError};
@@ -27,20 +29,64 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Select the events of `filter` (and `ids`) in the index, build the analytics table over
-/// them (references, no copies) and run `compute` on it, on a blocking thread (the analyses
-/// use rayon). Returns the answer and the data version it was computed from.
+self_cell::self_cell!(
+    /// An analytics table over the rows of one index, kept together (the table borrows the
+    /// rows, so it lives as long as the index it was built from).
+    pub(crate) struct SharedTable {
+        owner: Arc<EventIndex>,
+        #[covariant]
+        dependent: EventTable,
+    }
+);
+
+/// The table cache's key for a selection: the filter and the `ids` as JSON.
+fn selection_key(filter: &EventFilter, ids: Option<&[i64]>) -> String {
+    format!(
+        "{}|{}",
+        serde_json::to_string(filter).unwrap_or_default(),
+        serde_json::to_string(&ids).unwrap_or_default()
+    )
+}
+
+/// The analytics table of the events of `filter` (and `ids`) in the current index, shared:
+/// the Analysis panel's requests (series, flags, control, capabilities) select the same events
+/// at once, and the first to ask builds the table (on a blocking thread) while the others wait
+/// for it. Kept per selection and data version (see [`AppState::table_slot`]).
+async fn shared_table(
+    state: &AppState,
+    filter: &EventFilter,
+    ids: Option<&[i64]>,
+) -> Result<Arc<SharedTable>> {
+    let index = state.fresh_index().await?;
+    let slot = state.table_slot(selection_key(filter, ids), index.data_version());
+    slot.get_or_try_init(|| async {
+        let m = crate::api::matcher_for(state, &index, filter, ids).await?;
+        crate::db::join(tokio::task::spawn_blocking(move || {
+            Ok(Arc::new(SharedTable::new(index, |index| {
+                EventTable::from_rows(index.analytics_rows(&m))
+            })))
+        }))
+        .await
+    })
+    .await
+    .cloned()
+}
+
+/// Run `compute` on the (shared) analytics table of the events of `filter` (and `ids`), on a
+/// blocking thread (the analyses use rayon). Returns the answer and the data version it was
+/// computed from.
 async fn analyse(
     state: &AppState,
     filter: &EventFilter,
     ids: Option<&[i64]>,
     compute: impl FnOnce(&EventTable<'_>) -> Value + Send + 'static,
 ) -> Result<(Value, i64)> {
-    let (index, m) = compile(state, filter, ids).await?;
+    let table = shared_table(state, filter, ids).await?;
     crate::db::join(tokio::task::spawn_blocking(move || {
-        let index: Arc<EventIndex> = index;
-        let table = EventTable::from_rows(index.analytics_rows(&m));
-        Ok((compute(&table), index.data_version()))
+        Ok((
+            compute(table.borrow_dependent()),
+            table.borrow_owner().data_version(),
+        ))
     }))
     .await
 }
@@ -118,8 +164,19 @@ pub(crate) async fn series(
         return Ok(r);
     }
     let (from, to) = (filter.from, filter.to);
-    let (v, version) = analyse(&state, &filter, ids.as_deref(), move |table| {
-        let rows = table.rows();
+    // The table of every event up to `to`, as the flags and capabilities of the same filter
+    // use (one table for the Analysis panel); the series reads `from..=to` of it.
+    let history = EventFilter {
+        from: None,
+        ..filter
+    };
+    let (v, version) = analyse(&state, &history, ids.as_deref(), move |table| {
+        let rows: Vec<&rasd_analytics::EventRow> = table
+            .rows()
+            .iter()
+            .copied()
+            .filter(|r| from.is_none_or(|f| r.event_date >= f))
+            .collect();
         let bounds = Filter {
             from,
             to,
