@@ -1,6 +1,7 @@
 //! The serving benchmark behind `rasd bench serve` and `cargo bench -p rasd-server`: the
 //! requests the dashboard sends on its first view and on a filter change, timed against a
-//! store of synthetic events (100,000 by default).
+//! store of synthetic events (100,000 by default). `rasd bench serve` prints its report as a
+//! table; the criterion bench prints it as JSON.
 
 use crate::{router, AppState, Result, ServerConfig, ServerError};
 use axum::body::Body;
