@@ -10,7 +10,7 @@
 //! baseline.
 
 use crate::rows::load;
-use crate::store_cmd::{FilterArgs, EXIT_USAGE};
+use crate::store_cmd::{cell, FilterArgs, EXIT_USAGE};
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use rasd_analytics::{
@@ -135,17 +135,6 @@ pub fn analytics_filter(args: &FilterArgs) -> Filter {
 
 // ---------------------------------------------------------------------------------------------
 // Small formatting helpers
-
-/// A cell cut to `width` characters (with `…`), padded to `width`.
-pub(crate) fn cell(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    if n > width {
-        let cut: String = s.chars().take(width.saturating_sub(1)).collect();
-        format!("{cut}…")
-    } else {
-        format!("{s}{}", " ".repeat(width - n))
-    }
-}
 
 /// Event ids, the first `max` then `(+N more)`.
 fn ids(list: &[i64], max: usize) -> String {

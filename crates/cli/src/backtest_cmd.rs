@@ -9,11 +9,11 @@
 //! monitored area-year).
 
 use crate::analytics_cmd::{
-    cell, history_filter, scope_name, scope_of, stdout, usage, warning_config, width, AreaLevel,
-    Format, WarnLevel,
+    history_filter, scope_name, scope_of, stdout, usage, warning_config, width, AreaLevel, Format,
+    WarnLevel,
 };
 use crate::rows::load;
-use crate::store_cmd::FilterArgs;
+use crate::store_cmd::{cell, FilterArgs};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use rasd_analytics::{

@@ -491,19 +491,10 @@ async fn bad_analytics_parameters_are_400_naming_the_parameter() {
     assert_eq!(v["total"]["events"], 0);
 }
 
-#[tokio::test]
-async fn analytics_agree_with_the_library_on_the_same_rows() {
-    // The server's answer for a filter equals the library run on the store's events for it.
-    let fx = fixture();
-    let app = fx.app();
-    let store = fx.store();
-    let f = rasd_store::EventFilter {
-        country: Some("Mali".into()),
-        limit: Some(10_000),
-        ..Default::default()
-    };
-    let rows: Vec<rasd_analytics::EventRow> = store
-        .events(&f)
+/// The store's events of `f` as the library's rows (as the CLI loads them).
+fn library_rows(fx: &Fixture, f: &rasd_store::EventFilter) -> Vec<rasd_analytics::EventRow> {
+    fx.store()
+        .events(f)
         .unwrap()
         .events
         .into_iter()
@@ -516,7 +507,20 @@ async fn analytics_agree_with_the_library_on_the_same_rows() {
                 s.source_count,
             )
         })
-        .collect();
+        .collect()
+}
+
+#[tokio::test]
+async fn analytics_agree_with_the_library_on_the_same_rows() {
+    // The server's answer for a filter equals the library run on the store's events for it.
+    let fx = fixture();
+    let app = fx.app();
+    let f = rasd_store::EventFilter {
+        country: Some("Mali".into()),
+        limit: Some(10_000),
+        ..Default::default()
+    };
+    let rows = library_rows(&fx, &f);
     let table = rasd_analytics::EventTable::new(&rows);
     let want = table.series(
         &rasd_analytics::Filter::default(),
@@ -564,22 +568,7 @@ async fn dated_series_agrees_with_the_library() {
         limit: Some(10_000),
         ..Default::default()
     };
-    let rows: Vec<rasd_analytics::EventRow> = fx
-        .store()
-        .events(&f)
-        .unwrap()
-        .events
-        .into_iter()
-        .filter_map(|s| {
-            rasd_analytics::EventRow::from_stored(
-                s.id.0,
-                s.event,
-                s.notes,
-                s.source.as_deref(),
-                s.source_count,
-            )
-        })
-        .collect();
+    let rows = library_rows(&fx, &f);
     assert!(rows.len() > 5, "{} rows", rows.len());
     let bounds = rasd_analytics::Filter {
         from: f.from,
