@@ -72,7 +72,7 @@ fn polygons(rings: &[Vec<[f64; 2]>]) -> Vec<Vec<Vec<[f64; 2]>>> {
     let containers: Vec<Vec<usize>> = (0..rings.len())
         .map(|i| {
             (0..rings.len())
-                .filter(|&j| j != i && inside(rings[i][0], &rings[j]))
+                .filter(|&j| j != i && inside(rings[i][0], rings[j]))
                 .collect()
         })
         .collect();
@@ -83,7 +83,7 @@ fn polygons(rings: &[Vec<[f64; 2]>]) -> Vec<Vec<Vec<[f64; 2]>>> {
                 .iter()
                 .copied()
                 .filter(|&j| containers[j].len() & 1 == 0)
-                .min_by(|&a, &b| area(&rings[a]).total_cmp(&area(&rings[b])));
+                .min_by(|&a, &b| area(rings[a]).total_cmp(&area(rings[b])));
         }
     }
     let mut out = Vec::new();
@@ -91,10 +91,10 @@ fn polygons(rings: &[Vec<[f64; 2]>]) -> Vec<Vec<Vec<[f64; 2]>>> {
         if outer_of[i].is_some() {
             continue;
         }
-        let mut poly = vec![closed(&rings[i])];
+        let mut poly = vec![closed(rings[i])];
         for (j, o) in outer_of.iter().enumerate() {
             if *o == Some(i) {
-                poly.push(closed(&rings[j]));
+                poly.push(closed(rings[j]));
             }
         }
         out.push(poly);
