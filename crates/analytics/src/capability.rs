@@ -126,6 +126,26 @@ pub enum Period {
     Quarter,
 }
 
+impl Period {
+    /// The first day of the month or quarter `d` falls in.
+    pub fn start(self, d: NaiveDate) -> NaiveDate {
+        match self {
+            Period::Month => d.with_day(1).unwrap_or(d),
+            Period::Quarter => {
+                NaiveDate::from_ymd_opt(d.year(), d.month0() / 3 * 3 + 1, 1).unwrap_or(d)
+            }
+        }
+    }
+
+    /// `2019-03` or `2019-Q1`.
+    pub fn label(self, d: NaiveDate) -> String {
+        match self {
+            Period::Month => crate::table::month_label(d),
+            Period::Quarter => quarter_label(d),
+        }
+    }
+}
+
 /// Counts of one actor family in one period.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct CapabilityRow {
@@ -333,6 +353,16 @@ mod tests {
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
     }
+
+    #[test]
+    fn period_starts_and_labels() {
+        assert_eq!(Period::Month.start(d("2019-08-17")), d("2019-08-01"));
+        assert_eq!(Period::Quarter.start(d("2019-08-17")), d("2019-07-01"));
+        assert_eq!(Period::Quarter.start(d("2019-12-31")), d("2019-10-01"));
+        assert_eq!(Period::Month.label(d("2019-08-01")), "2019-08");
+        assert_eq!(Period::Quarter.label(d("2019-07-01")), "2019-Q3");
+    }
+
     const JNIM: &str = "JNIM: Group for Support of Islam and Muslims";
     const ISGS: &str = "Islamic State (Greater Sahara)";
     const FAMA: &str = "Military Forces of Mali (2013-)";

@@ -282,6 +282,10 @@ impl EventTable<'_> {
         let last_month = crate::table::month_index(to.map_or(last, |t| t.min(last)));
         let emit_from = from.map_or(i32::MIN, crate::table::month_index);
         let groups = self.by_admin2();
+        // Scan the cues here, outside the parallel loop: a rayon worker that waited for a scan
+        // started elsewhere (a table shared by several requests) would hold a thread the scan
+        // needs, and the pool could deadlock.
+        self.cues();
         let mut cells: Vec<ControlCell> = (0..groups.len())
             .into_par_iter()
             .flat_map_iter(|g| self.control_area(g, groups.get(g), (emit_from, last_month), cfg))
@@ -444,6 +448,47 @@ mod tests {
             .find(|c| c.month == d(month))
             .map(|c| c.label.clone())
             .unwrap()
+    }
+
+    #[test]
+    fn shared_table_control_and_capabilities_at_once_do_not_deadlock() {
+        // Two threads outside rayon (a server's requests) analyse one table at once: the one
+        // that scans the cues uses the pool, so no pool worker may wait for that scan.
+        let rows: Vec<EventRow> = (0..4000)
+            .map(|i| {
+                let sub = if i % 2 == 0 {
+                    Attack
+                } else {
+                    RemoteExplosiveLandmineIed
+                };
+                EventRow::new(i, d("2020-01-01") + chrono::Days::new(i as u64 % 700), sub)
+                    .at("Mali", "Mopti", &format!("District {}", i % 97))
+                    .actor1(JNIM, 2)
+                    .actor2("Civilians (Mali)", 7)
+                    .notes("Militants set up a checkpoint and collected zakat from the villagers.")
+            })
+            .collect();
+        let rows: &'static [EventRow] = Box::leak(rows.into_boxed_slice());
+        let table: &'static EventTable<'static> = Box::leak(Box::new(EventTable::new(rows)));
+        let (tx, rx) = std::sync::mpsc::channel();
+        let tx2 = tx.clone();
+        std::thread::spawn(move || {
+            let n = table
+                .capabilities(&crate::CapabilityConfig::default())
+                .rows
+                .len();
+            tx.send(("capabilities", n)).unwrap();
+        });
+        std::thread::spawn(move || {
+            let n = table.control(&ControlConfig::default()).len();
+            tx2.send(("control", n)).unwrap();
+        });
+        for _ in 0..2 {
+            let (what, n) = rx
+                .recv_timeout(std::time::Duration::from_secs(60))
+                .expect("both analyses finish");
+            assert!(n > 0, "{what}: no output");
+        }
     }
 
     #[test]

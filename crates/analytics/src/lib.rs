@@ -97,7 +97,9 @@ pub use report::{
 pub use row::{source_names, EventRow};
 pub use series::{series, AreaSeries, Bucket, Interval, Level, Series};
 pub use svg::{escape, Equirectangular, MapPoint, Polyline, Projection};
-pub use table::{iso_week_label, short_name, AreaKey, EventTable, Family, Filter, Side};
+pub use table::{
+    fold_name, iso_week_label, month_label, short_name, AreaKey, EventTable, Family, Filter, Side,
+};
 pub use warning::{
     backtest, AreaAlarms, BacktestConfig, BacktestReport, Episode, EpisodeResult, Flag, Metric,
     Monitored, Scope, Spread, WarningConfig, Warnings,

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 /// One event handed over by the caller (the CLI loads them from the store).
 ///
 /// Owned strings so that a row outlives the query that produced it; building one from a
-/// [`rasd_model::Event`] is a handful of clones ([`EventRow::from_event`]). Coordinates are two
+/// [`rasd_model::Event`] clones it ([`EventRow::from_event`]). Coordinates are two
 /// named fields, WGS84 degrees, never a pair.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EventRow {
@@ -49,29 +49,8 @@ impl EventRow {
     /// undated event cannot be placed in any series). Sources default to one unnamed source;
     /// set `sources`, `source_names` and `notes` from the store when known.
     pub fn from_event(id: i64, event: &Event) -> Option<Self> {
-        Some(EventRow {
-            id,
-            event_date: event.event_date?,
-            event_type: event.event_type,
-            sub_event_type: event.sub_event_type,
-            actor1: event.actor1.clone(),
-            assoc_actor_1: event.assoc_actor_1.clone(),
-            actor2: event.actor2.clone(),
-            assoc_actor_2: event.assoc_actor_2.clone(),
-            inter1: event.inter1,
-            inter2: event.inter2,
-            country: event.country.clone(),
-            admin1: event.admin1.clone(),
-            admin2: event.admin2.clone(),
-            location: event.location.clone(),
-            latitude: event.latitude,
-            longitude: event.longitude,
-            fatalities: event.fatalities.unwrap_or(0),
-            tags: event.tags.clone(),
-            notes: None,
-            sources: 1,
-            source_names: Vec::new(),
-        })
+        event.event_date?;
+        EventRow::from_stored(id, event.clone(), None, None, 0)
     }
 
     /// A row from the fields the event store keeps for a stored event (`rasd_store::StoredEvent`:

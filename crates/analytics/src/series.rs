@@ -8,8 +8,11 @@
 //! violence; more events with as many more sources = look again).
 
 use crate::row::type_index;
-use crate::table::{day_date, month_start, week_start, AreaKey, EventTable, Filter, Groups};
-use chrono::NaiveDate;
+use crate::table::{
+    day_date, iso_week_label, month_label, month_start, week_start, AreaKey, EventTable, Filter,
+    Groups,
+};
+use chrono::{Datelike, NaiveDate};
 use rasd_model::EventType;
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
@@ -33,6 +36,36 @@ impl Interval {
             "week" | "weekly" => Some(Interval::Week),
             "month" | "monthly" => Some(Interval::Month),
             _ => None,
+        }
+    }
+
+    /// The first day of the bucket `d` falls in (a Monday for weeks, the 1st for months).
+    pub fn bucket_start(self, d: NaiveDate) -> NaiveDate {
+        match self {
+            Interval::Day => d,
+            Interval::Week => d - chrono::Days::new(u64::from(d.weekday().num_days_from_monday())),
+            Interval::Month => d.with_day(1).unwrap_or(d),
+        }
+    }
+
+    /// The last day of the bucket that starts on `start`.
+    pub fn bucket_end(self, start: NaiveDate) -> NaiveDate {
+        match self {
+            Interval::Day => start,
+            Interval::Week => start + chrono::Days::new(6),
+            Interval::Month => start
+                .checked_add_months(chrono::Months::new(1))
+                .and_then(|d| d.pred_opt())
+                .unwrap_or(start),
+        }
+    }
+
+    /// The label of the bucket that starts on `start`: `2019-03-04`, `2019-W10`, `2019-03`.
+    pub fn label(self, start: NaiveDate) -> String {
+        match self {
+            Interval::Day => start.to_string(),
+            Interval::Week => iso_week_label(start),
+            Interval::Month => month_label(start),
         }
     }
 
@@ -248,6 +281,28 @@ mod tests {
 
     fn d(s: &str) -> NaiveDate {
         s.parse().unwrap()
+    }
+
+    #[test]
+    fn bucket_bounds_and_labels() {
+        // 2020-02-27 is a Thursday in ISO week 9 of a leap year.
+        let t = d("2020-02-27");
+        let cases = [
+            (Interval::Day, "2020-02-27", "2020-02-27", "2020-02-27"),
+            (Interval::Week, "2020-02-24", "2020-03-01", "2020-W09"),
+            (Interval::Month, "2020-02-01", "2020-02-29", "2020-02"),
+        ];
+        for (interval, start, end, label) in cases {
+            let s = interval.bucket_start(t);
+            assert_eq!(s, d(start), "{interval:?}");
+            assert_eq!(interval.bucket_end(s), d(end), "{interval:?}");
+            assert_eq!(interval.label(s), label, "{interval:?}");
+        }
+        // ISO week years differ from calendar years at the turn of a year.
+        assert_eq!(
+            Interval::Week.label(Interval::Week.bucket_start(d("2021-01-02"))),
+            "2020-W53"
+        );
     }
 
     fn rows() -> Vec<EventRow> {

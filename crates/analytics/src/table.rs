@@ -50,6 +50,11 @@ pub(crate) fn month_start(month: i32) -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
+/// The month label of a date, `2019-03`.
+pub fn month_label(d: NaiveDate) -> String {
+    format!("{}-{:02}", d.year(), d.month())
+}
+
 /// The ISO week label of a date, `2019-W12`.
 pub fn iso_week_label(d: NaiveDate) -> String {
     let w = d.iso_week();
@@ -150,8 +155,9 @@ impl AreaKey {
     }
 }
 
-/// Case- and accent-insensitive form for comparing names ("Tillabéri" = "TILLABERI").
-pub(crate) fn fold(s: &str) -> String {
+/// Case- and accent-insensitive form for comparing names ("Tillabéri" = "TILLABERI"), as every
+/// name test of a [`Filter`] uses it; callers filtering results by name use it too.
+pub fn fold_name(s: &str) -> String {
     s.trim()
         .chars()
         .flat_map(char::to_lowercase)
@@ -187,7 +193,9 @@ impl Filter {
     pub fn matches_row(&self, r: &EventRow) -> bool {
         let eq = |want: &Option<String>, have: &Option<String>| match want {
             None => true,
-            Some(w) => have.as_deref().is_some_and(|h| fold(h) == fold(w)),
+            Some(w) => have
+                .as_deref()
+                .is_some_and(|h| fold_name(h) == fold_name(w)),
         };
         if self.from.is_some_and(|f| r.event_date < f) || self.to.is_some_and(|t| r.event_date > t)
         {
@@ -207,10 +215,10 @@ impl Filter {
         match &self.actor {
             None => true,
             Some(a) => {
-                let a = fold(a);
+                let a = fold_name(a);
                 [&r.actor1, &r.actor2, &r.assoc_actor_1, &r.assoc_actor_2]
                     .iter()
-                    .any(|n| n.as_deref().is_some_and(|n| fold(n).contains(&a)))
+                    .any(|n| n.as_deref().is_some_and(|n| fold_name(n).contains(&a)))
             }
         }
     }
@@ -750,8 +758,8 @@ impl<'a> EventTable<'a> {
     pub(crate) fn compile(&self, f: &Filter) -> CompiledFilter {
         let set = |want: &Option<String>, list: &mut dyn Iterator<Item = &str>| {
             want.as_ref().map(|w| {
-                let w = fold(w);
-                list.map(|s| fold(s) == w).collect::<Vec<bool>>()
+                let w = fold_name(w);
+                list.map(|s| fold_name(s) == w).collect::<Vec<bool>>()
             })
         };
         let country = set(&f.country, &mut self.countries.iter().map(String::as_str));
@@ -761,8 +769,11 @@ impl<'a> EventTable<'a> {
         );
         let admin2 = set(&f.admin2, &mut self.admin2s.iter().map(|a| a.name()));
         let names = f.actor.as_ref().map(|a| {
-            let a = fold(a);
-            self.names.iter().map(|n| fold(n).contains(&a)).collect()
+            let a = fold_name(a);
+            self.names
+                .iter()
+                .map(|n| fold_name(n).contains(&a))
+                .collect()
         });
         CompiledFilter {
             country,

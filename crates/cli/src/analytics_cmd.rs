@@ -10,13 +10,13 @@
 //! baseline.
 
 use crate::rows::load;
-use crate::store_cmd::{FilterArgs, EXIT_USAGE};
+use crate::store_cmd::{cell, FilterArgs, EXIT_USAGE};
 use anyhow::Result;
 use chrono::{Datelike, NaiveDate};
 use rasd_analytics::{
-    iso_week_label, quarter_label, Capabilities, Capability, CapabilityConfig, ControlCell,
-    ControlConfig, EventTable, Filter, Flag, Interval, Metric, Period, Scope, Series, Spread,
-    WarningConfig, Warnings,
+    fold_name, iso_week_label, month_label, Capabilities, Capability, CapabilityConfig,
+    ControlCell, ControlConfig, EventTable, Filter, Flag, Interval, Metric, Period, Scope, Series,
+    Spread, WarningConfig, Warnings,
 };
 use rasd_model::EventType;
 use rasd_store::EventFilter;
@@ -136,17 +136,6 @@ pub fn analytics_filter(args: &FilterArgs) -> Filter {
 // ---------------------------------------------------------------------------------------------
 // Small formatting helpers
 
-/// A cell cut to `width` characters (with `…`), padded to `width`.
-pub(crate) fn cell(s: &str, width: usize) -> String {
-    let n = s.chars().count();
-    if n > width {
-        let cut: String = s.chars().take(width.saturating_sub(1)).collect();
-        format!("{cut}…")
-    } else {
-        format!("{s}{}", " ".repeat(width - n))
-    }
-}
-
 /// Event ids, the first `max` then `(+N more)`.
 fn ids(list: &[i64], max: usize) -> String {
     let mut s: Vec<String> = list.iter().take(max).map(i64::to_string).collect();
@@ -192,14 +181,6 @@ fn type_key(t: EventType) -> String {
 // ---------------------------------------------------------------------------------------------
 // rasd series
 
-fn bucket_label(interval: Interval, start: NaiveDate) -> String {
-    match interval {
-        Interval::Day => start.to_string(),
-        Interval::Week => iso_week_label(start),
-        Interval::Month => format!("{}-{:02}", start.year(), start.month()),
-    }
-}
-
 pub fn series(
     db: &Path,
     args: &FilterArgs,
@@ -237,7 +218,7 @@ fn write_series(s: &Series, format: SeriesFormat) -> Result<()> {
                         .map(|&t| (t.as_acled().to_string(), json!(b.of_type(t))))
                         .collect();
                     json!({
-                        "period": bucket_label(s.interval, b.start),
+                        "period": s.interval.label(b.start),
                         "start": b.start,
                         "events": b.events,
                         "fatalities": b.fatalities,
@@ -271,7 +252,7 @@ fn write_series(s: &Series, format: SeriesFormat) -> Result<()> {
             w.write_record(&head)?;
             for b in &s.buckets {
                 let mut r = vec![
-                    bucket_label(s.interval, b.start),
+                    s.interval.label(b.start),
                     b.start.to_string(),
                     b.events.to_string(),
                     b.fatalities.to_string(),
@@ -297,7 +278,7 @@ fn write_series(s: &Series, format: SeriesFormat) -> Result<()> {
             for b in &s.buckets {
                 let mut line = format!(
                     "{:<10} {:>7} {:>7} {:>7}",
-                    bucket_label(s.interval, b.start),
+                    s.interval.label(b.start),
                     b.events,
                     b.fatalities,
                     b.violent
@@ -562,10 +543,6 @@ pub fn control(
     Ok(ExitCode::SUCCESS)
 }
 
-fn month_label(d: NaiveDate) -> String {
-    format!("{}-{:02}", d.year(), d.month())
-}
-
 fn write_control(
     cells: &[ControlCell],
     note: &str,
@@ -648,29 +625,6 @@ fn write_control(
 // ---------------------------------------------------------------------------------------------
 // rasd capabilities
 
-fn period_label(period: Period, d: NaiveDate) -> String {
-    match period {
-        Period::Month => month_label(d),
-        Period::Quarter => quarter_label(d),
-    }
-}
-
-pub(crate) fn fold(s: &str) -> String {
-    s.trim()
-        .chars()
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'à' | 'á' | 'â' | 'ä' | 'ã' => 'a',
-            'é' | 'è' | 'ê' | 'ë' => 'e',
-            'î' | 'ï' | 'í' => 'i',
-            'ô' | 'ö' | 'ó' => 'o',
-            'ù' | 'û' | 'ü' | 'ú' => 'u',
-            'ç' => 'c',
-            other => other,
-        })
-        .collect()
-}
-
 pub fn capabilities(
     db: &Path,
     args: &FilterArgs,
@@ -693,16 +647,12 @@ pub fn capabilities(
     let mut caps = table.capabilities(&cfg);
     // Counts of the periods asked for; first-seen dates over all history, listed when they
     // fall in the window (a capability "first seen" in the window is new then).
-    let period_start = |d: NaiveDate| match cfg.period {
-        Period::Month => d.with_day(1).unwrap_or(d),
-        Period::Quarter => {
-            NaiveDate::from_ymd_opt(d.year(), d.month0() / 3 * 3 + 1, 1).unwrap_or(d)
-        }
-    };
-    let actor = args.actor.as_deref().map(fold);
-    let actor_ok = |name: &str| actor.as_ref().is_none_or(|a| fold(name).contains(a));
+    let actor = args.actor.as_deref().map(fold_name);
+    let actor_ok = |name: &str| actor.as_ref().is_none_or(|a| fold_name(name).contains(a));
     caps.rows.retain(|r| {
-        args.from.is_none_or(|f| r.period_start >= period_start(f)) && actor_ok(&r.actor)
+        args.from
+            .is_none_or(|f| r.period_start >= cfg.period.start(f))
+            && actor_ok(&r.actor)
     });
     caps.first_seen
         .retain(|s| args.from.is_none_or(|f| s.date >= f) && actor_ok(&s.actor));
@@ -718,7 +668,7 @@ pub fn capabilities(
                         .collect();
                     json!({
                         "actor": r.actor,
-                        "period": period_label(cfg.period, r.period_start),
+                        "period": cfg.period.label(r.period_start),
                         "period_start": r.period_start,
                         "counts": counts,
                     })
@@ -766,7 +716,7 @@ fn write_capabilities(caps: &Capabilities) -> Result<()> {
         let mut line = format!(
             "{} {:<8}",
             cell(name, aw),
-            period_label(caps.period, r.period_start)
+            caps.period.label(r.period_start)
         );
         for c in Capability::ALL {
             let n = r.count(c);

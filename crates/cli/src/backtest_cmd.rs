@@ -9,15 +9,15 @@
 //! monitored area-year).
 
 use crate::analytics_cmd::{
-    cell, fold, history_filter, scope_name, scope_of, stdout, usage, warning_config, width,
-    AreaLevel, Format, WarnLevel,
+    history_filter, scope_name, scope_of, stdout, usage, warning_config, width, AreaLevel, Format,
+    WarnLevel,
 };
 use crate::rows::load;
-use crate::store_cmd::FilterArgs;
+use crate::store_cmd::{cell, FilterArgs};
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
 use rasd_analytics::{
-    backtest, iso_week_label, BacktestConfig, BacktestReport, Episode, EventTable,
+    backtest, fold_name, iso_week_label, BacktestConfig, BacktestReport, Episode, EventTable,
 };
 use serde_json::json;
 use std::io::Write;
@@ -96,11 +96,11 @@ pub fn read_episodes(path: &Path) -> Result<Vec<EpisodeLine>> {
 /// `Mopti / Bankass` or `Mali / Mopti / Bankass`, compared case- and accent-insensitively from
 /// the most specific part.
 fn resolve_area<'a>(written: &str, labels: &'a [String]) -> Vec<&'a str> {
-    let want: Vec<String> = written.split('/').map(fold).collect();
+    let want: Vec<String> = written.split('/').map(fold_name).collect();
     labels
         .iter()
         .filter(|l| {
-            let have: Vec<String> = l.split(" / ").map(fold).collect();
+            let have: Vec<String> = l.split(" / ").map(fold_name).collect();
             have.len() >= want.len() && have[have.len() - want.len()..] == want[..]
         })
         .map(String::as_str)

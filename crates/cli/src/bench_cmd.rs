@@ -114,6 +114,62 @@ pub fn store(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `rasd bench serve`: [`rasd_server::bench_serve`] (the dashboard's first view, filter
+/// changes and Analysis panel, in-process through the router) on a scratch database unless
+/// `path` names one to keep and reuse; prints p50/p95 per scenario and per request.
+pub fn serve(events: usize, repeat: usize, path: Option<&Path>) -> Result<ExitCode> {
+    let scratch = tempfile::tempdir().context("cannot create a scratch directory")?;
+    let path = path.map_or_else(|| scratch.path().join("bench.db"), Path::to_path_buf);
+    let config = rasd_server::BenchServeConfig {
+        path: path.clone(),
+        events,
+        repeat: repeat.max(1),
+        ..Default::default()
+    };
+    println!(
+        "serve benchmark: {events} synthetic events, {} runs per scenario, {}",
+        config.repeat,
+        path.display()
+    );
+    let t0 = std::time::Instant::now();
+    let r = rasd_server::bench_serve(&config)?;
+    println!(
+        "events           {} (index built in {:.2} s)",
+        r.events, r.startup_secs
+    );
+    let line = |t: &rasd_server::RequestTiming| {
+        println!(
+            "{:<62} {:>5} {:>8.1} {:>8.1} {:>8.1} {:>9}",
+            t.name, t.runs, t.p50_ms, t.p95_ms, t.max_ms, t.bytes
+        )
+    };
+    println!(
+        "{:<62} {:>5} {:>8} {:>8} {:>8} {:>9}",
+        "scenario / request", "runs", "p50 ms", "p95 ms", "max ms", "bytes"
+    );
+    for t in [
+        &r.first_view,
+        &r.filter_change,
+        &r.text_cold,
+        &r.analysis_view,
+    ] {
+        line(t);
+    }
+    for t in r.requests.iter().chain(&r.analytics) {
+        line(t);
+    }
+    println!("total            {:.1} s", t0.elapsed().as_secs_f64());
+    // A broken endpoint must not look fast.
+    anyhow::ensure!(
+        r.first_view.bytes > 0
+            && r.filter_change.bytes > 0
+            && r.analysis_view.bytes > 0
+            && r.analytics.iter().all(|t| t.bytes > 0),
+        "the benchmark's answers are empty"
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
 /// Places (English / French / Arabic spelling), for synthetic reports.
 const BENCH_PLACES: [(&str, &str, &str); 30] = [
     ("Djibo", "Djibo", "جيبو"),

@@ -52,7 +52,7 @@ enum Command {
         max_doc_mb: f64,
     },
     /// Whole-pipeline throughput: documents/s, MB/s and peak memory on a JSONL corpus; or
-    /// `bench store` / `bench ingest` for the event store.
+    /// `bench store` / `bench ingest` for the event store, `bench analytics`, `bench serve`.
     #[command(args_conflicts_with_subcommands = true)]
     Bench {
         #[command(subcommand)]
@@ -302,6 +302,18 @@ enum BenchCommand {
         #[arg(long, default_value_t = 1_000_000)]
         events: usize,
     },
+    /// Dashboard latency (p50/p95 per scenario and endpoint) over N synthetic stored events,
+    /// in-process through the server's router.
+    Serve {
+        #[arg(long, default_value_t = 100_000)]
+        events: usize,
+        /// Timed runs of each scenario.
+        #[arg(long, default_value_t = 20)]
+        repeat: usize,
+        /// Keep the bench database here (reused by the next run) instead of a scratch file.
+        #[arg(long)]
+        path: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -392,6 +404,15 @@ fn main() -> ExitCode {
             what: Some(BenchCommand::Analytics { events }),
             ..
         } => analytics_cmd::bench(events),
+        Command::Bench {
+            what:
+                Some(BenchCommand::Serve {
+                    events,
+                    repeat,
+                    path,
+                }),
+            ..
+        } => bench_cmd::serve(events, repeat, path.as_deref()),
         Command::Ingest {
             inputs,
             recursive,

@@ -320,8 +320,9 @@ pub enum ListFormat {
     Csv,
 }
 
-/// A cell cut to `width` characters (with `…`), padded to `width`.
-fn cell(s: &str, width: usize) -> String {
+/// A cell cut to `width` characters (with `…`), padded to `width` (the tables of the store and
+/// analytics commands).
+pub(crate) fn cell(s: &str, width: usize) -> String {
     let n = s.chars().count();
     if n > width {
         let cut: String = s.chars().take(width.saturating_sub(1)).collect();

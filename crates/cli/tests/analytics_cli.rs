@@ -23,7 +23,8 @@
 //!   headless Chromium (required: `.ci/run` installs it), and a clear error without it.
 //! - `backtest_*`: an episodes CSV (dates and ISO weeks, areas by short name), detection,
 //!   lead weeks, false alarms; unknown areas skipped with exit 3.
-//! - `bench_analytics_*`: a small synthetic run prints its timings and finds its spikes.
+//! - `bench_analytics_*`: a small synthetic run prints its timings and finds its spikes;
+//!   `bench_serve_*`: the server's latency table, every scenario and request with an answer.
 //! - `bad_arguments_exit_2`: every malformed option.
 
 use std::path::{Path, PathBuf};
@@ -789,6 +790,47 @@ fn bench_analytics_times_a_small_run_and_finds_its_spikes() {
         .collect();
     assert!(found[0] * 10 >= found[1] * 9 && found[1] == 50, "{spikes}");
     assert!(line("report").contains("ms to build"));
+}
+
+#[test]
+fn bench_serve_prints_p50_and_p95_per_scenario_and_request() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("serve.db");
+    let out = ok(
+        &dir.path().join("unused.db"),
+        &[
+            "bench",
+            "serve",
+            "--events",
+            "2000",
+            "--repeat",
+            "2",
+            "--path",
+            db.to_str().unwrap(),
+        ],
+    );
+    assert!(out.contains("events           2000"), "{out}");
+    assert!(db.exists(), "--path keeps the database");
+    for name in [
+        "first view",
+        "filter change",
+        "analysis panel",
+        "/api/v1/events?limit=50",
+        "/api/v1/analytics/series?interval=week",
+        "/api/v1/analytics/capabilities?period=quarter",
+    ] {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(name))
+            .unwrap_or_else(|| panic!("no `{name}` line: {out}"));
+        // name, runs, p50, p95, max, bytes
+        let cols: Vec<&str> = line[name.len()..].split_whitespace().collect();
+        assert_eq!(cols.len(), 5, "{line}");
+        let p50: f64 = cols[1].parse().unwrap();
+        let p95: f64 = cols[2].parse().unwrap();
+        let bytes: u64 = cols[4].parse().unwrap();
+        assert!(p50 <= p95 && bytes > 0, "{line}");
+    }
 }
 
 #[test]

@@ -9,7 +9,7 @@ use crate::store::{self, AdminFile};
 use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
-static EMBEDDED_ADMIN: &[u8] = include_bytes!("../../../data/geo/admin.json.gz");
+pub(crate) static EMBEDDED_ADMIN: &[u8] = include_bytes!("../../../data/geo/admin.json.gz");
 static EMBEDDED_PLACES: &[u8] = include_bytes!("../../../data/geo/places.tsv.gz");
 
 /// Country, admin1 and admin2 as ACLED writes them.
@@ -105,13 +105,7 @@ impl Gazetteer {
     /// Load from the gzip'd files written by [`crate::build`] (`admin.json.gz`,
     /// `places.tsv.gz`).
     pub fn from_bytes(admin_gz: &[u8], places_gz: &[u8]) -> Result<Gazetteer, GeoError> {
-        let admin_text = store::gunzip(admin_gz, "admin.json.gz")?;
-        let admin: AdminFile =
-            serde_json::from_str(&admin_text).map_err(|_| GeoError::Embedded {
-                file: "admin.json.gz",
-                line: 0,
-                problem: EmbeddedProblem::BadJson,
-            })?;
+        let admin: AdminFile = store::read_admin(admin_gz)?;
         let places_text = store::gunzip(places_gz, "places.tsv.gz")?;
         let place_recs = store::read_places(&places_text, "places.tsv.gz")?;
 

@@ -8,6 +8,8 @@
 //!   "(Solle, Loroum)") and resolves each to one place with an ACLED `geo_precision`.
 //! - [`Gazetteer::admin_for_point`]: country / admin1 / admin2 in ACLED spelling for a point,
 //!   by point-in-polygon over an R-tree.
+//! - [`AdminBoundaries`]: the same simplified admin rings for drawing (report maps, the
+//!   dashboard's GeoJSON).
 //!
 //! ```
 //! use rasd_geo::{Gazetteer, GeoHints};
@@ -27,6 +29,7 @@
 //! geometry is `[lon, lat]` as in GeoJSON.
 
 mod admin;
+mod boundaries;
 mod build;
 mod common;
 mod error;
@@ -36,6 +39,7 @@ mod names;
 mod resolve;
 mod store;
 
+pub use boundaries::{AdminBoundaries, BoundaryArea, BoundaryCountry};
 pub use build::{build, BuildReport};
 pub use error::{EmbeddedProblem, GeoError, SkipReason, SkippedRow};
 pub use gazetteer::{AdminArea, Gazetteer};

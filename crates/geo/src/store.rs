@@ -80,6 +80,16 @@ pub(crate) fn gunzip(bytes: &[u8], file: &'static str) -> Result<String, GeoErro
     Ok(s)
 }
 
+/// Parse a gzip'd `admin.json`.
+pub(crate) fn read_admin(admin_gz: &[u8]) -> Result<AdminFile, GeoError> {
+    let text = gunzip(admin_gz, "admin.json.gz")?;
+    serde_json::from_str(&text).map_err(|_| GeoError::Embedded {
+        file: "admin.json.gz",
+        line: 0,
+        problem: EmbeddedProblem::BadJson,
+    })
+}
+
 pub(crate) fn write_places(places: &[PlaceRec]) -> String {
     let mut out = String::with_capacity(places.len() * 80);
     out.push_str(PLACES_HEADER);

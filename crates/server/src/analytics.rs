@@ -3,13 +3,15 @@
 //!
 //! Each request selects its events with the index's matcher (the same filter semantics as
 //! `/api/v1/events`, so the ids a flag names are exactly what the table shows when filtered by
-//! `ids`), copies them as [`EventRow`]s, builds an [`EventTable`] and runs the same library
-//! call as the matching `rasd` command (`series`, `warn`, `control`, `capabilities`) on a
-//! blocking thread. Analyses that judge a period against its past (flags, control,
+//! `ids`), builds an [`EventTable`] over references to the index's rows and runs the same
+//! library call as the matching `rasd` command (`series`, `warn`, `control`, `capabilities`)
+//! on a blocking thread. Analyses that judge a period against its past (flags, control,
 //! first-seen capabilities) select every event up to `to` and use `from` only for what they
-//! report, as the CLI does. Answers are cached per query and data version.
+//! report, as the CLI does; the series selects the same events and reads `from..=to` of them,
+//! so the Analysis panel's four requests (sent at once) share one table, built by the first
+//! (see [`AppState::table_slot`]). Answers are cached per query and data version, tables per
+//! selection and data version.
 
-use crate::api::compile;
 use crate::index::EventIndex;
 use crate::params::Query;
 use crate::{AppState, Result, ServerError};
@@ -18,8 +20,8 @@ use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
 use chrono::{Datelike, NaiveDate};
 use rasd_analytics::{
-    iso_week_label, quarter_label, AreaKey, Capability, CapabilityConfig, ControlConfig,
-    ControlLabel, EventTable, Filter, Flag, Interval, Metric, Period, WarningConfig,
+    month_label, AreaKey, Capability, CapabilityConfig, ControlConfig, ControlLabel, EventTable,
+    Filter, Flag, Interval, Metric, Period, WarningConfig,
 };
 use rasd_model::EventType;
 use rasd_store::EventFilter;
@@ -27,20 +29,64 @@ use serde_json::{json, Value};
 use std::collections::HashMap;
 use std::sync::Arc;
 
-/// Select the events of `filter` (and `ids`) in the index, build the analytics table over
-/// them (references, no copies) and run `compute` on it, on a blocking thread (the analyses
-/// use rayon). Returns the answer and the data version it was computed from.
+self_cell::self_cell!(
+    /// An analytics table over the rows of one index, kept together (the table borrows the
+    /// rows, so it lives as long as the index it was built from).
+    pub(crate) struct SharedTable {
+        owner: Arc<EventIndex>,
+        #[covariant]
+        dependent: EventTable,
+    }
+);
+
+/// The table cache's key for a selection: the filter and the `ids` as JSON.
+fn selection_key(filter: &EventFilter, ids: Option<&[i64]>) -> String {
+    format!(
+        "{}|{}",
+        serde_json::to_string(filter).unwrap_or_default(),
+        serde_json::to_string(&ids).unwrap_or_default()
+    )
+}
+
+/// The analytics table of the events of `filter` (and `ids`) in the current index, shared:
+/// the Analysis panel's requests (series, flags, control, capabilities) select the same events
+/// at once, and the first to ask builds the table (on a blocking thread) while the others wait
+/// for it. Kept per selection and data version (see [`AppState::table_slot`]).
+async fn shared_table(
+    state: &AppState,
+    filter: &EventFilter,
+    ids: Option<&[i64]>,
+) -> Result<Arc<SharedTable>> {
+    let index = state.fresh_index().await?;
+    let slot = state.table_slot(selection_key(filter, ids), index.data_version());
+    slot.get_or_try_init(|| async {
+        let m = crate::api::matcher_for(state, &index, filter, ids).await?;
+        crate::db::join(tokio::task::spawn_blocking(move || {
+            Ok(Arc::new(SharedTable::new(index, |index| {
+                EventTable::from_rows(index.analytics_rows(&m))
+            })))
+        }))
+        .await
+    })
+    .await
+    .cloned()
+}
+
+/// Run `compute` on the (shared) analytics table of the events of `filter` (and `ids`), on a
+/// blocking thread (the analyses use rayon). Returns the answer and the data version it was
+/// computed from.
 async fn analyse(
     state: &AppState,
     filter: &EventFilter,
     ids: Option<&[i64]>,
     compute: impl FnOnce(&EventTable<'_>) -> Value + Send + 'static,
 ) -> Result<(Value, i64)> {
-    let (index, m) = compile(state, filter, ids).await?;
+    let table = shared_table(state, filter, ids).await?;
     crate::db::join(tokio::task::spawn_blocking(move || {
-        let index: Arc<EventIndex> = index;
-        let table = EventTable::from_rows(index.analytics_rows(&m));
-        Ok((compute(&table), index.data_version()))
+        Ok((
+            compute(table.borrow_dependent()),
+            table.borrow_owner().data_version(),
+        ))
     }))
     .await
 }
@@ -79,16 +125,6 @@ fn cache_key(endpoint: &str, raw: Option<&str>) -> String {
     format!("{endpoint}?{pairs:?}")
 }
 
-fn month_label(d: NaiveDate) -> String {
-    format!("{}-{:02}", d.year(), d.month())
-}
-
-fn month_end(m: NaiveDate) -> NaiveDate {
-    m.checked_add_months(chrono::Months::new(1))
-        .and_then(|d| d.pred_opt())
-        .unwrap_or(m)
-}
-
 /// `YYYY-MM`, strict.
 fn parse_month(name: &str, v: &str) -> Result<NaiveDate> {
     let b = v.as_bytes();
@@ -101,31 +137,6 @@ fn parse_month(name: &str, v: &str) -> Result<NaiveDate> {
         .then(|| NaiveDate::parse_from_str(&format!("{v}-01"), "%Y-%m-%d").ok())
         .flatten()
         .ok_or_else(|| ServerError::bad(name, "expected a month YYYY-MM, e.g. 2019-03"))
-}
-
-/// The bucket a date falls in.
-fn bucket_start(interval: Interval, d: NaiveDate) -> NaiveDate {
-    match interval {
-        Interval::Day => d,
-        Interval::Week => d - chrono::Days::new(u64::from(d.weekday().num_days_from_monday())),
-        Interval::Month => d.with_day(1).unwrap_or(d),
-    }
-}
-
-fn bucket_label(interval: Interval, start: NaiveDate) -> String {
-    match interval {
-        Interval::Day => start.to_string(),
-        Interval::Week => iso_week_label(start),
-        Interval::Month => month_label(start),
-    }
-}
-
-fn bucket_end(interval: Interval, start: NaiveDate) -> NaiveDate {
-    match interval {
-        Interval::Day => start,
-        Interval::Week => start + chrono::Days::new(6),
-        Interval::Month => month_end(start),
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -153,8 +164,19 @@ pub(crate) async fn series(
         return Ok(r);
     }
     let (from, to) = (filter.from, filter.to);
-    let (v, version) = analyse(&state, &filter, ids.as_deref(), move |table| {
-        let rows = table.rows();
+    // The table of every event up to `to`, as the flags and capabilities of the same filter
+    // use (one table for the Analysis panel); the series reads `from..=to` of it.
+    let history = EventFilter {
+        from: None,
+        ..filter
+    };
+    let (v, version) = analyse(&state, &history, ids.as_deref(), move |table| {
+        let rows: Vec<&rasd_analytics::EventRow> = table
+            .rows()
+            .iter()
+            .copied()
+            .filter(|r| from.is_none_or(|f| r.event_date >= f))
+            .collect();
         let bounds = Filter {
             from,
             to,
@@ -166,7 +188,7 @@ pub(crate) async fn series(
         let mut reports: HashMap<NaiveDate, u64> = HashMap::new();
         for r in rows.iter() {
             *reports
-                .entry(bucket_start(interval, r.event_date))
+                .entry(interval.bucket_start(r.event_date))
                 .or_default() += u64::from(r.sources);
         }
         let mut outlets: Vec<&str> = rows
@@ -184,9 +206,9 @@ pub(crate) async fn series(
                     .map(|&t| (t.as_acled().to_string(), json!(b.of_type(t))))
                     .collect();
                 json!({
-                    "period": bucket_label(interval, b.start),
+                    "period": interval.label(b.start),
                     "start": b.start,
-                    "end": bucket_end(interval, b.start),
+                    "end": interval.bucket_end(b.start),
                     "events": b.events,
                     "fatalities": b.fatalities,
                     "violent": b.violent,
@@ -458,14 +480,16 @@ pub(crate) async fn control(
         return Ok(r);
     }
     // Scores carry forward from every earlier event; nothing after the month is read.
-    filter.to = month.map(month_end);
+    filter.to = month.map(|m| Interval::Month.bucket_end(m));
     let (v, version) = analyse(&state, &filter, ids.as_deref(), move |table| {
         let range = table.date_range();
         let month = month.or(range.map(|r| r.1.with_day(1).unwrap_or(r.1)));
         let cells = match month {
-            Some(m) => {
-                table.control_between(&ControlConfig::default(), Some(m), Some(month_end(m)))
-            }
+            Some(m) => table.control_between(
+                &ControlConfig::default(),
+                Some(m),
+                Some(Interval::Month.bucket_end(m)),
+            ),
             None => Vec::new(),
         };
         let silent = cells
@@ -561,12 +585,6 @@ pub(crate) async fn capabilities(
             ..Default::default()
         };
         let mut caps = table.capabilities(&cfg);
-        let period_start = |d: NaiveDate| match period {
-            Period::Month => d.with_day(1).unwrap_or(d),
-            Period::Quarter => {
-                NaiveDate::from_ymd_opt(d.year(), d.month0() / 3 * 3 + 1, 1).unwrap_or(d)
-            }
-        };
         // The rows selected are events the actor took part in; the capability is actor1's.
         let wanted = filter
             .actor
@@ -579,14 +597,11 @@ pub(crate) async fn capabilities(
         };
         let from = filter.from;
         caps.rows.retain(|r| {
-            from.is_none_or(|f| r.period_start >= period_start(f)) && actor_ok(&r.actor)
+            from.is_none_or(|f| r.period_start >= period.start(f)) && actor_ok(&r.actor)
         });
         caps.first_seen
             .retain(|s| from.is_none_or(|f| s.date >= f) && actor_ok(&s.actor));
-        let label = |d: NaiveDate| match period {
-            Period::Month => month_label(d),
-            Period::Quarter => quarter_label(d),
-        };
+        let label = |d: NaiveDate| period.label(d);
         let counts = |c: &rasd_analytics::CapabilityRow| -> serde_json::Map<String, Value> {
             Capability::ALL
                 .iter()

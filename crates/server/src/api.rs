@@ -55,12 +55,22 @@ pub(crate) async fn compile(
     ids: Option<&[i64]>,
 ) -> Result<(Arc<EventIndex>, Matcher)> {
     let index = state.fresh_index().await?;
+    let m = matcher_for(state, &index, filter, ids).await?;
+    Ok((index, m))
+}
+
+/// The matcher of `filter` (and `ids`) over `index` (full-text ids of the index's version).
+pub(crate) async fn matcher_for(
+    state: &AppState,
+    index: &EventIndex,
+    filter: &EventFilter,
+    ids: Option<&[i64]>,
+) -> Result<Matcher> {
     let text_ids = match &filter.text {
         Some(t) => Some(state.text_ids(t, index.version).await?),
         None => None,
     };
-    let m = index.matcher(filter, text_ids.as_deref().map(Vec::as_slice), ids);
-    Ok((index, m))
+    Ok(index.matcher(filter, text_ids.as_deref().map(Vec::as_slice), ids))
 }
 
 #[derive(Clone, Copy, PartialEq)]

@@ -1,45 +1,15 @@
 //! Country, admin1 and admin2 boundaries as GeoJSON, derived from the simplified polygons the
-//! project ships in `data/geo/admin.json.gz` (embedded in the binary, so the map needs no tile
-//! server and no network).
+//! project ships in `data/geo/admin.json.gz` (embedded in the binary and read by
+//! [`rasd_geo::AdminBoundaries`], so the map needs no tile server and no network).
 //!
-//! The file holds `{"countries": [{cc, name, lat, lon}], "areas": [{level, cc, name, parent,
-//! lat, lon, keys, rings}]}` with rings as flattened `[lon, lat]` integers scaled by 10^4. It has
-//! no country polygons: a country is the union of its admin1 units (level 0 features are
-//! MultiPolygons of those). Each ring becomes a polygon, or a hole of the polygon whose ring
-//! contains it. Built once per level on first request and kept gzip-compressed.
+//! The file has no country polygons: a country is the union of its admin1 units (level 0
+//! features are MultiPolygons of those). Each ring becomes a polygon, or a hole of the polygon
+//! whose ring contains it. Built once per level on first request and kept gzip-compressed.
 
-use serde::Deserialize;
+use rasd_geo::AdminBoundaries;
 use serde_json::{json, Value};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::sync::OnceLock;
-
-static ADMIN_GZ: &[u8] = include_bytes!("../../../data/geo/admin.json.gz");
-const SCALE: f64 = 10_000.0;
-
-#[derive(Deserialize)]
-struct AdminFile {
-    countries: Vec<CountryRec>,
-    areas: Vec<AreaRec>,
-}
-
-#[derive(Deserialize)]
-struct CountryRec {
-    cc: String,
-    name: String,
-    lat: f64,
-    lon: f64,
-}
-
-#[derive(Deserialize)]
-struct AreaRec {
-    level: u8,
-    cc: String,
-    name: String,
-    parent: Option<usize>,
-    lat: f64,
-    lon: f64,
-    rings: Vec<Vec<i32>>,
-}
 
 /// One level's GeoJSON, plain and gzip-compressed.
 #[derive(Debug)]
@@ -69,20 +39,6 @@ impl Boundaries {
     }
 }
 
-fn load() -> Result<AdminFile, String> {
-    let mut text = String::new();
-    flate2::read::GzDecoder::new(ADMIN_GZ)
-        .read_to_string(&mut text)
-        .map_err(|e| format!("embedded admin.json.gz: {e}"))?;
-    serde_json::from_str(&text).map_err(|e| format!("embedded admin.json.gz: {e}"))
-}
-
-fn ring_coords(flat: &[i32]) -> Vec<[f64; 2]> {
-    flat.chunks_exact(2)
-        .map(|c| [f64::from(c[0]) / SCALE, f64::from(c[1]) / SCALE])
-        .collect()
-}
-
 /// Even-odd point-in-ring test (`[lon, lat]`).
 fn inside(p: [f64; 2], ring: &[[f64; 2]]) -> bool {
     let mut c = false;
@@ -100,11 +56,11 @@ fn inside(p: [f64; 2], ring: &[[f64; 2]]) -> bool {
 
 /// Polygons (outer ring then holes) from rings: a ring inside an odd number of the others is a
 /// hole of the smallest ring containing it.
-fn polygons(rings: &[Vec<i32>]) -> Vec<Vec<Vec<[f64; 2]>>> {
-    let rings: Vec<Vec<[f64; 2]>> = rings
+fn polygons(rings: &[Vec<[f64; 2]>]) -> Vec<Vec<Vec<[f64; 2]>>> {
+    let rings: Vec<&[[f64; 2]]> = rings
         .iter()
-        .map(|r| ring_coords(r))
         .filter(|r| r.len() >= 3)
+        .map(Vec::as_slice)
         .collect();
     let area = |r: &[[f64; 2]]| {
         let n = r.len();
@@ -116,7 +72,7 @@ fn polygons(rings: &[Vec<i32>]) -> Vec<Vec<Vec<[f64; 2]>>> {
     let containers: Vec<Vec<usize>> = (0..rings.len())
         .map(|i| {
             (0..rings.len())
-                .filter(|&j| j != i && inside(rings[i][0], &rings[j]))
+                .filter(|&j| j != i && inside(rings[i][0], rings[j]))
                 .collect()
         })
         .collect();
@@ -127,7 +83,7 @@ fn polygons(rings: &[Vec<i32>]) -> Vec<Vec<Vec<[f64; 2]>>> {
                 .iter()
                 .copied()
                 .filter(|&j| containers[j].len() & 1 == 0)
-                .min_by(|&a, &b| area(&rings[a]).total_cmp(&area(&rings[b])));
+                .min_by(|&a, &b| area(rings[a]).total_cmp(&area(rings[b])));
         }
     }
     let mut out = Vec::new();
@@ -135,10 +91,10 @@ fn polygons(rings: &[Vec<i32>]) -> Vec<Vec<Vec<[f64; 2]>>> {
         if outer_of[i].is_some() {
             continue;
         }
-        let mut poly = vec![closed(&rings[i])];
+        let mut poly = vec![closed(rings[i])];
         for (j, o) in outer_of.iter().enumerate() {
             if *o == Some(i) {
-                poly.push(closed(&rings[j]));
+                poly.push(closed(rings[j]));
             }
         }
         out.push(poly);
@@ -156,13 +112,8 @@ fn closed(r: &[[f64; 2]]) -> Vec<[f64; 2]> {
 }
 
 fn build(level: u8) -> Result<BoundaryFile, String> {
-    let file = load()?;
-    let country = |cc: &str| {
-        file.countries
-            .iter()
-            .find(|c| c.cc == cc)
-            .map(|c| c.name.as_str())
-    };
+    let file = AdminBoundaries::embedded().map_err(|e| e.to_string())?;
+    let country = |cc: &str| file.country_name(cc);
     let mut features: Vec<Value> = Vec::new();
     if level == 0 {
         for c in &file.countries {
@@ -249,8 +200,12 @@ mod tests {
     #[test]
     fn holes_go_inside_their_ring() {
         let square =
-            |x0: i32, y0: i32, s: i32| vec![x0, y0, x0 + s, y0, x0 + s, y0 + s, x0, y0 + s];
-        let p = polygons(&[square(0, 0, 100), square(10, 10, 10), square(500, 500, 10)]);
+            |x0: f64, y0: f64, s: f64| vec![[x0, y0], [x0 + s, y0], [x0 + s, y0 + s], [x0, y0 + s]];
+        let p = polygons(&[
+            square(0.0, 0.0, 0.01),
+            square(0.001, 0.001, 0.001),
+            square(0.05, 0.05, 0.001),
+        ]);
         assert_eq!(p.len(), 2);
         assert_eq!(p[0].len(), 2, "the outer square has one hole");
         assert_eq!(p[0][0].first(), p[0][0].last());

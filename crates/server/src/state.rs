@@ -23,6 +23,17 @@ const ANALYTICS_CACHE: usize = 32;
 /// `(request key, data version, JSON body)`.
 type CachedAnswer = (String, i64, Arc<Vec<u8>>);
 
+/// Analytics tables kept (per selection and data version): one Analysis panel view asks for
+/// four analyses of one selection, and changing one panel's option asks again.
+const TABLE_CACHE: usize = 4;
+
+/// `(selection key, data version, the table, built once by the first request asking)`.
+type CachedTable = (
+    String,
+    i64,
+    Arc<tokio::sync::OnceCell<Arc<crate::analytics::SharedTable>>>,
+);
+
 /// Everything the handlers share; cheap to clone (one `Arc`).
 ///
 /// Build it with [`AppState::open`], then hand it to [`crate::router`].
@@ -43,6 +54,8 @@ pub(crate) struct Inner {
     /// The last analytics answers: one dashboard view asks for the same analyses again when
     /// only an unrelated panel changed.
     analytics_cache: Mutex<Vec<CachedAnswer>>,
+    /// The last analytics tables (each holds the index it was built from).
+    table_cache: Mutex<Vec<CachedTable>>,
     /// One full-text lookup at a time: the requests of one dashboard refresh ask for the same
     /// ids at once, and only the first should query the store.
     text_flight: tokio::sync::Mutex<()>,
@@ -94,6 +107,7 @@ impl AppState {
                 rebuilding: AtomicBool::new(false),
                 text_cache: Mutex::new(Vec::new()),
                 analytics_cache: Mutex::new(Vec::new()),
+                table_cache: Mutex::new(Vec::new()),
                 text_flight: tokio::sync::Mutex::new(()),
                 coder: OnceLock::new(),
                 boundaries: Boundaries::default(),
@@ -166,6 +180,12 @@ impl AppState {
                 .read_blocking(|s| EventIndex::load(s, version))?,
         );
         *self.inner.index.write().unwrap_or_else(|p| p.into_inner()) = Arc::clone(&index);
+        // Cached tables hold the previous index: let it go.
+        self.inner
+            .table_cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .retain(|(_, v, _)| *v == version);
         Ok(index)
     }
 
@@ -254,6 +274,34 @@ impl AppState {
             cache.remove(0);
         }
         cache.push((key, version, body));
+    }
+
+    /// The slot of the analytics table of a selection at data `version`: the same slot for
+    /// every request of that selection, empty until the first of them builds the table. Tables
+    /// of other versions are dropped; the least recently asked goes when the cache is full.
+    pub(crate) fn table_slot(
+        &self,
+        key: String,
+        version: i64,
+    ) -> Arc<tokio::sync::OnceCell<Arc<crate::analytics::SharedTable>>> {
+        let mut cache = self
+            .inner
+            .table_cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner());
+        cache.retain(|(_, v, _)| *v == version);
+        let entry = match cache.iter().position(|(k, _, _)| *k == key) {
+            Some(i) => cache.remove(i),
+            None => {
+                if cache.len() >= TABLE_CACHE {
+                    cache.remove(0);
+                }
+                (key, version, Arc::default())
+            }
+        };
+        let slot = Arc::clone(&entry.2);
+        cache.push(entry);
+        slot
     }
 
     /// The coder, built on first use (compiling the lexicon and loading the gazetteer takes

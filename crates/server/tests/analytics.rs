@@ -8,7 +8,8 @@
 //! - `control_indicator_has_known_values_and_inputs`
 //! - `capabilities_count_known_tactics`
 //! - `bad_analytics_parameters_are_400_naming_the_parameter`
-//! - `analytics_agree_with_the_library_on_the_same_rows`
+//! - `analytics_agree_with_the_library_on_the_same_rows`, `dated_series_agrees_with_the_library`
+//! - `analysis_panel_at_once_answers_as_each_request_alone` (the shared table)
 
 mod common;
 
@@ -490,19 +491,10 @@ async fn bad_analytics_parameters_are_400_naming_the_parameter() {
     assert_eq!(v["total"]["events"], 0);
 }
 
-#[tokio::test]
-async fn analytics_agree_with_the_library_on_the_same_rows() {
-    // The server's answer for a filter equals the library run on the store's events for it.
-    let fx = fixture();
-    let app = fx.app();
-    let store = fx.store();
-    let f = rasd_store::EventFilter {
-        country: Some("Mali".into()),
-        limit: Some(10_000),
-        ..Default::default()
-    };
-    let rows: Vec<rasd_analytics::EventRow> = store
-        .events(&f)
+/// The store's events of `f` as the library's rows (as the CLI loads them).
+fn library_rows(fx: &Fixture, f: &rasd_store::EventFilter) -> Vec<rasd_analytics::EventRow> {
+    fx.store()
+        .events(f)
         .unwrap()
         .events
         .into_iter()
@@ -515,7 +507,20 @@ async fn analytics_agree_with_the_library_on_the_same_rows() {
                 s.source_count,
             )
         })
-        .collect();
+        .collect()
+}
+
+#[tokio::test]
+async fn analytics_agree_with_the_library_on_the_same_rows() {
+    // The server's answer for a filter equals the library run on the store's events for it.
+    let fx = fixture();
+    let app = fx.app();
+    let f = rasd_store::EventFilter {
+        country: Some("Mali".into()),
+        limit: Some(10_000),
+        ..Default::default()
+    };
+    let rows = library_rows(&fx, &f);
     let table = rasd_analytics::EventTable::new(&rows);
     let want = table.series(
         &rasd_analytics::Filter::default(),
@@ -547,4 +552,119 @@ async fn analytics_agree_with_the_library_on_the_same_rows() {
     });
     let v = ok(&app, "/api/v1/analytics/warnings?country=Mali&limit=5000").await;
     assert_eq!(v["total_flags"].as_u64().unwrap(), w.flags.len() as u64);
+}
+
+#[tokio::test]
+async fn dated_series_agrees_with_the_library() {
+    // The series reads `from..=to` of the table it shares with the flags (every event up to
+    // `to`): its buckets, reports and outlets are those of the events in the range alone.
+    let fx = fixture();
+    let app = fx.app();
+    let (from, to) = ("2018-11-15", "2019-03-20");
+    let f = rasd_store::EventFilter {
+        country: Some("Mali".into()),
+        from: from.parse().ok(),
+        to: to.parse().ok(),
+        limit: Some(10_000),
+        ..Default::default()
+    };
+    let rows = library_rows(&fx, &f);
+    assert!(rows.len() > 5, "{} rows", rows.len());
+    let bounds = rasd_analytics::Filter {
+        from: f.from,
+        to: f.to,
+        ..Default::default()
+    };
+    let want =
+        rasd_analytics::EventTable::new(&rows).series(&bounds, rasd_analytics::Interval::Week);
+    let v = ok(
+        &app,
+        &format!("/api/v1/analytics/series?country=Mali&interval=week&from={from}&to={to}"),
+    )
+    .await;
+    let got: Vec<(String, u64, u64, u64, u64)> = v["buckets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| {
+            (
+                b["start"].as_str().unwrap().to_owned(),
+                b["events"].as_u64().unwrap(),
+                b["fatalities"].as_u64().unwrap(),
+                b["sources"].as_u64().unwrap(),
+                b["multi_source"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let want_buckets: Vec<(String, u64, u64, u64, u64)> = want
+        .buckets
+        .iter()
+        .map(|b| {
+            (
+                b.start.to_string(),
+                b.events.into(),
+                b.fatalities.into(),
+                b.sources.into(),
+                b.multi_source.into(),
+            )
+        })
+        .collect();
+    assert_eq!(got, want_buckets);
+    let mut outlets: Vec<&str> = rows
+        .iter()
+        .flat_map(|r| r.source_names.iter().map(String::as_str))
+        .collect();
+    outlets.sort_unstable();
+    outlets.dedup();
+    assert_eq!(v["total"]["sources"].as_u64(), Some(outlets.len() as u64));
+    let reports: u64 = rows.iter().map(|r| u64::from(r.sources)).sum();
+    assert_eq!(v["total"]["reports"].as_u64(), Some(reports));
+    let bucket_reports: u64 = v["buckets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|b| b["reports"].as_u64().unwrap())
+        .sum();
+    assert_eq!(bucket_reports, reports);
+}
+
+#[tokio::test]
+async fn analysis_panel_at_once_answers_as_each_request_alone() {
+    // The panel's four requests share one table per selection; sent at once on one server they
+    // must answer exactly as each sent alone to a server of its own.
+    let fx = fixture();
+    for filter in [
+        "",
+        "country=Mali",
+        "country=Mali&from=2019-01-01&to=2019-03-31",
+    ] {
+        let uris = rasd_server::analysis_requests(filter);
+        let app = fx.app();
+        let together = futures_join(&app, &uris).await;
+        for (uri, body) in uris.iter().zip(together) {
+            let alone = get(&fx.app(), uri).await;
+            assert_eq!(alone.status, StatusCode::OK, "{uri}");
+            assert_eq!(body, alone.body, "{uri}");
+        }
+    }
+}
+
+/// Send `uris` concurrently; the bodies in order.
+async fn futures_join(app: &axum::Router, uris: &[String]) -> Vec<Vec<u8>> {
+    let tasks: Vec<_> = uris
+        .iter()
+        .map(|u| {
+            let (app, u) = (app.clone(), u.clone());
+            tokio::spawn(async move {
+                let a = get(&app, &u).await;
+                assert_eq!(a.status, StatusCode::OK, "{u}");
+                a.body
+            })
+        })
+        .collect();
+    let mut out = Vec::new();
+    for t in tasks {
+        out.push(t.await.unwrap());
+    }
+    out
 }
