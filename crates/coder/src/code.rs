@@ -1246,11 +1246,12 @@ impl Coder {
         }
         // "five soldiers were killed", "a Malian army vehicle was struck by an IED": an actor
         // followed by a passive verb or "by" before the trigger is its target.
+        let undergo = undergoes(scan.norm.as_str(), t_start, t_end);
         let passive = in_sentence.iter().any(|c| {
             c.target == Target::Cue(Cue::PassiveAux)
                 && c.end <= t_start
                 && scan.gap(c.end, t_start) <= 1
-        }) || undergoes(scan.norm.as_str(), t_start, t_end);
+        }) || undergo;
         let target_before = before.last().copied().filter(|m| {
             in_sentence.iter().any(|c| {
                 matches!(c.target, Target::Cue(Cue::PassiveAux | Cue::PassiveBy))
@@ -1281,9 +1282,7 @@ impl Coder {
         }
         if passive || target_before.is_some() {
             // "villagers came under attack from JNIM fighters": the attacker follows.
-            let from = undergoes(scan.norm.as_str(), t_start, t_end)
-                .then(|| after.first().copied())
-                .flatten();
+            let from = undergo.then(|| after.first().copied()).flatten();
             return (
                 from.cloned(),
                 target_before.or(before.last().copied()).cloned(),
@@ -1380,7 +1379,7 @@ impl Coder {
                 let operates = |i: &ActorId| {
                     self.lexicon.actor(*i).areas.iter().any(|area| {
                         area.split_once(':').is_some_and(|(cc, name)| {
-                            name.eq_ignore_ascii_case(a1) && acled_country(cc) == Some(c)
+                            name.eq_ignore_ascii_case(a1) && rasd_geo::acled_country(cc) == Some(c)
                         })
                     })
                 };
@@ -2023,11 +2022,7 @@ fn relative_between(text: &str, a: usize, b: usize) -> bool {
 /// The end of a wire-story dateline ("bamako, march 3 (reuters) -", "ouagadougou (afp) -"):
 /// a short opening without a full stop, ended by a dash, that names an agency or is a city.
 fn dateline_end(text: &str) -> usize {
-    let mut cut = text.len().min(100);
-    while !text.is_char_boundary(cut) {
-        cut -= 1;
-    }
-    let head = &text[..cut];
+    let head = &text[..floor_char(text, text.len().min(100))];
     let Some(dash) = head.find(" - ").or_else(|| head.find(" -- ")) else {
         return 0;
     };
@@ -2507,29 +2502,6 @@ fn among_the_dead(between: &str) -> bool {
         ]
         .iter()
         .any(|w| between.contains(w))
-}
-
-/// ACLED country names of the ISO codes used in actors' `areas`.
-fn acled_country(cc: &str) -> Option<&'static str> {
-    Some(match cc {
-        "ML" => "Mali",
-        "BF" => "Burkina Faso",
-        "NE" => "Niger",
-        "NG" => "Nigeria",
-        "TD" => "Chad",
-        "CM" => "Cameroon",
-        "MR" => "Mauritania",
-        "DZ" => "Algeria",
-        "LY" => "Libya",
-        "BJ" => "Benin",
-        "TG" => "Togo",
-        "GH" => "Ghana",
-        "CI" => "Ivory Coast",
-        "GN" => "Guinea",
-        "SN" => "Senegal",
-        "SD" => "Sudan",
-        _ => return None,
-    })
 }
 
 /// "The next day" in the three languages (normalised).

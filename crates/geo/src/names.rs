@@ -172,6 +172,12 @@ pub(crate) fn country_index(cc: &str) -> Option<usize> {
     COUNTRIES.iter().position(|c| c.cc == cc)
 }
 
+/// The ACLED name of the country with ISO code `cc` ("NE" -> "Niger"), as actors' `areas`
+/// write them.
+pub fn acled_country(cc: &str) -> Option<&'static str> {
+    country_index(cc).map(|i| COUNTRIES[i].acled)
+}
+
 pub(crate) fn country_by_acled(name: &str) -> Option<usize> {
     COUNTRIES
         .iter()

@@ -883,7 +883,7 @@ impl Gazetteer {
         // Burkinabe Sahel) makes each of its countries context, not only its home country.
         for h in &hints.areas {
             if let Some((cc, _)) = h.split_once(':') {
-                if let Some(i) = names::COUNTRIES.iter().position(|c| c.cc == cc) {
+                if let Some(i) = names::country_index(cc) {
                     ctx_countries.insert(i);
                 }
             }
