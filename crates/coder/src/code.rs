@@ -931,7 +931,51 @@ impl Coder {
                         && actor1
                             .as_ref()
                             .is_none_or(|a| a.span != Some((m.start, m.end)) && !is_force(a.kind))
+                        // "killed a woman accused of collaborating with the army": forces
+                        // named as what the victim was accused of serving are not targets.
+                        && !serves_forces(scan.norm.as_str(), start, m.start)
                 });
+                // "shot dead three peacekeepers on leave", "un gendarme en permission": armed
+                // personnel out of combat are attacked, not fought (ACLED: violence against
+                // civilians).
+                let off_duty = armed_target
+                    && !two_sided
+                    && !fought_back
+                    && mentions
+                        .iter()
+                        .filter(|m| {
+                            self.mention_kind(m).is_armed()
+                                && actor1
+                                    .as_ref()
+                                    .is_none_or(|a| a.span != Some((m.start, m.end)))
+                        })
+                        .all(|m| {
+                            let text = scan.norm.as_str();
+                            let lo = floor_char(text, m.start.saturating_sub(16).max(start));
+                            let hi = floor_char(text, (m.end + 24).min(end));
+                            OFF_DUTY.iter().any(|w| has_phrase(&text[lo..hi], w))
+                        });
+                // "attacked the border police station", "هاجم مسلحون مركزا للدرك": a military
+                // or police installation as the direct object makes a battle, even when a
+                // civilian was also hurt.
+                let installation = (!off_duty)
+                    .then(|| {
+                        in_sentence.iter().find(|m| {
+                            // A convoy may carry miners or traders: only a post or unit counts.
+                            let convoy = matches!(
+                                &scan.norm.as_str()[m.start..m.end],
+                                "convoy" | "convoi" | "رتل" | "قافله" | "escort" | "escorte"
+                            );
+                            m.target == Target::Cue(Cue::MilObject)
+                                && !convoy
+                                && ((m.start >= t_end && scan.gap(t_end, m.start) <= 3)
+                                    || (passive_trigger
+                                        && m.end <= t_start
+                                        && scan.gap(m.end, t_start) <= 5))
+                        })
+                    })
+                    .flatten()
+                    .map(|m| installation_role(&scan.norm.as_str()[m.start..m.end]));
                 if property && !harm && !two_sided && !armed(&actor2) {
                     // ACLED: an attack that harms no one but loots or burns is property destruction.
                     if actor2.is_none() {
@@ -947,9 +991,20 @@ impl Coder {
                     // every protest with the protesters as actor1.
                     std::mem::swap(&mut actor1, &mut actor2);
                     SubEventType::ExcessiveForceAgainstProtesters
+                } else if off_duty {
+                    SubEventType::Attack
                 } else if two_sided || armed_target || fought_back {
                     if actor2.is_none() {
                         actor2 = generic(GenericRole::Military);
+                    }
+                    SubEventType::ArmedClash
+                } else if let Some(role) =
+                    installation.filter(|_| !is_government(&actor2) && !armed(&actor2))
+                {
+                    if actor1.as_ref().is_some_and(|a| is_force(a.kind)) {
+                        actor2 = generic(GenericRole::Unidentified);
+                    } else {
+                        actor2 = generic(role);
                     }
                     SubEventType::ArmedClash
                 } else if civ(&actor2) || is_government(&actor2) {
@@ -1287,6 +1342,45 @@ impl Coder {
                 from.cloned(),
                 target_before.or(before.last().copied()).cloned(),
             );
+        }
+        // "Malian army convoy ambushed near Menaka", "FAMa checkpoint on the outskirts of
+        // Timbuktu attacked last night": a headline participle whose subject is a force's unit
+        // or post, with no object after it, tells the force was attacked.
+        if let Some(&m) = before.last() {
+            let participle = text[t_start..t_end].ends_with("ed");
+            let unit = in_sentence.iter().any(|c| {
+                c.target == Target::Cue(Cue::MilObject)
+                    && c.start >= m.end
+                    && scan.gap(m.end, c.start) == 0
+                    && c.end <= t_start
+                    && scan.gap(c.end, t_start) <= 6
+            }) || (scan.gap(m.end, t_start) <= 6
+                && text[m.start..m.end]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| UNIT_NOUNS.contains(&w)));
+            let object_follows = {
+                let rest = text[t_end..].trim_start();
+                let word = rest
+                    .split(|c: char| !c.is_alphanumeric())
+                    .next()
+                    .unwrap_or("");
+                matches!(word, "a" | "an" | "the" | "its" | "their" | "his" | "her")
+                    || rest.starts_with(|c: char| c.is_ascii_digit())
+                    || scan
+                        .numbers
+                        .iter()
+                        .any(|n| n.start >= t_end && scan.gap(t_end, n.start) == 0)
+            };
+            if violent
+                && participle
+                && unit
+                && after.is_empty()
+                && !object_follows
+                && is_force(self.mention_kind(m))
+            {
+                return (None, Some(m.clone()));
+            }
         }
         // A counted actor is a victim: "killing 12 soldiers", "قتل 12 جنديا", "tuant 5 civils".
         let counted = |m: &ActorMention| {
@@ -2425,6 +2519,95 @@ fn same_actor(a: &Option<Slot>, b: &Option<Slot>) -> bool {
         (Some(a), Some(b)) => a.name.is_some() && a.name == b.name,
         _ => false,
     }
+}
+
+/// The force holding an installation named by a `mil_object` phrase.
+fn installation_role(phrase: &str) -> GenericRole {
+    if ["gendarm", "درك"].iter().any(|w| phrase.contains(w)) {
+        GenericRole::Gendarmerie
+    } else if [
+        "police",
+        "customs",
+        "douane",
+        "commissariat",
+        "شرطه",
+        "جمرك",
+    ]
+    .iter()
+    .any(|w| phrase.contains(w))
+    {
+        GenericRole::Police
+    } else {
+        GenericRole::Military
+    }
+}
+
+/// Nouns that end an actor mention naming a unit or post of a force ("army convoy").
+const UNIT_NOUNS: &[&str] = &[
+    "convoy",
+    "patrol",
+    "post",
+    "checkpoint",
+    "base",
+    "camp",
+    "position",
+    "unit",
+    "column",
+];
+
+/// Words that put armed personnel out of combat ("peacekeepers on leave").
+const OFF_DUTY: &[&str] = &[
+    "off duty",
+    "off-duty",
+    "on leave",
+    "retired",
+    "unarmed soldier",
+    "unarmed soldiers",
+    "en permission",
+    "en conge",
+    "hors service",
+    "a la retraite",
+    "non arme",
+    "في اجازه",
+    "متقاعد",
+    "غير مسلح",
+];
+
+/// What a victim is accused of serving ("accused of collaborating with the army", "soupçonné
+/// de collaborer avec", "بتهمه التعاون مع"), closely before a force mention.
+const SERVES: &[&str] = &[
+    "collaborat",
+    "collabor",
+    "informant",
+    "informer",
+    "spy for",
+    "spying for",
+    "working for",
+    "worked for",
+    "supporting the",
+    "indicateur",
+    "espion",
+    "التعاون مع",
+    "التخابر مع",
+    "العماله",
+    "التجسس",
+];
+
+/// Whether the text shortly before `at` (within the sentence from `start`) says the victim
+/// served the forces named at `at`.
+fn serves_forces(text: &str, start: usize, at: usize) -> bool {
+    let lo = floor_char(text, at.saturating_sub(48).max(start));
+    let window = &text[lo..at.min(text.len())];
+    SERVES.iter().any(|w| window.contains(w))
+}
+
+/// Whether `phrase` occurs in `text` on word boundaries.
+fn has_phrase(text: &str, phrase: &str) -> bool {
+    text.match_indices(phrase).any(|(i, _)| {
+        let before_ok = !text[..i].ends_with(|c: char| c.is_alphanumeric());
+        let after_ok = !text[i + phrase.len()..].starts_with(|c: char| c.is_alphanumeric());
+        before_ok && after_ok
+    })
 }
 
 /// Verbs whose subject undergoes the attack ("a convoy came under attack", "fell into an

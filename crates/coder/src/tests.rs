@@ -36,6 +36,36 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en police station attacked is a battle even with a civilian hurt",
+        published: "2026-03-02",
+        text: "On Sunday, gunmen attacked the police station in Djibo, Burkina Faso, and a civilian was wounded.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group"), actor2: Some("Police Forces of Burkina Faso"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en headline participle: the army convoy is the target",
+        published: "2026-03-02",
+        text: "Malian army convoy ambushed near Menaka on Sunday: 3 dead.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group"), actor2: Some("Military Forces of Mali"), fatalities: Some(3), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en the army that a victim was accused of serving is no target",
+        published: "2026-03-02",
+        text: "On Sunday, JNIM militants killed a trader in Boni, Mali, accused of collaborating with the Malian army.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Civilians"), fatalities: Some(1), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "en peacekeepers on leave shot dead are attacked, not fought",
+        published: "2026-03-02",
+        text: "On Sunday, unknown gunmen shot dead two peacekeepers on leave in Gao, Mali.",
+        expect: Some(ev(S::Attack)),
+    },
+    Case {
+        name: "fr customs post attacked is a battle with the police",
+        published: "2026-03-02",
+        text: "Dimanche, des hommes armés ont attaqué le poste de douane de Koutiala, au Mali, tuant un agent.",
+        expect: Some(Expect { actor2: Some("Police Forces of Mali"), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en attack on a military post is a battle, killed counted, weekday resolved",
         published: "2026-01-14",
         text: "On Monday, suspected JNIM militants attacked a military post near Djibo, killing 12 soldiers and wounding 5 others.",

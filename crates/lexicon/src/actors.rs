@@ -122,6 +122,25 @@ impl GenericRole {
         }
     }
 
+    /// The role's ACLED family name when the country is unknown ("Unidentified Armed Group",
+    /// "Civilians"): a state role has none, since "Military Forces" of no country names no one.
+    pub fn family(self) -> Option<&'static str> {
+        match self {
+            GenericRole::Military
+            | GenericRole::NationalGuard
+            | GenericRole::Police
+            | GenericRole::Gendarmerie
+            | GenericRole::Government => None,
+            GenericRole::Civilians => Some("Civilians"),
+            GenericRole::Unidentified | GenericRole::Militants | GenericRole::GroupAnaphor => {
+                Some("Unidentified Armed Group")
+            }
+            GenericRole::Protesters => Some("Protesters"),
+            GenericRole::Rioters => Some("Rioters"),
+            GenericRole::CommunalMilitia => Some("Unidentified Communal Militia"),
+        }
+    }
+
     /// ACLED's naming pattern for the role in `country` when no entry names it.
     pub fn template(self, country: &str) -> String {
         match self {

@@ -286,7 +286,16 @@ impl Lexicon {
         country: Option<&str>,
         date: Option<NaiveDate>,
     ) -> Option<ResolvedActor> {
-        let country = country?;
+        // With no country known, a non-state role keeps its family name ("Civilians"): what the
+        // text says, without a country suffix that would be a guess.
+        let Some(country) = country else {
+            return role.family().map(|name| ResolvedActor {
+                name: name.to_string(),
+                inter: role.kind().inter(),
+                kind: role.kind(),
+                country: None,
+            });
+        };
         if let Some(state_role) = role.state_role() {
             if let Some(&id) = self
                 .by_role_country
@@ -597,8 +606,14 @@ fr = ["le groupe"]
             .unwrap();
         assert_eq!(niger.name, "Civilians (Niger)");
         assert_eq!(niger.inter, 7);
-        assert!(lex
+        // No country: a non-state role keeps its family name, a state role names no one.
+        let civilians = lex
             .resolve_generic(GenericRole::Civilians, None, d)
+            .unwrap();
+        assert_eq!(civilians.name, "Civilians");
+        assert_eq!(civilians.inter, 7);
+        assert!(lex
+            .resolve_generic(GenericRole::Military, None, d)
             .is_none());
     }
 
