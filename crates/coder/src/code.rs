@@ -913,6 +913,14 @@ impl Coder {
                             | Cue::Sexual
                     )
                 });
+                // "assaulted villagers, burned a bar", "whipped them ... and torched their
+                // trucks": bodily violence beside the looting makes an attack on people.
+                let bodily = in_sentence.iter().any(|m| {
+                    m.target == Target::Cue(Cue::Attack) && {
+                        let w = &scan.norm.as_str()[m.start..m.end];
+                        BODILY.iter().any(|b| w.starts_with(b))
+                    }
+                });
                 let property = cue_set
                     .iter()
                     .any(|c| matches!(c, Cue::Loot | Cue::Burn | Cue::Destroy));
@@ -976,7 +984,7 @@ impl Coder {
                     })
                     .flatten()
                     .map(|m| installation_role(&scan.norm.as_str()[m.start..m.end]));
-                if property && !harm && !two_sided && !armed(&actor2) {
+                if property && !harm && !bodily && !two_sided && !armed(&actor2) {
                     // ACLED: an attack that harms no one but loots or burns is property destruction.
                     if actor2.is_none() {
                         actor2 = generic(GenericRole::Civilians);
@@ -2170,6 +2178,23 @@ fn past_year_before(
         {
             continue;
         }
+        // "2000 people demonstrated", "1500 manifestants": a count of people, not a year.
+        let after = text[at + 4..].trim_start();
+        let next_word = after
+            .split(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or("");
+        let counted_people = COUNTED_PEOPLE.contains(&next_word)
+            || (text[at + 4..].starts_with(' ')
+                && after.starts_with(char::is_alphanumeric)
+                && scan.matches.iter().any(|m| {
+                    matches!(m.target, Target::Actor(_) | Target::Generic(_))
+                        && m.start >= at + 4
+                        && scan.gap(at + 4, m.start) == 0
+                }));
+        if counted_people {
+            continue;
+        }
         let before = text[start..at].trim_end();
         let scene = ["since", "depuis", "منذ", "منذ عام", "depuis l'an"]
             .iter()
@@ -2541,6 +2566,42 @@ fn installation_role(phrase: &str) -> GenericRole {
         GenericRole::Military
     }
 }
+
+/// Attack cues that name violence on a body, not on property.
+const BODILY: &[&str] = &[
+    "beat",
+    "tortur",
+    "flogg",
+    "whipp",
+    "amputat",
+    "assaulted",
+    "maltreat",
+    "mistreat",
+    "agress",
+    "fouett",
+    "passe a tabac",
+    "تعذيب",
+    "عذب",
+    "جلد",
+    "اعتدى",
+    "اعتدوا",
+];
+
+/// Nouns a count of people stands before ("2000 people"): such a number is no year.
+const COUNTED_PEOPLE: &[&str] = &[
+    "people",
+    "persons",
+    "individuals",
+    "men",
+    "women",
+    "personnes",
+    "hommes",
+    "femmes",
+    "individus",
+    "شخص",
+    "شخصا",
+    "مواطن",
+];
 
 /// Nouns that end an actor mention naming a unit or post of a force ("army convoy").
 const UNIT_NOUNS: &[&str] = &[

@@ -36,6 +36,30 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a count of 2000 people is no past year",
+        published: "2026-03-02",
+        text: "On Sunday, 2000 people demonstrated against the constitutional reform in Bamako.",
+        expect: Some(Expect { actor1: Some("Protesters (Mali)"), date: Some("2026-03-01"), ..ev(S::PeacefulProtest) }),
+    },
+    Case {
+        name: "en protesters gathered to demonstrate against",
+        published: "2026-03-02",
+        text: "On Sunday, protesters gathered at Independence Square in Ouagadougou to demonstrate against the transition.",
+        expect: Some(Expect { actor1: Some("Protesters (Burkina Faso)"), ..ev(S::PeacefulProtest) }),
+    },
+    Case {
+        name: "en a sit in (two words) held by workers",
+        published: "2026-03-02",
+        text: "On Sunday, health workers held a sit in at the hospital in Niamey to demand unpaid wages.",
+        expect: Some(ev(S::PeacefulProtest)),
+    },
+    Case {
+        name: "en villagers assaulted beside burning make an attack, not property destruction",
+        published: "2026-03-02",
+        text: "On Sunday, gunmen attacked the village of Noaka, Burkina Faso, assaulted villagers and burned a shop.",
+        expect: Some(Expect { actor2: Some("Civilians"), ..ev(S::Attack) }),
+    },
+    Case {
         name: "en police station attacked is a battle even with a civilian hurt",
         published: "2026-03-02",
         text: "On Sunday, gunmen attacked the police station in Djibo, Burkina Faso, and a civilian was wounded.",
