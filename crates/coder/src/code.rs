@@ -881,6 +881,24 @@ impl Coder {
                 }
                 SubEventType::MobViolence
             }
+            // "clashes between students of two faculties", "opposing political groups
+            // clashed": a fight between unarmed groups, with no armed actor named, is mob
+            // violence between rioters.
+            Family::Violence { two_sided: true }
+                if !weak
+                    && !mentions.iter().any(|m| self.mention_kind(m).is_armed())
+                    && !cue_set.iter().any(|c| {
+                        matches!(c, Cue::Shelling | Cue::Airstrike | Cue::Drone | Cue::Ied)
+                    })
+                    && {
+                        let text = &scan.norm.as_str()[start..end];
+                        MOB_PARTIES.iter().any(|w| has_phrase(text, w))
+                    } =>
+            {
+                actor1 = generic(GenericRole::Rioters);
+                actor2 = generic(GenericRole::Rioters);
+                SubEventType::MobViolence
+            }
             Family::Violence { two_sided } => {
                 // Civilians are targets, not perpetrators, of organised violence.
                 if actor1
@@ -2566,6 +2584,36 @@ fn installation_role(phrase: &str) -> GenericRole {
         GenericRole::Military
     }
 }
+
+/// Unarmed groups whose fights are mob violence ("clashes between students").
+const MOB_PARTIES: &[&str] = &[
+    "students",
+    "pupils",
+    "youths",
+    "youngsters",
+    "young people",
+    "supporters",
+    "political opponents",
+    "opponents",
+    "activists",
+    "rival groups",
+    "two groups",
+    "brotherhoods",
+    "vendors",
+    "traders",
+    "fans",
+    "etudiants",
+    "eleves",
+    "jeunes",
+    "partisans",
+    "supporters",
+    "groupes rivaux",
+    "طلاب",
+    "الطلاب",
+    "شبان",
+    "الشبان",
+    "انصار",
+];
 
 /// Attack cues that name violence on a body, not on property.
 const BODILY: &[&str] = &[

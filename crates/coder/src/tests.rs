@@ -36,6 +36,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en clashes between students are mob violence",
+        published: "2026-03-02",
+        text: "On Sunday, clashes between students of two faculties at the University of Bamako left five wounded.",
+        expect: Some(Expect { actor1: Some("Rioters (Mali)"), ..ev(S::MobViolence) }),
+    },
+    Case {
         name: "en a count of 2000 people is no past year",
         published: "2026-03-02",
         text: "On Sunday, 2000 people demonstrated against the constitutional reform in Bamako.",
