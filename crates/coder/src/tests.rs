@@ -36,6 +36,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en Leo (Burkina Faso) after a cue is a place despite its three letters",
+        published: "2026-03-02",
+        text: "On Sunday, students in Leo staged a protest march against the closure of their school.",
+        expect: Some(Expect { actor1: Some("Protesters (Burkina Faso)"), ..ev(S::PeacefulProtest) }),
+    },
+    Case {
         name: "en clashes between students are mob violence",
         published: "2026-03-02",
         text: "On Sunday, clashes between students of two faculties at the University of Bamako left five wounded.",

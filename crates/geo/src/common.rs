@@ -1602,6 +1602,7 @@ pub(crate) const FOREIGN: &[&str] = &[
 /// Latin words that are mostly person names, peoples or capitalised common words in Sahel news:
 /// a place only with a cue ("in", "near", "village of") or when the alias file lists it.
 pub(crate) const LATIN_NEED_CUE: &[&str] = &[
+    "leo",
     // Family names of the region.
     "traore",
     "diallo",

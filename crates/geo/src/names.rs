@@ -805,6 +805,8 @@ pub(crate) const ALLOWED_SHORT: &[&str] = &[
     "bama", "mubi", "gwoza", "dapchi", "monguno", "damasak", "baga", "bosso", "tin", "kona",
     "yoro", "baye", "douna", "dioura", "lere", "oursi", "deou", "pama", "bogande", "kidal",
     "aribinda", "arbinda", "inata", "toeni", "solle", "banh", "diou", "yirgou", "dablo",
+    // Province capital of Sissili (Burkina Faso); a person name too, so it needs a cue.
+    "leo",
 ];
 
 /// True when a character belongs to a script we keep names in (Latin or Arabic) or is a
