@@ -518,6 +518,23 @@ impl Coder {
                 }
             }
         }
+        // A month alone ("in October 2019", "mid-September") is coded, as ACLED does, on the
+        // 15th; "mid-" makes it the week around it. Never after publication.
+        if let Some(d) = date.as_mut() {
+            use chrono::Datelike;
+            if d.precision == 3 && d.date.day() == 1 {
+                let span = &scan.norm.as_str()[d.start..d.end];
+                if let Some(mid) = d.date.with_day(15) {
+                    d.date = doc.published.map_or(mid, |p| mid.min(p.max(d.date)));
+                    if ["mid", "mi-", "mi ", "منتصف"]
+                        .iter()
+                        .any(|w| span.starts_with(w))
+                    {
+                        d.precision = 2;
+                    }
+                }
+            }
+        }
         if let (Some(d), Some(p)) = (date, doc.published) {
             if (p - d.date).num_days() > self.config.background_days {
                 return None;
@@ -876,10 +893,15 @@ impl Coder {
                     }) =>
             {
                 actor1 = generic(GenericRole::Rioters);
-                if actor2.is_none() {
-                    actor2 = generic(GenericRole::Civilians);
+                if actor2.as_ref().is_some_and(|a| is_force(a.kind)) {
+                    // "students clashed with police": a crowd fighting the forces riots.
+                    SubEventType::ViolentDemonstration
+                } else {
+                    if actor2.is_none() {
+                        actor2 = generic(GenericRole::Civilians);
+                    }
+                    SubEventType::MobViolence
                 }
-                SubEventType::MobViolence
             }
             // "clashes between students of two faculties", "opposing political groups
             // clashed": a fight between unarmed groups, with no armed actor named, is mob
@@ -1827,7 +1849,9 @@ fn nearest_date(
         .filter(|d| d.end <= end && d.start >= scan.dateline_end)
         .min_by_key(|d| {
             let said = said_date(scan.norm.as_str(), d, start, trigger);
-            (said, d.start.abs_diff(trigger))
+            // The most precise date of the sentence: "On April 18, students suspended in
+            // March clashed" happened on April 18.
+            (said, d.precision, d.start.abs_diff(trigger))
         });
     inside
         .copied()

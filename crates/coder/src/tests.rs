@@ -36,6 +36,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a month alone is coded on the 15th",
+        published: "2026-03-02",
+        text: "In mid-February, gunmen killed two herders near Djibo, Burkina Faso.",
+        expect: Some(Expect { date: Some("2026-02-15"), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "en the day date beats a month named later in the sentence",
+        published: "2026-05-02",
+        text: "On April 18, students in Niamey demanding the return of classmates suspended in March clashed with police who fired tear gas.",
+        expect: Some(Expect { date: Some("2026-04-18"), actor1: Some("Rioters (Niger)"), actor2: Some("Police Forces of Niger"), ..ev(S::ViolentDemonstration) }),
+    },
+    Case {
         name: "en Leo (Burkina Faso) after a cue is a place despite its three letters",
         published: "2026-03-02",
         text: "On Sunday, students in Leo staged a protest march against the closure of their school.",
