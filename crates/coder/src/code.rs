@@ -524,7 +524,15 @@ impl Coder {
             use chrono::Datelike;
             if d.precision == 3 && d.date.day() == 1 {
                 let span = &scan.norm.as_str()[d.start..d.end];
-                if let Some(mid) = d.date.with_day(15) {
+                // "since early September", "depuis début septembre": the start of the month.
+                let before = scan.norm.as_str()[..d.start].trim_end();
+                let start_of_month = ["early", "debut", "beginning", "start", "بدايه", "اوائل"]
+                    .iter()
+                    .any(|w| span.starts_with(w))
+                    || ["since", "depuis", "منذ"]
+                        .iter()
+                        .any(|w| before.ends_with(w));
+                if let Some(mid) = d.date.with_day(15).filter(|_| !start_of_month) {
                     d.date = doc.published.map_or(mid, |p| mid.min(p.max(d.date)));
                     if ["mid", "mi-", "mi ", "منتصف"]
                         .iter()
