@@ -2315,7 +2315,22 @@ fn casualties(
                 // Before the word a list may run on ("Two policemen, 1 civilian killed"); after
                 // it the count must follow at once ("killing 12 soldiers", "مقتل 12").
                 if n.end <= w.1 {
-                    !text[n.end..w.1].contains([';', ':', '.', '(', ')'])
+                    // "Two armed men killed two gendarmes": a count before a killing verb
+                    // with its own object after it counts the killers.
+                    let right_after = |s: usize| s >= w.2 && text[w.2..s].trim().is_empty();
+                    let passive = in_sentence.iter().any(|m| {
+                        m.target == Target::Cue(Cue::PassiveAux)
+                            && m.end <= w.1
+                            && scan.gap(m.end, w.1) <= 1
+                    });
+                    let object_after = w.0 == Cue::Kill
+                        && !passive
+                        && (scan.numbers.iter().any(|m| right_after(m.start))
+                            || in_sentence.iter().any(|m| {
+                                matches!(m.target, Target::Actor(_) | Target::Generic(_))
+                                    && right_after(m.start)
+                            }));
+                    !object_after && !text[n.end..w.1].contains([';', ':', '.', '(', ')'])
                 } else if w.2 <= n.start {
                     // Arabic verb-subject-object: "قتل المسلحون ثلاثة مدنيين" (the agent
                     // stands between the verb and the count).
@@ -2395,9 +2410,22 @@ fn casualties(
     if counted {
         return Some((total, span));
     }
-    let killing = words
-        .iter()
-        .find(|w| matches!(w.0, Cue::Kill | Cue::Dead | Cue::Neutralise) && !negated(w.1));
+    // "several of their livestock were killed": animals are no fatalities.
+    let text = scan.norm.as_str();
+    let animals = |w: &(Cue, usize, usize)| {
+        in_sentence.iter().any(|m| {
+            m.target == Target::Cue(Cue::Unit)
+                && ANIMALS.iter().any(|a| text[m.start..m.end].contains(a))
+                && ((m.end <= w.1
+                    && text[m.end..w.1].split_whitespace().all(|x| {
+                        matches!(x, "were" | "was" | "been" | "have" | "had" | "ont" | "ete")
+                    }))
+                    || (m.start >= w.2 && text[w.2..m.start].trim().is_empty()))
+        })
+    };
+    let killing = words.iter().find(|w| {
+        matches!(w.0, Cue::Kill | Cue::Dead | Cue::Neutralise) && !negated(w.1) && !animals(w)
+    });
     match killing {
         Some(w) => Some((1, Some((w.1, w.2)))),
         None => Some((0, None)),
@@ -2645,6 +2673,37 @@ const MOB_PARTIES: &[&str] = &[
     "شبان",
     "الشبان",
     "انصار",
+];
+
+/// Animal nouns among the `unit` cues: their dead are no fatalities.
+const ANIMALS: &[&str] = &[
+    "livestock",
+    "cattle",
+    "animals",
+    "donkey",
+    "cows",
+    "oxen",
+    "horses",
+    "goats",
+    "sheep",
+    "camels",
+    "animaux",
+    "anes",
+    "vaches",
+    "chevaux",
+    "chameaux",
+    "dromadaires",
+    "betail",
+    "chevres",
+    "moutons",
+    "ماشيه",
+    "مواشي",
+    "ابقار",
+    "اغنام",
+    "ماعز",
+    "جمال",
+    "حمير",
+    "ابل",
 ];
 
 /// Attack cues that name violence on a body, not on property.

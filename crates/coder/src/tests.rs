@@ -36,6 +36,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a count before a killing verb with its own object counts the killers",
+        published: "2026-03-02",
+        text: "On Sunday, two armed men on motorcycles killed three gendarmes in Djibo, Burkina Faso.",
+        expect: Some(Expect { fatalities: Some(3), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en livestock killed are no fatalities",
+        published: "2026-03-02",
+        text: "On Sunday, gunmen opened fire on herders near Nampala, Mali, and several of their livestock were killed.",
+        expect: Some(Expect { fatalities: Some(0), ..ev(S::Attack) }),
+    },
+    Case {
         name: "en a month alone is coded on the 15th",
         published: "2026-03-02",
         text: "In mid-February, gunmen killed two herders near Djibo, Burkina Faso.",
