@@ -2427,9 +2427,58 @@ fn casualties(
         matches!(w.0, Cue::Kill | Cue::Dead | Cue::Neutralise) && !negated(w.1) && !animals(w)
     });
     match killing {
-        Some(w) => Some((1, Some((w.1, w.2)))),
+        Some(w) => {
+            // "A Malian soldier and a civilian were killed", "killing a notable and his son":
+            // singular victims joined by "and" count one each.
+            let clause_start = text[start..w.1]
+                .rfind([',', ';', ':', '.'])
+                .map_or(start, |i| start + i + 1);
+            let clause_end = text[w.2..end]
+                .find([',', ';', ':', '.'])
+                .map_or(end, |i| w.2 + i);
+            let before = text[clause_start..w.1].trim_end();
+            let before = ["were", "was", "ont ete", "ont", "sont"]
+                .iter()
+                .find_map(|a| before.strip_suffix(a))
+                .unwrap_or(before);
+            let n = coordinated_singulars(before)
+                .or_else(|| coordinated_singulars(&text[w.2..clause_end]))
+                .unwrap_or(1);
+            Some((n, Some((w.1, w.2))))
+        }
         None => Some((0, None)),
     }
+}
+
+/// How many singular noun phrases ("a soldier", "his son", "un gendarme") `s` joins with
+/// "and"/"et": `None` unless at least two and every part is singular and short.
+fn coordinated_singulars(s: &str) -> Option<u32> {
+    const SINGULAR: &[&str] = &[
+        "a", "an", "one", "his", "her", "the", "un", "une", "son", "sa", "le", "la",
+    ];
+    let s = s.trim();
+    let parts: Vec<&str> = s
+        .split(" and ")
+        .flat_map(|p| p.split(" et "))
+        .map(str::trim)
+        .collect();
+    if parts.len() < 2 || parts.len() > 4 {
+        return None;
+    }
+    let singular = |p: &str| {
+        let words: Vec<&str> = p.split_whitespace().collect();
+        (2..=4).contains(&words.len())
+            && SINGULAR.contains(&words[0])
+            && !words
+                .last()
+                .is_some_and(|w| w.ends_with('s') && w.len() > 3)
+    };
+    // The clause may open with a subject before the list ("killing a notable and his son"
+    // starts at the list; "the strike killed a man and his son" is cut at the verb).
+    parts
+        .iter()
+        .all(|p| singular(p))
+        .then_some(parts.len() as u32)
 }
 
 /// Merge candidates that are mentions of one event: a casualty-only sentence joins the violent

@@ -36,6 +36,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en singular victims joined by and count one each",
+        published: "2026-03-02",
+        text: "On Sunday, gunmen attacked a camp near Menaka, Mali, killing a notable and his son.",
+        expect: Some(Expect { fatalities: Some(2), ..ev(S::Attack) }),
+    },
+    Case {
         name: "en a count before a killing verb with its own object counts the killers",
         published: "2026-03-02",
         text: "On Sunday, two armed men on motorcycles killed three gendarmes in Djibo, Burkina Faso.",
