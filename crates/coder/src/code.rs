@@ -214,6 +214,19 @@ impl Coder {
             };
             if let Some(c) = self.code_sentence(doc, &scan, s.start, s.end, &ctx) {
                 candidates.push(c);
+            } else if let Some(last) = candidates.last_mut() {
+                // "... struck by an IED near Dioura. JNIM claimed responsibility.": a bare claim
+                // names the perpetrator of the violent event just told.
+                let recent = last.trigger.0 >= sents[i.saturating_sub(2)].start;
+                let unidentified = last
+                    .actor1
+                    .as_ref()
+                    .is_none_or(|a| a.unidentified || a.name.is_none());
+                if recent && unidentified && last.sub.event_type().is_violent() {
+                    if let Some(slot) = self.bare_claimant(&scan, s.start, s.end, last.date) {
+                        last.actor1 = Some(slot);
+                    }
+                }
             }
         }
         let merged = merge(candidates, &scan.places, scan.norm.as_str());
@@ -222,6 +235,39 @@ impl Coder {
             .filter(|c| c.confidence >= self.config.min_confidence)
             .map(|c| self.to_event(&scan, c, doc, field, doc_country.as_deref()))
             .collect()
+    }
+
+    /// The armed group a sentence with a claim cue and no event of its own names ("JNIM
+    /// claimed responsibility", "تبنت جماعة نصرة الإسلام والمسلمين الهجوم").
+    fn bare_claimant(
+        &self,
+        scan: &Scan,
+        start: usize,
+        end: usize,
+        date: Option<DateMention>,
+    ) -> Option<Slot> {
+        let in_sentence = within(&scan.matches, start, end, |m| m.start);
+        if !in_sentence
+            .iter()
+            .any(|m| m.target == Target::Cue(Cue::Claim))
+        {
+            return None;
+        }
+        in_sentence.iter().find_map(|m| match m.target {
+            Target::Actor(id) => {
+                let kind = self.lexicon.actor(id).kind;
+                (kind.is_armed() && !is_force(kind)).then(|| {
+                    let r = self.lexicon.resolve_actor(id, date.map(|d| d.date));
+                    Slot {
+                        kind,
+                        name: Some(r.name),
+                        span: Some((m.start, m.end)),
+                        unidentified: false,
+                    }
+                })
+            }
+            _ => None,
+        })
     }
 
     /// Sentences whose events are not asserted because a frame around them is hypothetical: a
@@ -1094,6 +1140,35 @@ impl Coder {
             }
         };
 
+        // "..., the device was likely planted by JNIM militants", "..., an attack
+        // attributed to JNIM": a named armed group after "by" anywhere in the sentence did it.
+        if sub.event_type().is_violent()
+            && actor1
+                .as_ref()
+                .is_none_or(|a| a.unidentified || a.name.is_none())
+        {
+            if let Some(g) = mentions
+                .iter()
+                .filter(|m| m.start >= t_end)
+                .find(|m| {
+                    let k = self.mention_kind(m);
+                    k.is_armed()
+                        && !is_force(k)
+                        && matches!(m.refs[0], ActorRef::Named(_))
+                        && in_sentence.iter().any(|c| {
+                            c.target == Target::Cue(Cue::PassiveBy)
+                                && c.end <= m.start
+                                && scan.gap(c.end, m.start) <= 1
+                        })
+                })
+                .and_then(resolve)
+            {
+                if actor2.as_ref().is_some_and(|a| a.name == g.name) {
+                    actor2 = None;
+                }
+                actor1 = Some(g);
+            }
+        }
         // "The strike carried out by AFRICOM ... the operation targeted", "les frappes de
         // l'armée": forces that strike, with no ground fighting told, strike from the air.
         let mut sub = sub;

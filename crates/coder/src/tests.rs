@@ -36,6 +36,24 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en the group that planted the device, named later in the sentence, is actor1",
+        published: "2026-03-02",
+        text: "On Sunday, two Malian soldiers were killed by the explosion of an IED near Tonou, the device was likely planted by JNIM militants.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Military Forces of Mali"), fatalities: Some(2), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
+        name: "en a bare claim in the next sentence names the perpetrator",
+        published: "2026-03-02",
+        text: "On Sunday, six Malian soldiers were killed by the detonation of an IED near Dioura. JNIM claimed responsibility.",
+        expect: Some(Expect { actor1: Some("JNIM"), fatalities: Some(6), count: Some(1), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
+        name: "ar a bare claim in the next sentence names the perpetrator",
+        published: "2026-03-02",
+        text: "قتل ستة جنود ماليين يوم الأحد في انفجار عبوة ناسفة قرب ديورا. وتبنت جماعة نصرة الإسلام والمسلمين المسؤولية.",
+        expect: Some(Expect { actor1: Some("JNIM"), count: Some(1), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
         name: "en singular victims joined by and count one each",
         published: "2026-03-02",
         text: "On Sunday, gunmen attacked a camp near Menaka, Mali, killing a notable and his son.",
