@@ -247,27 +247,41 @@ impl Coder {
         date: Option<DateMention>,
     ) -> Option<Slot> {
         let in_sentence = within(&scan.matches, start, end, |m| m.start);
-        if !in_sentence
+        let claim = in_sentence
             .iter()
-            .any(|m| m.target == Target::Cue(Cue::Claim))
+            .find(|m| m.target == Target::Cue(Cue::Claim))?;
+        // "No group has claimed responsibility, but jihadists ... are active in the area".
+        if in_sentence
+            .iter()
+            .any(|m| m.target == Target::Cue(Cue::Negation) && m.end <= claim.start)
         {
             return None;
         }
-        in_sentence.iter().find_map(|m| match m.target {
-            Target::Actor(id) => {
-                let kind = self.lexicon.actor(id).kind;
-                (kind.is_armed() && !is_force(kind)).then(|| {
-                    let r = self.lexicon.resolve_actor(id, date.map(|d| d.date));
-                    Slot {
-                        kind,
-                        name: Some(r.name),
-                        span: Some((m.start, m.end)),
-                        unidentified: false,
-                    }
-                })
+        let near = |m: &Match| {
+            if m.end <= claim.start {
+                scan.gap(m.end, claim.start) <= 6
+            } else {
+                scan.gap(claim.end, m.start) <= 6
             }
-            _ => None,
-        })
+        };
+        in_sentence
+            .iter()
+            .filter(|m| near(m))
+            .find_map(|m| match m.target {
+                Target::Actor(id) => {
+                    let kind = self.lexicon.actor(id).kind;
+                    (kind.is_armed() && !is_force(kind)).then(|| {
+                        let r = self.lexicon.resolve_actor(id, date.map(|d| d.date));
+                        Slot {
+                            kind,
+                            name: Some(r.name),
+                            span: Some((m.start, m.end)),
+                            unidentified: false,
+                        }
+                    })
+                }
+                _ => None,
+            })
     }
 
     /// Sentences whose events are not asserted because a frame around them is hypothetical: a

@@ -36,6 +36,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a claim denied by 'no group' names no one",
+        published: "2025-08-15",
+        text: "At least 15 people were killed when a roadside bomb struck a minibus near Djibo, Burkina Faso, on Thursday. No group has claimed responsibility, but jihadists linked to al-Qaeda are active in the area.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group"), fatalities: Some(15), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
         name: "en the group that planted the device, named later in the sentence, is actor1",
         published: "2026-03-02",
         text: "On Sunday, two Malian soldiers were killed by the explosion of an IED near Tonou, the device was likely planted by JNIM militants.",
