@@ -652,9 +652,25 @@ impl Coder {
                     .is_none(),
                 _ => false,
             };
+            let mut name = resolved.map(|r| r.name);
+            // ACLED named unattributed "Islamists", "jihadists" and "militants" "Islamist
+            // Militia (Country)" from 2016 to 2018, and an unidentified armed group before and
+            // after.
+            if let ([ActorRef::Generic(GenericRole::Militants)], Some(c), Some(d)) =
+                (&m.refs[..], country, event_date)
+            {
+                use chrono::Datelike;
+                let said = &scan.norm.as_str()[m.start..m.end];
+                if unidentified
+                    && (2016..=2018).contains(&d.year())
+                    && ISLAMIST_WORDS.iter().any(|w| said.contains(w))
+                {
+                    name = Some(format!("Islamist Militia ({c})"));
+                }
+            }
             Some(Slot {
                 kind,
-                name: resolved.map(|r| r.name),
+                name,
                 span: Some((m.start, m.end)),
                 unidentified,
             })
@@ -2811,6 +2827,16 @@ const MOB_PARTIES: &[&str] = &[
     "شبان",
     "الشبان",
     "انصار",
+];
+
+/// Words of a militants mention that ACLED named "Islamist Militia" in 2016-2018.
+const ISLAMIST_WORDS: &[&str] = &[
+    "islamist",
+    "jihad",
+    "militant",
+    "islamiste",
+    "اسلامي",
+    "جهادي",
 ];
 
 /// Animal nouns among the `unit` cues: their dead are no fatalities.

@@ -36,6 +36,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en unattributed Islamists of 2017 are ACLED's Islamist Militia",
+        published: "2017-03-10",
+        text: "On March 5, suspected Islamist militants attacked a military post in Boulkessi, Mali, killing two soldiers.",
+        expect: Some(Expect { actor1: Some("Islamist Militia (Mali)"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en unattributed Islamists of today are an unidentified armed group",
+        published: "2026-03-10",
+        text: "On March 5, suspected Islamist militants attacked a military post in Boulkessi, Mali, killing two soldiers.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Mali)"), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en a claim denied by 'no group' names no one",
         published: "2025-08-15",
         text: "At least 15 people were killed when a roadside bomb struck a minibus near Djibo, Burkina Faso, on Thursday. No group has claimed responsibility, but jihadists linked to al-Qaeda are active in the area.",
