@@ -103,7 +103,7 @@ pub struct MergeMatch {
 
 impl MergeMatch {
     /// Lower is a better candidate: exact sub-type, then distance, then date difference.
-    pub(crate) fn rank(&self) -> (bool, i64, i64) {
+    pub fn rank(&self) -> (bool, i64, i64) {
         (
             !self.same_sub_type,
             (self.distance_km.unwrap_or(0.0) * 1000.0) as i64,

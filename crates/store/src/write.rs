@@ -745,7 +745,7 @@ impl<'t> Writer<'t> {
 }
 
 /// The JSON of a coded event without its evidence, and the evidence JSON.
-fn coded_json(coded: &Event, event_id: i64) -> Result<(String, String)> {
+pub fn coded_json(coded: &Event, event_id: i64) -> Result<(String, String)> {
     let json_err = |source| StoreError::Json {
         table: "event_sources",
         column: "coded_event",
@@ -759,7 +759,7 @@ fn coded_json(coded: &Event, event_id: i64) -> Result<(String, String)> {
     Ok((json, evidence))
 }
 
-pub(crate) fn parse_coded(json: &str, link_id: i64) -> Result<Event> {
+pub fn parse_coded(json: &str, link_id: i64) -> Result<Event> {
     serde_json::from_str(json).map_err(|source| StoreError::Json {
         table: "event_sources",
         column: "coded_event",
@@ -828,7 +828,7 @@ pub(crate) fn put_batch(
 }
 
 /// Same sub-event type, date and place names: a recode of the same event.
-fn same_identity(a: &Event, b: &Event) -> bool {
+pub fn same_identity(a: &Event, b: &Event) -> bool {
     let norm = |s: &Option<String>| {
         s.as_deref()
             .map(|s| rasd_text::normalize(s.trim()).as_str().to_owned())
