@@ -197,6 +197,17 @@ pub struct WriterLock {
     _client: Client,
 }
 
+/// Take the writer lock of the database at `url` on a connection of its own, or `None` when
+/// another client holds it.
+pub fn try_lock_writer(url: &str) -> Result<Option<WriterLock>> {
+    let mut client = Client::connect(url, NoTls).map_err(pg("connect to PostgreSQL"))?;
+    let got: bool = client
+        .query_one("SELECT pg_try_advisory_lock($1)", &[&WRITER_LOCK_KEY])
+        .map_err(pg("take the writer lock"))?
+        .get(0);
+    Ok(got.then_some(WriterLock { _client: client }))
+}
+
 impl PgStore {
     /// Connect to `url` and create or migrate the schema.
     pub fn connect(url: &str) -> Result<Self> {
@@ -231,14 +242,29 @@ impl PgStore {
         migrate::current_version(&mut self.lock().client)
     }
 
-    /// Take the writer lock on a second connection, or `None` when another client holds it.
+    /// Take the writer lock (see [`try_lock_writer`]).
     pub fn try_lock_writer(&self) -> Result<Option<WriterLock>> {
-        let mut client = Client::connect(&self.url, NoTls).map_err(pg("connect to PostgreSQL"))?;
-        let got: bool = client
-            .query_one("SELECT pg_try_advisory_lock($1)", &[&WRITER_LOCK_KEY])
-            .map_err(pg("take the writer lock"))?
-            .get(0);
-        Ok(got.then_some(WriterLock { _client: client }))
+        try_lock_writer(&self.url)
+    }
+
+    /// The size of the database on the server, in bytes.
+    pub fn database_bytes(&self) -> Result<u64> {
+        let rows = self.lock().query(
+            "measure the database",
+            "SELECT pg_database_size(current_database())",
+            &[],
+        )?;
+        Ok(rows[0].get::<_, i64>(0) as u64)
+    }
+
+    /// Ids of every stored document, oldest first (what `rasd recode` walks).
+    pub fn document_ids(&self) -> Result<Vec<String>> {
+        let rows = self.lock().query(
+            "list documents",
+            "SELECT id FROM documents ORDER BY doc_key",
+            &[],
+        )?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
     }
 
     /// Refresh the planner's statistics (worth it after a bulk load).

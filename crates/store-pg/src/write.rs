@@ -939,18 +939,22 @@ pub(crate) fn import_acled(conn: &mut Conn, rows: &[AcledRecord]) -> Result<Impo
             tx: &mut tx,
             now: now(),
         };
-        let select = format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.event_id_cnty = $1");
+        // One lookup for the whole chunk; rows imported by this call are added as they go (an
+        // export may hold one id twice).
+        let keys: Vec<&str> = rows.iter().map(|r| r.event_id_cnty.as_str()).collect();
+        let select =
+            format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.event_id_cnty = ANY($1)");
+        let mut known: HashMap<String, StoredEvent> = HashMap::new();
+        for row in w.tx.query("look up ACLED events", &select, &[&keys])? {
+            let e = stored_event(&row)?;
+            if let Some(k) = e.event_id_cnty.clone() {
+                known.insert(k, e);
+            }
+        }
         for rec in rows {
             let mut event = rec.event.clone();
             event.evidence.clear();
-            let existing =
-                match w
-                    .tx
-                    .query_opt("look up an ACLED event", &select, &[&rec.event_id_cnty])?
-                {
-                    Some(row) => Some(stored_event(&row)?),
-                    None => None,
-                };
+            let existing = known.get(&rec.event_id_cnty).cloned();
             let notes_search = rec.notes.as_deref().map(|n| {
                 let (body, alt) = rasd_store::index_form(n);
                 tsvector(&body, &alt)
@@ -979,10 +983,33 @@ pub(crate) fn import_acled(conn: &mut Conn, rows: &[AcledRecord]) -> Result<Impo
                 Some(s) => {
                     w.update_event(s.id.0, &event, &meta, true)?;
                     report.updated += 1;
+                    known.insert(
+                        rec.event_id_cnty.clone(),
+                        StoredEvent {
+                            event,
+                            notes: rec.notes.clone(),
+                            source: rec.source.clone(),
+                            ..s
+                        },
+                    );
                 }
                 None => {
-                    w.insert_event(&event, &meta)?;
+                    let id = w.insert_event(&event, &meta)?;
                     report.inserted += 1;
+                    known.insert(
+                        rec.event_id_cnty.clone(),
+                        StoredEvent {
+                            id: EventId(id),
+                            origin: Origin::Acled,
+                            event,
+                            event_id_cnty: Some(rec.event_id_cnty.clone()),
+                            notes: rec.notes.clone(),
+                            source: rec.source.clone(),
+                            coder_version: None,
+                            source_count: 0,
+                            updated_at: w.now,
+                        },
+                    );
                 }
             }
         }

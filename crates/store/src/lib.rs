@@ -75,8 +75,8 @@ mod store;
 mod write;
 
 pub use bench::{
-    bench_filter, load_events, run_bench, synthetic_acled, synthetic_documents, BenchConfig,
-    BenchReport, QueryTiming, Rng, QUERY_KINDS,
+    bench_filter, bench_loaded, load_events, load_events_into, run_bench, synthetic_acled,
+    synthetic_documents, BenchConfig, BenchReport, QueryTiming, Rng, QUERY_KINDS,
 };
 pub use error::{Result, StoreError};
 pub use export::{
