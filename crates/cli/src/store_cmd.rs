@@ -95,7 +95,7 @@ pub fn open_for_reading(db: &Path) -> Result<AnyStore> {
 /// Held, never read: dropping it releases the lock.
 pub enum WriterLock {
     File(#[allow(dead_code)] File),
-    Postgres(#[allow(dead_code)] rasd_store_pg::WriterLock),
+    Postgres(#[allow(dead_code)] Box<rasd_store_pg::WriterLock>),
 }
 
 pub fn lock_writer(db: &Path) -> Result<WriterLock> {
@@ -105,7 +105,7 @@ pub fn lock_writer(db: &Path) -> Result<WriterLock> {
         return match rasd_store_pg::try_lock_writer(url)
             .with_context(|| format!("taking the writer lock on {shown}"))?
         {
-            Some(lock) => Ok(WriterLock::Postgres(lock)),
+            Some(lock) => Ok(WriterLock::Postgres(Box::new(lock))),
             None => bail!(
                 "another rasd ingest or recode is writing to {shown} (it holds the writer lock); \
                  wait for it to finish"

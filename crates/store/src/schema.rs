@@ -7,7 +7,7 @@ use rasd_model::{Event, EventType, SubEventType};
 use rusqlite::types::Value;
 use rusqlite::Row;
 
-/// Columns read by [`stored_event`], for `SELECT ... FROM events e`.
+/// Columns of an event row (the decoders read them in this order), for `SELECT ... FROM events e`.
 pub const EVENT_COLUMNS: &str = "e.id, e.origin, e.event_date, e.time_precision, \
     e.event_type, e.sub_event_type, e.actor1, e.assoc_actor_1, e.inter1, e.actor2, \
     e.assoc_actor_2, e.inter2, e.country, e.admin1, e.admin2, e.location, e.latitude, \
