@@ -14,7 +14,7 @@ use postgres::types::ToSql;
 use postgres::{Row, Statement};
 use rasd_model::{Document, Event};
 use rasd_store::{
-    actor_names, actor_norm, bands, can_merge, canonical_url, coded_json, combine_sources,
+    actor_names, actor_norm, bands, best_merge, canonical_url, coded_json, combine_sources,
     document_hash, hamming, parse_coded, same_identity, simhash_words, words, AcledRecord,
     DocOutcome, EventId, ImportReport, MergeMatch, Origin, RelinkOutcome, Result, RunCounts, RunId,
     RunStatus, SkipReason, StoreError, StoredEvent, EVENT_FIELD_NAMES, NEAR_DUPLICATE_DISTANCE,
@@ -494,22 +494,7 @@ impl Writer<'_, '_> {
         exclude: &HashSet<i64>,
         only: Option<&HashSet<i64>>,
     ) -> Result<Option<(StoredEvent, MergeMatch)>> {
-        let mut best: Option<(StoredEvent, MergeMatch)> = None;
-        for cand in self.merge_candidates(e)? {
-            let id = cand.id.0;
-            if exclude.contains(&id) || only.is_some_and(|o| !o.contains(&id)) {
-                continue;
-            }
-            if let Some(m) = can_merge(&cand.event, e) {
-                let better = best
-                    .as_ref()
-                    .is_none_or(|(b, bm)| (m.rank(), id) < (bm.rank(), b.id.0));
-                if better {
-                    best = Some((cand, m));
-                }
-            }
-        }
-        Ok(best)
+        Ok(best_merge(self.merge_candidates(e)?, e, exclude, only))
     }
 
     /// Link `e` (coded from document `doc_key`) to the event it reports, creating one unless

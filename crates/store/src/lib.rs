@@ -96,8 +96,8 @@ pub use fulltext::{
     Snippet,
 };
 pub use merge::{
-    can_merge, combine_sources, compatible_sub_types, haversine_km, is_unidentified, MergeMatch,
-    MERGE_RADIUS_KM,
+    best_merge, can_merge, combine_sources, compatible_sub_types, haversine_km, is_unidentified,
+    MergeMatch, MERGE_RADIUS_KM,
 };
 pub use migrate::{Migration, MIGRATIONS, SCHEMA_VERSION};
 pub use query::geo_box;

@@ -6,7 +6,7 @@
 
 use crate::error::SqlContext;
 use crate::fingerprint::{self, bands, hamming, NEAR_DUPLICATE_DISTANCE};
-use crate::merge::{can_merge, combine_sources, MergeMatch};
+use crate::merge::{combine_sources, MergeMatch};
 use crate::schema::{
     self, actor_names, actor_norm, event_values, EVENT_COLUMNS, EVENT_FIELD_NAMES,
 };
@@ -454,23 +454,12 @@ impl<'t> Writer<'t> {
         exclude: &HashSet<i64>,
         only: Option<&HashSet<i64>>,
     ) -> Result<Option<(crate::StoredEvent, MergeMatch)>> {
-        let mut best: Option<(crate::StoredEvent, MergeMatch)> = None;
-        for cand in self.merge_candidates(e)? {
-            let id = cand.id.0;
-            if exclude.contains(&id) || only.is_some_and(|o| !o.contains(&id)) {
-                continue;
-            }
-            if let Some(m) = can_merge(&cand.event, e) {
-                let better = match &best {
-                    None => true,
-                    Some((b, bm)) => (m.rank(), id) < (bm.rank(), b.id.0),
-                };
-                if better {
-                    best = Some((cand, m));
-                }
-            }
-        }
-        Ok(best)
+        Ok(crate::merge::best_merge(
+            self.merge_candidates(e)?,
+            e,
+            exclude,
+            only,
+        ))
     }
 
     /// Link `e` (coded from document `doc_key`) to the event it reports, creating one unless
