@@ -29,9 +29,9 @@ struct Cli {
     /// Emit only events at or above this confidence (0-1; default 0.5).
     #[arg(long, global = true, env = "RASD_MIN_CONFIDENCE")]
     min_confidence: Option<f32>,
-    /// The event store (SQLite file) of ingest, import, stats, events, search, export, recode
-    /// and the analytics commands; default `<data dir>/rasd/rasd.db` (`~/.local/share/rasd/rasd.db` on Linux).
-    #[arg(long, global = true, env = "RASD_DB", value_name = "PATH")]
+    /// The event store (SQLite file, or a `postgres://` URL of a shared server) of ingest,
+    /// import, stats, events, search, export, recode and the analytics commands; default `<data dir>/rasd/rasd.db` (`~/.local/share/rasd/rasd.db` on Linux).
+    #[arg(long, global = true, env = "RASD_DB", value_name = "PATH|URL")]
     db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
