@@ -5,6 +5,7 @@
 //! Index:
 //! - parity: `same_batches_give_the_same_answers_as_sqlite` (events, counts, aggregates,
 //!   search, recode on synthetic en/fr/ar reports)
+//! - filters: `actor_filter_agrees_with_sqlite_on_both_plans`
 //! - schema: `concurrent_clients_migrate_once`
 //! - crash safety: `error_on_third_document_leaves_nothing`, `killed_writer_leaves_nothing`
 //! - locking: `one_writer_lock_at_a_time`
@@ -366,4 +367,50 @@ fn one_writer_lock_at_a_time() {
     assert!(s.try_lock_writer().unwrap().is_none(), "held by the first");
     drop(first);
     assert!(s.try_lock_writer().unwrap().is_some(), "released with it");
+}
+
+/// The actor filter has two plans (a set of a rare actor's events, a per-row test for a common
+/// one, past 20,000 links): both give SQLite's answers.
+#[test]
+fn actor_filter_agrees_with_sqlite_on_both_plans() {
+    let mut lite = SqliteStore::open_in_memory().unwrap();
+    let mut pg = PgStore::scratch(&server(), "actors").unwrap();
+    // 36,000 events: "military forces" names about 25,000 actor links.
+    for chunk_start in (0..36_000).step_by(12_000) {
+        let rows = synthetic_acled(12_000, chunk_start, 2);
+        lite.import_acled(&rows).unwrap();
+        pg.import_acled(&rows).unwrap();
+    }
+    pg.analyze().unwrap();
+    let mut c = postgres::Client::connect(pg.url(), postgres::NoTls).unwrap();
+    let common: i64 = c
+        .query_one(
+            "SELECT count(*) FROM event_actors ea JOIN actors a ON a.id = ea.actor_id \
+             WHERE a.name_norm LIKE '%military forces%'",
+            &[],
+        )
+        .unwrap()
+        .get(0);
+    assert!(
+        common > 20_000,
+        "the common actor takes the per-row plan: {common}"
+    );
+    let mut rng = Rng::new(5);
+    for kind in ["actor common", "actor rare", "country+type+actor+year"] {
+        for _ in 0..5 {
+            let f = bench_filter(kind, &mut rng);
+            let ids = |s: &dyn Store| {
+                s.events(&f)
+                    .unwrap()
+                    .events
+                    .iter()
+                    .map(|e| e.id)
+                    .collect::<Vec<_>>()
+            };
+            let (x, y) = (ids(&lite), ids(&pg));
+            assert!(!x.is_empty(), "{kind}: {f:?}");
+            assert_eq!(x, y, "{kind}: {f:?}");
+            assert_eq!(lite.count_events(&f).unwrap(), pg.count_events(&f).unwrap());
+        }
+    }
 }
