@@ -173,7 +173,7 @@ fn push_where(conn: &mut Conn, sql: &mut Sql, f: &EventFilter, with_cursor: bool
             // PostgreSQL pulls `IN`/`EXISTS` up into a join either way, so the per-row test is
             // a scalar subquery, which it runs as written.
             let linked: i64 = conn
-                .query(
+                .query_planned(
                     "estimate an actor filter",
                     "SELECT count(*) FROM (SELECT 1 FROM event_actors WHERE actor_id IN \
                      (SELECT id FROM actors WHERE name_norm LIKE $1 ESCAPE '\\') LIMIT $2) x",
@@ -267,7 +267,7 @@ pub(crate) fn events(conn: &mut Conn, f: &EventFilter) -> Result<EventPage> {
         Sort::DateDesc => format!(" ORDER BY e.sort_date DESC, e.id DESC LIMIT {l}"),
         Sort::DateAsc => format!(" ORDER BY e.sort_date ASC, e.id ASC LIMIT {l}"),
     });
-    let rows = conn.query("query events", &sql.text, &refs(&sql.params))?;
+    let rows = conn.query_planned("query events", &sql.text, &refs(&sql.params))?;
     let more = rows.len() > limit;
     let events = rows
         .iter()
@@ -289,7 +289,7 @@ pub(crate) fn count_events(conn: &mut Conn, f: &EventFilter) -> Result<u64> {
     let mut sql = Sql::default();
     sql.push("SELECT count(*) FROM events e");
     push_where(conn, &mut sql, f, false)?;
-    let rows = conn.query("count events", &sql.text, &refs(&sql.params))?;
+    let rows = conn.query_planned("count events", &sql.text, &refs(&sql.params))?;
     Ok(get::<i64>(&rows[0], 0, "count events")? as u64)
 }
 
@@ -340,7 +340,7 @@ pub(crate) fn aggregate(conn: &mut Conn, f: &EventFilter, by: GroupBy) -> Result
         let p = sql.bind(l as i64);
         sql.push(&format!(" LIMIT {p}"));
     }
-    let rows = conn.query("aggregate events", &sql.text, &refs(&sql.params))?;
+    let rows = conn.query_planned("aggregate events", &sql.text, &refs(&sql.params))?;
     rows.iter()
         .map(|r| {
             Ok(Bucket {
