@@ -4,7 +4,7 @@ use anyhow::{Context, Result};
 use rasd_coder::{Coder, CoderConfig};
 use rasd_model::Document;
 use rayon::prelude::*;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 pub fn run(input: &Path, repeat: usize, config: &CoderConfig) -> Result<ExitCode> {
@@ -80,7 +80,10 @@ pub fn store(
         path.display()
     );
     let t0 = std::time::Instant::now();
-    let r = rasd_store::run_bench(&config, |step| eprintln!("  {step}"))?;
+    let r = match crate::store_cmd::pg_url(&path) {
+        Some(url) => pg_store_bench(url, &config)?,
+        None => rasd_store::run_bench(&config, |step| eprintln!("  {step}"))?,
+    };
     println!(
         "load             {} events in {:.1} s ({:.0} events/s{})",
         r.events,
@@ -112,6 +115,33 @@ pub fn store(
     println!("database         {:.1} MB", r.db_bytes as f64 / 1e6);
     println!("total            {:.1} s", t0.elapsed().as_secs_f64());
     Ok(ExitCode::SUCCESS)
+}
+
+/// The store benchmark on the PostgreSQL database of `url` (kept: a second run reuses the
+/// events); the documents go to a scratch database on the same server.
+fn pg_store_bench(url: &str, config: &rasd_store::BenchConfig) -> Result<rasd_store::BenchReport> {
+    use rasd_store::Store;
+    let mut store = crate::store_cmd::connect_pg(url)?;
+    let loaded_before = store.stats()?.acled_events;
+    let mut progress = |step: &str| eprintln!("  {step}");
+    let load = rasd_store::load_events_into(&mut store, config, &mut progress)?;
+    store.analyze()?;
+    let docs_store = || -> rasd_store::Result<Box<dyn Store>> {
+        Ok(Box::new(rasd_store_pg::PgStore::scratch(
+            url,
+            "bench_docs",
+        )?))
+    };
+    let mut r = rasd_store::bench_loaded(
+        &store,
+        loaded_before,
+        load,
+        config,
+        docs_store,
+        &mut progress,
+    )?;
+    r.db_bytes = store.database_bytes()?;
+    Ok(r)
 }
 
 /// `rasd bench serve`: [`rasd_server::bench_serve`] (the dashboard's first view, filter
@@ -305,11 +335,22 @@ pub fn synthetic_reports(n: usize) -> String {
 
 /// `rasd bench ingest`: write `docs` synthetic reports as JSONL into a scratch directory,
 /// ingest them into a database on disk there, then ingest them again.
-pub fn ingest(docs: usize, batch: usize, config: &CoderConfig) -> Result<ExitCode> {
+pub fn ingest(
+    docs: usize,
+    batch: usize,
+    pg_server: Option<&str>,
+    config: &CoderConfig,
+) -> Result<ExitCode> {
     use crate::ingest_cmd::{self, IngestConfig};
     let dir = tempfile::tempdir().context("cannot create a scratch directory")?;
     let input = dir.path().join("reports.jsonl");
-    let db = dir.path().join("bench.db");
+    let scratch_pg = pg_server
+        .map(|url| rasd_store_pg::ScratchDatabase::create(url, "bench_ingest"))
+        .transpose()?;
+    let db = match &scratch_pg {
+        Some(s) => PathBuf::from(s.url()),
+        None => dir.path().join("bench.db"),
+    };
     let t = std::time::Instant::now();
     std::fs::write(&input, synthetic_reports(docs))
         .with_context(|| format!("cannot write {}", input.display()))?;
@@ -355,9 +396,18 @@ pub fn ingest(docs: usize, batch: usize, config: &CoderConfig) -> Result<ExitCod
         again.coded
     );
     drop(store);
+    let bytes = match &scratch_pg {
+        Some(s) => crate::store_cmd::connect_pg(s.url())?.database_bytes()?,
+        None => std::fs::metadata(&db).map_or(0, |m| m.len()),
+    };
     println!(
-        "database         {:.1} MB",
-        std::fs::metadata(&db).map_or(0, |m| m.len()) as f64 / 1e6
+        "database         {:.1} MB{}",
+        bytes as f64 / 1e6,
+        if scratch_pg.is_some() {
+            " (PostgreSQL)"
+        } else {
+            ""
+        }
     );
     println!("threads          {}", rayon::current_num_threads());
     println!(

@@ -15,12 +15,12 @@
 //! run still marked `running` provably dead, and the next ingest reports it as interrupted.
 
 use crate::code_cmd;
-use crate::store_cmd::{self, open_store, when};
+use crate::store_cmd::{self, open_store, when, AnyStore};
 use anyhow::{anyhow, Context, Result};
 use rasd_coder::{Coder, CoderConfig};
 use rasd_ingest::{Ingest, IngestOptions, Input, Item};
 use rasd_model::{Document, Event};
-use rasd_store::{ContentHash, DocOutcome, RunId, RunStatus, SqliteStore, Store};
+use rasd_store::{ContentHash, DocOutcome, RunId, RunStatus, Store};
 use std::collections::{BTreeSet, HashSet};
 use std::path::Path;
 use std::process::ExitCode;
@@ -83,12 +83,12 @@ struct Batch {
 /// Read `inputs`, code what is new, store it. The store must be opened by the caller, who also
 /// holds the writer lock.
 pub fn ingest(
-    store: SqliteStore,
+    store: AnyStore,
     inputs: &[Input],
     config: &IngestConfig,
     coder: &Coder,
     coder_version: &str,
-) -> Result<(IngestSummary, SqliteStore)> {
+) -> Result<(IngestSummary, AnyStore)> {
     let t0 = Instant::now();
     let mut store = store;
     let mut summary = IngestSummary::default();
@@ -134,7 +134,7 @@ pub fn ingest(
     let batch_size = config.batch.max(1);
     let report_skips = config.report_skips;
 
-    let result = std::thread::scope(|s| -> Result<(IngestSummary, SqliteStore)> {
+    let result = std::thread::scope(|s| -> Result<(IngestSummary, AnyStore)> {
         let (items_tx, items_rx) = sync_channel::<Vec<Item>>(2);
         let (coded_tx, coded_rx) = sync_channel::<Batch>(MAX_BATCHES_PER_TRANSACTION);
         s.spawn(move || read_items(&reader_ingest, inputs, batch_size, items_tx));
@@ -264,13 +264,13 @@ impl Batch {
 /// The writer stage: one `put_batch` transaction per batch, or per run of batches that were
 /// waiting (see [`MAX_BATCHES_PER_TRANSACTION`]), outcomes tallied.
 fn write_batches(
-    mut store: SqliteStore,
+    mut store: AnyStore,
     run: RunId,
     coder_version: &str,
     rx: Receiver<Batch>,
     mut summary: IngestSummary,
     progress: indicatif::ProgressBar,
-) -> Result<(IngestSummary, SqliteStore)> {
+) -> Result<(IngestSummary, AnyStore)> {
     while let Ok(mut batch) = rx.recv() {
         for _ in 1..MAX_BATCHES_PER_TRANSACTION {
             match rx.try_recv() {
@@ -494,8 +494,11 @@ pub fn recode(db: &Path, coder_config: &CoderConfig) -> Result<ExitCode> {
 
 /// Ids of every stored document, oldest first. The `Store` trait has no listing, so this reads
 /// the SQLite file directly (read-only), relying on the `documents(doc_key, id)` columns of
-/// schema v1.
+/// schema v1, or asks the PostgreSQL store.
 fn document_ids(db: &Path) -> Result<Vec<String>> {
+    if let Some(url) = store_cmd::pg_url(db) {
+        return Ok(store_cmd::connect_pg(url)?.document_ids()?);
+    }
     let conn = rusqlite::Connection::open_with_flags(
         db,
         rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,

@@ -29,9 +29,9 @@ struct Cli {
     /// Emit only events at or above this confidence (0-1; default 0.5).
     #[arg(long, global = true, env = "RASD_MIN_CONFIDENCE")]
     min_confidence: Option<f32>,
-    /// The event store (SQLite file) of ingest, import, stats, events, search, export, recode
-    /// and the analytics commands; default `<data dir>/rasd/rasd.db` (`~/.local/share/rasd/rasd.db` on Linux).
-    #[arg(long, global = true, env = "RASD_DB", value_name = "PATH")]
+    /// The event store (SQLite file, or a `postgres://` URL of a shared server) of ingest,
+    /// import, stats, events, search, export, recode and the analytics commands; default `<data dir>/rasd/rasd.db` (`~/.local/share/rasd/rasd.db` on Linux).
+    #[arg(long, global = true, env = "RASD_DB", value_name = "PATH|URL")]
     db: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
@@ -286,7 +286,9 @@ enum BenchCommand {
         /// Timed runs per query kind.
         #[arg(long, default_value_t = 20)]
         repeat: usize,
-        /// Keep the bench database here (reused by the next run) instead of a scratch file.
+        /// Keep the bench database here (reused by the next run) instead of a scratch file;
+        /// a `postgres://` URL benchmarks that PostgreSQL database (documents go to a scratch
+        /// database on the same server).
         #[arg(long)]
         path: Option<PathBuf>,
     },
@@ -296,6 +298,10 @@ enum BenchCommand {
         docs: usize,
         #[arg(long, default_value_t = 1000)]
         batch: usize,
+        /// Ingest into a scratch database on this PostgreSQL server (`postgres://...`, any
+        /// database there) instead of a scratch SQLite file.
+        #[arg(long, value_name = "URL")]
+        pg: Option<String>,
     },
     /// Series and flags for every district on N synthetic events, then a situation report.
     Analytics {
@@ -397,9 +403,9 @@ fn main() -> ExitCode {
             ..
         } => bench_cmd::store(events, documents, repeat, path.as_deref()),
         Command::Bench {
-            what: Some(BenchCommand::Ingest { docs, batch }),
+            what: Some(BenchCommand::Ingest { docs, batch, pg }),
             ..
-        } => bench_cmd::ingest(docs, batch, config),
+        } => bench_cmd::ingest(docs, batch, pg.as_deref(), config),
         Command::Bench {
             what: Some(BenchCommand::Analytics { events }),
             ..

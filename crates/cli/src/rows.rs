@@ -137,8 +137,13 @@ pub fn load_parallel(db: &Path, filter: &EventFilter) -> Result<Loaded> {
             scope.spawn(move || {
                 let conn = match mine {
                     Some(c) => Ok(c),
-                    None => rasd_store::SqliteStore::open_read_only(db)
-                        .with_context(|| format!("opening the event store {}", db.display())),
+                    None => match crate::store_cmd::pg_url(db) {
+                        Some(url) => crate::store_cmd::connect_pg(url)
+                            .map(|s| Box::new(s) as crate::store_cmd::AnyStore),
+                        None => rasd_store::SqliteStore::open_read_only(db)
+                            .map(|s| Box::new(s) as crate::store_cmd::AnyStore)
+                            .with_context(|| format!("opening the event store {}", db.display())),
+                    },
                 };
                 loop {
                     let k = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);

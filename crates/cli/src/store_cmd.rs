@@ -30,22 +30,56 @@ pub fn db_path(flag_or_env: Option<PathBuf>) -> Result<PathBuf> {
     Ok(dirs.data_dir().join("rasd").join("rasd.db"))
 }
 
-/// Open (creating the file and its folder if needed) the store for writing.
-pub fn open_store(db: &Path) -> Result<SqliteStore> {
+/// A store of either backend, chosen by the `--db` value at run time.
+pub type AnyStore = Box<dyn Store + Send>;
+
+/// The PostgreSQL URL when `--db` / `RASD_DB` names a server (`postgres://`, `postgresql://`)
+/// rather than a SQLite file.
+pub fn pg_url(db: &Path) -> Option<&str> {
+    db.to_str().filter(|s| rasd_store_pg::is_postgres_url(s))
+}
+
+/// How to name the database in messages (a URL without its password).
+pub fn shown(db: &Path) -> String {
+    match pg_url(db) {
+        Some(url) => rasd_store_pg::redact_url(url),
+        None => db.display().to_string(),
+    }
+}
+
+/// Connect to the PostgreSQL server of `url` (creating or migrating the schema).
+pub fn connect_pg(url: &str) -> Result<rasd_store_pg::PgStore> {
+    rasd_store_pg::PgStore::connect(url).with_context(|| {
+        format!(
+            "connecting to the PostgreSQL event store {}",
+            rasd_store_pg::redact_url(url)
+        )
+    })
+}
+
+/// Open (creating the file and its folder, or the schema on a server, if needed) the store for
+/// writing.
+pub fn open_store(db: &Path) -> Result<AnyStore> {
+    if let Some(url) = pg_url(db) {
+        return Ok(Box::new(connect_pg(url)?));
+    }
     if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| {
             format!("cannot create the folder of the database {}", db.display())
         })?;
     }
-    SqliteStore::open(db).with_context(|| format!("opening the event store {}", db.display()))
+    let s = SqliteStore::open(db)
+        .with_context(|| format!("opening the event store {}", db.display()))?;
+    Ok(Box::new(s))
 }
 
 /// Open the store for reading: read-only when the file exists and is current (so a reader never
-/// waits on an ingest's write lock), else as a writer (creating or migrating it).
-pub fn open_for_reading(db: &Path) -> Result<SqliteStore> {
-    if db.is_file() {
+/// waits on an ingest's write lock), else as a writer (creating or migrating it). A PostgreSQL
+/// server needs no such care: readers never wait on writers there.
+pub fn open_for_reading(db: &Path) -> Result<AnyStore> {
+    if pg_url(db).is_none() && db.is_file() {
         if let Ok(s) = SqliteStore::open_read_only(db) {
-            return Ok(s);
+            return Ok(Box::new(s));
         }
     }
     open_store(db)
@@ -55,12 +89,29 @@ pub fn open_for_reading(db: &Path) -> Result<SqliteStore> {
 /// recode). Because only the holder writes runs, a run still marked `running` when the lock is
 /// taken belongs to a process that died: it was interrupted. The OS drops the lock when its
 /// process ends, however it ends (kill -9 included).
-pub struct WriterLock {
-    _file: File,
+///
+/// On PostgreSQL the lock is a session advisory lock held on a connection of its own
+/// ([`rasd_store_pg::try_lock_writer`]): the server drops it when the process dies.
+/// Held, never read: dropping it releases the lock.
+pub enum WriterLock {
+    File(#[allow(dead_code)] File),
+    Postgres(#[allow(dead_code)] Box<rasd_store_pg::WriterLock>),
 }
 
 pub fn lock_writer(db: &Path) -> Result<WriterLock> {
     use fs4::fs_std::FileExt;
+    if let Some(url) = pg_url(db) {
+        let shown = rasd_store_pg::redact_url(url);
+        return match rasd_store_pg::try_lock_writer(url)
+            .with_context(|| format!("taking the writer lock on {shown}"))?
+        {
+            Some(lock) => Ok(WriterLock::Postgres(Box::new(lock))),
+            None => bail!(
+                "another rasd ingest or recode is writing to {shown} (it holds the writer lock); \
+                 wait for it to finish"
+            ),
+        };
+    }
     if let Some(dir) = db.parent().filter(|d| !d.as_os_str().is_empty()) {
         std::fs::create_dir_all(dir).with_context(|| {
             format!("cannot create the folder of the database {}", db.display())
@@ -85,7 +136,7 @@ pub fn lock_writer(db: &Path) -> Result<WriterLock> {
             path.display()
         );
     }
-    Ok(WriterLock { _file: file })
+    Ok(WriterLock::File(file))
 }
 
 /// Unix seconds as `2026-11-25 14:03 UTC`.
@@ -237,7 +288,7 @@ fn usage_error(command: &str, message: &str) -> ExitCode {
 
 /// Feed every event matching `filter`, at most `limit`, to `writer` (keyset pages of 1000).
 fn write_matching<E: EventWriter>(
-    store: &SqliteStore,
+    store: &dyn Store,
     filter: &EventFilter,
     limit: Option<usize>,
     mut writer: E,
@@ -273,21 +324,25 @@ pub fn stats(db: &Path, format: StatsFormat) -> Result<ExitCode> {
     let s = store.stats()?;
     let runs = store.runs()?;
     let last = runs.first();
+    // The size of a SQLite file (0 for a PostgreSQL server).
     let db_bytes = std::fs::metadata(db).map_or(0, |m| m.len());
     match format {
         StatsFormat::Json => {
             let mut v = serde_json::to_value(s)?;
-            v["db"] = serde_json::json!(db.display().to_string());
+            v["db"] = serde_json::json!(shown(db));
             v["db_bytes"] = serde_json::json!(db_bytes);
             v["last_run"] = serde_json::to_value(last)?;
             println!("{}", serde_json::to_string_pretty(&v)?);
         }
         StatsFormat::Table => {
-            println!(
-                "database          {} ({:.1} MB)",
-                db.display(),
-                db_bytes as f64 / 1e6
-            );
+            match pg_url(db) {
+                Some(_) => println!("database          {} (PostgreSQL)", shown(db)),
+                None => println!(
+                    "database          {} ({:.1} MB)",
+                    db.display(),
+                    db_bytes as f64 / 1e6
+                ),
+            }
             println!("documents         {}", s.documents);
             println!("  near duplicates {}", s.near_duplicates);
             println!("events            {}", s.events);
@@ -470,7 +525,7 @@ pub fn show(db: &Path, id: &str, format: ShowFormat) -> Result<ExitCode> {
     };
     let store = open_for_reading(db)?;
     let Some(detail) = store.event_detail(event_id)? else {
-        eprintln!("rasd events show: no event {event_id} in {}", db.display());
+        eprintln!("rasd events show: no event {event_id} in {}", shown(db));
         return Ok(ExitCode::from(1));
     };
     let docs: Vec<Option<rasd_model::Document>> = detail
@@ -676,7 +731,7 @@ pub fn export(
     }
     let store = open_for_reading(db)?;
     fn write<W: Write + Send>(
-        store: &SqliteStore,
+        store: &dyn Store,
         filter: &EventFilter,
         limit: Option<usize>,
         format: ExportFormat,

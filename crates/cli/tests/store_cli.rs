@@ -14,11 +14,33 @@
 //! - `bad_arguments_*`: malformed dates and --near exit 2.
 //! - `db_option_*`: default < RASD_DB < --db.
 //! - `interrupted_ingest_*`: kill -9 mid-ingest, re-run, same store as an uninterrupted run.
+//! - `postgres::*`: the same tests with `--db postgres://...` (a fresh database on the server of
+//!   `RASD_TEST_PG` per test; they fail, never skip, without it), and `serve` refusing one.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+thread_local! {
+    /// Set by the `postgres::*` tests (each test runs on its own thread).
+    static ON_POSTGRES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    /// The scratch databases of this test, dropped when its thread ends.
+    static SCRATCH: std::cell::RefCell<Vec<rasd_store_pg::ScratchDatabase>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A fresh database for a test: `dir/name` (SQLite), or a fresh PostgreSQL database's URL.
+fn new_db(dir: &Path, name: &str) -> PathBuf {
+    if !ON_POSTGRES.get() {
+        return dir.join(name);
+    }
+    let db = rasd_store_pg::ScratchDatabase::create(&rasd_store_pg::test_server_url(), "cli")
+        .expect("create a scratch database on the test server");
+    let url = PathBuf::from(db.url());
+    SCRATCH.with(|s| s.borrow_mut().push(db));
+    url
+}
 
 struct Out {
     code: i32,
@@ -149,7 +171,7 @@ fn acled_csv() -> String {
 #[test]
 fn ingest_folder_then_stats_counts_and_a_second_ingest_adds_nothing() {
     let tmp = tempfile::tempdir().unwrap();
-    let db = tmp.path().join("rasd.db");
+    let db = new_db(tmp.path(), "rasd.db");
     let folder = report_folder(tmp.path());
     let o = rasd(&db, &["ingest", folder.to_str().unwrap()]);
     assert_eq!(o.code, 0, "stdout: {}\nstderr: {}", o.stdout, o.stderr);
@@ -193,7 +215,7 @@ fn ingest_folder_then_stats_counts_and_a_second_ingest_adds_nothing() {
 #[test]
 fn ingest_reports_bad_files_by_name_and_stores_the_rest() {
     let tmp = tempfile::tempdir().unwrap();
-    let db = tmp.path().join("rasd.db");
+    let db = new_db(tmp.path(), "rasd.db");
     let folder = tmp.path().join("mixed");
     std::fs::create_dir_all(&folder).unwrap();
     write(&folder, "good.txt", EN_TXT);
@@ -239,7 +261,7 @@ fn ingest_reports_bad_files_by_name_and_stores_the_rest() {
 #[test]
 fn same_event_two_outlets_two_languages_merge_into_one_event() {
     let tmp = tempfile::tempdir().unwrap();
-    let db = tmp.path().join("rasd.db");
+    let db = new_db(tmp.path(), "rasd.db");
     let en = write(tmp.path(), "djibo_en.txt", EN_TXT);
     let fr = write(tmp.path(), "djibo_fr.html", FR_HTML);
     let o = rasd(&db, &["ingest", en.to_str().unwrap(), fr.to_str().unwrap()]);
@@ -313,7 +335,7 @@ fn same_event_two_outlets_two_languages_merge_into_one_event() {
 #[test]
 fn import_acled_is_idempotent_reports_bad_rows_and_country_filter_works() {
     let tmp = tempfile::tempdir().unwrap();
-    let db = tmp.path().join("rasd.db");
+    let db = new_db(tmp.path(), "rasd.db");
     let csv = write(tmp.path(), "acled.csv", acled_csv());
     let csv_s = csv.to_str().unwrap();
     let o = rasd(&db, &["import", "acled", csv_s]);
@@ -386,7 +408,7 @@ fn import_acled_is_idempotent_reports_bad_rows_and_country_filter_works() {
 #[test]
 fn export_csv_has_acled_columns_in_order_and_geojson_parses() {
     let tmp = tempfile::tempdir().unwrap();
-    let db = tmp.path().join("rasd.db");
+    let db = new_db(tmp.path(), "rasd.db");
     let csv = write(tmp.path(), "acled.csv", acled_csv());
     rasd(&db, &["import", "acled", csv.to_str().unwrap()]);
     let en = write(tmp.path(), "djibo_en.txt", EN_TXT);
@@ -531,7 +553,7 @@ fn export_parquet_reads_back_and_names_an_unwritable_path() {
 #[test]
 fn search_finds_arabic_documents_written_with_other_spellings() {
     let tmp = tempfile::tempdir().unwrap();
-    let db = tmp.path().join("rasd.db");
+    let db = new_db(tmp.path(), "rasd.db");
     let folder = report_folder(tmp.path());
     let o = rasd(&db, &["ingest", folder.to_str().unwrap()]);
     assert_eq!(o.code, 0, "{}", o.stderr);
@@ -685,8 +707,8 @@ fn interrupted_ingest_resumes_with_nothing_lost_or_doubled() {
     let tmp = tempfile::tempdir().unwrap();
     let input = write(tmp.path(), "reports.jsonl", synthetic_reports(N));
     let input = input.to_str().unwrap();
-    let killed_db = tmp.path().join("killed.db");
-    let clean_db = tmp.path().join("clean.db");
+    let killed_db = new_db(tmp.path(), "killed.db");
+    let clean_db = new_db(tmp.path(), "clean.db");
 
     // Start an ingest, wait until a few batches are committed, kill -9 it.
     let mut child = rasd_cmd(&killed_db, &["ingest", input, "--batch", "50"])
@@ -700,7 +722,7 @@ fn interrupted_ingest_resumes_with_nothing_lost_or_doubled() {
         if let Some(status) = child.try_wait().unwrap() {
             panic!("ingest finished ({status}) before it could be interrupted; raise N");
         }
-        if killed_db.exists() {
+        if ON_POSTGRES.get() || killed_db.exists() {
             let o = rasd(&killed_db, &["stats", "--format", "json"]);
             if let Ok(v) = serde_json::from_str::<serde_json::Value>(&o.stdout) {
                 let stored = v["documents"].as_u64().unwrap_or(0);
@@ -757,3 +779,40 @@ fn interrupted_ingest_resumes_with_nothing_lost_or_doubled() {
     let o = rasd(&killed_db, &["stats", "--format", "table"]);
     assert!(o.stdout.contains("ingest runs       2"), "{}", o.stdout);
 }
+
+// The same tests on PostgreSQL ---------------------------------------------------------------
+
+macro_rules! on_postgres {
+    ($($name:ident),* $(,)?) => {
+        mod postgres {
+            $(
+                #[test]
+                fn $name() {
+                    super::ON_POSTGRES.set(true);
+                    super::$name();
+                }
+            )*
+
+            #[test]
+            fn serve_refuses_a_postgres_url_with_a_clear_message() {
+                super::ON_POSTGRES.set(true);
+                let tmp = tempfile::tempdir().unwrap();
+                let db = super::new_db(tmp.path(), "unused");
+                let o = super::rasd(&db, &["serve", "--bind", "127.0.0.1:0"]);
+                assert_eq!(o.code, 2, "{}", o.stderr);
+                assert!(o.stderr.contains("SQLite event store only"), "{}", o.stderr);
+                assert!(!o.stderr.contains("password"), "{}", o.stderr);
+            }
+        }
+    };
+}
+
+on_postgres!(
+    ingest_folder_then_stats_counts_and_a_second_ingest_adds_nothing,
+    ingest_reports_bad_files_by_name_and_stores_the_rest,
+    same_event_two_outlets_two_languages_merge_into_one_event,
+    import_acled_is_idempotent_reports_bad_rows_and_country_filter_works,
+    export_csv_has_acled_columns_in_order_and_geojson_parses,
+    search_finds_arabic_documents_written_with_other_spellings,
+    interrupted_ingest_resumes_with_nothing_lost_or_doubled,
+);

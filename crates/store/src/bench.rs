@@ -378,6 +378,20 @@ pub fn load_events(
     config: &BenchConfig,
     progress: &mut dyn FnMut(&str),
 ) -> Result<(u64, f64)> {
+    let (n, secs) = load_events_into(store, config, progress)?;
+    if secs > 0.0 {
+        store.analyze()?;
+    }
+    Ok((n, secs))
+}
+
+/// Load (if needed) `config.events` synthetic events into any store (the caller refreshes the
+/// planner's statistics afterwards); returns the events held and the seconds spent loading.
+pub fn load_events_into(
+    store: &mut dyn Store,
+    config: &BenchConfig,
+    progress: &mut dyn FnMut(&str),
+) -> Result<(u64, f64)> {
     let have = store.stats()?.acled_events as usize;
     if have >= config.events {
         return Ok((have as u64, 0.0));
@@ -392,7 +406,6 @@ pub fn load_events(
         at += n;
         progress(&format!("loaded {at} / {} events", config.events));
     }
-    store.analyze()?;
     Ok((at as u64, t.elapsed().as_secs_f64()))
 }
 
@@ -400,8 +413,42 @@ pub fn load_events(
 pub fn run_bench(config: &BenchConfig, mut progress: impl FnMut(&str)) -> Result<BenchReport> {
     let mut store = SqliteStore::open(&config.path)?;
     let loaded_before = store.stats()?.acled_events;
-    let (events, load_secs) = load_events(&mut store, config, &mut progress)?;
+    let load = load_events(&mut store, config, &mut progress)?;
+    // Documents go into a fresh file beside the events file (the bench's own scratch file,
+    // replaced on every run), so reruns stay comparable.
+    let docs_path = config.path.with_extension("docs.sqlite");
+    let docs_store = || -> Result<Box<dyn Store>> {
+        for suffix in ["", "-wal", "-shm"] {
+            let mut p = docs_path.clone().into_os_string();
+            p.push(suffix);
+            let _ = std::fs::remove_file(p);
+        }
+        Ok(Box::new(SqliteStore::open(&docs_path)?))
+    };
+    let mut r = bench_loaded(
+        &store,
+        loaded_before,
+        load,
+        config,
+        docs_store,
+        &mut progress,
+    )?;
+    r.db_bytes = std::fs::metadata(&config.path).map_or(0, |m| m.len());
+    Ok(r)
+}
 
+/// The timed part of [`run_bench`] on any store already holding the events (`loaded_before`
+/// of them before this run; `load` as [`load_events_into`] returned): filtered queries,
+/// cursor pages, aggregates, then `config.documents` documents put into the fresh store that
+/// `docs_store` opens, and put again. `db_bytes` is left 0 for the caller.
+pub fn bench_loaded(
+    store: &dyn Store,
+    loaded_before: u64,
+    (events, load_secs): (u64, f64),
+    config: &BenchConfig,
+    docs_store: impl FnOnce() -> Result<Box<dyn Store>>,
+    progress: &mut dyn FnMut(&str),
+) -> Result<BenchReport> {
     let mut rng = Rng::new(config.seed ^ 0x5eed);
     let mut queries = Vec::new();
     let mut all = Vec::new();
@@ -481,15 +528,7 @@ pub fn run_bench(config: &BenchConfig, mut progress: impl FnMut(&str)) -> Result
     let mut put_cpu_secs = None;
     if config.documents > 0 {
         let docs = synthetic_documents(config.documents, config.seed);
-        // Documents go into a fresh file beside the events file (the bench's own scratch file,
-        // replaced on every run), so reruns stay comparable.
-        let docs_path = config.path.with_extension("docs.sqlite");
-        for suffix in ["", "-wal", "-shm"] {
-            let mut p = docs_path.clone().into_os_string();
-            p.push(suffix);
-            let _ = std::fs::remove_file(p);
-        }
-        let mut docs_store = SqliteStore::open(&docs_path)?;
+        let mut docs_store = docs_store()?;
         let run = docs_store.begin_run(&["bench".to_owned()], Some("bench"))?;
         let t = Instant::now();
         let cpu = process_cpu_secs();
@@ -520,7 +559,6 @@ pub fn run_bench(config: &BenchConfig, mut progress: impl FnMut(&str)) -> Result
         reput_stored += fresh.len();
         reput_secs = t.elapsed().as_secs_f64();
     }
-    let db_bytes = std::fs::metadata(&config.path).map_or(0, |m| m.len());
     Ok(BenchReport {
         events,
         load_secs,
@@ -542,6 +580,6 @@ pub fn run_bench(config: &BenchConfig, mut progress: impl FnMut(&str)) -> Result
         queries,
         p95_ms,
         aggregates,
-        db_bytes,
+        db_bytes: 0,
     })
 }

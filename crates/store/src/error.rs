@@ -38,6 +38,16 @@ pub enum StoreError {
         #[source]
         source: rusqlite::Error,
     },
+    /// A statement of another backend (PostgreSQL, `rasd-store-pg`) failed during the named
+    /// operation; `doc_id` names the document of a batch whose storing failed (the whole batch
+    /// was rolled back).
+    #[error("database error during {operation}{}", doc_note(doc_id.as_deref()))]
+    Backend {
+        operation: &'static str,
+        doc_id: Option<String>,
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync + 'static>,
+    },
     /// No document with this id is stored.
     #[error("no stored document with id {doc_id:?}")]
     DocumentNotFound { doc_id: String },
@@ -94,6 +104,12 @@ pub enum StoreError {
     /// This build of the store was compiled without the export format (a cargo feature).
     #[error("this build cannot write {format} (compiled without the `{format}` feature)")]
     FormatNotBuilt { format: &'static str },
+}
+
+fn doc_note(doc_id: Option<&str>) -> String {
+    doc_id.map_or_else(String::new, |d| {
+        format!(" of document {d:?} (the whole batch was rolled back)")
+    })
 }
 
 /// Shorthand used throughout the crate.

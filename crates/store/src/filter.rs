@@ -151,7 +151,7 @@ impl Cursor {
     }
 
     /// The `sort_date` column value.
-    pub(crate) fn sort_key(&self) -> String {
+    pub fn sort_key(&self) -> String {
         self.date.map(|d| d.to_string()).unwrap_or_default()
     }
 }

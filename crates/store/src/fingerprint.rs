@@ -124,7 +124,8 @@ pub fn simhash(text: &str) -> SimHash {
     simhash_words(&words)
 }
 
-pub(crate) fn simhash_words(words: &[&str]) -> SimHash {
+/// The SimHash of words already in search form ([`words`](crate::words) of a normalised text).
+pub fn simhash_words(words: &[&str]) -> SimHash {
     let mut counts = [0i32; 64];
     let mut shingles = 0usize;
     let mut buf = Vec::with_capacity(64);

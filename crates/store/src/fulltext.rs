@@ -21,7 +21,7 @@
 use rasd_text::Normalized;
 
 /// Words of an already normalised text, with their byte offsets.
-pub(crate) fn words(norm: &str) -> impl Iterator<Item = (usize, &str)> {
+pub fn words(norm: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut iter = norm.char_indices().peekable();
     std::iter::from_fn(move || {
         while let Some(&(_, c)) = iter.peek() {
@@ -80,12 +80,12 @@ fn strip_proclitic(w: &str) -> Option<&str> {
 }
 
 /// The `(body, alt)` columns of the FTS row for a text.
-pub(crate) fn index_form(text: &str) -> (String, String) {
+pub fn index_form(text: &str) -> (String, String) {
     let norm = rasd_text::normalize(text);
     index_form_normalized(&norm)
 }
 
-pub(crate) fn index_form_normalized(norm: &Normalized) -> (String, String) {
+pub fn index_form_normalized(norm: &Normalized) -> (String, String) {
     let mut body = String::with_capacity(norm.len());
     let mut alt = String::new();
     for (_, w) in words(norm.as_str()) {
@@ -108,13 +108,13 @@ pub(crate) fn index_form_normalized(norm: &Normalized) -> (String, String) {
 
 /// One part of a parsed query.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(crate) enum QueryPart {
+pub enum QueryPart {
     Term { word: String, prefix: bool },
     Phrase(Vec<String>),
 }
 
 /// Parse a user query into search-form parts (see the module docs for the syntax).
-pub(crate) fn parse_query(query: &str) -> Vec<QueryPart> {
+pub fn parse_query(query: &str) -> Vec<QueryPart> {
     let mut parts = Vec::new();
     for (i, chunk) in query.split('"').enumerate() {
         let norm = rasd_text::normalize(chunk);
@@ -137,7 +137,7 @@ pub(crate) fn parse_query(query: &str) -> Vec<QueryPart> {
 }
 
 /// The FTS5 MATCH expression for parsed parts, or `None` when the query has no words.
-pub(crate) fn match_expression(parts: &[QueryPart]) -> Option<String> {
+pub fn match_expression(parts: &[QueryPart]) -> Option<String> {
     if parts.is_empty() {
         return None;
     }
@@ -210,7 +210,7 @@ fn word_matches(w: &str, parts: &[QueryPart]) -> bool {
 }
 
 /// Build a snippet of about `width` bytes of `original` around the first match of `parts`.
-pub(crate) fn snippet(original: &str, parts: &[QueryPart], width: usize) -> Snippet {
+pub fn snippet(original: &str, parts: &[QueryPart], width: usize) -> Snippet {
     let norm = rasd_text::normalize(original);
     let hits: Vec<(usize, usize)> = words(norm.as_str())
         .filter(|(_, w)| word_matches(w, parts))

@@ -5,9 +5,11 @@
 //! documents (and languages) into one event with several sources, and answers the filtered,
 //! paginated, full-text and spatial queries a dashboard and exports need.
 //!
-//! - [`Store`]: the trait the pipeline talks to (a PostgreSQL implementation can follow).
+//! - [`Store`]: the trait the pipeline talks to (SQLite here, PostgreSQL in `rasd-store-pg`).
 //! - [`SqliteStore`]: the embedded implementation, one SQLite file in WAL mode with versioned
-//!   migrations (`crates/store/migrations/`), FTS5 full-text search and an R*Tree index.
+//!   migrations (`crates/store/migrations/`), FTS5 full-text search and an R*Tree index. For a
+//!   team's shared PostgreSQL server, `rasd-store-pg` implements the same trait with this
+//!   crate's merge rules, fingerprints, search form and export writers.
 //! - [`EventFilter`] / [`EventPage`] / [`Cursor`]: filtered queries with keyset pagination.
 //! - [`DocOutcome`]: what happened to each document of a batch (inserted, exact duplicate,
 //!   near duplicate, skipped).
@@ -73,8 +75,8 @@ mod store;
 mod write;
 
 pub use bench::{
-    bench_filter, load_events, run_bench, synthetic_acled, synthetic_documents, BenchConfig,
-    BenchReport, QueryTiming, Rng, QUERY_KINDS,
+    bench_filter, bench_loaded, load_events, load_events_into, run_bench, synthetic_acled,
+    synthetic_documents, BenchConfig, BenchReport, QueryTiming, Rng, QUERY_KINDS,
 };
 pub use error::{Result, StoreError};
 pub use export::{
@@ -85,18 +87,25 @@ pub use export::{
 pub use export_parquet::{ParquetExport, ROW_GROUP_ROWS};
 pub use filter::{BBox, Cursor, EventFilter, Near, Sort};
 pub use fingerprint::{
-    bands, canonical_url, content_hash, document_hash, hamming, simhash, stable_hash64,
-    ContentHash, SimHash, MIN_SHINGLES, NEAR_DUPLICATE_DISTANCE,
+    bands, canonical_url, content_hash, document_hash, hamming, simhash, simhash_words,
+    stable_hash64, ContentHash, SimHash, MIN_SHINGLES, NEAR_DUPLICATE_DISTANCE,
 };
-pub use fulltext::Snippet;
+// The search form and query language, shared with other backends (rasd-store-pg).
+pub use fulltext::{
+    index_form, index_form_normalized, match_expression, parse_query, snippet, words, QueryPart,
+    Snippet,
+};
 pub use merge::{
-    can_merge, combine_sources, compatible_sub_types, haversine_km, is_unidentified, MergeMatch,
-    MERGE_RADIUS_KM,
+    best_merge, can_merge, combine_sources, compatible_sub_types, haversine_km, is_unidentified,
+    MergeMatch, MERGE_RADIUS_KM,
 };
 pub use migrate::{Migration, MIGRATIONS, SCHEMA_VERSION};
+pub use query::geo_box;
+pub use schema::{actor_names, actor_norm, like_escape, EVENT_COLUMNS, EVENT_FIELD_NAMES};
 pub use sqlite::SqliteStore;
 pub use store::{
     AcledRecord, Bucket, DocOutcome, DocumentSummary, EventDetail, EventId, EventPage, EventSource,
     GroupBy, ImportReport, IngestRun, Origin, RelinkOutcome, RunCounts, RunId, RunStatus,
     SearchHit, SkipReason, Stats, Store, StoredDocument, StoredEvent,
 };
+pub use write::{coded_json, parse_coded, same_identity};

@@ -103,7 +103,7 @@ pub struct MergeMatch {
 
 impl MergeMatch {
     /// Lower is a better candidate: exact sub-type, then distance, then date difference.
-    pub(crate) fn rank(&self) -> (bool, i64, i64) {
+    pub fn rank(&self) -> (bool, i64, i64) {
         (
             !self.same_sub_type,
             (self.distance_km.unwrap_or(0.0) * 1000.0) as i64,
@@ -200,6 +200,35 @@ pub fn can_merge(stored: &Event, new: &Event) -> Option<MergeMatch> {
         days_apart,
         same_sub_type,
     })
+}
+
+/// The candidate to merge `new` into: the best [`MergeMatch::rank`] among the stored events
+/// [`can_merge`] accepts, ties to the lower id; events in `exclude` (already linked to the
+/// document) and, when `only` is given, events outside it (a near-duplicate's scope) are
+/// skipped. Both backends pick with this.
+pub fn best_merge(
+    candidates: impl IntoIterator<Item = crate::StoredEvent>,
+    new: &Event,
+    exclude: &std::collections::HashSet<i64>,
+    only: Option<&std::collections::HashSet<i64>>,
+) -> Option<(crate::StoredEvent, MergeMatch)> {
+    let mut best: Option<(crate::StoredEvent, MergeMatch)> = None;
+    for cand in candidates {
+        let id = cand.id.0;
+        if exclude.contains(&id) || only.is_some_and(|o| !o.contains(&id)) {
+            continue;
+        }
+        if let Some(m) = can_merge(&cand.event, new) {
+            let better = match &best {
+                None => true,
+                Some((b, bm)) => (m.rank(), id) < (bm.rank(), b.id.0),
+            };
+            if better {
+                best = Some((cand, m));
+            }
+        }
+    }
+    best
 }
 
 /// The stored event for sources given in link order (the first is the primary source).

@@ -30,7 +30,7 @@ const GEO_DRIVER_LIMIT: i64 = 5_000;
 
 /// The R*Tree search box `[min_lat, max_lat, min_lon, max_lon]` of the geographic filter that
 /// may drive the query (`near` first, else `bbox`).
-fn geo_box(f: &EventFilter) -> Option<[f64; 4]> {
+pub fn geo_box(f: &EventFilter) -> Option<[f64; 4]> {
     if let Some(n) = f.near {
         let dlat = n.km / KM_PER_DEGREE;
         let cos = n.lat.to_radians().cos();

@@ -7,8 +7,8 @@ use rasd_model::{Event, EventType, SubEventType};
 use rusqlite::types::Value;
 use rusqlite::Row;
 
-/// Columns read by [`stored_event`], for `SELECT ... FROM events e`.
-pub(crate) const EVENT_COLUMNS: &str = "e.id, e.origin, e.event_date, e.time_precision, \
+/// Columns of an event row (the decoders read them in this order), for `SELECT ... FROM events e`.
+pub const EVENT_COLUMNS: &str = "e.id, e.origin, e.event_date, e.time_precision, \
     e.event_type, e.sub_event_type, e.actor1, e.assoc_actor_1, e.inter1, e.actor2, \
     e.assoc_actor_2, e.inter2, e.country, e.admin1, e.admin2, e.location, e.latitude, \
     e.longitude, e.geo_precision, e.fatalities, e.confidence, e.tags, e.event_id_cnty, e.notes, \
@@ -19,7 +19,7 @@ pub(crate) const EVENT_COLUMNS: &str = "e.id, e.origin, e.event_date, e.time_pre
 pub(crate) const EVENT_COLUMN_COUNT: usize = 28;
 
 /// The ACLED fields of an event (and the `sort_date` key derived from its date), in column order.
-pub(crate) const EVENT_FIELD_NAMES: [&str; 21] = [
+pub const EVENT_FIELD_NAMES: [&str; 21] = [
     "event_date",
     "sort_date",
     "time_precision",
@@ -180,7 +180,7 @@ pub(crate) fn stored_event(row: &Row<'_>) -> Result<StoredEvent> {
 }
 
 /// The names an actor field holds: ACLED separates several associated actors with `;`.
-pub(crate) fn actor_names(field: Option<&str>) -> impl Iterator<Item = &str> {
+pub fn actor_names(field: Option<&str>) -> impl Iterator<Item = &str> {
     field
         .into_iter()
         .flat_map(|f| f.split(';'))
@@ -189,12 +189,12 @@ pub(crate) fn actor_names(field: Option<&str>) -> impl Iterator<Item = &str> {
 }
 
 /// Lower-case, accent-free form of an actor name for substring search.
-pub(crate) fn actor_norm(name: &str) -> String {
+pub fn actor_norm(name: &str) -> String {
     rasd_text::normalize(name).as_str().to_owned()
 }
 
 /// Escape `%`, `_` and `\` for `LIKE ... ESCAPE '\'`.
-pub(crate) fn like_escape(s: &str) -> String {
+pub fn like_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     for c in s.chars() {
         if matches!(c, '%' | '_' | '\\') {

@@ -356,7 +356,8 @@ pub struct Bucket {
 }
 
 /// The event store the pipeline talks to. [`SqliteStore`](crate::SqliteStore) is the embedded
-/// implementation; a PostgreSQL one can implement the same trait.
+/// implementation; `rasd_store_pg::PgStore` (crate `rasd-store-pg`) keeps the same store on a
+/// shared PostgreSQL server.
 ///
 /// Writes take `&mut self` and are each one transaction: either everything a call stores is
 /// visible afterwards or nothing is.
@@ -425,4 +426,67 @@ pub trait Store {
     /// groups) or by decreasing event count (the others). `filter.limit` caps the number of
     /// buckets.
     fn aggregate(&self, filter: &EventFilter, by: GroupBy) -> Result<Vec<Bucket>>;
+}
+
+/// A boxed store is a store (`Box<dyn Store + Send>` lets a program pick the backend at run
+/// time, e.g. SQLite for a path and PostgreSQL for a URL).
+impl<S: Store + ?Sized> Store for Box<S> {
+    fn begin_run(&mut self, inputs: &[String], coder_version: Option<&str>) -> Result<RunId> {
+        (**self).begin_run(inputs, coder_version)
+    }
+    fn finish_run(&mut self, run: RunId, status: RunStatus) -> Result<()> {
+        (**self).finish_run(run, status)
+    }
+    fn run(&self, run: RunId) -> Result<Option<IngestRun>> {
+        (**self).run(run)
+    }
+    fn runs(&self) -> Result<Vec<IngestRun>> {
+        (**self).runs()
+    }
+    fn put_batch(
+        &mut self,
+        run: RunId,
+        batch: &[(Document, Vec<Event>)],
+        coder_version: &str,
+    ) -> Result<Vec<DocOutcome>> {
+        (**self).put_batch(run, batch, coder_version)
+    }
+    fn relink_document(
+        &mut self,
+        doc_id: &str,
+        events: &[Event],
+        coder_version: &str,
+    ) -> Result<RelinkOutcome> {
+        (**self).relink_document(doc_id, events, coder_version)
+    }
+    fn import_acled(&mut self, rows: &[AcledRecord]) -> Result<ImportReport> {
+        (**self).import_acled(rows)
+    }
+    fn known_hashes(&self) -> Result<HashSet<ContentHash>> {
+        (**self).known_hashes()
+    }
+    fn contains_hash(&self, hash: &ContentHash) -> Result<bool> {
+        (**self).contains_hash(hash)
+    }
+    fn events(&self, filter: &EventFilter) -> Result<EventPage> {
+        (**self).events(filter)
+    }
+    fn count_events(&self, filter: &EventFilter) -> Result<u64> {
+        (**self).count_events(filter)
+    }
+    fn event_detail(&self, id: EventId) -> Result<Option<EventDetail>> {
+        (**self).event_detail(id)
+    }
+    fn document(&self, id: &str) -> Result<Option<StoredDocument>> {
+        (**self).document(id)
+    }
+    fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
+        (**self).search(query, limit)
+    }
+    fn stats(&self) -> Result<Stats> {
+        (**self).stats()
+    }
+    fn aggregate(&self, filter: &EventFilter, by: GroupBy) -> Result<Vec<Bucket>> {
+        (**self).aggregate(filter, by)
+    }
 }

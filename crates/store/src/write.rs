@@ -6,7 +6,7 @@
 
 use crate::error::SqlContext;
 use crate::fingerprint::{self, bands, hamming, NEAR_DUPLICATE_DISTANCE};
-use crate::merge::{can_merge, combine_sources, MergeMatch};
+use crate::merge::{combine_sources, MergeMatch};
 use crate::schema::{
     self, actor_names, actor_norm, event_values, EVENT_COLUMNS, EVENT_FIELD_NAMES,
 };
@@ -454,23 +454,12 @@ impl<'t> Writer<'t> {
         exclude: &HashSet<i64>,
         only: Option<&HashSet<i64>>,
     ) -> Result<Option<(crate::StoredEvent, MergeMatch)>> {
-        let mut best: Option<(crate::StoredEvent, MergeMatch)> = None;
-        for cand in self.merge_candidates(e)? {
-            let id = cand.id.0;
-            if exclude.contains(&id) || only.is_some_and(|o| !o.contains(&id)) {
-                continue;
-            }
-            if let Some(m) = can_merge(&cand.event, e) {
-                let better = match &best {
-                    None => true,
-                    Some((b, bm)) => (m.rank(), id) < (bm.rank(), b.id.0),
-                };
-                if better {
-                    best = Some((cand, m));
-                }
-            }
-        }
-        Ok(best)
+        Ok(crate::merge::best_merge(
+            self.merge_candidates(e)?,
+            e,
+            exclude,
+            only,
+        ))
     }
 
     /// Link `e` (coded from document `doc_key`) to the event it reports, creating one unless
@@ -745,7 +734,7 @@ impl<'t> Writer<'t> {
 }
 
 /// The JSON of a coded event without its evidence, and the evidence JSON.
-fn coded_json(coded: &Event, event_id: i64) -> Result<(String, String)> {
+pub fn coded_json(coded: &Event, event_id: i64) -> Result<(String, String)> {
     let json_err = |source| StoreError::Json {
         table: "event_sources",
         column: "coded_event",
@@ -759,7 +748,7 @@ fn coded_json(coded: &Event, event_id: i64) -> Result<(String, String)> {
     Ok((json, evidence))
 }
 
-pub(crate) fn parse_coded(json: &str, link_id: i64) -> Result<Event> {
+pub fn parse_coded(json: &str, link_id: i64) -> Result<Event> {
     serde_json::from_str(json).map_err(|source| StoreError::Json {
         table: "event_sources",
         column: "coded_event",
@@ -828,7 +817,7 @@ pub(crate) fn put_batch(
 }
 
 /// Same sub-event type, date and place names: a recode of the same event.
-fn same_identity(a: &Event, b: &Event) -> bool {
+pub fn same_identity(a: &Event, b: &Event) -> bool {
     let norm = |s: &Option<String>| {
         s.as_deref()
             .map(|s| rasd_text::normalize(s.trim()).as_str().to_owned())

@@ -1,5 +1,6 @@
-//! Storage stories, run on SQLite (and, once it exists, on PostgreSQL when `RASD_TEST_PG` is
-//! set: each story takes `&mut dyn Store`).
+//! Storage stories, run on SQLite and again on PostgreSQL (`postgres::*` at the end: the same
+//! test bodies, with `new_store()` giving a store in a fresh database on the server named by
+//! `RASD_TEST_PG`; they fail, never skip, when it is not set).
 //!
 //! Index:
 //! - schema: `migrates_an_empty_file_and_reopens`
@@ -171,8 +172,18 @@ fn menaka_ied() -> (Document, Vec<Event>) {
     (d, vec![e])
 }
 
-fn new_store() -> SqliteStore {
-    SqliteStore::open_in_memory().unwrap()
+thread_local! {
+    /// Set by the `postgres::*` tests (each test runs on its own thread).
+    static ON_POSTGRES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+fn new_store() -> Box<dyn Store> {
+    if ON_POSTGRES.get() {
+        let url = rasd_store_pg::test_server_url();
+        Box::new(rasd_store_pg::PgStore::scratch(&url, "store").unwrap())
+    } else {
+        Box::new(SqliteStore::open_in_memory().unwrap())
+    }
 }
 
 fn put(s: &mut dyn Store, batch: &[(Document, Vec<Event>)]) -> Vec<DocOutcome> {
@@ -747,7 +758,7 @@ fn acled_import_is_idempotent_and_updates() {
 // Queries
 
 /// Three Rasd events (Boni merged, Gao, Menaka) and four ACLED events.
-fn query_fixture() -> SqliteStore {
+fn query_fixture() -> Box<dyn Store> {
     let mut s = new_store();
     put(&mut s, &[boni_fr(), boni_ar(), gao_protest(), menaka_ied()]);
     let mut niger = ev(
@@ -1754,3 +1765,46 @@ fn geographic_filters_agree_with_a_scan_on_both_plans() {
         assert_eq!(s.count_events(&f).unwrap(), want.len() as u64);
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The same stories on PostgreSQL.
+
+macro_rules! on_postgres {
+    ($($name:ident),* $(,)?) => {
+        mod postgres {
+            $(
+                #[test]
+                fn $name() {
+                    super::ON_POSTGRES.set(true);
+                    super::$name();
+                }
+            )*
+        }
+    };
+}
+
+on_postgres!(
+    documents_and_events_round_trip,
+    reput_adds_nothing,
+    exact_duplicates_by_url_and_hash,
+    title_only_documents_are_told_apart_by_title,
+    id_conflict_is_skipped,
+    near_duplicate_is_stored_and_linked,
+    two_languages_one_event_lowest_fatalities,
+    different_place_or_date_two_events,
+    same_batch_reports_merge,
+    relink_is_reversible_and_keeps_ids,
+    relink_unknown_document,
+    acled_import_is_idempotent_and_updates,
+    every_filter,
+    cursor_pagination_walks_everything_once,
+    aggregates,
+    stats_and_runs,
+    fts_arabic_variants,
+    fts_french_accents_and_snippets,
+    csv_export,
+    geojson_export,
+    jsonl_export_round_trips,
+    parquet_export_has_the_csv_columns_typed,
+    geographic_filters_agree_with_a_scan_on_both_plans,
+);

@@ -1,0 +1,1004 @@
+//! The PostgreSQL write path: runs, document batches, recode relinking, ACLED imports.
+//!
+//! Each call is one transaction; an error anywhere returns before `commit`, and dropping the
+//! transaction rolls it back. The rules (what is a duplicate, which event a report merges
+//! into, what a merged event says) are `rasd-store`'s; this module only reads and writes rows,
+//! with one round trip per step where it can (one lookup finds a document's id, URL and hash
+//! duplicates; actor ids are cached across transactions; a new event's actor links go in one
+//! statement).
+
+use crate::fulltext::{document_vector, tsvector};
+use crate::query::{stored_event, EVENT_COLUMNS};
+use crate::{pg, prepared, Conn, Params};
+use postgres::types::ToSql;
+use postgres::{Row, Statement};
+use rasd_model::{Document, Event};
+use rasd_store::{
+    actor_names, actor_norm, bands, best_merge, canonical_url, coded_json, combine_sources,
+    document_hash, hamming, parse_coded, same_identity, simhash_words, words, AcledRecord,
+    DocOutcome, EventId, ImportReport, MergeMatch, Origin, RelinkOutcome, Result, RunCounts, RunId,
+    RunStatus, SkipReason, StoreError, StoredEvent, EVENT_FIELD_NAMES, NEAR_DUPLICATE_DISTANCE,
+};
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+fn now() -> i64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// A write transaction with the connection's statement and actor caches.
+pub(crate) struct Tx<'c> {
+    pub(crate) tx: postgres::Transaction<'c>,
+    pub(crate) statements: &'c mut HashMap<String, Statement>,
+    /// Committed actors (see [`Conn::actors`]).
+    pub(crate) actors: &'c mut HashMap<String, i64>,
+    /// Actors created in this transaction: moved to `actors` on commit.
+    pub(crate) new_actors: HashMap<String, i64>,
+}
+
+impl Tx<'_> {
+    fn st(&mut self, sql: &str) -> Result<Statement> {
+        prepared(self.statements, &mut self.tx, sql)
+    }
+
+    fn query(
+        &mut self,
+        op: &'static str,
+        sql: &str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Vec<Row>> {
+        let st = self.st(sql)?;
+        self.tx.query(&st, params).map_err(pg(op))
+    }
+
+    fn query_one(
+        &mut self,
+        op: &'static str,
+        sql: &str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Row> {
+        let st = self.st(sql)?;
+        self.tx.query_one(&st, params).map_err(pg(op))
+    }
+
+    fn query_opt(
+        &mut self,
+        op: &'static str,
+        sql: &str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<Option<Row>> {
+        let st = self.st(sql)?;
+        self.tx.query_opt(&st, params).map_err(pg(op))
+    }
+
+    fn execute(
+        &mut self,
+        op: &'static str,
+        sql: &str,
+        params: &[&(dyn ToSql + Sync)],
+    ) -> Result<u64> {
+        let st = self.st(sql)?;
+        self.tx.execute(&st, params).map_err(pg(op))
+    }
+
+    fn commit(self, op: &'static str) -> Result<()> {
+        let Tx {
+            tx,
+            actors,
+            new_actors,
+            ..
+        } = self;
+        tx.commit().map_err(pg(op))?;
+        actors.extend(new_actors);
+        Ok(())
+    }
+}
+
+pub(crate) fn begin_run(
+    conn: &mut Conn,
+    inputs: &[String],
+    coder_version: Option<&str>,
+) -> Result<RunId> {
+    let inputs = serde_json::to_string(inputs).map_err(|source| StoreError::Json {
+        table: "ingest_runs",
+        column: "inputs",
+        row_id: 0,
+        source,
+    })?;
+    let row = conn
+        .query_opt(
+            "begin a run",
+            "INSERT INTO ingest_runs (started_at, inputs, coder_version) VALUES ($1, $2, $3) \
+             RETURNING id",
+            &[&now(), &inputs, &coder_version],
+        )?
+        .expect("INSERT ... RETURNING gives a row");
+    Ok(RunId(row.get(0)))
+}
+
+pub(crate) fn finish_run(conn: &mut Conn, run: RunId, status: RunStatus) -> Result<()> {
+    let found = conn.query_opt(
+        "finish a run",
+        "UPDATE ingest_runs SET status = $2, finished_at = $3 WHERE id = $1 RETURNING id",
+        &[&run.0, &status.as_str(), &now()],
+    )?;
+    if found.is_none() {
+        return Err(StoreError::RunNotFound { run_id: run.0 });
+    }
+    Ok(())
+}
+
+/// Extra columns of an event row besides the ACLED fields.
+struct RowMeta<'a> {
+    origin: Origin,
+    event_id_cnty: Option<&'a str>,
+    notes: Option<&'a str>,
+    notes_search: Option<String>,
+    source: Option<&'a str>,
+    coder_version: Option<&'a str>,
+    source_count: i64,
+}
+
+/// The values of [`EVENT_FIELD_NAMES`] for an event, typed for the PostgreSQL columns.
+fn event_params(e: &Event) -> Params {
+    let small = |v: Option<u8>| v.map(i32::from);
+    vec![
+        Box::new(e.event_date),
+        Box::new(e.event_date.map(|d| d.to_string()).unwrap_or_default()),
+        Box::new(small(e.time_precision)),
+        Box::new(e.event_type.as_acled()),
+        Box::new(e.sub_event_type.as_acled()),
+        Box::new(e.actor1.clone()),
+        Box::new(e.assoc_actor_1.clone()),
+        Box::new(small(e.inter1)),
+        Box::new(e.actor2.clone()),
+        Box::new(e.assoc_actor_2.clone()),
+        Box::new(small(e.inter2)),
+        Box::new(e.country.clone()),
+        Box::new(e.admin1.clone()),
+        Box::new(e.admin2.clone()),
+        Box::new(e.location.clone()),
+        Box::new(e.latitude),
+        Box::new(e.longitude),
+        Box::new(small(e.geo_precision)),
+        Box::new(e.fatalities.map(i64::from)),
+        Box::new(f64::from(e.confidence)),
+        Box::new(serde_json::to_string(&e.tags).unwrap_or_else(|_| "[]".into())),
+    ]
+}
+
+fn insert_event_sql() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| {
+        let cols = EVENT_FIELD_NAMES.join(", ");
+        // $4 is the notes' search vector, sent as its text literal.
+        let marks: Vec<String> = (1..=9 + EVENT_FIELD_NAMES.len())
+            .map(|i| match i {
+                4 => "$4::text::tsvector".to_owned(),
+                _ => format!("${i}"),
+            })
+            .collect();
+        format!(
+            "INSERT INTO events (origin, event_id_cnty, notes, notes_search, source, \
+             coder_version, source_count, created_at, updated_at, {cols}) VALUES ({}) \
+             RETURNING id",
+            marks.join(", ")
+        )
+    })
+}
+
+fn update_event_sql() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| {
+        let sets: Vec<String> = EVENT_FIELD_NAMES
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("{c} = ${}", i + 8))
+            .collect();
+        format!(
+            "UPDATE events SET notes = $2, notes_search = $3::text::tsvector, source = $4, \
+             coder_version = coalesce($5, coder_version), source_count = $6, updated_at = $7, \
+             {} WHERE id = $1",
+            sets.join(", ")
+        )
+    })
+}
+
+/// Where one coded event went.
+enum Placement {
+    New(i64),
+    Merged(i64),
+    Dropped,
+}
+
+/// One transaction's writes.
+struct Writer<'t, 'c> {
+    tx: &'t mut Tx<'c>,
+    now: i64,
+}
+
+impl Writer<'_, '_> {
+    fn actor_id(&mut self, name: &str) -> Result<i64> {
+        if let Some(&id) = self
+            .tx
+            .actors
+            .get(name)
+            .or_else(|| self.tx.new_actors.get(name))
+        {
+            return Ok(id);
+        }
+        let found = self.tx.query_opt(
+            "look up an actor",
+            "SELECT id FROM actors WHERE name = $1",
+            &[&name],
+        )?;
+        let id = match found {
+            Some(r) => {
+                let id = r.get(0);
+                self.tx.actors.insert(name.to_owned(), id);
+                return Ok(id);
+            }
+            None => {
+                // Another writer may insert the same name meanwhile: then read theirs.
+                let inserted = self.tx.query_opt(
+                    "add an actor",
+                    "INSERT INTO actors (name, name_norm) VALUES ($1, $2) \
+                     ON CONFLICT (name) DO NOTHING RETURNING id",
+                    &[&name, &actor_norm(name)],
+                )?;
+                match inserted {
+                    Some(r) => r.get(0),
+                    None => self
+                        .tx
+                        .query_one(
+                            "look up an actor",
+                            "SELECT id FROM actors WHERE name = $1",
+                            &[&name],
+                        )?
+                        .get(0),
+                }
+            }
+        };
+        self.tx.new_actors.insert(name.to_owned(), id);
+        Ok(id)
+    }
+
+    fn link_actors(&mut self, event_id: i64, e: &Event) -> Result<()> {
+        let fields = [
+            (1, e.actor1.as_deref()),
+            (2, e.assoc_actor_1.as_deref()),
+            (3, e.actor2.as_deref()),
+            (4, e.assoc_actor_2.as_deref()),
+        ];
+        let mut ids: Vec<i64> = Vec::new();
+        let mut roles: Vec<i32> = Vec::new();
+        for (role, field) in fields {
+            for name in actor_names(field) {
+                ids.push(self.actor_id(name)?);
+                roles.push(role);
+            }
+        }
+        if ids.is_empty() {
+            return Ok(());
+        }
+        self.tx.execute(
+            "link actors",
+            "INSERT INTO event_actors (actor_id, event_id, role) \
+             SELECT a, $2, r FROM unnest($1::bigint[], $3::int[]) AS t(a, r) \
+             ON CONFLICT DO NOTHING",
+            &[&ids, &event_id, &roles],
+        )?;
+        Ok(())
+    }
+
+    fn insert_event(&mut self, e: &Event, meta: &RowMeta<'_>) -> Result<i64> {
+        let mut params: Params = vec![
+            Box::new(meta.origin.as_str()),
+            Box::new(meta.event_id_cnty.map(str::to_owned)),
+            Box::new(meta.notes.map(str::to_owned)),
+            Box::new(meta.notes_search.clone()),
+            Box::new(meta.source.map(str::to_owned)),
+            Box::new(meta.coder_version.map(str::to_owned)),
+            Box::new(meta.source_count),
+            Box::new(self.now),
+            Box::new(self.now),
+        ];
+        params.extend(event_params(e));
+        let id: i64 = self
+            .tx
+            .query_one("insert an event", insert_event_sql(), &crate::refs(&params))?
+            .get(0);
+        self.link_actors(id, e)?;
+        Ok(id)
+    }
+
+    fn update_event(
+        &mut self,
+        id: i64,
+        e: &Event,
+        meta: &RowMeta<'_>,
+        relink_actors: bool,
+    ) -> Result<()> {
+        let mut params: Params = vec![
+            Box::new(id),
+            Box::new(meta.notes.map(str::to_owned)),
+            Box::new(meta.notes_search.clone()),
+            Box::new(meta.source.map(str::to_owned)),
+            Box::new(meta.coder_version.map(str::to_owned)),
+            Box::new(meta.source_count),
+            Box::new(self.now),
+        ];
+        params.extend(event_params(e));
+        self.tx
+            .execute("update an event", update_event_sql(), &crate::refs(&params))?;
+        if relink_actors {
+            self.tx.execute(
+                "unlink actors",
+                "DELETE FROM event_actors WHERE event_id = $1",
+                &[&id],
+            )?;
+            self.link_actors(id, e)?;
+        }
+        Ok(())
+    }
+
+    fn link_source(
+        &mut self,
+        event_id: i64,
+        doc_key: i64,
+        coded: &Event,
+        merge_reason: Option<&str>,
+        run: Option<RunId>,
+    ) -> Result<()> {
+        let (coded_json, evidence) = coded_json(coded, event_id)?;
+        self.tx.execute(
+            "link a source",
+            "INSERT INTO event_sources (event_id, doc_key, evidence, fatalities, coded_event, \
+             merge_reason, run_id, linked_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+            &[
+                &event_id,
+                &doc_key,
+                &evidence,
+                &coded.fatalities.map(i64::from),
+                &coded_json,
+                &merge_reason,
+                &run.map(|r| r.0),
+                &self.now,
+            ],
+        )?;
+        Ok(())
+    }
+
+    /// Recompute a Rasd event from its sources; delete it when none is left. Returns whether it
+    /// still exists. With the stored row (`current`), a merge that changes no ACLED field
+    /// writes only the counts and the outlets.
+    fn recompute(
+        &mut self,
+        event_id: i64,
+        coder_version: Option<&str>,
+        current: Option<&StoredEvent>,
+    ) -> Result<bool> {
+        let rows = self.tx.query(
+            "read the sources of an event",
+            "SELECT es.id, es.coded_event, d.source FROM event_sources es \
+             JOIN documents d ON d.doc_key = es.doc_key WHERE es.event_id = $1 ORDER BY es.id",
+            &[&event_id],
+        )?;
+        if rows.is_empty() {
+            self.tx.execute(
+                "delete an event without sources",
+                "DELETE FROM events WHERE id = $1",
+                &[&event_id],
+            )?;
+            return Ok(false);
+        }
+        let mut coded = Vec::with_capacity(rows.len());
+        let mut sources: Vec<&str> = Vec::new();
+        for row in &rows {
+            coded.push(parse_coded(row.get(1), row.get(0))?);
+            if let Some(s) = row.get::<_, Option<&str>>(2) {
+                if !sources.contains(&s) {
+                    sources.push(s);
+                }
+            }
+        }
+        let combined = combine_sources(&coded).expect("at least one source");
+        let source = (!sources.is_empty()).then(|| sources.join("; "));
+        let meta = RowMeta {
+            origin: Origin::Rasd,
+            event_id_cnty: None,
+            notes: None,
+            notes_search: None,
+            source: source.as_deref(),
+            coder_version,
+            source_count: rows.len() as i64,
+        };
+        match current {
+            Some(cur) if cur.event == combined => {
+                self.tx.execute(
+                    "update an event",
+                    "UPDATE events SET source = $2, coder_version = coalesce($3, coder_version), \
+                     source_count = $4, updated_at = $5 WHERE id = $1",
+                    &[
+                        &event_id,
+                        &meta.source,
+                        &meta.coder_version,
+                        &meta.source_count,
+                        &self.now,
+                    ],
+                )?;
+            }
+            Some(cur) => {
+                let actors_changed = cur.event.actor1 != combined.actor1
+                    || cur.event.assoc_actor_1 != combined.assoc_actor_1
+                    || cur.event.actor2 != combined.actor2
+                    || cur.event.assoc_actor_2 != combined.assoc_actor_2;
+                self.update_event(event_id, &combined, &meta, actors_changed)?
+            }
+            None => self.update_event(event_id, &combined, &meta, true)?,
+        }
+        Ok(true)
+    }
+
+    /// Rasd events that could be the same as `e` (same type, dates within a day, inside a box
+    /// a little larger than the merge radius or without coordinates); the rule runs in Rust.
+    fn merge_candidates(&mut self, e: &Event) -> Result<Vec<StoredEvent>> {
+        let Some(date) = e.event_date else {
+            return Ok(Vec::new());
+        };
+        let lo = date.pred_opt().unwrap_or(date).to_string();
+        let hi = date.succ_opt().unwrap_or(date).to_string();
+        let plain = format!(
+            "SELECT {EVENT_COLUMNS} FROM events e WHERE e.event_type = $1 \
+             AND e.sort_date BETWEEN $2 AND $3 AND e.origin = 'rasd'"
+        );
+        let ty = e.event_type.as_acled();
+        let rows = match (e.latitude, e.longitude) {
+            (Some(lat), Some(lon)) => {
+                let dlat = rasd_store::MERGE_RADIUS_KM / 110.0;
+                let cos = lat.to_radians().cos().max(0.01);
+                let dlon = (dlat / cos).min(360.0);
+                let sql = format!(
+                    "{plain} AND (e.latitude IS NULL OR e.longitude IS NULL OR \
+                     (e.latitude BETWEEN $4 AND $5 AND e.longitude BETWEEN $6 AND $7))"
+                );
+                self.tx.query(
+                    "find merge candidates",
+                    &sql,
+                    &[
+                        &ty,
+                        &lo,
+                        &hi,
+                        &(lat - dlat),
+                        &(lat + dlat),
+                        &(lon - dlon),
+                        &(lon + dlon),
+                    ],
+                )?
+            }
+            _ => self
+                .tx
+                .query("find merge candidates", &plain, &[&ty, &lo, &hi])?,
+        };
+        rows.iter().map(stored_event).collect()
+    }
+
+    /// The best stored event to merge `e` into, skipping `exclude` and, when given, events
+    /// outside `only`.
+    fn best_merge(
+        &mut self,
+        e: &Event,
+        exclude: &HashSet<i64>,
+        only: Option<&HashSet<i64>>,
+    ) -> Result<Option<(StoredEvent, MergeMatch)>> {
+        Ok(best_merge(self.merge_candidates(e)?, e, exclude, only))
+    }
+
+    /// Link `e` (coded from document `doc_key`) to the event it reports, creating one unless
+    /// `scope` restricts it to existing events (near-duplicates), as the SQLite store does.
+    #[allow(clippy::too_many_arguments)]
+    fn place_event(
+        &mut self,
+        e: &Event,
+        doc_key: i64,
+        doc_source: Option<&str>,
+        run: Option<RunId>,
+        coder_version: &str,
+        linked: &mut HashSet<i64>,
+        scope: Option<&HashSet<i64>>,
+    ) -> Result<Placement> {
+        let mut found = None;
+        if let Some(scope) = scope {
+            found = self.best_merge(e, linked, Some(scope))?;
+        }
+        if found.is_none() {
+            found = self.best_merge(e, linked, None)?;
+        }
+        if let Some((current, m)) = found {
+            let id = current.id.0;
+            self.link_source(id, doc_key, e, Some(&m.reason), run)?;
+            self.recompute(id, Some(coder_version), Some(&current))?;
+            linked.insert(id);
+            return Ok(Placement::Merged(id));
+        }
+        if scope.is_some() {
+            return Ok(Placement::Dropped);
+        }
+        let mut stored = e.clone();
+        stored.evidence.clear();
+        let meta = RowMeta {
+            origin: Origin::Rasd,
+            event_id_cnty: None,
+            notes: None,
+            notes_search: None,
+            source: doc_source,
+            coder_version: Some(coder_version),
+            source_count: 1,
+        };
+        let id = self.insert_event(&stored, &meta)?;
+        self.link_source(id, doc_key, e, None, run)?;
+        linked.insert(id);
+        Ok(Placement::New(id))
+    }
+
+    fn events_of_docs(&mut self, doc_keys: &[i64]) -> Result<HashSet<i64>> {
+        let rows = self.tx.query(
+            "read the events of a document",
+            "SELECT event_id FROM event_sources WHERE doc_key = ANY($1)",
+            &[&doc_keys],
+        )?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
+    /// The closest near-duplicate of a SimHash: (doc_key, distance, root doc_key, root id).
+    fn near_duplicate(&mut self, hash: u64) -> Result<Option<(i64, u32, i64, String)>> {
+        let keys = bands(hash).to_vec();
+        let rows = self.tx.query(
+            "find near-duplicates",
+            "SELECT doc_key, simhash FROM document_bands WHERE band_key = ANY($1)",
+            &[&keys],
+        )?;
+        let mut best: Option<(u32, i64)> = None;
+        for r in &rows {
+            let key: i64 = r.get(0);
+            let sim: i64 = r.get(1);
+            let d = hamming(hash, sim as u64);
+            if d <= NEAR_DUPLICATE_DISTANCE && best.is_none_or(|b| (d, key) < b) {
+                best = Some((d, key));
+            }
+        }
+        let Some((distance, key)) = best else {
+            return Ok(None);
+        };
+        let row = self.tx.query_one(
+            "find near-duplicates",
+            "SELECT coalesce(d.near_duplicate_of, d.doc_key), r.id FROM documents d \
+             JOIN documents r ON r.doc_key = coalesce(d.near_duplicate_of, d.doc_key) \
+             WHERE d.doc_key = $1",
+            &[&key],
+        )?;
+        Ok(Some((key, distance, row.get(0), row.get(1))))
+    }
+
+    fn put_document(
+        &mut self,
+        run: RunId,
+        doc: &Document,
+        events: &[Event],
+        coder_version: &str,
+        counts: &mut RunCounts,
+    ) -> Result<DocOutcome> {
+        let doc_id = doc.id.clone();
+        if doc.id.trim().is_empty() {
+            counts.docs_skipped += 1;
+            return Ok(DocOutcome::Skipped {
+                doc_id,
+                reason: SkipReason::EmptyId,
+            });
+        }
+        if doc.text.trim().is_empty() && doc.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
+            counts.docs_skipped += 1;
+            return Ok(DocOutcome::Skipped {
+                doc_id,
+                reason: SkipReason::Empty,
+            });
+        }
+        let hash = document_hash(doc);
+        let canonical = doc.url.as_deref().and_then(canonical_url);
+        // One lookup for the three ways a document can already be stored; the same precedence
+        // as SQLite: same id, then canonical URL, then content hash.
+        let found = self.tx.query(
+            "look up a document",
+            "SELECT id, content_hash, canonical_url FROM documents \
+             WHERE id = $1 OR content_hash = $2 OR canonical_url = $3",
+            &[&doc.id, &&hash.0[..], &canonical],
+        )?;
+        let by = |pred: &dyn Fn(&Row) -> bool| found.iter().find(|r| pred(r));
+        if let Some(r) = by(&|r| r.get::<_, &str>(0) == doc.id) {
+            return Ok(if r.get::<_, &[u8]>(1) == hash.0 {
+                counts.docs_duplicate += 1;
+                DocOutcome::ExactDuplicate {
+                    of: doc_id.clone(),
+                    doc_id,
+                }
+            } else {
+                counts.docs_skipped += 1;
+                DocOutcome::Skipped {
+                    doc_id,
+                    reason: SkipReason::IdConflict,
+                }
+            });
+        }
+        let same_url =
+            |r: &Row| canonical.is_some() && r.get::<_, Option<&str>>(2) == canonical.as_deref();
+        let same_hash = |r: &Row| r.get::<_, &[u8]>(1) == hash.0;
+        if let Some(r) = by(&same_url).or_else(|| by(&same_hash)) {
+            counts.docs_duplicate += 1;
+            return Ok(DocOutcome::ExactDuplicate {
+                doc_id,
+                of: r.get::<_, String>(0),
+            });
+        }
+
+        let norm = rasd_text::normalize(&doc.text);
+        let ws: Vec<&str> = words(norm.as_str()).map(|(_, w)| w).collect();
+        let sim = simhash_words(&ws);
+        let near = if sim.is_comparable() {
+            self.near_duplicate(sim.hash)?
+        } else {
+            None
+        };
+        let search = document_vector(doc.title.as_deref(), &norm);
+        let doc_key: i64 = self
+            .tx
+            .query_one(
+                "insert a document",
+                "INSERT INTO documents (id, title, text, url, canonical_url, source, published, \
+                 language, content_hash, simhash, near_duplicate_of, ingested_at, run_id, search) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, \
+                 $14::text::tsvector) RETURNING doc_key",
+                &[
+                    &doc.id,
+                    &doc.title,
+                    &doc.text,
+                    &doc.url,
+                    &canonical,
+                    &doc.source,
+                    &doc.published,
+                    &doc.lang.map(|l| l.as_str()),
+                    &&hash.0[..],
+                    &(sim.hash as i64),
+                    &near.as_ref().map(|n| n.2),
+                    &self.now,
+                    &run.0,
+                    &search,
+                ],
+            )?
+            .get(0);
+        if sim.is_comparable() {
+            let keys = bands(sim.hash).to_vec();
+            self.tx.execute(
+                "index SimHash bands",
+                "INSERT INTO document_bands (band_key, doc_key, simhash) \
+                 SELECT k, $2, $3 FROM unnest($1::bigint[]) AS t(k)",
+                &[&keys, &doc_key, &(sim.hash as i64)],
+            )?;
+        }
+        let scope = match &near {
+            Some((matched, _, root, _)) => Some(self.events_of_docs(&[*root, *matched])?),
+            None => None,
+        };
+        let mut linked = HashSet::new();
+        let (mut new, mut merged) = (0, 0);
+        for e in events {
+            match self.place_event(
+                e,
+                doc_key,
+                doc.source.as_deref(),
+                Some(run),
+                coder_version,
+                &mut linked,
+                scope.as_ref(),
+            )? {
+                Placement::New(_) => new += 1,
+                Placement::Merged(_) => merged += 1,
+                Placement::Dropped => {}
+            }
+        }
+        counts.events_new += new as u64;
+        counts.events_merged += merged as u64;
+        Ok(match near {
+            Some((_, distance, _, of)) => {
+                counts.docs_near_duplicate += 1;
+                DocOutcome::NearDuplicate {
+                    doc_id,
+                    of,
+                    distance,
+                    events_linked: merged,
+                }
+            }
+            None => {
+                counts.docs_new += 1;
+                DocOutcome::Inserted {
+                    doc_id,
+                    events_new: new,
+                    events_merged: merged,
+                }
+            }
+        })
+    }
+}
+
+/// Name the document whose storing failed.
+fn in_document(doc_id: &str) -> impl FnOnce(StoreError) -> StoreError + '_ {
+    move |e| match e {
+        StoreError::Backend {
+            operation,
+            doc_id: None,
+            source,
+        } => StoreError::Backend {
+            operation,
+            doc_id: Some(doc_id.to_owned()),
+            source,
+        },
+        other => other,
+    }
+}
+
+pub(crate) fn put_batch(
+    conn: &mut Conn,
+    run: RunId,
+    batch: &[(Document, Vec<Event>)],
+    coder_version: &str,
+) -> Result<Vec<DocOutcome>> {
+    let mut tx = conn.transaction("begin a batch")?;
+    let exists = tx.query_opt(
+        "look up a run",
+        "SELECT id FROM ingest_runs WHERE id = $1",
+        &[&run.0],
+    )?;
+    if exists.is_none() {
+        return Err(StoreError::RunNotFound { run_id: run.0 });
+    }
+    let mut counts = RunCounts::default();
+    let mut out = Vec::with_capacity(batch.len());
+    {
+        let mut w = Writer {
+            tx: &mut tx,
+            now: now(),
+        };
+        for (doc, events) in batch {
+            let o = w
+                .put_document(run, doc, events, coder_version, &mut counts)
+                .map_err(in_document(&doc.id))?;
+            out.push(o);
+        }
+    }
+    let n = |v: u64| v as i64;
+    tx.execute(
+        "count a batch",
+        "UPDATE ingest_runs SET docs_new = docs_new + $2, docs_duplicate = docs_duplicate + $3, \
+         docs_near_duplicate = docs_near_duplicate + $4, docs_skipped = docs_skipped + $5, \
+         events_new = events_new + $6, events_merged = events_merged + $7 WHERE id = $1",
+        &[
+            &run.0,
+            &n(counts.docs_new),
+            &n(counts.docs_duplicate),
+            &n(counts.docs_near_duplicate),
+            &n(counts.docs_skipped),
+            &n(counts.events_new),
+            &n(counts.events_merged),
+        ],
+    )?;
+    tx.commit("commit a batch")?;
+    Ok(out)
+}
+
+pub(crate) fn relink_document(
+    conn: &mut Conn,
+    doc_id: &str,
+    events: &[Event],
+    coder_version: &str,
+) -> Result<RelinkOutcome> {
+    let mut tx = conn.transaction("begin a relink")?;
+    let mut outcome = RelinkOutcome::default();
+    {
+        let now = now();
+        let doc = tx.query_opt(
+            "look up a document",
+            // FOR UPDATE: two recodes of one document queue instead of interleaving.
+            "SELECT doc_key, near_duplicate_of, source, run_id FROM documents WHERE id = $1 \
+             FOR UPDATE",
+            &[&doc_id],
+        )?;
+        let Some(doc) = doc else {
+            return Err(StoreError::DocumentNotFound {
+                doc_id: doc_id.to_owned(),
+            });
+        };
+        let doc_key: i64 = doc.get(0);
+        let near_of: Option<i64> = doc.get(1);
+        let doc_source: Option<String> = doc.get(2);
+        let run = doc.get::<_, Option<i64>>(3).map(RunId);
+        let old = tx.query(
+            "read the links of a document",
+            "SELECT id, event_id, coded_event FROM event_sources WHERE doc_key = $1 ORDER BY id",
+            &[&doc_key],
+        )?;
+        let mut old_coded = Vec::with_capacity(old.len());
+        for r in &old {
+            let link_id: i64 = r.get(0);
+            old_coded.push((link_id, r.get::<_, i64>(1), parse_coded(r.get(2), link_id)?));
+        }
+        let mut w = Writer { tx: &mut tx, now };
+        // 1. New events that are the same as an old one keep its link (and so its event id).
+        let mut matched_old = vec![false; old_coded.len()];
+        let mut unmatched_new = Vec::new();
+        let mut touched: Vec<i64> = Vec::new();
+        for e in events {
+            let hit = old_coded
+                .iter()
+                .enumerate()
+                .position(|(i, (_, _, c))| !matched_old[i] && same_identity(c, e));
+            match hit {
+                Some(i) => {
+                    matched_old[i] = true;
+                    let (link_id, event_id, _) = &old_coded[i];
+                    let (json, evidence) = coded_json(e, *event_id)?;
+                    w.tx.execute(
+                        "update a link",
+                        "UPDATE event_sources SET coded_event = $2, evidence = $3, \
+                         fatalities = $4, linked_at = $5 WHERE id = $1",
+                        &[
+                            link_id,
+                            &json,
+                            &evidence,
+                            &e.fatalities.map(i64::from),
+                            &now,
+                        ],
+                    )?;
+                    outcome.kept.push(EventId(*event_id));
+                    touched.push(*event_id);
+                }
+                None => unmatched_new.push(e),
+            }
+        }
+        // 2. Old links with no counterpart go.
+        for (i, (link_id, event_id, _)) in old_coded.iter().enumerate() {
+            if !matched_old[i] {
+                w.tx.execute(
+                    "remove a link",
+                    "DELETE FROM event_sources WHERE id = $1",
+                    &[link_id],
+                )?;
+                touched.push(*event_id);
+            }
+        }
+        // 3. Recompute (or delete) every event the document was a source of.
+        touched.sort_unstable();
+        touched.dedup();
+        for id in touched {
+            let kept = outcome.kept.contains(&EventId(id));
+            if w.recompute(id, kept.then_some(coder_version), None)? {
+                if !kept {
+                    outcome.updated.push(EventId(id));
+                }
+            } else {
+                outcome.deleted.push(EventId(id));
+            }
+        }
+        // 4. The rest is placed as in put_batch.
+        let scope = match near_of {
+            Some(root) => Some(w.events_of_docs(&[root])?),
+            None => None,
+        };
+        let mut linked: HashSet<i64> = outcome.kept.iter().map(|e| e.0).collect();
+        for e in unmatched_new {
+            match w.place_event(
+                e,
+                doc_key,
+                doc_source.as_deref(),
+                run,
+                coder_version,
+                &mut linked,
+                scope.as_ref(),
+            )? {
+                Placement::New(id) => outcome.created.push(EventId(id)),
+                Placement::Merged(id) => outcome.merged_into.push(EventId(id)),
+                Placement::Dropped => {}
+            }
+        }
+    }
+    tx.commit("commit a relink")?;
+    Ok(outcome)
+}
+
+pub(crate) fn import_acled(conn: &mut Conn, rows: &[AcledRecord]) -> Result<ImportReport> {
+    let mut tx = conn.transaction("begin an ACLED import")?;
+    let mut report = ImportReport::default();
+    {
+        let mut w = Writer {
+            tx: &mut tx,
+            now: now(),
+        };
+        // One lookup for the whole chunk; rows imported by this call are added as they go (an
+        // export may hold one id twice).
+        let keys: Vec<&str> = rows.iter().map(|r| r.event_id_cnty.as_str()).collect();
+        let select =
+            format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.event_id_cnty = ANY($1)");
+        let mut known: HashMap<String, StoredEvent> = HashMap::new();
+        for row in w.tx.query("look up ACLED events", &select, &[&keys])? {
+            let e = stored_event(&row)?;
+            if let Some(k) = e.event_id_cnty.clone() {
+                known.insert(k, e);
+            }
+        }
+        for rec in rows {
+            let mut event = rec.event.clone();
+            event.evidence.clear();
+            let existing = known.get(&rec.event_id_cnty).cloned();
+            let notes_search = rec.notes.as_deref().map(|n| {
+                let (body, alt) = rasd_store::index_form(n);
+                tsvector(&body, &alt)
+            });
+            let meta = RowMeta {
+                origin: Origin::Acled,
+                event_id_cnty: Some(&rec.event_id_cnty),
+                notes: rec.notes.as_deref(),
+                notes_search,
+                source: rec.source.as_deref(),
+                coder_version: None,
+                source_count: 0,
+            };
+            match existing {
+                Some(s) if s.origin != Origin::Acled => {
+                    return Err(StoreError::Corrupt {
+                        table: "events",
+                        column: "origin",
+                        row_id: s.id.0,
+                        value: s.origin.as_str().to_owned(),
+                    });
+                }
+                Some(s) if s.event == event && s.notes == rec.notes && s.source == rec.source => {
+                    report.unchanged += 1;
+                }
+                Some(s) => {
+                    w.update_event(s.id.0, &event, &meta, true)?;
+                    report.updated += 1;
+                    known.insert(
+                        rec.event_id_cnty.clone(),
+                        StoredEvent {
+                            event,
+                            notes: rec.notes.clone(),
+                            source: rec.source.clone(),
+                            ..s
+                        },
+                    );
+                }
+                None => {
+                    let id = w.insert_event(&event, &meta)?;
+                    report.inserted += 1;
+                    known.insert(
+                        rec.event_id_cnty.clone(),
+                        StoredEvent {
+                            id: EventId(id),
+                            origin: Origin::Acled,
+                            event,
+                            event_id_cnty: Some(rec.event_id_cnty.clone()),
+                            notes: rec.notes.clone(),
+                            source: rec.source.clone(),
+                            coder_version: None,
+                            source_count: 0,
+                            updated_at: w.now,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    tx.commit("commit an ACLED import")?;
+    Ok(report)
+}
