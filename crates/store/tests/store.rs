@@ -1094,6 +1094,23 @@ fn every_filter() {
                 "count: {}",
                 c.name
             );
+            // The unordered id listing (the server's full-text filter) finds the same events.
+            let mut listed: Vec<i64> = s
+                .events(&c.filter)
+                .unwrap()
+                .events
+                .iter()
+                .map(|e| e.id.0)
+                .collect();
+            let mut bare: Vec<i64> = s
+                .event_ids(&c.filter)
+                .unwrap()
+                .into_iter()
+                .map(|id| id.0)
+                .collect();
+            listed.sort_unstable();
+            bare.sort_unstable();
+            assert_eq!(bare, listed, "event_ids: {}", c.name);
         }
     }
     assert!(matches!(
