@@ -136,28 +136,42 @@ fn main() {
     };
     let events = prepare_bench_store(&config).expect("the benchmark's store");
     let rt = tokio::runtime::Runtime::new().unwrap();
-    let mut server_config = ServerConfig::new(&path);
-    server_config.bind = "127.0.0.1:0".parse().unwrap();
-    let server = rt.block_on(Server::bind(server_config)).unwrap();
-    let addr = server.local_addr().unwrap();
-    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-    let running = rt.spawn(server.run_until(async {
-        let _ = stopped.await;
-    }));
-    let base = format!("http://{addr}/");
+    // `RASD_BENCH_URL` times a server already running (e.g. another build's `rasd serve` on
+    // the same database) instead of starting one.
+    let (base, server) = match std::env::var("RASD_BENCH_URL") {
+        Ok(url) => (url, None),
+        Err(_) => {
+            let mut server_config = ServerConfig::new(&path);
+            server_config.bind = "127.0.0.1:0".parse().unwrap();
+            let server = rt.block_on(Server::bind(server_config)).unwrap();
+            let addr = server.local_addr().unwrap();
+            let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+            let running = rt.spawn(server.run_until(async {
+                let _ = stopped.await;
+            }));
+            (format!("http://{addr}/"), Some((stop, running)))
+        }
+    };
     let d = Driver::start();
-    let wait_ready =
-        |d: &Driver| {
-            let t = Instant::now();
-            while d.js(
+    let wait_ready = |d: &Driver| {
+        let t = Instant::now();
+        while d.js(
             "return document.body.dataset.ready === '1' && document.body.dataset.pending === '0'",
             json!([]),
         ) != true
         {
-            assert!(t.elapsed() < Duration::from_secs(60), "the dashboard never got ready");
+            assert!(
+                t.elapsed() < Duration::from_secs(60),
+                "the dashboard never got ready: {}",
+                d.js(
+                    "return [document.body.dataset.ready, document.body.dataset.pending, \
+                     document.getElementById('error').textContent]",
+                    json!([])
+                )
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
-        };
+    };
 
     println!(
         "dashboard latency in headless Chromium: {events} events, {} rounds",
@@ -203,9 +217,14 @@ fn main() {
         }
     }
     analysis.print("filter change, Analysis tab");
-    let superseded = d.js("return window.rasd.requestStats.superseded", json!([]));
+    let superseded = d.js(
+        "return (window.rasd.requestStats || {}).superseded",
+        json!([]),
+    );
     println!("superseded requests cancelled: {superseded}");
     drop(d);
-    stop.send(()).unwrap();
-    rt.block_on(running).unwrap().unwrap();
+    if let Some((stop, running)) = server {
+        stop.send(()).unwrap();
+        rt.block_on(running).unwrap().unwrap();
+    }
 }

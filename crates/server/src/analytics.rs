@@ -600,14 +600,14 @@ pub(crate) async fn capabilities(
                 .collect()
         };
         // Totals per actor, for choosing one.
-        let mut actors: Vec<(String, u32)> = Vec::new();
+        let mut per_actor: HashMap<&str, u32> = HashMap::new();
         for r in &caps.rows {
-            let n: u32 = r.counts.iter().sum();
-            match actors.iter_mut().find(|a| a.0 == r.actor) {
-                Some(a) => a.1 += n,
-                None => actors.push((r.actor.clone(), n)),
-            }
+            *per_actor.entry(r.actor.as_str()).or_default() += r.counts.iter().sum::<u32>();
         }
+        let mut actors: Vec<(String, u32)> = per_actor
+            .into_iter()
+            .map(|(a, n)| (a.to_owned(), n))
+            .collect();
         actors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         // The `limit` actors showing the most capabilities.
         let total_actors = actors.len();
