@@ -8,7 +8,6 @@
 //! `cargo bench -p rasd-server --bench dashboard` (`-- --repeat N` for N rounds of the filters).
 
 #[path = "../tests/common/mod.rs"]
-#[allow(dead_code)]
 mod common;
 
 use common::webdriver::Driver;

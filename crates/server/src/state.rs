@@ -34,6 +34,9 @@ type CachedTable = (
     Arc<tokio::sync::OnceCell<Arc<crate::analytics::SharedTable>>>,
 );
 
+/// A cache of values built once per key and data version: `(key, version, slot)`.
+type SlotCache<T> = Mutex<Vec<(String, i64, Arc<tokio::sync::OnceCell<T>>)>>;
+
 /// Selections kept (per filter and data version): one dashboard refresh asks about two
 /// (every filter, and every filter but the dates for the timeline), the Analysis panel about
 /// one more; going back to a previous filter finds it still here.
@@ -352,7 +355,7 @@ impl AppState {
 /// Entries of other versions are dropped; the least recently asked goes when the cache holds
 /// `cap`.
 fn slot<T>(
-    cache: &Mutex<Vec<(String, i64, Arc<tokio::sync::OnceCell<T>>)>>,
+    cache: &SlotCache<T>,
     key: String,
     version: i64,
     cap: usize,
