@@ -279,11 +279,19 @@
   }
   const typeLabel = (ty) => L().types[ty] || ty;
   const subLabel = (s) => L().sub_types[s] || s;
-  const num = (n) => new Intl.NumberFormat(state.lang).format(n);
+  // Formatters are costly to build (a table page formats 150 values): one per language.
+  const formatters = new Map();
+  function formatter(kind, make) {
+    const key = kind + '|' + state.lang;
+    let f = formatters.get(key);
+    if (!f) { f = make(state.lang); formatters.set(key, f); }
+    return f;
+  }
+  const num = (n) => formatter('num', (l) => new Intl.NumberFormat(l)).format(n);
   function fmtDate(iso) {
     if (!iso) return t('undated');
     const [y, m, d] = iso.split('-').map(Number);
-    return new Intl.DateTimeFormat(state.lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
+    return formatter('date', (l) => new Intl.DateTimeFormat(l, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }))
       .format(new Date(Date.UTC(y, m - 1, d || 1)));
   }
   function el(tag, attrs, ...children) {
