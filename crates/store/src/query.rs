@@ -274,6 +274,36 @@ pub(crate) fn events(conn: &Connection, f: &EventFilter) -> Result<EventPage> {
 /// ids alone skips decoding whole rows and the date ordering of [`events`], which made the
 /// first filter on a common word take most of a second at 100,000 events.
 pub(crate) fn event_ids(conn: &Connection, f: &EventFilter) -> Result<Vec<EventId>> {
+    let text_only = EventFilter {
+        text: f.text.clone(),
+        limit: f.limit,
+        after: f.after.clone(),
+        sort: f.sort,
+        ..Default::default()
+    };
+    if let (Some(text), true) = (&f.text, *f == text_only) {
+        // A text alone: the ids straight from the full-text tables and the source links,
+        // without visiting the events table (measured at 100,000 events, a word in 40% of the
+        // notes: 5-13 ms instead of 35-100 ms). Every id is a stored event's: source links
+        // cascade with their event, and notes leave `notes_fts` with theirs.
+        let expr = match_expression(&parse_query(text)).ok_or(StoreError::InvalidFilter {
+            field: "text",
+            reason: "the query has no words",
+        })?;
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT es.event_id FROM event_sources es WHERE es.doc_key IN \
+                 (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1) \
+                 UNION SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?1",
+            )
+            .during("list event ids")?;
+        let ids = stmt
+            .query_map([expr], |r| r.get(0))
+            .during("list event ids")?
+            .map(|r| r.map(EventId).during("list event ids"))
+            .collect::<Result<Vec<EventId>>>()?;
+        return Ok(ids);
+    }
     let mut sql = Sql::default();
     sql.push("SELECT e.id");
     let driven = push_from(conn, &mut sql, f)?;
