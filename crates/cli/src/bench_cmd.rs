@@ -180,6 +180,7 @@ pub fn serve(events: usize, repeat: usize, path: Option<&Path>) -> Result<ExitCo
     for t in [
         &r.first_view,
         &r.filter_change,
+        &r.filter_repeat,
         &r.text_cold,
         &r.analysis_view,
     ] {

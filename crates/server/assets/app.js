@@ -279,11 +279,19 @@
   }
   const typeLabel = (ty) => L().types[ty] || ty;
   const subLabel = (s) => L().sub_types[s] || s;
-  const num = (n) => new Intl.NumberFormat(state.lang).format(n);
+  // Formatters are costly to build (a table page formats 150 values): one per language.
+  const formatters = new Map();
+  function formatter(kind, make) {
+    const key = kind + '|' + state.lang;
+    let f = formatters.get(key);
+    if (!f) { f = make(state.lang); formatters.set(key, f); }
+    return f;
+  }
+  const num = (n) => formatter('num', (l) => new Intl.NumberFormat(l)).format(n);
   function fmtDate(iso) {
     if (!iso) return t('undated');
     const [y, m, d] = iso.split('-').map(Number);
-    return new Intl.DateTimeFormat(state.lang, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
+    return formatter('date', (l) => new Intl.DateTimeFormat(l, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' }))
       .format(new Date(Date.UTC(y, m - 1, d || 1)));
   }
   function el(tag, attrs, ...children) {
@@ -352,15 +360,23 @@
   }
   // One in-flight request per panel: a newer one aborts the older, so a slow answer never
   // overwrites a newer view.
+  // `superseded` counts the requests cancelled that way (the browser test checks it).
   const controllers = {};
+  const requestStats = { superseded: 0 };
   async function latest(panel, fn) {
-    if (controllers[panel]) controllers[panel].abort();
+    const old = controllers[panel];
+    if (old && !old.settled) {
+      old.abort();
+      requestStats.superseded++;
+    }
     const c = new AbortController();
     controllers[panel] = c;
     try {
       await fn(c.signal);
     } catch (e) {
       if (e.name !== 'AbortError') showError(e.message);
+    } finally {
+      c.settled = true;
     }
   }
   function askToken() {
@@ -1562,8 +1578,8 @@
       const sub = e.target.value;
       setFilters(sub ? { sub_type: sub, type: typeOfSub(sub) } : { sub_type: '' });
     });
-    $('f-actor').addEventListener('input', debounce(() => { if ($('f-actor').value !== state.f.actor) setFilters({ actor: $('f-actor').value.trim() }); }, 350));
-    $('f-text').addEventListener('input', debounce(() => { if ($('f-text').value !== state.f.text) setFilters({ text: $('f-text').value.trim() }); }, 350));
+    $('f-actor').addEventListener('input', debounce(() => { if ($('f-actor').value !== state.f.actor) setFilters({ actor: $('f-actor').value.trim() }); }, 200));
+    $('f-text').addEventListener('input', debounce(() => { if ($('f-text').value !== state.f.text) setFilters({ text: $('f-text').value.trim() }); }, 200));
     $('filters').addEventListener('submit', (e) => e.preventDefault());
     $('reset').addEventListener('click', () => setFilters({ from: '', to: '', country: '', admin1: '', admin2: '', type: '', sub_type: '', actor: '', text: '', ids: '' }));
     $('choro').addEventListener('change', (e) => { state.choro = e.target.value; writeHash(false); loadChoropleth(); });
@@ -1633,5 +1649,5 @@
     start();
   });
   // For tests and the curious: the current state.
-  window.rasd = { state, map, page, setFilters, timings, ana };
+  window.rasd = { state, map, page, setFilters, timings, ana, requestStats };
 }());

@@ -39,15 +39,6 @@ self_cell::self_cell!(
     }
 );
 
-/// The table cache's key for a selection: the filter and the `ids` as JSON.
-fn selection_key(filter: &EventFilter, ids: Option<&[i64]>) -> String {
-    format!(
-        "{}|{}",
-        serde_json::to_string(filter).unwrap_or_default(),
-        serde_json::to_string(&ids).unwrap_or_default()
-    )
-}
-
 /// The analytics table of the events of `filter` (and `ids`) in the current index, shared:
 /// the Analysis panel's requests (series, flags, control, capabilities) select the same events
 /// at once, and the first to ask builds the table (on a blocking thread) while the others wait
@@ -58,12 +49,12 @@ async fn shared_table(
     ids: Option<&[i64]>,
 ) -> Result<Arc<SharedTable>> {
     let index = state.fresh_index().await?;
-    let slot = state.table_slot(selection_key(filter, ids), index.data_version());
+    let slot = state.table_slot(crate::api::selection_key(filter, ids), index.data_version());
     slot.get_or_try_init(|| async {
-        let m = crate::api::matcher_for(state, &index, filter, ids).await?;
+        let sel = crate::api::select(state, &index, filter, ids).await?;
         crate::db::join(tokio::task::spawn_blocking(move || {
             Ok(Arc::new(SharedTable::new(index, |index| {
-                EventTable::from_rows(index.analytics_rows(&m))
+                EventTable::from_rows(index.analytics_rows(&sel))
             })))
         }))
         .await
@@ -609,14 +600,14 @@ pub(crate) async fn capabilities(
                 .collect()
         };
         // Totals per actor, for choosing one.
-        let mut actors: Vec<(String, u32)> = Vec::new();
+        let mut per_actor: HashMap<&str, u32> = HashMap::new();
         for r in &caps.rows {
-            let n: u32 = r.counts.iter().sum();
-            match actors.iter_mut().find(|a| a.0 == r.actor) {
-                Some(a) => a.1 += n,
-                None => actors.push((r.actor.clone(), n)),
-            }
+            *per_actor.entry(r.actor.as_str()).or_default() += r.counts.iter().sum::<u32>();
         }
+        let mut actors: Vec<(String, u32)> = per_actor
+            .into_iter()
+            .map(|(a, n)| (a.to_owned(), n))
+            .collect();
         actors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         // The `limit` actors showing the most capabilities.
         let total_actors = actors.len();

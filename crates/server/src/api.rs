@@ -1,6 +1,6 @@
 //! The `/api/v1` handlers.
 
-use crate::index::{EventIndex, Matcher, PageKey};
+use crate::index::{EventIndex, PageKey, Selection};
 use crate::ingest::{code_and_store, parse_documents};
 use crate::params::Query;
 use crate::{AppState, Result, ServerError};
@@ -13,8 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rasd_model::Evidence;
 use rasd_store::{
-    CsvExport, Cursor, EventDetail, EventFilter, EventId, EventWriter, GeoJsonExport, Sort, Store,
-    StoredEvent,
+    CsvExport, EventDetail, EventFilter, EventId, EventWriter, GeoJsonExport, Store, StoredEvent,
 };
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -47,30 +46,55 @@ pub(crate) async fn auth(State(state): State<AppState>, req: Request, next: Next
     }
 }
 
-/// A filter compiled against the index, with the full-text ids fetched when needed; `ids`
-/// (the `ids` parameter) keeps only those events.
+/// The current index and the rows of it that `filter` (and `ids`, the `ids` parameter) keeps.
 pub(crate) async fn compile(
     state: &AppState,
     filter: &EventFilter,
     ids: Option<&[i64]>,
-) -> Result<(Arc<EventIndex>, Matcher)> {
+) -> Result<(Arc<EventIndex>, Arc<Selection>)> {
     let index = state.fresh_index().await?;
-    let m = matcher_for(state, &index, filter, ids).await?;
-    Ok((index, m))
+    let sel = select(state, &index, filter, ids).await?;
+    Ok((index, sel))
 }
 
-/// The matcher of `filter` (and `ids`) over `index` (full-text ids of the index's version).
-pub(crate) async fn matcher_for(
+/// The cache key of a selection: the filter and the `ids` as JSON.
+pub(crate) fn selection_key(filter: &EventFilter, ids: Option<&[i64]>) -> String {
+    format!(
+        "{}|{}",
+        serde_json::to_string(filter).unwrap_or_default(),
+        serde_json::to_string(&ids).unwrap_or_default()
+    )
+}
+
+/// The rows of `index` that `filter` (and `ids`) keeps: found once per filter and data version
+/// (with the full-text ids of the index's version when the filter has a text), on a blocking
+/// thread, and shared by every request asking about the same filter meanwhile or later.
+pub(crate) async fn select(
     state: &AppState,
-    index: &EventIndex,
+    index: &Arc<EventIndex>,
     filter: &EventFilter,
     ids: Option<&[i64]>,
-) -> Result<Matcher> {
-    let text_ids = match &filter.text {
-        Some(t) => Some(state.text_ids(t, index.version).await?),
-        None => None,
-    };
-    Ok(index.matcher(filter, text_ids.as_deref().map(Vec::as_slice), ids))
+) -> Result<Arc<Selection>> {
+    let slot = state.selection_slot(selection_key(filter, ids), index.version);
+    slot.get_or_try_init(|| async {
+        let text_ids = match &filter.text {
+            Some(t) => Some(state.text_ids(t, index.version).await?),
+            None => None,
+        };
+        let (index, filter) = (Arc::clone(index), filter.clone());
+        let ids = ids.map(<[i64]>::to_vec);
+        crate::db::join(tokio::task::spawn_blocking(move || {
+            let m = index.matcher(
+                &filter,
+                text_ids.as_deref().map(Vec::as_slice),
+                ids.as_deref(),
+            );
+            Ok(Arc::new(index.select(&m)))
+        }))
+        .await
+    })
+    .await
+    .cloned()
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -101,7 +125,7 @@ pub(crate) async fn events(
     RawQuery(raw): RawQuery,
 ) -> Result<Response> {
     let q = Query::parse(raw.as_deref(), true, &["sort", "cursor", "limit", "format"])?;
-    let mut filter = q.filter()?;
+    let filter = q.filter()?;
     let limit = q.limit("limit", DEFAULT_PAGE, MAX_PAGE)?;
     let format = match q.get("format") {
         None | Some("json") => Format::Json,
@@ -125,66 +149,35 @@ pub(crate) async fn events(
     let (index, m) = compile(&state, &filter, ids.as_deref()).await?;
     let total = index.totals(&m).events;
     let cursor = q.get("cursor");
-    // A list of ids is paged from the index (the store's filter has no id list); so are
-    // fatality orders.
-    let by_index = match sort {
-        TableSort::FatalitiesDesc | TableSort::FatalitiesAsc => Some(PageKey::Fatalities),
-        _ if ids.is_some() => Some(PageKey::Date),
-        _ => None,
+    // Pages come from the index, which already holds the selection's rows (the store would
+    // run the filter again for every page: a full-text filter on a common word, or an actor
+    // substring, took 0.1-0.9 s at 100,000 events); only the page's rows are read from the
+    // store. Cursors are `d:<day>:<id>` (date orders) or `f:<fatalities>:<id>`.
+    let key = match sort {
+        TableSort::FatalitiesDesc | TableSort::FatalitiesAsc => PageKey::Fatalities,
+        TableSort::DateDesc | TableSort::DateAsc => PageKey::Date,
     };
-    let (events, next): (Vec<StoredEvent>, Option<String>) = match by_index {
-        None => {
-            filter.sort = if sort == TableSort::DateAsc {
-                Sort::DateAsc
-            } else {
-                Sort::DateDesc
-            };
-            filter.limit = Some(limit);
-            filter.after = cursor
-                .map(|c| {
-                    Cursor::decode(c)
-                        .map_err(|_| ServerError::bad("cursor", "not a cursor of this listing"))
-                })
-                .transpose()?;
-            let page = state
-                .inner
-                .db
-                .read(move |s| {
-                    s.events(&filter)
-                        .map_err(|e| ServerError::store("list events", e))
-                })
-                .await?;
-            (page.events, page.next.map(|c| c.encode()))
-        }
-        Some(key) => {
-            let prefix = if key == PageKey::Date { "d:" } else { "f:" };
-            let after = cursor
-                .map(|c| {
-                    index_cursor(c, prefix)
-                        .ok_or_else(|| ServerError::bad("cursor", "not a cursor of this listing"))
-                })
-                .transpose()?;
-            let descending = matches!(sort, TableSort::FatalitiesDesc | TableSort::DateDesc);
-            let (ids, next) = index.page_by(&m, key, descending, after, limit);
-            let events = state
-                .inner
-                .db
-                .read(move |s| {
-                    let mut out = Vec::with_capacity(ids.len());
-                    for id in ids {
-                        // An event deleted since the index was built is skipped.
-                        if let Some(d) = s
-                            .event_detail(EventId(id))
-                            .map_err(|e| ServerError::store("read an event", e))?
-                        {
-                            out.push(d.event);
-                        }
-                    }
-                    Ok(out)
-                })
-                .await?;
-            (events, next.map(|(k, id)| format!("{prefix}{k}:{id}")))
-        }
+    let (events, next): (Vec<StoredEvent>, Option<String>) = {
+        let prefix = if key == PageKey::Date { "d:" } else { "f:" };
+        let after = cursor
+            .map(|c| {
+                index_cursor(c, prefix)
+                    .ok_or_else(|| ServerError::bad("cursor", "not a cursor of this listing"))
+            })
+            .transpose()?;
+        let descending = matches!(sort, TableSort::FatalitiesDesc | TableSort::DateDesc);
+        let (ids, next) = index.page_by(&m, key, descending, after, limit);
+        let events = state
+            .inner
+            .db
+            .read(move |s| {
+                // An event deleted since the index was built is skipped.
+                let ids: Vec<EventId> = ids.into_iter().map(EventId).collect();
+                s.events_by_id(&ids)
+                    .map_err(|e| ServerError::store("read events", e))
+            })
+            .await?;
+        (events, next.map(|(k, id)| format!("{prefix}{k}:{id}")))
     };
     let mut headers = HeaderMap::new();
     headers.insert("x-total-count", HeaderValue::from(total));

@@ -53,13 +53,17 @@ pub struct BenchServeReport {
     /// The dashboard's first view: boundaries, weekly timeline, choropleth, facets, map points,
     /// first table page.
     pub first_view: RequestTiming,
-    /// A filter change (timeline, choropleth, type counts, points, table) for several filters
-    /// (full-text ids already cached).
+    /// A filter change (timeline, choropleth, type counts, points, table) for several filters,
+    /// each cold (every cache emptied first, so a full-text filter asks the store again).
     pub filter_change: RequestTiming,
-    /// The first filter change to a new, broad full-text query (`text=ambush`, about 40% of
-    /// the synthetic events): the store's full-text filter is paged for the ids, then cached.
+    /// The same filter changes again, each filter asked before (its selection kept).
+    pub filter_repeat: RequestTiming,
+    /// The first filter change to a new, broad full-text query (each of [`COLD_WORDS`], about
+    /// 40% of the synthetic events each): the store lists the matching ids, then they are
+    /// cached.
     pub text_cold: RequestTiming,
-    /// Each request of the first view alone.
+    /// Each request of the first view alone, then each request of the filter change as timed
+    /// inside its burst (named `filter change: ...`).
     pub requests: Vec<RequestTiming>,
     /// Each `/api/v1/analytics/*` request of the Analysis panel alone, uncached: one sample per
     /// filter (none, then each of [`FILTERS`]), each the first time that query is asked.
@@ -100,6 +104,19 @@ pub const FIRST_VIEW: [&str; 8] = [
     "/api/v1/aggregates?by=actor&limit=300",
     "/api/v1/points?{VIEW}",
     "/api/v1/events?limit=50",
+];
+
+/// Common words of the synthetic notes, each the first full-text query of its kind in the
+/// cold full-text scenario.
+pub const COLD_WORDS: [&str; 8] = [
+    "ambush",
+    "convoy",
+    "market",
+    "patrol",
+    "checkpoint",
+    "camp",
+    "mosque",
+    "cattle",
 ];
 
 /// Filters applied in the filter-change scenario, in turn.
@@ -161,19 +178,35 @@ async fn get(app: &axum::Router, uri: String) -> Result<usize> {
 
 /// Send `uris` concurrently; returns the wall time and the bytes received.
 async fn burst(app: &axum::Router, uris: Vec<String>) -> Result<(Duration, usize)> {
+    let (d, bytes, _) = burst_each(app, uris).await?;
+    Ok((d, bytes))
+}
+
+/// [`burst`], also returning each request's own time (from the burst's start to its answer)
+/// and bytes.
+async fn burst_each(
+    app: &axum::Router,
+    uris: Vec<String>,
+) -> Result<(Duration, usize, Vec<(Duration, usize)>)> {
     let t = Instant::now();
     let tasks: Vec<_> = uris
         .into_iter()
         .map(|u| {
             let app = app.clone();
-            tokio::spawn(async move { get(&app, u).await })
+            tokio::spawn(async move {
+                let n = get(&app, u).await?;
+                Ok((n, t.elapsed()))
+            })
         })
         .collect();
     let mut bytes = 0;
+    let mut each = Vec::with_capacity(tasks.len());
     for task in tasks {
-        bytes += crate::db::join(task).await?;
+        let (n, d) = crate::db::join(task).await?;
+        bytes += n;
+        each.push((d, n));
     }
-    Ok((t.elapsed(), bytes))
+    Ok((t.elapsed(), bytes, each))
 }
 
 fn timing(name: &str, mut samples: Vec<Duration>, bytes: usize) -> RequestTiming {
@@ -217,7 +250,7 @@ pub fn bench_serve(config: &BenchServeConfig) -> Result<BenchServeReport> {
     let t = Instant::now();
     let state = AppState::open(ServerConfig::new(&config.path))?;
     let startup_secs = t.elapsed().as_secs_f64();
-    let app = router(state);
+    let app = router(state.clone());
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -249,16 +282,45 @@ pub fn bench_serve(config: &BenchServeConfig) -> Result<BenchServeReport> {
             }
             requests.push(timing(uri, samples, bytes));
         }
-        let (d, b) = burst(&app, filter_change_requests("text=ambush")).await?;
-        let text_cold = timing("filter change, new full-text query", vec![d], b);
+        // New full-text queries: each word is common (about 40% of the synthetic events'
+        // notes) and asked for the first time, so its ids come from the store.
         let mut samples = Vec::new();
         let mut bytes = 0;
-        for i in 0..repeat.max(FILTERS.len()) {
-            let (d, b) = burst(&app, filter_change_requests(FILTERS[i % FILTERS.len()])).await?;
+        for word in COLD_WORDS {
+            let (d, b) = burst(&app, filter_change_requests(&format!("text={word}"))).await?;
             samples.push(d);
             bytes = bytes.max(b);
         }
+        let text_cold = timing("filter change, new full-text query", samples, bytes);
+        let mut samples = Vec::new();
+        let mut bytes = 0;
+        let kinds = filter_change_requests("");
+        let mut each: Vec<Vec<Duration>> = vec![Vec::new(); kinds.len()];
+        let mut each_bytes = vec![0; kinds.len()];
+        for i in 0..repeat.max(FILTERS.len()) {
+            let uris = filter_change_requests(FILTERS[i % FILTERS.len()]);
+            // Each change is timed cold, as the first time that filter is asked for.
+            state.forget_cached();
+            let (d, b, per) = burst_each(&app, uris).await?;
+            samples.push(d);
+            bytes = bytes.max(b);
+            for (k, (d, n)) in per.into_iter().enumerate() {
+                each[k].push(d);
+                each_bytes[k] = each_bytes[k].max(n);
+            }
+        }
         let filter_change = timing("filter change", samples, bytes);
+        // The same filters again: answered from the selections kept per filter.
+        let mut warm = Vec::new();
+        for i in 0..repeat.max(FILTERS.len()) {
+            let (d, _) = burst(&app, filter_change_requests(FILTERS[i % FILTERS.len()])).await?;
+            warm.push(d);
+        }
+        let filter_repeat = timing("filter change, filter asked before", warm, bytes);
+        for ((uri, samples), b) in kinds.iter().zip(each).zip(each_bytes) {
+            let name = format!("filter change: {}", uri.trim_end_matches('&'));
+            requests.push(timing(&name, samples, b));
+        }
         // Analytics, cold: every (request, filter) pair is asked once, so no answer comes
         // from the analytics cache. Each request alone first, then the panel's burst with a
         // fresh server state (an empty cache).
@@ -296,6 +358,7 @@ pub fn bench_serve(config: &BenchServeConfig) -> Result<BenchServeReport> {
             startup_secs,
             first_view,
             filter_change,
+            filter_repeat,
             text_cold,
             requests,
             analytics,

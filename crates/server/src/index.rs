@@ -204,6 +204,23 @@ impl Matcher {
     }
 }
 
+/// The rows of an index that one filter keeps, ascending: found in one pass by
+/// [`EventIndex::select`] and shared (see `AppState::selection_slot`) by the requests of one
+/// dashboard refresh, which ask for totals, timeline, choropleth, breakdown, map points and a
+/// table page of the same events at once.
+#[derive(Debug)]
+pub(crate) struct Selection {
+    rows: Vec<u32>,
+    /// Whether the filter keeps every event.
+    all: bool,
+}
+
+impl Selection {
+    fn rows(&self) -> impl Iterator<Item = usize> + '_ {
+        self.rows.iter().map(|&r| r as usize)
+    }
+}
+
 #[derive(Clone, Copy)]
 enum Want {
     Any,
@@ -441,8 +458,19 @@ impl EventIndex {
         true
     }
 
-    fn rows<'a>(&'a self, m: &'a Matcher) -> impl Iterator<Item = usize> + 'a {
-        (0..self.ids.len()).filter(move |&r| self.matches(m, r))
+    /// The rows matching `m`: one pass over the index, done once per filter and shared by
+    /// every answer about it (see [`Selection`]).
+    pub(crate) fn select(&self, m: &Matcher) -> Selection {
+        let all = m.keeps_all();
+        let rows = if all {
+            (0..self.ids.len() as u32).collect()
+        } else {
+            (0..self.ids.len())
+                .filter(|&r| self.matches(m, r))
+                .map(|r| r as u32)
+                .collect()
+        };
+        Selection { rows, all }
     }
 
     fn fatal(&self, r: usize) -> u64 {
@@ -453,10 +481,10 @@ impl EventIndex {
     }
 
     /// Totals of the matching events.
-    pub(crate) fn totals(&self, m: &Matcher) -> Totals {
+    pub(crate) fn totals(&self, m: &Selection) -> Totals {
         let mut t = Totals::default();
         let (mut lo, mut hi) = (i32::MAX, i32::MIN);
-        for r in self.rows(m) {
+        for r in m.rows() {
             t.events += 1;
             t.fatalities += self.fatal(r);
             if !self.lat[r].is_nan() && !self.lon[r].is_nan() {
@@ -481,7 +509,7 @@ impl EventIndex {
     /// per event type to each bucket; `limit` caps the number of buckets.
     pub(crate) fn aggregate(
         &self,
-        m: &Matcher,
+        m: &Selection,
         by: GroupBy,
         split_by_type: bool,
         limit: Option<usize>,
@@ -497,7 +525,7 @@ impl EventIndex {
             t.1 += f;
         };
         let mut seen: Vec<u32> = Vec::new();
-        for r in self.rows(m) {
+        for r in m.rows() {
             let f = self.fatal(r);
             let d = self.dates[r];
             let key = match by {
@@ -604,7 +632,7 @@ impl EventIndex {
     /// event stay points).
     pub(crate) fn points(
         &self,
-        m: &Matcher,
+        m: &Selection,
         view: Option<BBox>,
         cell: f64,
         max_points: usize,
@@ -617,7 +645,7 @@ impl EventIndex {
                     lat >= v.min_lat && lat <= v.max_lat && lon >= v.min_lon && lon <= v.max_lon
                 })
         };
-        let rows: Vec<usize> = self.rows(m).filter(|&r| inside(r)).collect();
+        let rows: Vec<usize> = m.rows().filter(|&r| inside(r)).collect();
         let point = |r: usize| {
             let f = match self.fatalities[r] {
                 NO_FATALITIES => -1,
@@ -669,7 +697,7 @@ impl EventIndex {
     /// the position of the page's last row when more follow.
     pub(crate) fn page_by(
         &self,
-        m: &Matcher,
+        m: &Selection,
         key: PageKey,
         descending: bool,
         after: Option<(i64, i64)>,
@@ -685,8 +713,8 @@ impl EventIndex {
             };
             (k, self.ids[r])
         };
-        let mut keys: Vec<(i64, i64)> = self
-            .rows(m)
+        let mut keys: Vec<(i64, i64)> = m
+            .rows()
             .map(key)
             .filter(|k| match after {
                 None => true,
@@ -716,11 +744,11 @@ impl EventIndex {
 
     /// The matching dated events as analytics rows (references into the index: the analytics
     /// library builds its columns over them without copying).
-    pub(crate) fn analytics_rows(&self, m: &Matcher) -> Vec<&EventRow> {
-        if m.keeps_all() {
+    pub(crate) fn analytics_rows(&self, m: &Selection) -> Vec<&EventRow> {
+        if m.all {
             return self.analytics.iter().collect();
         }
-        self.rows(m)
+        m.rows()
             .filter_map(|r| match self.analytics_row[r] {
                 NONE => None,
                 a => Some(&self.analytics[a as usize]),

@@ -5,7 +5,7 @@ use crate::db::{join, Db};
 use crate::index::EventIndex;
 use crate::{Boundaries, Result, ServerConfig, ServerError};
 use rasd_coder::Coder;
-use rasd_store::{EventFilter, Store};
+use rasd_store::EventFilter;
 use sha2::{Digest, Sha256};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock, RwLock};
@@ -34,6 +34,21 @@ type CachedTable = (
     Arc<tokio::sync::OnceCell<Arc<crate::analytics::SharedTable>>>,
 );
 
+/// A cache of values built once per key and data version: `(key, version, slot)`.
+type SlotCache<T> = Mutex<Vec<(String, i64, Arc<tokio::sync::OnceCell<T>>)>>;
+
+/// Selections kept (per filter and data version): one dashboard refresh asks about two
+/// (every filter, and every filter but the dates for the timeline), the Analysis panel about
+/// one more; going back to a previous filter finds it still here.
+const SELECTION_CACHE: usize = 16;
+
+/// `(filter key, data version, the rows, found once by the first request asking)`.
+type CachedSelection = (
+    String,
+    i64,
+    Arc<tokio::sync::OnceCell<Arc<crate::index::Selection>>>,
+);
+
 /// Everything the handlers share; cheap to clone (one `Arc`).
 ///
 /// Build it with [`AppState::open`], then hand it to [`crate::router`].
@@ -56,6 +71,8 @@ pub(crate) struct Inner {
     analytics_cache: Mutex<Vec<CachedAnswer>>,
     /// The last analytics tables (each holds the index it was built from).
     table_cache: Mutex<Vec<CachedTable>>,
+    /// The rows of the last filters asked about.
+    selection_cache: Mutex<Vec<CachedSelection>>,
     /// One full-text lookup at a time: the requests of one dashboard refresh ask for the same
     /// ids at once, and only the first should query the store.
     text_flight: tokio::sync::Mutex<()>,
@@ -108,6 +125,7 @@ impl AppState {
                 text_cache: Mutex::new(Vec::new()),
                 analytics_cache: Mutex::new(Vec::new()),
                 table_cache: Mutex::new(Vec::new()),
+                selection_cache: Mutex::new(Vec::new()),
                 text_flight: tokio::sync::Mutex::new(()),
                 coder: OnceLock::new(),
                 boundaries: Boundaries::default(),
@@ -180,9 +198,14 @@ impl AppState {
                 .read_blocking(|s| EventIndex::load(s, version))?,
         );
         *self.inner.index.write().unwrap_or_else(|p| p.into_inner()) = Arc::clone(&index);
-        // Cached tables hold the previous index: let it go.
+        // Cached tables hold the previous index: let it go (and the previous selections).
         self.inner
             .table_cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .retain(|(_, v, _)| *v == version);
+        self.inner
+            .selection_cache
             .lock()
             .unwrap_or_else(|p| p.into_inner())
             .retain(|(_, v, _)| *v == version);
@@ -204,22 +227,17 @@ impl AppState {
             .inner
             .db
             .read(move |s| {
-                let mut f = EventFilter {
+                let f = EventFilter {
                     text: Some(query),
-                    limit: Some(EventFilter::MAX_LIMIT),
                     ..Default::default()
                 };
-                let mut ids = Vec::new();
-                loop {
-                    let page = s
-                        .events(&f)
-                        .map_err(|e| ServerError::store("full-text filter", e))?;
-                    ids.extend(page.events.iter().map(|e| e.id.0));
-                    match page.next {
-                        Some(c) => f.after = Some(c),
-                        None => break,
-                    }
-                }
+                let mut ids: Vec<i64> = s
+                    .event_ids(&f)
+                    .map_err(|e| ServerError::store("full-text filter", e))?
+                    .into_iter()
+                    .map(|id| id.0)
+                    .collect();
+                ids.sort_unstable();
                 Ok(ids)
             })
             .await?;
@@ -284,24 +302,44 @@ impl AppState {
         key: String,
         version: i64,
     ) -> Arc<tokio::sync::OnceCell<Arc<crate::analytics::SharedTable>>> {
-        let mut cache = self
-            .inner
+        slot(&self.inner.table_cache, key, version, TABLE_CACHE)
+    }
+
+    /// The slot of the rows a filter selects at data `version`, shared like [`Self::table_slot`]:
+    /// the requests of one dashboard refresh arrive together, the first finds the rows and the
+    /// others wait for them.
+    pub(crate) fn selection_slot(
+        &self,
+        key: String,
+        version: i64,
+    ) -> Arc<tokio::sync::OnceCell<Arc<crate::index::Selection>>> {
+        slot(&self.inner.selection_cache, key, version, SELECTION_CACHE)
+    }
+
+    /// Drop every cached answer, selection, table and full-text id set (the benchmark's cold
+    /// runs).
+    pub(crate) fn forget_cached(&self) {
+        let inner = &self.inner;
+        inner
+            .text_cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
+        inner
+            .analytics_cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
+        inner
             .table_cache
             .lock()
-            .unwrap_or_else(|p| p.into_inner());
-        cache.retain(|(_, v, _)| *v == version);
-        let entry = match cache.iter().position(|(k, _, _)| *k == key) {
-            Some(i) => cache.remove(i),
-            None => {
-                if cache.len() >= TABLE_CACHE {
-                    cache.remove(0);
-                }
-                (key, version, Arc::default())
-            }
-        };
-        let slot = Arc::clone(&entry.2);
-        cache.push(entry);
-        slot
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
+        inner
+            .selection_cache
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clear();
     }
 
     /// The coder, built on first use (compiling the lexicon and loading the gazetteer takes
@@ -311,6 +349,31 @@ impl AppState {
             .coder
             .get_or_init(|| Coder::new(self.inner.config.coder.clone()))
     }
+}
+
+/// The entry for `key` at `version` in a cache of once-built values, created empty if missing.
+/// Entries of other versions are dropped; the least recently asked goes when the cache holds
+/// `cap`.
+fn slot<T>(
+    cache: &SlotCache<T>,
+    key: String,
+    version: i64,
+    cap: usize,
+) -> Arc<tokio::sync::OnceCell<T>> {
+    let mut cache = cache.lock().unwrap_or_else(|p| p.into_inner());
+    cache.retain(|(_, v, _)| *v == version);
+    let entry = match cache.iter().position(|(k, _, _)| *k == key) {
+        Some(i) => cache.remove(i),
+        None => {
+            if cache.len() >= cap {
+                cache.remove(0);
+            }
+            (key, version, Arc::default())
+        }
+    };
+    let slot = Arc::clone(&entry.2);
+    cache.push(entry);
+    slot
 }
 
 fn data_version(conn: &rusqlite::Connection) -> Result<i64> {

@@ -9,7 +9,7 @@
 //! - aggregates and map: `aggregates_add_up`, `index_agrees_with_the_store`, `map_points_cluster`
 //! - documents: `document_search_and_detail`, `post_codes_and_stores`, `post_rejects_bad_bodies`
 //! - the rest: `every_route_answers`, `token_is_required_when_configured`, `boundaries_gzip_etag`,
-//!   `dashboard_assets`, `index_follows_external_writes`
+//!   `dashboard_assets`, `index_follows_external_writes`, `cached_filters_follow_posted_documents`
 
 mod common;
 
@@ -566,7 +566,55 @@ async fn index_agrees_with_the_store() {
             }
             assert_eq!(got, want, "by {by} for {f:?}");
         }
+        // The table's pages come from the index too: the same events in the store's order.
+        let want: Vec<i64> = store
+            .events(&EventFilter {
+                limit: Some(1000),
+                ..q.clone()
+            })
+            .unwrap()
+            .events
+            .iter()
+            .map(|e| e.id.0)
+            .collect();
+        let v = get(&app, &format!("/api/v1/events?limit=1000&{f}"))
+            .await
+            .json();
+        assert_eq!(ids(&v), want, "listing for {f:?}");
     }
+}
+
+/// The answers cached per filter (the selected rows, the full-text ids) belong to one data
+/// version: documents posted through the API show at once in the filters asked before.
+#[tokio::test]
+async fn cached_filters_follow_posted_documents() {
+    let fx = Fixture::new();
+    let app = fx.app();
+    let count = |v: Value| v["total"]["events"].as_u64().unwrap();
+    let queries = [
+        "/api/v1/aggregates?by=type&text=Djibo",
+        "/api/v1/aggregates?by=type&country=Burkina%20Faso",
+        "/api/v1/aggregates?by=week&split=type&actor=jnim",
+    ];
+    let mut before = Vec::new();
+    for q in queries {
+        // Asked twice: the second answer comes from the caches.
+        let first = count(get(&app, q).await.json());
+        assert_eq!(count(get(&app, q).await.json()), first, "{q}");
+        before.push(first);
+    }
+    let listed = ids(&get(&app, "/api/v1/events?text=Djibo").await.json());
+    assert_eq!(listed.len() as u64, before[0]);
+    let a = post(&app, "/api/v1/documents", README_EXAMPLE).await;
+    assert_eq!(a.status, StatusCode::CREATED, "{}", a.text());
+    let id = a.json()["documents"][0]["event_ids"][0].as_i64().unwrap();
+    assert!(!listed.contains(&id), "a new event, not a merge");
+    for (q, n) in queries.iter().zip(&before) {
+        assert_eq!(count(get(&app, q).await.json()), n + 1, "{q}");
+    }
+    let listed = ids(&get(&app, "/api/v1/events?text=Djibo").await.json());
+    assert!(listed.contains(&id), "{listed:?}");
+    assert_eq!(listed.len() as u64, before[0] + 1);
 }
 
 /// The same filter as the API builds it from a query string.

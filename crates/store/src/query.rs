@@ -266,6 +266,94 @@ pub(crate) fn events(conn: &Connection, f: &EventFilter) -> Result<EventPage> {
     Ok(EventPage { events, next })
 }
 
+/// Ids of every event matching `f` (its `sort`, `limit` and `after` are ignored), in no
+/// particular order.
+///
+/// For callers that keep their own copy of the events' fields (the server's in-memory index)
+/// and only need the store to answer what they cannot, above all the full-text filter: reading
+/// ids alone skips decoding whole rows and the date ordering of [`events`], which made the
+/// first filter on a common word take most of a second at 100,000 events.
+pub(crate) fn event_ids(conn: &Connection, f: &EventFilter) -> Result<Vec<EventId>> {
+    let text_only = EventFilter {
+        text: f.text.clone(),
+        limit: f.limit,
+        after: f.after.clone(),
+        sort: f.sort,
+        ..Default::default()
+    };
+    if let (Some(text), true) = (&f.text, *f == text_only) {
+        // A text alone: the ids straight from the full-text tables and the source links,
+        // without visiting the events table (measured at 100,000 events, a word in 40% of the
+        // notes: 5-13 ms instead of 35-100 ms). Every id is a stored event's: source links
+        // cascade with their event, and notes leave `notes_fts` with theirs.
+        let expr = match_expression(&parse_query(text)).ok_or(StoreError::InvalidFilter {
+            field: "text",
+            reason: "the query has no words",
+        })?;
+        let mut stmt = conn
+            .prepare_cached(
+                "SELECT es.event_id FROM event_sources es WHERE es.doc_key IN \
+                 (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?1) \
+                 UNION SELECT rowid FROM notes_fts WHERE notes_fts MATCH ?1",
+            )
+            .during("list event ids")?;
+        let ids = stmt
+            .query_map([expr], |r| r.get(0))
+            .during("list event ids")?
+            .map(|r| r.map(EventId).during("list event ids"))
+            .collect::<Result<Vec<EventId>>>()?;
+        return Ok(ids);
+    }
+    let mut sql = Sql::default();
+    sql.push("SELECT e.id");
+    let driven = push_from(conn, &mut sql, f)?;
+    push_where(conn, &mut sql, f, false, driven)?;
+    let mut stmt = conn.prepare_cached(&sql.text).during("list event ids")?;
+    let ids = stmt
+        .query_map(params_from_iter(sql.params.iter()), |r| r.get(0))
+        .during("list event ids")?
+        .map(|r| r.map(EventId).during("list event ids"))
+        .collect::<Result<Vec<EventId>>>()?;
+    Ok(ids)
+}
+
+/// The events with `ids`, in the order asked; ids of no stored event are skipped.
+pub(crate) fn events_by_id(conn: &Connection, ids: &[EventId]) -> Result<Vec<crate::StoredEvent>> {
+    let mut out = Vec::with_capacity(ids.len());
+    // Bound in chunks well under SQLite's parameter limit.
+    for chunk in ids.chunks(500) {
+        let marks = vec!["?"; chunk.len()].join(",");
+        let sql = format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.id IN ({marks})");
+        let mut stmt = conn.prepare_cached(&sql).during("read events by id")?;
+        let mut rows = stmt
+            .query(params_from_iter(chunk.iter().map(|id| id.0)))
+            .during("read events by id")?;
+        while let Some(row) = rows.next().during("read events by id")? {
+            out.push(schema::stored_event(row)?);
+        }
+    }
+    let order: std::collections::HashMap<i64, usize> =
+        ids.iter().enumerate().map(|(i, id)| (id.0, i)).collect();
+    out.sort_by_key(|e| order.get(&e.id.0).copied().unwrap_or(usize::MAX));
+    Ok(out)
+}
+
+impl crate::SqliteStore {
+    /// Ids of every event matching `filter`, unordered and unpaged (`sort`, `limit` and
+    /// `after` are ignored): the same events as paging [`crate::Store::events`] to the end,
+    /// at a fraction of the cost (see `query::event_ids`).
+    pub fn event_ids(&self, filter: &EventFilter) -> Result<Vec<EventId>> {
+        event_ids(&self.conn, filter)
+    }
+
+    /// The events with `ids` (one query per 500), in the order asked; ids of no stored event
+    /// are skipped. For listings whose order is decided elsewhere (the server pages its
+    /// in-memory index and reads only the page's rows).
+    pub fn events_by_id(&self, ids: &[EventId]) -> Result<Vec<crate::StoredEvent>> {
+        events_by_id(&self.conn, ids)
+    }
+}
+
 pub(crate) fn count_events(conn: &Connection, f: &EventFilter) -> Result<u64> {
     let mut sql = Sql::default();
     sql.push("SELECT count(*)");

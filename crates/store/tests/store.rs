@@ -672,6 +672,34 @@ fn relink_is_reversible_and_keeps_ids() {
     put(&mut s, &[menaka_ied()]);
     assert!(all_events(&s).iter().all(|e| e.id != gao_id));
     assert_eq!(s.document("en-gao").unwrap().unwrap().events, vec![]);
+    // The id listing of a text (read from the full-text tables and source links alone) never
+    // names an unlinked or deleted event: the same events as the text filter's pages.
+    let texts = [
+        s.document("en-gao").unwrap().unwrap().document.text,
+        s.document("ar-boni").unwrap().unwrap().document.text,
+    ];
+    for word in texts.iter().flat_map(|t| t.split_whitespace()) {
+        let word: String = word.chars().filter(|c| c.is_alphanumeric()).collect();
+        if word.chars().count() < 4 {
+            continue;
+        }
+        let f = EventFilter {
+            text: Some(word.clone()),
+            ..Default::default()
+        };
+        let mut listed: Vec<i64> = s
+            .events(&f)
+            .unwrap()
+            .events
+            .iter()
+            .map(|e| e.id.0)
+            .collect();
+        let mut bare: Vec<i64> = s.event_ids(&f).unwrap().iter().map(|e| e.0).collect();
+        listed.sort_unstable();
+        bare.sort_unstable();
+        assert_eq!(bare, listed, "{word}");
+        assert!(!bare.contains(&gao_id.0), "{word}");
+    }
 }
 
 #[test]
@@ -1105,6 +1133,23 @@ fn every_filter() {
                 "count: {}",
                 c.name
             );
+            // The unordered id listing (the server's full-text filter) finds the same events.
+            let mut listed: Vec<i64> = s
+                .events(&c.filter)
+                .unwrap()
+                .events
+                .iter()
+                .map(|e| e.id.0)
+                .collect();
+            let mut bare: Vec<i64> = s
+                .event_ids(&c.filter)
+                .unwrap()
+                .into_iter()
+                .map(|id| id.0)
+                .collect();
+            listed.sort_unstable();
+            bare.sort_unstable();
+            assert_eq!(bare, listed, "event_ids: {}", c.name);
         }
     }
     assert!(matches!(

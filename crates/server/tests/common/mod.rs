@@ -14,6 +14,8 @@ use std::path::PathBuf;
 use std::time::Duration;
 use tower::ServiceExt;
 
+pub mod webdriver;
+
 pub const EN_DJIBO: &str = "On Sunday, 3 March 2024, JNIM militants attacked a military post near Djibo, killing 12 soldiers, security sources said.";
 pub const FR_DJIBO: &str = "Le dimanche 3 mars 2024, des militants du JNIM ont attaqué un poste militaire près de Djibo, tuant 12 soldats.";
 pub const FR_MOPTI: &str =
