@@ -17,7 +17,7 @@ use crate::common;
 use crate::gazetteer::{Gazetteer, Target};
 use crate::geometry::haversine_km;
 use crate::names::{self, COUNTRIES};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
 use rasd_text::{is_word_byte_boundary, Normalized};
 use std::collections::{BTreeSet, HashSet};
 
@@ -285,6 +285,8 @@ impl Matcher {
             // Contiguous NFA: scans about twice as fast as the non-contiguous one for a
             // similar memory footprint on 185k names (measured with `rasd bench`).
             .kind(Some(AhoCorasickKind::ContiguousNFA))
+            // Anchored searches from candidate word starts (see `candidate_starts`).
+            .start_kind(StartKind::Both)
             .build(pats.iter().map(|p| p.key.as_str()))
             .expect("the name automaton fits in memory");
         Matcher { ac, pats, words }
@@ -354,6 +356,34 @@ struct Raw {
     /// English: "the" right before a capitalised name ("in the Soum", "the Seno"): a
     /// province or region, not a town (nobody writes "in the Djibo").
     article: bool,
+}
+
+/// The byte offsets where `recognise` may keep a name that starts there, in increasing order:
+/// word boundaries ([`is_word_byte_boundary`]), and the positions inside a word right after
+/// a clitic prefix ([`is_clitic_prefix`]: at most four Arabic letters, so at most 8 bytes).
+/// A match starting anywhere else fails the word-boundary test and is never kept.
+fn candidate_starts(hay: &str) -> Vec<usize> {
+    let mut out = Vec::with_capacity(hay.len() / 3 + 1);
+    let mut prev_word = false;
+    // Start of the run of alphanumeric characters that ends at the current position.
+    let mut run_start = 0;
+    for (i, c) in hay.char_indices() {
+        let word = if c.is_ascii() {
+            c.is_ascii_alphanumeric()
+        } else {
+            c.is_alphanumeric()
+        };
+        if !(prev_word && word) {
+            out.push(i);
+        } else if i - run_start <= 8 && is_clitic_prefix(&hay[run_start..i]).0 {
+            out.push(i);
+        }
+        if !prev_word {
+            run_start = i;
+        }
+        prev_word = word;
+    }
+    out
 }
 
 /// The word that ends right before byte `s` (separated by exactly one space), if any.
@@ -1292,10 +1322,21 @@ impl Gazetteer {
         let hay = text.as_str();
         let mut raws: Vec<Raw> = Vec::new();
         let mut foreign = false;
+        // The leftmost-longest match from `pos` is the longest match at the first position at
+        // or after `pos` where some name starts. A match that starts inside a word is rejected
+        // below unless a clitic prefix stands before it, and a rejected match only moves the
+        // scan on to its next byte: so the automaton is run anchored at the positions where a
+        // match can be kept (word starts and ends, and after Arabic clitics), never over the
+        // letters inside words, and never again over text already scanned.
+        let starts = candidate_starts(hay);
         let mut pos = 0;
-        while pos < hay.len() {
-            let Some(mt) = m.ac.find(Input::new(hay).range(pos..)) else {
-                break;
+        for &at in &starts {
+            if at < pos {
+                continue;
+            }
+            let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
+            let Some(mt) = m.ac.find(input) else {
+                continue;
             };
             let (s, e) = (mt.start(), mt.end());
             let pat = &m.pats[mt.pattern().as_usize()];
@@ -1322,7 +1363,6 @@ impl Gazetteer {
                 }
             }
             if !ok {
-                pos = ceil_boundary(hay, s + 1);
                 continue;
             }
             pos = e;

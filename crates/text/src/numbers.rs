@@ -157,6 +157,27 @@ fn is_arabic_letter(c: char) -> bool {
 }
 
 fn class(c: char) -> Option<Kind> {
+    // Fast paths: ASCII, and the Arabic letters hamza..yeh (U+0621-U+064A less tatweel), which
+    // are nearly all of the text; both agree with the general rule below (checked by the test
+    // `char_class_fast_paths_agree`).
+    if c.is_ascii() {
+        return if c.is_ascii_digit() {
+            Some(Kind::Digits)
+        } else if c.is_ascii_alphabetic() {
+            Some(Kind::Latin)
+        } else if c.is_ascii_whitespace() || c == '\u{0B}' {
+            None
+        } else {
+            Some(Kind::Punct)
+        };
+    }
+    if matches!(c, '\u{0621}'..='\u{063A}' | '\u{0641}'..='\u{064A}') {
+        return Some(Kind::Arabic);
+    }
+    class_general(c)
+}
+
+fn class_general(c: char) -> Option<Kind> {
     if c.is_ascii_digit() {
         Some(Kind::Digits)
     } else if c.is_alphabetic() {
@@ -331,38 +352,72 @@ fn match_rest(toks: &[Tok<'_>], mut j: usize, words: &[Box<str>]) -> Option<usiz
 /// conjunction, never a preposition or article: otherwise "لست" ("I am not") would read as
 /// ل + ست = 6.
 fn arabic_stems<'s>(t: &'s str, strip_al: bool, mut f: impl FnMut(&'s str, bool, bool)) {
-    for conj in ["", "و", "ف"] {
-        let Some(r1) = t.strip_prefix(conj) else {
+    // The clitics are two-byte letters: compared as bytes (a `str::strip_prefix` per clitic
+    // was a `memcmp` call each, the largest cost of the number and date scanners).
+    const WAW: [u8; 2] = utf8_2('و');
+    const FA: [u8; 2] = utf8_2('ف');
+    const BA: [u8; 2] = utf8_2('ب');
+    const LAM: [u8; 2] = utf8_2('ل');
+    const KAF: [u8; 2] = utf8_2('ك');
+    const ALEF: [u8; 2] = utf8_2('ا');
+    for conj in [None, Some(WAW), Some(FA)] {
+        let Some(r1) = strip2(t, conj) else {
             continue;
         };
-        let waw = conj == "و";
-        for prep in ["", "ب", "ل", "ك"] {
-            let Some(r2) = r1.strip_prefix(prep) else {
+        let waw = conj == Some(WAW);
+        for prep in [None, Some(BA), Some(LAM), Some(KAF)] {
+            let Some(r2) = strip2(r1, prep) else {
                 continue;
             };
             if r2.is_empty() {
                 continue;
             }
-            let long = r2.chars().count() > 2;
-            if prep.is_empty() || long {
+            let long = more_chars_than(r2, 2);
+            if prep.is_none() || long {
                 f(r2, false, waw);
             }
-            if prep == "ل" {
-                if let Some(r3) = r2.strip_prefix('ل') {
-                    if r3.chars().count() > 1 {
+            if prep == Some(LAM) {
+                if let Some(r3) = strip2(r2, Some(LAM)) {
+                    if more_chars_than(r3, 1) {
                         f(r3, true, waw);
                     }
                 }
             }
             if strip_al {
-                if let Some(r3) = r2.strip_prefix("ال") {
-                    if r3.chars().count() > 2 {
+                if let Some(r3) = strip2(r2, Some(ALEF)).and_then(|r| strip2(r, Some(LAM))) {
+                    if more_chars_than(r3, 2) {
                         f(r3, false, waw);
                     }
                 }
             }
         }
     }
+}
+
+/// The UTF-8 bytes of a two-byte character.
+const fn utf8_2(c: char) -> [u8; 2] {
+    let c = c as u32;
+    assert!(c >= 0x80 && c < 0x800);
+    [0xC0 | (c >> 6) as u8, 0x80 | (c & 0x3F) as u8]
+}
+
+/// `s` without the two-byte character `p` at its start (`s` itself for `None`).
+#[inline]
+fn strip2(s: &str, p: Option<[u8; 2]>) -> Option<&str> {
+    match p {
+        None => Some(s),
+        Some(p) => {
+            let b = s.as_bytes();
+            // A match is a whole character, so byte 2 is a char boundary.
+            (b.len() >= 2 && b[0] == p[0] && b[1] == p[1]).then(|| &s[2..])
+        }
+    }
+}
+
+/// `s.chars().count() > n`, without counting past `n + 1`.
+#[inline]
+fn more_chars_than(s: &str, n: usize) -> bool {
+    s.chars().nth(n).is_some()
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1523,6 +1578,78 @@ impl Cx<'_, '_> {
 mod tests {
     use super::*;
     use Vagueness::*;
+
+    #[test]
+    fn char_class_fast_paths_agree() {
+        for c in (0..0x3_0000u32).filter_map(char::from_u32) {
+            assert_eq!(class(c), class_general(c), "{c:?} U+{:04X}", c as u32);
+        }
+    }
+
+    /// The clitic reading as first written, with `str::strip_prefix`: the byte-wise version
+    /// must call back with the same stems in the same order.
+    fn arabic_stems_reference(t: &str, strip_al: bool) -> Vec<(String, bool, bool)> {
+        let mut out = Vec::new();
+        for conj in ["", "و", "ف"] {
+            let Some(r1) = t.strip_prefix(conj) else {
+                continue;
+            };
+            let waw = conj == "و";
+            for prep in ["", "ب", "ل", "ك"] {
+                let Some(r2) = r1.strip_prefix(prep) else {
+                    continue;
+                };
+                if r2.is_empty() {
+                    continue;
+                }
+                if prep.is_empty() || r2.chars().count() > 2 {
+                    out.push((r2.to_string(), false, waw));
+                }
+                if prep == "ل" {
+                    if let Some(r3) = r2.strip_prefix('ل') {
+                        if r3.chars().count() > 1 {
+                            out.push((r3.to_string(), true, waw));
+                        }
+                    }
+                }
+                if strip_al {
+                    if let Some(r3) = r2.strip_prefix("ال") {
+                        if r3.chars().count() > 2 {
+                            out.push((r3.to_string(), false, waw));
+                        }
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn arabic_stems_match_the_reference() {
+        // Every word of up to four letters over the clitic letters and a few others, so that
+        // each branch (conjunction, preposition, لل, article, the length limits) is reached.
+        let letters = ['و', 'ف', 'ب', 'ل', 'ك', 'ا', 'س', 'ت'];
+        let mut words = vec![String::new()];
+        let mut layer = vec![String::new()];
+        for _ in 0..4 {
+            layer = layer
+                .iter()
+                .flat_map(|w| letters.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            words.extend(layer.iter().cloned());
+        }
+        words.extend(["وللخمسة", "فبالعشرين", "لست", "والست", "كالف"].map(String::from));
+        let mut checked = 0;
+        for w in &words {
+            for strip_al in [false, true] {
+                let mut got = Vec::new();
+                arabic_stems(w, strip_al, |s, a, waw| got.push((s.to_string(), a, waw)));
+                assert_eq!(got, arabic_stems_reference(w, strip_al), "{w:?} {strip_al}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 8000, "{checked}");
+    }
 
     struct Case {
         name: &'static str,
