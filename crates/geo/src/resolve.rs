@@ -365,8 +365,10 @@ struct Raw {
 fn candidate_starts(hay: &str) -> Vec<usize> {
     let mut out = Vec::with_capacity(hay.len() / 3 + 1);
     let mut prev_word = false;
-    // Start of the run of alphanumeric characters that ends at the current position.
+    // Start of the run of alphanumeric characters that ends at the current position, and
+    // whether all its letters so far may belong to a clitic prefix (و ف ب ل ك, then ال).
     let mut run_start = 0;
+    let mut run_clitic = false;
     for (i, c) in hay.char_indices() {
         let word = if c.is_ascii() {
             c.is_ascii_alphanumeric()
@@ -375,11 +377,15 @@ fn candidate_starts(hay: &str) -> Vec<usize> {
         };
         if !(prev_word && word) {
             out.push(i);
-        } else if i - run_start <= 8 && is_clitic_prefix(&hay[run_start..i]).0 {
+        } else if run_clitic && i - run_start <= 8 && is_clitic_prefix(&hay[run_start..i]).0 {
             out.push(i);
         }
+        let clitic_letter = matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا');
         if !prev_word {
             run_start = i;
+            run_clitic = clitic_letter;
+        } else {
+            run_clitic &= clitic_letter;
         }
         prev_word = word;
     }

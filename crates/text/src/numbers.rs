@@ -89,8 +89,7 @@ pub struct NumberMention {
 /// to letters ("G5", "M23", "AK-47", "12-year-old"), articles ("a", "an", "un", "une") and the
 /// pronoun "one" ("one of the", "no one").
 pub fn find_numbers(normalized: &str) -> Vec<NumberMention> {
-    let mut toks = tokenize(normalized);
-    mark_phrase_starts(&mut toks);
+    let toks = marked_tokens(normalized);
     let mut in_date = vec![false; toks.len()];
     for (a, b) in crate::dates::date_token_spans(&toks) {
         in_date[a..b].fill(true);
@@ -102,7 +101,9 @@ pub fn find_numbers(normalized: &str) -> Vec<NumberMention> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
-        if in_date[i] {
+        // A count starts with digits or with a word of some phrase table (a qualifier, a
+        // vague quantity, a number word): other tokens are passed over without the look-ups.
+        if in_date[i] || !(toks[i].kind == Kind::Digits || toks[i].phrase) {
             i += 1;
             continue;
         }
@@ -141,6 +142,60 @@ pub(crate) struct Tok<'a> {
     /// The token may begin a phrase of some table (see `mark_phrase_starts`); `true` until
     /// marked, so an unmarked token is always looked up.
     pub(crate) phrase: bool,
+}
+
+/// A token without its text: what [`marked_tokens`] keeps between calls.
+#[derive(Clone, Copy)]
+struct TokRec {
+    start: u32,
+    end: u32,
+    kind: Kind,
+    phrase: bool,
+}
+
+thread_local! {
+    /// The last text tokenised on this thread and its marked tokens: the coder asks for the
+    /// numbers and then the dates of the same text, which share one tokenisation.
+    static LAST_TOKENS: std::cell::RefCell<(String, Vec<TokRec>)> =
+        const { std::cell::RefCell::new((String::new(), Vec::new())) };
+}
+
+/// [`tokenize`] then [`mark_phrase_starts`], reusing the previous call's work when the text is
+/// the same.
+pub(crate) fn marked_tokens(s: &str) -> Vec<Tok<'_>> {
+    let cached = LAST_TOKENS.with_borrow(|(text, recs)| {
+        (text == s).then(|| {
+            recs.iter()
+                .map(|r| Tok {
+                    s: &s[r.start as usize..r.end as usize],
+                    start: r.start as usize,
+                    end: r.end as usize,
+                    kind: r.kind,
+                    phrase: r.phrase,
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    if let Some(toks) = cached {
+        return toks;
+    }
+    let mut toks = tokenize(s);
+    mark_phrase_starts(&mut toks);
+    // Offsets are kept as u32: longer texts (over 4 GiB) are simply not cached.
+    if u32::try_from(s.len()).is_ok() {
+        LAST_TOKENS.with_borrow_mut(|(text, recs)| {
+            text.clear();
+            text.push_str(s);
+            recs.clear();
+            recs.extend(toks.iter().map(|t| TokRec {
+                start: t.start as u32,
+                end: t.end as u32,
+                kind: t.kind,
+                phrase: t.phrase,
+            }));
+        });
+    }
+    toks
 }
 
 /// Marks the tokens that begin no phrase of any table, once per text: the tables then skip
@@ -1578,6 +1633,50 @@ impl Cx<'_, '_> {
 mod tests {
     use super::*;
     use Vagueness::*;
+
+    #[test]
+    fn counts_start_only_at_digits_or_phrase_words() {
+        let sample = include_str!("../../../examples/sample.jsonl");
+        let texts = CASES.iter().map(|c| c.input).chain(sample.lines());
+        let (mut skipped, mut kept) = (0, 0);
+        for text in texts {
+            let n = crate::normalize(text);
+            let toks = marked_tokens(n.as_str());
+            let in_date = vec![false; toks.len()];
+            let cx = Cx {
+                toks: &toks,
+                in_date: &in_date,
+            };
+            for (i, t) in toks.iter().enumerate() {
+                if t.kind == Kind::Digits || t.phrase {
+                    kept += 1;
+                } else {
+                    skipped += 1;
+                    assert!(
+                        matches!(cx.mention_at(i), Step::Nothing),
+                        "{text:?} at {:?}",
+                        t.s
+                    );
+                }
+            }
+        }
+        assert!(skipped > 1000 && kept > 100, "{skipped} {kept}");
+    }
+
+    #[test]
+    fn tokens_are_reused_only_for_the_same_text() {
+        let a = marked_tokens("twelve soldiers");
+        let b = marked_tokens("twelve soldiers");
+        let c = marked_tokens("five soldiers");
+        let key = |t: &[Tok<'_>]| -> Vec<(String, usize, bool)> {
+            t.iter()
+                .map(|t| (t.s.to_string(), t.end, t.phrase))
+                .collect()
+        };
+        assert_eq!(key(&a), key(&b));
+        assert_eq!(key(&c)[0], ("five".to_string(), 4, true));
+        assert_eq!(key(&c)[1], ("soldiers".to_string(), 13, false));
+    }
 
     #[test]
     fn char_class_fast_paths_agree() {
