@@ -845,13 +845,31 @@ const EVENT_BEFORE: &[&str] = &[
 
 /// The longest cue of `list` that `s` ends with as whole words ("a " after "Haya " is not the
 /// French "à"); an Arabic cue may carry a clitic و or ف ("وبمدينة").
+/// `s.ends_with(c)`, compared byte by byte from the end: the cue lists are matched against
+/// every mention, and a mismatch is nearly always found in the last byte or two, sooner
+/// than a `memcmp` call is made.
+#[inline]
+fn has_suffix(s: &str, c: &str) -> bool {
+    let (s, c) = (s.as_bytes(), c.as_bytes());
+    c.len() <= s.len() && s.iter().rev().zip(c.iter().rev()).all(|(a, b)| a == b)
+}
+
+/// `s.starts_with(c)`, byte by byte (see [`has_suffix`]).
+#[inline]
+fn has_prefix(s: &str, c: &str) -> bool {
+    let (s, c) = (s.as_bytes(), c.as_bytes());
+    c.len() <= s.len() && s.iter().zip(c.iter()).all(|(a, b)| a == b)
+}
+
 fn ends_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
     list.iter()
         .copied()
         .filter(|c| {
-            let Some(head) = s.strip_suffix(c) else {
+            if !has_suffix(s, c) {
                 return false;
-            };
+            }
+            // `s` ends with the whole character sequence `c`: a char boundary.
+            let head = &s[..s.len() - c.len()];
             let starts_word = c.chars().next().is_some_and(|f| f.is_alphanumeric());
             let mut prev = head.chars().rev();
             match prev.next() {
@@ -867,7 +885,7 @@ fn ends_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
 fn starts_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
     list.iter()
         .copied()
-        .filter(|c| s.starts_with(c))
+        .filter(|c| has_prefix(s, c))
         .max_by_key(|c| c.len())
 }
 
@@ -1335,6 +1353,7 @@ impl Gazetteer {
         // match can be kept (word starts and ends, and after Arabic clitics), never over the
         // letters inside words, and never again over text already scanned.
         let starts = candidate_starts(hay);
+        let (mut sent_start, mut sent_scanned) = (0, 0);
         let mut pos = 0;
         for &at in &starts {
             if at < pos {
@@ -1376,10 +1395,12 @@ impl Gazetteer {
                 foreign |= pat.foreign;
                 continue; // blocker
             }
-            let sent_start = hay[..s]
-                .rfind(['.', '!', '?', ';'])
-                .map(|i| i + 1)
-                .unwrap_or(0);
+            // The last sentence end before `s`, found by scanning only the text since the
+            // previous mention (mentions come in text order).
+            if let Some(i) = hay[sent_scanned..s].rfind(['.', '!', '?', ';']) {
+                sent_start = sent_scanned + i + 1;
+            }
+            sent_scanned = s;
             let before = &hay[floor_boundary(hay, s.saturating_sub(60)).max(sent_start)..s];
             let after = &hay[e..ceil_boundary(hay, (e + 40).min(hay.len()))];
             let (mut cue, mut cue_text) = detect_cue(before, after, clitic_bi, raws.last(), hay, s);
@@ -1410,7 +1431,7 @@ impl Gazetteer {
             } else {
                 let b = before.trim_end();
                 let ends_with_word = |c: &String| {
-                    b.ends_with(c.as_str())
+                    has_suffix(b, c)
                         && b[..b.len() - c.len()]
                             .chars()
                             .next_back()

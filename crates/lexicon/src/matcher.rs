@@ -85,6 +85,16 @@ const ARABIC_PREFIXES: &[&str] = &[
     "و", "ف", "ب", "ل", "ك", "س", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "فب",
     "ول", "فل", "وك", "فك", "وس", "فس", "وبال", "فبال", "وكال",
 ];
+/// The longest of [`ARABIC_PREFIXES`], in characters (checked by a test).
+const MAX_PREFIX_CHARS: usize = 4;
+
+/// String equality compared byte by byte: the strings are a few bytes long, shorter than the
+/// cost of a `memcmp` call.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
 /// Arabic enclitic pronouns and inflection endings that may follow a pattern inside one word.
 const ARABIC_SUFFIXES: &[&str] = &[
     "ه", "ها", "هم", "هما", "هن", "كم", "نا", "وا", "ون", "ين", "ان", "ات", "ت", "تا", "تم", "ا",
@@ -380,13 +390,18 @@ fn select_max_coverage(out: &mut Vec<Match>) {
 
 /// Check the word-boundary rules for a raw automaton hit; return the accepted span.
 fn accept(s: &str, start: usize, end: usize, info: PatternInfo) -> Option<(usize, usize)> {
-    let word_start = s[..start]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric())
-        .last()
-        .map(|(i, _)| i)
-        .unwrap_or(start);
+    // Only an Arabic pattern may start inside a word, after one of the listed prefixes (at
+    // most four letters): the walk back to the word's start stops there.
+    let mut word_start = start;
+    for (n, (i, c)) in s[..start].char_indices().rev().enumerate() {
+        if !c.is_alphanumeric() {
+            break;
+        }
+        if !info.arabic || n >= MAX_PREFIX_CHARS {
+            return None;
+        }
+        word_start = i;
+    }
     // Two-letter Arabic words (لم, لن, هل) hide inside longer words (كلم, لنا, سهل): they take
     // only the conjunctions و/ف before them and nothing after.
     let short = info.arabic
@@ -398,9 +413,9 @@ fn accept(s: &str, start: usize, end: usize, info: PatternInfo) -> Option<(usize
     if word_start != start {
         let prefix = &s[word_start..start];
         let allowed = if short {
-            ["و", "ف"].contains(&prefix)
+            same(prefix, "و") || same(prefix, "ف")
         } else {
-            ARABIC_PREFIXES.contains(&prefix)
+            ARABIC_PREFIXES.iter().any(|p| same(prefix, p))
         };
         if !info.arabic || !allowed {
             return None;
@@ -417,7 +432,8 @@ fn accept(s: &str, start: usize, end: usize, info: PatternInfo) -> Option<(usize
     // Pronoun suffixes attach to verbs ("قتلهم"); on actor nouns the same letters are mostly
     // the feminine ending of an adjective ("عسكرية" is not "soldier").
     let verbal = matches!(info.target, Target::Cue(_));
-    if info.arabic && !short && verbal && ARABIC_SUFFIXES.contains(&&s[end..word_end]) {
+    if info.arabic && !short && verbal && ARABIC_SUFFIXES.iter().any(|x| same(&s[end..word_end], x))
+    {
         return Some((start, word_end));
     }
     None
@@ -475,6 +491,12 @@ impl PatternSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn max_prefix_chars_is_the_longest_prefix() {
+        let longest = ARABIC_PREFIXES.iter().map(|p| p.chars().count()).max();
+        assert_eq!(longest, Some(MAX_PREFIX_CHARS));
+    }
 
     const ACTORS: &str = r#"
 [[actor]]
