@@ -600,7 +600,7 @@ static DUALS: LazyLock<Phrases<Unit>> = LazyLock::new(|| {
 
 /// "il y a N jours", "قبل N أيام", "منذ يومين"; the value says whether it is Arabic.
 /// Adds the first words of every date table to `set` (see `numbers::FIRST_WORDS`).
-pub(crate) fn first_words_into(set: &mut crate::numbers::FastSet<Box<str>>) {
+pub(crate) fn first_words_into(set: &mut crate::numbers::FastMap<Box<str>, u64>) {
     PREFIXES.first_words_into(set);
     MONTHS.first_words_into(set);
     WEEKDAYS.first_words_into(set);
@@ -683,11 +683,11 @@ fn scan(toks: &[Tok<'_>], published: Option<NaiveDate>) -> Vec<Hit> {
 
 /// False when no date expression can start at `t`, which spares most tokens the parsers:
 /// every parser of [`Cx::best_at`] begins with a phrase-table look-up (which needs
-/// `t.phrase`), digits, or one of the literal words tested here ("premier" in `day_at`, the
+/// `t.tables`), digits, or one of the literal words tested here ("premier" in `day_at`, the
 /// articles of `small_count_at`). `scan_skips_only_tokens_that_start_nothing` checks it.
 fn may_start_date(t: &Tok<'_>) -> bool {
     t.kind == Kind::Digits
-        || t.phrase
+        || t.tables != 0
         || matches!(t.s, "premier" | "a" | "an" | "un" | "une" | "one")
 }
 

@@ -30,15 +30,15 @@
 
 use std::collections::HashMap;
 
-type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
-pub(crate) type FastSet<K> = std::collections::HashSet<K, foldhash::fast::RandomState>;
+pub(crate) type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
-/// The first words of every phrase table of the crate (numbers and dates). Nearly all tokens
-/// are in no table: one look-up here spares the per-table look-ups (and, for Arabic, the clitic
-/// stems tried against each of the eighteen tables). A table added to the crate must be
-/// listed here too (`every_table_is_in_the_filter` checks the known ones).
-static FIRST_WORDS: LazyLock<FastSet<Box<str>>> = LazyLock::new(|| {
-    let mut set = FastSet::default();
+/// The first words of every phrase table of the crate (numbers and dates), each with the bits
+/// of the tables it starts a phrase of. Nearly all tokens are in no table, and a word of one
+/// table in few others: one look-up here spares the per-table look-ups (and, for Arabic, the
+/// clitic stems tried against each of the eighteen tables). A table added to the crate must be
+/// listed here too, or its phrases are never found (its tests would fail).
+static FIRST_WORDS: LazyLock<FastMap<Box<str>, u64>> = LazyLock::new(|| {
+    let mut set = FastMap::default();
     EN_WORDS.first_words_into(&mut set);
     FR_WORDS.first_words_into(&mut set);
     AR_WORDS.first_words_into(&mut set);
@@ -50,14 +50,18 @@ static FIRST_WORDS: LazyLock<FastSet<Box<str>>> = LazyLock::new(|| {
     set
 });
 
-/// True when the token may begin a phrase of some table.
-fn may_start_phrase(t: &Tok<'_>) -> bool {
+/// The tables (their bits, see [`Phrases::bit`]) that may have a phrase starting at the
+/// token; 0 when none. For Arabic, the union over every clitic reading of the word, article
+/// removed or not, which covers the readings each table tries.
+fn phrase_tables(t: &Tok<'_>) -> u64 {
     if t.kind == Kind::Arabic {
-        let mut any = false;
-        arabic_stems(t.s, true, |stem, _, _| any |= FIRST_WORDS.contains(stem));
-        any
+        let mut bits = 0;
+        arabic_stems(t.s, true, |stem, _, _| {
+            bits |= FIRST_WORDS.get(stem).copied().unwrap_or(0)
+        });
+        bits
     } else {
-        FIRST_WORDS.contains(t.s)
+        FIRST_WORDS.get(t.s).copied().unwrap_or(0)
     }
 }
 use std::sync::LazyLock;
@@ -103,7 +107,7 @@ pub fn find_numbers(normalized: &str) -> Vec<NumberMention> {
     while i < toks.len() {
         // A count starts with digits or with a word of some phrase table (a qualifier, a
         // vague quantity, a number word): other tokens are passed over without the look-ups.
-        if in_date[i] || !(toks[i].kind == Kind::Digits || toks[i].phrase) {
+        if in_date[i] || !(toks[i].kind == Kind::Digits || toks[i].tables != 0) {
             i += 1;
             continue;
         }
@@ -139,9 +143,10 @@ pub(crate) struct Tok<'a> {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) kind: Kind,
-    /// The token may begin a phrase of some table (see `mark_phrase_starts`); `true` until
-    /// marked, so an unmarked token is always looked up.
-    pub(crate) phrase: bool,
+    /// The phrase tables that may have a phrase beginning at this token, one bit per table
+    /// (see `mark_phrase_starts`); all bits until marked, so an unmarked token is always
+    /// looked up.
+    pub(crate) tables: u64,
 }
 
 /// A token without its text: what [`marked_tokens`] keeps between calls.
@@ -150,7 +155,7 @@ struct TokRec {
     start: u32,
     end: u32,
     kind: Kind,
-    phrase: bool,
+    tables: u64,
 }
 
 thread_local! {
@@ -171,7 +176,7 @@ pub(crate) fn marked_tokens(s: &str) -> Vec<Tok<'_>> {
                     start: r.start as usize,
                     end: r.end as usize,
                     kind: r.kind,
-                    phrase: r.phrase,
+                    tables: r.tables,
                 })
                 .collect::<Vec<_>>()
         })
@@ -191,18 +196,18 @@ pub(crate) fn marked_tokens(s: &str) -> Vec<Tok<'_>> {
                 start: t.start as u32,
                 end: t.end as u32,
                 kind: t.kind,
-                phrase: t.phrase,
+                tables: t.tables,
             }));
         });
     }
     toks
 }
 
-/// Marks the tokens that begin no phrase of any table, once per text: the tables then skip
-/// them without a look-up of their own.
+/// Marks each token with the tables that may have a phrase starting there, once per text: the
+/// other tables (and, for most tokens, all of them) then skip it without a look-up of their own.
 pub(crate) fn mark_phrase_starts(toks: &mut [Tok<'_>]) {
     for t in toks {
-        t.phrase = may_start_phrase(t);
+        t.tables = phrase_tables(t);
     }
 }
 
@@ -265,7 +270,7 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok<'_>> {
                 start: st,
                 end: i,
                 kind: ck,
-                phrase: true,
+                tables: u64::MAX,
             });
             cur = None;
         }
@@ -279,7 +284,7 @@ pub(crate) fn tokenize(s: &str) -> Vec<Tok<'_>> {
             start: st,
             end: s.len(),
             kind: ck,
-            phrase: true,
+            tables: u64::MAX,
         });
     }
     out
@@ -305,7 +310,13 @@ pub(crate) struct Phrases<T> {
     /// Phrases whose first word starts with ال, keyed by the rest (for "لل" = ل + ال).
     by_first_after_al: FastMap<Box<str>, Vec<usize>>,
     strip_al: bool,
+    /// This table's bit in [`Tok::tables`]. Bits are handed out in construction order and
+    /// wrap after 64 tables: two tables sharing a bit only make the filter less selective.
+    bit: u64,
 }
+
+/// The number of tables built so far, for [`Phrases::bit`].
+static TABLES_BUILT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
 
 /// A phrase matched at a token: its value, the index of the token after it, and whether its first
 /// word carried the conjunction و (which Arabic uses to join number words: "خمسة وعشرين").
@@ -323,6 +334,7 @@ impl<T: Copy> Phrases<T> {
             by_first: FastMap::default(),
             by_first_after_al: FastMap::default(),
             strip_al,
+            bit: 1 << (TABLES_BUILT.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % 64),
         };
         for (text, val) in list {
             let n = crate::normalize(text);
@@ -346,14 +358,15 @@ impl<T: Copy> Phrases<T> {
 
     /// The longest phrase starting at token `i`.
     /// Adds the table's first words (and their forms after ال) to `set`.
-    pub(crate) fn first_words_into(&self, set: &mut FastSet<Box<str>>) {
-        set.extend(self.by_first.keys().cloned());
-        set.extend(self.by_first_after_al.keys().cloned());
+    pub(crate) fn first_words_into(&self, set: &mut FastMap<Box<str>, u64>) {
+        for k in self.by_first.keys().chain(self.by_first_after_al.keys()) {
+            *set.entry(k.clone()).or_default() |= self.bit;
+        }
     }
 
     pub(crate) fn at(&self, toks: &[Tok<'_>], i: usize) -> Option<PhraseHit<T>> {
         let t = toks.get(i)?;
-        if !t.phrase {
+        if t.tables & self.bit == 0 {
             return None;
         }
         let mut best: Option<PhraseHit<T>> = None;
@@ -1648,7 +1661,7 @@ mod tests {
                 in_date: &in_date,
             };
             for (i, t) in toks.iter().enumerate() {
-                if t.kind == Kind::Digits || t.phrase {
+                if t.kind == Kind::Digits || t.tables != 0 {
                     kept += 1;
                 } else {
                     skipped += 1;
@@ -1670,7 +1683,7 @@ mod tests {
         let c = marked_tokens("five soldiers");
         let key = |t: &[Tok<'_>]| -> Vec<(String, usize, bool)> {
             t.iter()
-                .map(|t| (t.s.to_string(), t.end, t.phrase))
+                .map(|t| (t.s.to_string(), t.end, t.tables != 0))
                 .collect()
         };
         assert_eq!(key(&a), key(&b));
