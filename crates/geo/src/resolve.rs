@@ -18,7 +18,7 @@ use crate::gazetteer::{Gazetteer, Target};
 use crate::geometry::haversine_km;
 use crate::names::{self, COUNTRIES};
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
-use rasd_text::{is_word_byte_boundary, Normalized};
+use rasd_text::{is_word_byte_boundary, is_word_char, Normalized};
 use std::collections::{BTreeSet, HashSet};
 
 /// Evidence from outside the text (the coder's other stages).
@@ -189,7 +189,7 @@ fn is_arabic(c: char) -> bool {
 }
 
 fn alnum_len(s: &str) -> usize {
-    s.chars().filter(|c| c.is_alphanumeric()).count()
+    s.chars().filter(|&c| is_word_char(c)).count()
 }
 
 impl Matcher {
@@ -370,11 +370,7 @@ fn candidate_starts(hay: &str) -> Vec<usize> {
     let mut run_start = 0;
     let mut run_clitic = false;
     for (i, c) in hay.char_indices() {
-        let word = if c.is_ascii() {
-            c.is_ascii_alphanumeric()
-        } else {
-            c.is_alphanumeric()
-        };
+        let word = is_word_char(c);
         if !(prev_word && word) {
             out.push(i);
         } else if run_clitic && i - run_start <= 8 && is_clitic_prefix(&hay[run_start..i]).0 {
@@ -398,7 +394,7 @@ fn prev_word(hay: &str, s: usize) -> Option<(usize, &str)> {
     let start = b
         .char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || *c == '\'' || *c == '-')
+        .take_while(|(_, c)| is_word_char(*c) || *c == '\'' || *c == '-')
         .last()
         .map(|(i, _)| i)?;
     Some((start, &b[start..]))
@@ -409,7 +405,7 @@ fn next_word(hay: &str, e: usize) -> Option<(usize, &str)> {
     let a = hay[e..].strip_prefix(' ')?;
     let len: usize = a
         .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
+        .take_while(|c| is_word_char(*c) || *c == '\'' || *c == '-')
         .map(char::len_utf8)
         .sum();
     (len > 0).then(|| (e + 1, &a[..len]))
@@ -870,12 +866,12 @@ fn ends_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
             }
             // `s` ends with the whole character sequence `c`: a char boundary.
             let head = &s[..s.len() - c.len()];
-            let starts_word = c.chars().next().is_some_and(|f| f.is_alphanumeric());
+            let starts_word = c.chars().next().is_some_and(is_word_char);
             let mut prev = head.chars().rev();
             match prev.next() {
                 None => true,
-                Some(p) if !p.is_alphanumeric() || !starts_word => true,
-                Some('و' | 'ف') => prev.next().is_none_or(|q| !q.is_alphanumeric()),
+                Some(p) if !is_word_char(p) || !starts_word => true,
+                Some('و' | 'ف') => prev.next().is_none_or(|q| !is_word_char(q)),
                 Some(_) => false,
             }
         })
@@ -1372,7 +1368,7 @@ impl Gazetteer {
                 let ws = hay[..s]
                     .char_indices()
                     .rev()
-                    .take_while(|(_, c)| c.is_alphanumeric())
+                    .take_while(|&(_, c)| is_word_char(c))
                     .last()
                     .map(|(i, _)| i)
                     .unwrap_or(s);
@@ -1435,14 +1431,14 @@ impl Gazetteer {
                         && b[..b.len() - c.len()]
                             .chars()
                             .next_back()
-                            .is_none_or(|ch| !ch.is_alphanumeric())
+                            .is_none_or(|ch| !is_word_char(ch))
                 };
                 settle = m.words.settle.iter().any(ends_with_word);
                 locative = m.words.locative.iter().any(ends_with_word);
                 let ws = hay[..s]
                     .char_indices()
                     .rev()
-                    .take_while(|(_, c)| c.is_alphanumeric())
+                    .take_while(|&(_, c)| is_word_char(c))
                     .last()
                     .map(|(i, _)| i)
                     .unwrap_or(s);

@@ -5,7 +5,7 @@ use crate::cues::Cue;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 use rasd_model::Language;
-use rasd_text::normalize;
+use rasd_text::{is_word_char, normalize};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -394,7 +394,7 @@ fn accept(s: &str, start: usize, end: usize, info: PatternInfo) -> Option<(usize
     // most four letters): the walk back to the word's start stops there.
     let mut word_start = start;
     for (n, (i, c)) in s[..start].char_indices().rev().enumerate() {
-        if !c.is_alphanumeric() {
+        if !is_word_char(c) {
             break;
         }
         if !info.arabic || n >= MAX_PREFIX_CHARS {
@@ -404,12 +404,7 @@ fn accept(s: &str, start: usize, end: usize, info: PatternInfo) -> Option<(usize
     }
     // Two-letter Arabic words (لم, لن, هل) hide inside longer words (كلم, لنا, سهل): they take
     // only the conjunctions و/ف before them and nothing after.
-    let short = info.arabic
-        && s[start..end]
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .count()
-            <= 2;
+    let short = info.arabic && s[start..end].chars().filter(|&c| is_word_char(c)).count() <= 2;
     if word_start != start {
         let prefix = &s[word_start..start];
         let allowed = if short {
@@ -423,7 +418,7 @@ fn accept(s: &str, start: usize, end: usize, info: PatternInfo) -> Option<(usize
     }
     let word_end = s[end..]
         .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
+        .find(|&(_, c)| !is_word_char(c))
         .map(|(i, _)| end + i)
         .unwrap_or(s.len());
     if word_end == end || info.wildcard {
@@ -455,7 +450,7 @@ impl PatternSet {
             None => (raw, false),
         };
         let norm = normalize(body).as_str().to_string();
-        if norm.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+        if norm.chars().filter(|&c| is_word_char(c)).count() < 2 {
             return;
         }
         let arabic = norm.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));

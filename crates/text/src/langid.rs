@@ -5,6 +5,7 @@
 //! Mopti" (general-purpose detectors trained on many languages call that Swedish); a text with
 //! neither enough Arabic letters nor any function word is `und`.
 
+use crate::segment::is_word_char;
 use rasd_model::Language;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -52,7 +53,7 @@ pub fn detect_language(normalized: &str) -> Language {
     }
     let (mut fr, mut en) = (0u32, 0u32);
     for w in normalized
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
     {
         // "a" is French ("il a") and English ("a man"): counted for both, weakly.
