@@ -371,9 +371,9 @@ fn candidate_starts(hay: &str) -> Vec<usize> {
     let mut run_clitic = false;
     for (i, c) in hay.char_indices() {
         let word = is_word_char(c);
-        if !(prev_word && word) {
-            out.push(i);
-        } else if run_clitic && i - run_start <= 8 && is_clitic_prefix(&hay[run_start..i]).0 {
+        let boundary = !(prev_word && word);
+        if boundary || (run_clitic && i - run_start <= 8 && is_clitic_prefix(&hay[run_start..i]).0)
+        {
             out.push(i);
         }
         let clitic_letter = matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا');
