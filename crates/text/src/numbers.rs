@@ -186,22 +186,29 @@ pub(crate) fn marked_tokens(s: &str) -> Vec<Tok<'_>> {
     }
     let mut toks = tokenize(s);
     mark_phrase_starts(&mut toks);
-    // Offsets are kept as u32: longer texts (over 4 GiB) are simply not cached.
-    if u32::try_from(s.len()).is_ok() {
-        LAST_TOKENS.with_borrow_mut(|(text, recs)| {
-            text.clear();
+    // Long texts are not kept (a copy and its tokens would stay in memory on every thread;
+    // tokenising them twice costs little beside the rest of their coding).
+    LAST_TOKENS.with_borrow_mut(|(text, recs)| {
+        text.clear();
+        recs.clear();
+        if s.len() > CACHE_MAX_BYTES {
+            text.shrink_to(CACHE_MAX_BYTES);
+            recs.shrink_to(CACHE_MAX_BYTES / 4);
+        } else {
             text.push_str(s);
-            recs.clear();
             recs.extend(toks.iter().map(|t| TokRec {
                 start: t.start as u32,
                 end: t.end as u32,
                 kind: t.kind,
                 tables: t.tables,
             }));
-        });
-    }
+        }
+    });
     toks
 }
+
+/// The longest text [`marked_tokens`] keeps for the next call (offsets then fit in u32).
+const CACHE_MAX_BYTES: usize = 1 << 20;
 
 /// Marks each token with the tables that may have a phrase starting there, once per text: the
 /// other tables (and, for most tokens, all of them) then skip it without a look-up of their own.
@@ -1689,6 +1696,14 @@ mod tests {
         assert_eq!(key(&a), key(&b));
         assert_eq!(key(&c)[0], ("five".to_string(), 4, true));
         assert_eq!(key(&c)[1], ("soldiers".to_string(), 13, false));
+        // A text too long to keep is tokenised afresh each time, and replaces the cached one.
+        let long = "five ".repeat(CACHE_MAX_BYTES / 4);
+        for _ in 0..2 {
+            let t = marked_tokens(&long);
+            assert_eq!(t.len(), CACHE_MAX_BYTES / 4);
+            assert!(t.iter().all(|t| t.s == "five" && t.tables != 0));
+        }
+        assert_eq!(key(&marked_tokens("five soldiers")), key(&c));
     }
 
     #[test]
