@@ -17,8 +17,8 @@ use crate::common;
 use crate::gazetteer::{Gazetteer, Target};
 use crate::geometry::haversine_km;
 use crate::names::{self, COUNTRIES};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
-use rasd_text::{is_word_byte_boundary, Normalized};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use rasd_text::{is_word_byte_boundary, is_word_char, Normalized};
 use std::collections::{BTreeSet, HashSet};
 
 /// Evidence from outside the text (the coder's other stages).
@@ -189,7 +189,7 @@ fn is_arabic(c: char) -> bool {
 }
 
 fn alnum_len(s: &str) -> usize {
-    s.chars().filter(|c| c.is_alphanumeric()).count()
+    s.chars().filter(|&c| is_word_char(c)).count()
 }
 
 impl Matcher {
@@ -285,6 +285,8 @@ impl Matcher {
             // Contiguous NFA: scans about twice as fast as the non-contiguous one for a
             // similar memory footprint on 185k names (measured with `rasd bench`).
             .kind(Some(AhoCorasickKind::ContiguousNFA))
+            // Anchored searches from candidate word starts (see `candidate_starts`).
+            .start_kind(StartKind::Both)
             .build(pats.iter().map(|p| p.key.as_str()))
             .expect("the name automaton fits in memory");
         Matcher { ac, pats, words }
@@ -356,13 +358,43 @@ struct Raw {
     article: bool,
 }
 
+/// The byte offsets where `recognise` may keep a name that starts there, in increasing order:
+/// word boundaries ([`is_word_byte_boundary`]), and the positions inside a word right after
+/// a clitic prefix ([`is_clitic_prefix`]: at most four Arabic letters, so at most 8 bytes).
+/// A match starting anywhere else fails the word-boundary test and is never kept.
+fn candidate_starts(hay: &str) -> Vec<usize> {
+    let mut out = Vec::with_capacity(hay.len() / 3 + 1);
+    let mut prev_word = false;
+    // Start of the run of alphanumeric characters that ends at the current position, and
+    // whether all its letters so far may belong to a clitic prefix (و ف ب ل ك, then ال).
+    let mut run_start = 0;
+    let mut run_clitic = false;
+    for (i, c) in hay.char_indices() {
+        let word = is_word_char(c);
+        let boundary = !(prev_word && word);
+        if boundary || (run_clitic && i - run_start <= 8 && is_clitic_prefix(&hay[run_start..i]).0)
+        {
+            out.push(i);
+        }
+        let clitic_letter = matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا');
+        if !prev_word {
+            run_start = i;
+            run_clitic = clitic_letter;
+        } else {
+            run_clitic &= clitic_letter;
+        }
+        prev_word = word;
+    }
+    out
+}
+
 /// The word that ends right before byte `s` (separated by exactly one space), if any.
 fn prev_word(hay: &str, s: usize) -> Option<(usize, &str)> {
     let b = hay[..s].strip_suffix(' ')?;
     let start = b
         .char_indices()
         .rev()
-        .take_while(|(_, c)| c.is_alphanumeric() || *c == '\'' || *c == '-')
+        .take_while(|(_, c)| is_word_char(*c) || *c == '\'' || *c == '-')
         .last()
         .map(|(i, _)| i)?;
     Some((start, &b[start..]))
@@ -373,7 +405,7 @@ fn next_word(hay: &str, e: usize) -> Option<(usize, &str)> {
     let a = hay[e..].strip_prefix(' ')?;
     let len: usize = a
         .chars()
-        .take_while(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
+        .take_while(|c| is_word_char(*c) || *c == '\'' || *c == '-')
         .map(char::len_utf8)
         .sum();
     (len > 0).then(|| (e + 1, &a[..len]))
@@ -809,19 +841,37 @@ const EVENT_BEFORE: &[&str] = &[
 
 /// The longest cue of `list` that `s` ends with as whole words ("a " after "Haya " is not the
 /// French "à"); an Arabic cue may carry a clitic و or ف ("وبمدينة").
+/// `s.ends_with(c)`, compared byte by byte from the end: the cue lists are matched against
+/// every mention, and a mismatch is nearly always found in the last byte or two, sooner
+/// than a `memcmp` call is made.
+#[inline]
+fn has_suffix(s: &str, c: &str) -> bool {
+    let (s, c) = (s.as_bytes(), c.as_bytes());
+    c.len() <= s.len() && s.iter().rev().zip(c.iter().rev()).all(|(a, b)| a == b)
+}
+
+/// `s.starts_with(c)`, byte by byte (see [`has_suffix`]).
+#[inline]
+fn has_prefix(s: &str, c: &str) -> bool {
+    let (s, c) = (s.as_bytes(), c.as_bytes());
+    c.len() <= s.len() && s.iter().zip(c.iter()).all(|(a, b)| a == b)
+}
+
 fn ends_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
     list.iter()
         .copied()
         .filter(|c| {
-            let Some(head) = s.strip_suffix(c) else {
+            if !has_suffix(s, c) {
                 return false;
-            };
-            let starts_word = c.chars().next().is_some_and(|f| f.is_alphanumeric());
+            }
+            // `s` ends with the whole character sequence `c`: a char boundary.
+            let head = &s[..s.len() - c.len()];
+            let starts_word = c.chars().next().is_some_and(is_word_char);
             let mut prev = head.chars().rev();
             match prev.next() {
                 None => true,
-                Some(p) if !p.is_alphanumeric() || !starts_word => true,
-                Some('و' | 'ف') => prev.next().is_none_or(|q| !q.is_alphanumeric()),
+                Some(p) if !is_word_char(p) || !starts_word => true,
+                Some('و' | 'ف') => prev.next().is_none_or(|q| !is_word_char(q)),
                 Some(_) => false,
             }
         })
@@ -831,7 +881,7 @@ fn ends_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
 fn starts_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
     list.iter()
         .copied()
-        .filter(|c| s.starts_with(c))
+        .filter(|c| has_prefix(s, c))
         .max_by_key(|c| c.len())
 }
 
@@ -1292,10 +1342,22 @@ impl Gazetteer {
         let hay = text.as_str();
         let mut raws: Vec<Raw> = Vec::new();
         let mut foreign = false;
+        // The leftmost-longest match from `pos` is the longest match at the first position at
+        // or after `pos` where some name starts. A match that starts inside a word is rejected
+        // below unless a clitic prefix stands before it, and a rejected match only moves the
+        // scan on to its next byte: so the automaton is run anchored at the positions where a
+        // match can be kept (word starts and ends, and after Arabic clitics), never over the
+        // letters inside words, and never again over text already scanned.
+        let starts = candidate_starts(hay);
+        let (mut sent_start, mut sent_scanned) = (0, 0);
         let mut pos = 0;
-        while pos < hay.len() {
-            let Some(mt) = m.ac.find(Input::new(hay).range(pos..)) else {
-                break;
+        for &at in &starts {
+            if at < pos {
+                continue;
+            }
+            let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
+            let Some(mt) = m.ac.find(input) else {
+                continue;
             };
             let (s, e) = (mt.start(), mt.end());
             let pat = &m.pats[mt.pattern().as_usize()];
@@ -1306,7 +1368,7 @@ impl Gazetteer {
                 let ws = hay[..s]
                     .char_indices()
                     .rev()
-                    .take_while(|(_, c)| c.is_alphanumeric())
+                    .take_while(|&(_, c)| is_word_char(c))
                     .last()
                     .map(|(i, _)| i)
                     .unwrap_or(s);
@@ -1322,7 +1384,6 @@ impl Gazetteer {
                 }
             }
             if !ok {
-                pos = ceil_boundary(hay, s + 1);
                 continue;
             }
             pos = e;
@@ -1330,10 +1391,12 @@ impl Gazetteer {
                 foreign |= pat.foreign;
                 continue; // blocker
             }
-            let sent_start = hay[..s]
-                .rfind(['.', '!', '?', ';'])
-                .map(|i| i + 1)
-                .unwrap_or(0);
+            // The last sentence end before `s`, found by scanning only the text since the
+            // previous mention (mentions come in text order).
+            if let Some(i) = hay[sent_scanned..s].rfind(['.', '!', '?', ';']) {
+                sent_start = sent_scanned + i + 1;
+            }
+            sent_scanned = s;
             let before = &hay[floor_boundary(hay, s.saturating_sub(60)).max(sent_start)..s];
             let after = &hay[e..ceil_boundary(hay, (e + 40).min(hay.len()))];
             let (mut cue, mut cue_text) = detect_cue(before, after, clitic_bi, raws.last(), hay, s);
@@ -1364,18 +1427,18 @@ impl Gazetteer {
             } else {
                 let b = before.trim_end();
                 let ends_with_word = |c: &String| {
-                    b.ends_with(c.as_str())
+                    has_suffix(b, c)
                         && b[..b.len() - c.len()]
                             .chars()
                             .next_back()
-                            .is_none_or(|ch| !ch.is_alphanumeric())
+                            .is_none_or(|ch| !is_word_char(ch))
                 };
                 settle = m.words.settle.iter().any(ends_with_word);
                 locative = m.words.locative.iter().any(ends_with_word);
                 let ws = hay[..s]
                     .char_indices()
                     .rev()
-                    .take_while(|(_, c)| c.is_alphanumeric())
+                    .take_while(|&(_, c)| is_word_char(c))
                     .last()
                     .map(|(i, _)| i)
                     .unwrap_or(s);

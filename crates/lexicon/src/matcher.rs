@@ -5,7 +5,7 @@ use crate::cues::Cue;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use chrono::NaiveDate;
 use rasd_model::Language;
-use rasd_text::normalize;
+use rasd_text::{is_word_char, normalize};
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
@@ -85,6 +85,16 @@ const ARABIC_PREFIXES: &[&str] = &[
     "و", "ف", "ب", "ل", "ك", "س", "ال", "وال", "فال", "بال", "كال", "لل", "ولل", "فلل", "وب", "فب",
     "ول", "فل", "وك", "فك", "وس", "فس", "وبال", "فبال", "وكال",
 ];
+/// The longest of [`ARABIC_PREFIXES`], in characters (checked by a test).
+const MAX_PREFIX_CHARS: usize = 4;
+
+/// String equality compared byte by byte: the strings are a few bytes long, shorter than the
+/// cost of a `memcmp` call.
+#[inline]
+fn same(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.bytes().zip(b.bytes()).all(|(x, y)| x == y)
+}
+
 /// Arabic enclitic pronouns and inflection endings that may follow a pattern inside one word.
 const ARABIC_SUFFIXES: &[&str] = &[
     "ه", "ها", "هم", "هما", "هن", "كم", "نا", "وا", "ون", "ين", "ان", "ات", "ت", "تا", "تم", "ا",
@@ -389,27 +399,27 @@ fn select_max_coverage(out: &mut Vec<Match>) {
 
 /// Check the word-boundary rules for a raw automaton hit; return the accepted span.
 fn accept(s: &str, start: usize, end: usize, info: PatternInfo) -> Option<(usize, usize)> {
-    let word_start = s[..start]
-        .char_indices()
-        .rev()
-        .take_while(|&(_, c)| c.is_alphanumeric())
-        .last()
-        .map(|(i, _)| i)
-        .unwrap_or(start);
+    // Only an Arabic pattern may start inside a word, after one of the listed prefixes (at
+    // most four letters): the walk back to the word's start stops there.
+    let mut word_start = start;
+    for (n, (i, c)) in s[..start].char_indices().rev().enumerate() {
+        if !is_word_char(c) {
+            break;
+        }
+        if !info.arabic || n >= MAX_PREFIX_CHARS {
+            return None;
+        }
+        word_start = i;
+    }
     // Two-letter Arabic words (لم, لن, هل) hide inside longer words (كلم, لنا, سهل): they take
     // only the conjunctions و/ف before them and nothing after.
-    let short = info.arabic
-        && s[start..end]
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .count()
-            <= 2;
+    let short = info.arabic && s[start..end].chars().filter(|&c| is_word_char(c)).count() <= 2;
     if word_start != start {
         let prefix = &s[word_start..start];
         let allowed = if short {
-            ["و", "ف"].contains(&prefix)
+            same(prefix, "و") || same(prefix, "ف")
         } else {
-            ARABIC_PREFIXES.contains(&prefix)
+            ARABIC_PREFIXES.iter().any(|p| same(prefix, p))
         };
         if !info.arabic || !allowed {
             return None;
@@ -417,7 +427,7 @@ fn accept(s: &str, start: usize, end: usize, info: PatternInfo) -> Option<(usize
     }
     let word_end = s[end..]
         .char_indices()
-        .find(|&(_, c)| !c.is_alphanumeric())
+        .find(|&(_, c)| !is_word_char(c))
         .map(|(i, _)| end + i)
         .unwrap_or(s.len());
     if word_end == end || info.wildcard {
@@ -426,7 +436,8 @@ fn accept(s: &str, start: usize, end: usize, info: PatternInfo) -> Option<(usize
     // Pronoun suffixes attach to verbs ("قتلهم"); on actor nouns the same letters are mostly
     // the feminine ending of an adjective ("عسكرية" is not "soldier").
     let verbal = matches!(info.target, Target::Cue(_));
-    if info.arabic && !short && verbal && ARABIC_SUFFIXES.contains(&&s[end..word_end]) {
+    if info.arabic && !short && verbal && ARABIC_SUFFIXES.iter().any(|x| same(&s[end..word_end], x))
+    {
         return Some((start, word_end));
     }
     None
@@ -448,7 +459,7 @@ impl PatternSet {
             None => (raw, false),
         };
         let norm = normalize(body).as_str().to_string();
-        if norm.chars().filter(|c| c.is_alphanumeric()).count() < 2 {
+        if norm.chars().filter(|&c| is_word_char(c)).count() < 2 {
             return;
         }
         let arabic = norm.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c));
@@ -484,6 +495,12 @@ impl PatternSet {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn max_prefix_chars_is_the_longest_prefix() {
+        let longest = ARABIC_PREFIXES.iter().map(|p| p.chars().count()).max();
+        assert_eq!(longest, Some(MAX_PREFIX_CHARS));
+    }
 
     const ACTORS: &str = r#"
 [[actor]]

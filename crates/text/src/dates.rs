@@ -41,7 +41,7 @@ use std::sync::LazyLock;
 
 use chrono::{Datelike, Days, Months, NaiveDate};
 
-use crate::numbers::{adjacent, small_count_at, tokenize, Kind, Phrases, Tok};
+use crate::numbers::{adjacent, small_count_at, Kind, Phrases, Tok};
 
 /// A date expression found in normalised text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -58,8 +58,7 @@ pub struct DateMention {
 
 /// Find date expressions in normalised text; relative ones need `published`.
 pub fn find_dates(normalized: &str, published: Option<NaiveDate>) -> Vec<DateMention> {
-    let mut toks = tokenize(normalized);
-    crate::numbers::mark_phrase_starts(&mut toks);
+    let toks = crate::numbers::marked_tokens(normalized);
     scan(&toks, published)
         .into_iter()
         .filter_map(|h| {
@@ -601,7 +600,7 @@ static DUALS: LazyLock<Phrases<Unit>> = LazyLock::new(|| {
 
 /// "il y a N jours", "قبل N أيام", "منذ يومين"; the value says whether it is Arabic.
 /// Adds the first words of every date table to `set` (see `numbers::FIRST_WORDS`).
-pub(crate) fn first_words_into(set: &mut crate::numbers::FastSet<Box<str>>) {
+pub(crate) fn first_words_into(set: &mut crate::numbers::FastMap<Box<str>, u64>) {
     PREFIXES.first_words_into(set);
     MONTHS.first_words_into(set);
     WEEKDAYS.first_words_into(set);
@@ -664,6 +663,10 @@ fn scan(toks: &[Tok<'_>], published: Option<NaiveDate>) -> Vec<Hit> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < toks.len() {
+        if !may_start_date(&toks[i]) {
+            i += 1;
+            continue;
+        }
         if let Some(p) = cx.best_at(i) {
             out.push(Hit {
                 first: i,
@@ -676,6 +679,16 @@ fn scan(toks: &[Tok<'_>], published: Option<NaiveDate>) -> Vec<Hit> {
         }
     }
     out
+}
+
+/// False when no date expression can start at `t`, which spares most tokens the parsers:
+/// every parser of [`Cx::best_at`] begins with a phrase-table look-up (which needs
+/// `t.tables`), digits, or one of the literal words tested here ("premier" in `day_at`, the
+/// articles of `small_count_at`). `scan_skips_only_tokens_that_start_nothing` checks it.
+fn may_start_date(t: &Tok<'_>) -> bool {
+    t.kind == Kind::Digits
+        || t.tables != 0
+        || matches!(t.s, "premier" | "a" | "an" | "un" | "une" | "one")
 }
 
 fn ymd(y: i32, m: u32, d: u32) -> Option<NaiveDate> {
@@ -2207,6 +2220,33 @@ mod tests {
         let got = find_dates("monday", Some(next));
         assert_eq!(got.len(), 1);
         assert_eq!(got[0].date, first_monday);
+    }
+
+    #[test]
+    fn scan_skips_only_tokens_that_start_nothing() {
+        let sample = include_str!("../../../examples/sample.jsonl");
+        let texts = CASES.iter().map(|c| c.input).chain(sample.lines());
+        let published = NaiveDate::parse_from_str(PUB, "%Y-%m-%d").ok();
+        let (mut skipped, mut kept) = (0, 0);
+        for text in texts {
+            let n = crate::normalize(text);
+            let toks = crate::numbers::marked_tokens(n.as_str());
+            for p in [None, published] {
+                let cx = Cx {
+                    toks: &toks,
+                    published: p,
+                };
+                for (i, t) in toks.iter().enumerate() {
+                    if may_start_date(t) {
+                        kept += 1;
+                    } else {
+                        skipped += 1;
+                        assert!(cx.best_at(i).is_none(), "{text:?} at {:?}", t.s);
+                    }
+                }
+            }
+        }
+        assert!(skipped > 1000 && kept > 100, "{skipped} {kept}");
     }
 
     #[test]

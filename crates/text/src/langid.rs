@@ -5,7 +5,12 @@
 //! Mopti" (general-purpose detectors trained on many languages call that Swedish); a text with
 //! neither enough Arabic letters nor any function word is `und`.
 
+use crate::segment::is_word_char;
 use rasd_model::Language;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+type FastMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
 
 const FR: &[&str] = &[
     "le", "la", "les", "des", "du", "de", "et", "est", "une", "un", "dans", "pour", "par", "sur",
@@ -17,6 +22,18 @@ const EN: &[&str] = &[
     "that", "from", "has", "have", "been", "a", "an", "which", "who", "their", "his", "her",
     "after", "against", "into", "near", "killed", "attack", "people", "said", "between",
 ];
+
+/// Each function word: (French, English).
+static FUNCTION_WORDS: LazyLock<FastMap<&'static str, (bool, bool)>> = LazyLock::new(|| {
+    let mut m = FastMap::default();
+    for w in FR {
+        m.entry(*w).or_insert((false, false)).0 = true;
+    }
+    for w in EN {
+        m.entry(*w).or_insert((false, false)).1 = true;
+    }
+    m
+});
 
 /// Identify the language of normalised text (see [`crate::normalize`]).
 pub fn detect_language(normalized: &str) -> Language {
@@ -36,15 +53,13 @@ pub fn detect_language(normalized: &str) -> Language {
     }
     let (mut fr, mut en) = (0u32, 0u32);
     for w in normalized
-        .split(|c: char| !c.is_alphanumeric())
+        .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty())
     {
         // "a" is French ("il a") and English ("a man"): counted for both, weakly.
-        if FR.contains(&w) {
-            fr += 1;
-        }
-        if EN.contains(&w) {
-            en += 1;
+        if let Some(&(is_fr, is_en)) = FUNCTION_WORDS.get(w) {
+            fr += u32::from(is_fr);
+            en += u32::from(is_en);
         }
     }
     match fr.cmp(&en) {

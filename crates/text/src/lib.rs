@@ -30,4 +30,4 @@ pub use dates::{find_dates, DateMention};
 pub use langid::detect_language;
 pub use normalize::{normalize, normalize_into, Normalized};
 pub use numbers::{find_numbers, NumberMention, Vagueness};
-pub use segment::{is_word_byte_boundary, sentences, Sentence};
+pub use segment::{is_word_byte_boundary, is_word_char, sentences, Sentence};

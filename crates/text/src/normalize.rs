@@ -127,13 +127,48 @@ pub fn normalize_into(input: &str, out: &mut Normalized) {
             }
             continue;
         }
+        if let Some(m) = fast_map(c) {
+            out.push(m, start, end);
+            last_space = false;
+            continue;
+        }
+        push_general(out, c, start, end, &mut last_space);
+    }
+    if out.text.ends_with([' ', '\n']) {
+        let n = out.text.len() - 1;
+        out.text.truncate(n);
+        out.starts.truncate(n);
+        out.ends.truncate(n);
+    }
+}
+
+/// The normalised form of the characters that are nearly all of the text, when it is one
+/// character: ASCII (lower case) and the Arabic letters that neither decompose nor drop
+/// (U+0621, U+0627-U+063A, U+0641-U+064A). The same result as [`push_general`], which
+/// the test `fast_map_agrees_with_the_general_path` checks for every character.
+#[inline]
+fn fast_map(c: char) -> Option<char> {
+    match c {
+        '`' => Some('\''),
+        _ if c.is_ascii() => Some(c.to_ascii_lowercase()),
+        'ة' => Some('ه'),
+        'ى' => Some('ي'),
+        '\u{0621}' | '\u{0627}'..='\u{063A}' | '\u{0641}'..='\u{064A}' => Some(c),
+        _ => None,
+    }
+}
+
+/// Normalise one character that is neither ignorable nor whitespace: compatibility
+/// decomposition, marks dropped, lower case, letter variants unified.
+fn push_general(out: &mut Normalized, c: char, start: usize, end: usize, last_space: &mut bool) {
+    {
         let before = out.text.len();
         if let Mapped::One(m) = map_char(c) {
             if m == '\'' || m == '"' || m == '-' {
                 // Punctuation variants map directly: some (U+00B4) decompose to a space + mark.
                 out.push(m, start, end);
-                last_space = false;
-                continue;
+                *last_space = false;
+                return;
             }
         }
         decompose_compatible(c, |d| {
@@ -163,14 +198,8 @@ pub fn normalize_into(input: &str, out: &mut Normalized) {
         } else {
             // Compatibility decomposition can yield spaces (e.g. U+00A0 handled above, but
             // ligatures and fractions may not); keep the collapse invariant.
-            last_space = out.text.ends_with(' ');
+            *last_space = out.text.ends_with(' ');
         }
-    }
-    if out.text.ends_with([' ', '\n']) {
-        let n = out.text.len() - 1;
-        out.text.truncate(n);
-        out.starts.truncate(n);
-        out.ends.truncate(n);
     }
 }
 
@@ -243,6 +272,34 @@ fn is_ignorable(c: char) -> bool {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn fast_map_agrees_with_the_general_path() {
+        let mut fast = 0;
+        for c in (0..0x11_0000u32).filter_map(char::from_u32) {
+            let Some(m) = fast_map(c) else { continue };
+            fast += 1;
+            assert!(!is_ignorable(c) || c.is_whitespace(), "{c:?}");
+            if c.is_whitespace() || is_ignorable(c) {
+                continue; // handled before the fast path
+            }
+            // After some text, so that a dropped character would extend it.
+            let mut out = normalize("x");
+            let mut last_space = true;
+            push_general(&mut out, c, 1, 1 + c.len_utf8(), &mut last_space);
+            assert_eq!(out.as_str(), format!("x{m}"), "U+{:04X}", c as u32);
+            assert!(!last_space, "U+{:04X}", c as u32);
+            let n = out.len();
+            assert!(
+                out.starts[1..n].iter().all(|&s| s == 1),
+                "U+{:04X}",
+                c as u32
+            );
+            let e = (1 + c.len_utf8()) as u32;
+            assert!(out.ends[1..n].iter().all(|&x| x == e), "U+{:04X}", c as u32);
+        }
+        assert_eq!(fast, 128 + 1 + 20 + 10, "ASCII and the Arabic letters");
+    }
 
     struct Case {
         name: &'static str,
