@@ -206,6 +206,10 @@ impl Store for SqliteStore {
         crate::query::count_events(&self.conn, filter)
     }
 
+    fn event_ids(&self, filter: &EventFilter) -> Result<Vec<crate::EventId>> {
+        crate::query::event_ids(&self.conn, filter)
+    }
+
     fn event_detail(&self, id: EventId) -> Result<Option<EventDetail>> {
         crate::query::event_detail(&self.conn, id)
     }

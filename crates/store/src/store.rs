@@ -410,6 +410,24 @@ pub trait Store {
     /// Number of events matching the filter (ignoring `limit` and `after`).
     fn count_events(&self, filter: &EventFilter) -> Result<u64>;
 
+    /// Ids of every event matching the filter, unordered and unpaged (`sort`, `limit` and
+    /// `after` are ignored). The default pages [`Store::events`] to the end; a backend may
+    /// answer faster (SQLite reads the full-text tables without the events table).
+    fn event_ids(&self, filter: &EventFilter) -> Result<Vec<EventId>> {
+        let mut f = filter.clone();
+        f.limit = Some(1000);
+        f.after = None;
+        let mut out = Vec::new();
+        loop {
+            let page = self.events(&f)?;
+            out.extend(page.events.iter().map(|e| e.id));
+            match page.next {
+                Some(next) => f.after = Some(next),
+                None => return Ok(out),
+            }
+        }
+    }
+
     /// An event and all documents reporting it.
     fn event_detail(&self, id: EventId) -> Result<Option<EventDetail>>;
 
@@ -473,6 +491,9 @@ impl<S: Store + ?Sized> Store for Box<S> {
     }
     fn count_events(&self, filter: &EventFilter) -> Result<u64> {
         (**self).count_events(filter)
+    }
+    fn event_ids(&self, filter: &EventFilter) -> Result<Vec<EventId>> {
+        (**self).event_ids(filter)
     }
     fn event_detail(&self, id: EventId) -> Result<Option<EventDetail>> {
         (**self).event_detail(id)
