@@ -9,8 +9,8 @@ use rasd_model::{
     SubEventType,
 };
 use rasd_text::{
-    detect_language, find_dates, find_numbers, normalize, sentences, DateMention, Normalized,
-    NumberMention,
+    detect_language, find_dates, find_numbers, is_word_char, normalize, sentences, DateMention,
+    Normalized, NumberMention,
 };
 use std::collections::HashMap;
 
@@ -1208,7 +1208,7 @@ impl Coder {
         {
             let lo = floor_char(scan.norm.as_str(), ctx.window_start.min(start));
             let window = &scan.norm.as_str()[lo..end];
-            if window.split(|c: char| !c.is_alphanumeric()).any(|w| {
+            if window.split(|c: char| !is_word_char(c)).any(|w| {
                 STRIKE_NOUNS.contains(&w)
                     || w.strip_prefix('و')
                         .is_some_and(|w| STRIKE_NOUNS.contains(&w))
@@ -1315,7 +1315,7 @@ impl Coder {
                 || (wi.saturating_sub(2)..(wi + 3).min(wn)).any(|k| {
                     let ws = scan.word_starts[k];
                     let we = text[ws..]
-                        .find(|c: char| !c.is_alphanumeric())
+                        .find(|c: char| !is_word_char(c))
                         .map_or(text.len(), |e| ws + e);
                     k != wi && past_verb(text, ws, we) && ws >= start && we <= end
                 })
@@ -1349,7 +1349,7 @@ impl Coder {
             (a..=b.min(scan.word_starts.len().saturating_sub(1))).any(|k| {
                 let ws = scan.word_starts[k];
                 let we = text[ws..]
-                    .find(|c: char| !c.is_alphanumeric())
+                    .find(|c: char| !is_word_char(c))
                     .map_or(text.len(), |e| ws + e);
                 ws >= start && we <= end && arabic_past_verb(&text[ws..we])
             })
@@ -1522,10 +1522,7 @@ impl Coder {
                     .is_some_and(|w| UNIT_NOUNS.contains(&w)));
             let object_follows = {
                 let rest = text[t_end..].trim_start();
-                let word = rest
-                    .split(|c: char| !c.is_alphanumeric())
-                    .next()
-                    .unwrap_or("");
+                let word = rest.split(|c: char| !is_word_char(c)).next().unwrap_or("");
                 matches!(word, "a" | "an" | "the" | "its" | "their" | "his" | "her")
                     || rest.starts_with(|c: char| c.is_ascii_digit())
                     || scan
@@ -1783,7 +1780,7 @@ fn word_starts(s: &str) -> Vec<usize> {
     let mut out = Vec::with_capacity(s.len() / 5);
     let mut prev_word = false;
     for (i, c) in s.char_indices() {
-        let w = c.is_alphanumeric();
+        let w = is_word_char(c);
         if w && !prev_word {
             out.push(i);
         }
@@ -1921,7 +1918,7 @@ fn is_definite(text: &str, start: usize, end: usize) -> bool {
     }
     let before = text[..start].trim_end();
     let last = before
-        .rsplit(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| !is_word_char(c))
         .next()
         .unwrap_or("");
     matches!(last, "the" | "these" | "those" | "les" | "ces")
@@ -2222,7 +2219,7 @@ fn occurrence_verb_before(text: &str, sentence_start: usize, t_start: usize) -> 
     ];
     let before = &text[sentence_start..t_start];
     let mut words = before
-        .rsplit(|c: char| !c.is_alphanumeric())
+        .rsplit(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty());
     // The noun's own proclitics ("ال", "بال") come first.
     let own = words.next().unwrap_or("");
@@ -2252,7 +2249,7 @@ fn purpose_after_verb(scan: &Scan, sentence_start: usize, t_start: usize) -> boo
     (wi.saturating_sub(12)..wi).any(|k| {
         let ws = scan.word_starts[k];
         let we = text[ws..]
-            .find(|c: char| !c.is_alphanumeric())
+            .find(|c: char| !is_word_char(c))
             .map_or(text.len(), |e| ws + e);
         ws >= sentence_start && arabic_past_verb(&text[ws..we])
     })
@@ -2272,7 +2269,7 @@ fn relative_between(text: &str, a: usize, b: usize) -> bool {
     ];
     b > a
         && text[a..b]
-            .split(|c: char| !c.is_alphanumeric())
+            .split(|c: char| !is_word_char(c))
             .any(|w| RELATIVES.contains(&w))
 }
 
@@ -2335,13 +2332,10 @@ fn past_year_before(
         }
         // "2000 people demonstrated", "1500 manifestants": a count of people, not a year.
         let after = text[at + 4..].trim_start();
-        let next_word = after
-            .split(|c: char| !c.is_alphanumeric())
-            .next()
-            .unwrap_or("");
+        let next_word = after.split(|c: char| !is_word_char(c)).next().unwrap_or("");
         let counted_people = COUNTED_PEOPLE.contains(&next_word)
             || (text[at + 4..].starts_with(' ')
-                && after.starts_with(char::is_alphanumeric)
+                && after.starts_with(is_word_char)
                 && scan.matches.iter().any(|m| {
                     matches!(m.target, Target::Actor(_) | Target::Generic(_))
                         && m.start >= at + 4
@@ -2968,8 +2962,8 @@ fn serves_forces(text: &str, start: usize, at: usize) -> bool {
 /// Whether `phrase` occurs in `text` on word boundaries.
 fn has_phrase(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(i, _)| {
-        let before_ok = !text[..i].ends_with(|c: char| c.is_alphanumeric());
-        let after_ok = !text[i + phrase.len()..].starts_with(|c: char| c.is_alphanumeric());
+        let before_ok = !text[..i].ends_with(|c: char| is_word_char(c));
+        let after_ok = !text[i + phrase.len()..].starts_with(|c: char| is_word_char(c));
         before_ok && after_ok
     })
 }
@@ -3006,9 +3000,7 @@ fn undergoes(text: &str, t_start: usize, t_end: usize) -> bool {
     in_ambush
         || UNDERGO.iter().any(|u| {
             window.match_indices(u).any(|(i, _)| {
-                i == 0
-                    || !window[..i].ends_with(|c: char| c.is_alphanumeric())
-                    || u.starts_with('ت')
+                i == 0 || !window[..i].ends_with(|c: char| is_word_char(c)) || u.starts_with('ت')
             })
         })
 }
@@ -3113,7 +3105,7 @@ const SPEECH_WORDS: &[&str] = &[
 /// and the trigger ("On Thursday, the army said it killed ..."), with the trigger elsewhere.
 fn said_date(text: &str, d: &DateMention, sent_start: usize, trigger: usize) -> bool {
     let is_speech = |w: &str| {
-        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        let w = w.trim_matches(|c: char| !is_word_char(c));
         SPEECH_WORDS.contains(&w)
             || w.strip_prefix('و')
                 .is_some_and(|w| SPEECH_WORDS.contains(&w))
