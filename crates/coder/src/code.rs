@@ -9,8 +9,8 @@ use rasd_model::{
     SubEventType,
 };
 use rasd_text::{
-    detect_language, find_dates, find_numbers, is_word_char, normalize, sentences, DateMention,
-    Normalized, NumberMention,
+    detect_language, find_dates, find_numbers, is_word_byte_boundary, is_word_char, normalize,
+    sentences, DateMention, Normalized, NumberMention,
 };
 use std::collections::HashMap;
 
@@ -1090,24 +1090,24 @@ impl Coder {
                 // "attacked the border police station", "هاجم مسلحون مركزا للدرك": a military
                 // or police installation as the direct object makes a battle, even when a
                 // civilian was also hurt.
-                let installation = (!off_duty)
-                    .then(|| {
-                        in_sentence.iter().find(|m| {
-                            // A convoy may carry miners or traders: only a post or unit counts.
-                            let convoy = matches!(
-                                &scan.norm.as_str()[m.start..m.end],
-                                "convoy" | "convoi" | "رتل" | "قافله" | "escort" | "escorte"
-                            );
-                            m.target == Target::Cue(Cue::MilObject)
-                                && !convoy
-                                && ((m.start >= t_end && scan.gap(t_end, m.start) <= 3)
-                                    || (passive_trigger
-                                        && m.end <= t_start
-                                        && scan.gap(m.end, t_start) <= 5))
-                        })
+                let installation = if off_duty {
+                    None
+                } else {
+                    in_sentence.iter().find(|m| {
+                        // A convoy may carry miners or traders: only a post or unit counts.
+                        let convoy = matches!(
+                            &scan.norm.as_str()[m.start..m.end],
+                            "convoy" | "convoi" | "رتل" | "قافله" | "escort" | "escorte"
+                        );
+                        m.target == Target::Cue(Cue::MilObject)
+                            && !convoy
+                            && ((m.start >= t_end && scan.gap(t_end, m.start) <= 3)
+                                || (passive_trigger
+                                    && m.end <= t_start
+                                    && scan.gap(m.end, t_start) <= 5))
                     })
-                    .flatten()
-                    .map(|m| installation_role(&scan.norm.as_str()[m.start..m.end]));
+                }
+                .map(|m| installation_role(&scan.norm.as_str()[m.start..m.end]));
                 if property && !harm && !bodily && !two_sided && !armed(&actor2) {
                     // ACLED: an attack that harms no one but loots or burns is property destruction.
                     if actor2.is_none() {
@@ -2336,11 +2336,13 @@ fn past_year_before(
         let counted_people = COUNTED_PEOPLE.contains(&next_word)
             || (text[at + 4..].starts_with(' ')
                 && after.starts_with(is_word_char)
-                && scan.matches.iter().any(|m| {
-                    matches!(m.target, Target::Actor(_) | Target::Generic(_))
-                        && m.start >= at + 4
-                        && scan.gap(at + 4, m.start) == 0
-                }));
+                && within(&scan.matches, at + 4, trigger, |m| m.start)
+                    .iter()
+                    .any(|m| {
+                        matches!(m.target, Target::Actor(_) | Target::Generic(_))
+                            && m.start >= at + 4
+                            && scan.gap(at + 4, m.start) == 0
+                    }));
         if counted_people {
             continue;
         }
@@ -2424,7 +2426,9 @@ fn casualties(
                     });
                     let object_after = w.0 == Cue::Kill
                         && !passive
-                        && (scan.numbers.iter().any(|m| right_after(m.start))
+                        && (within(&scan.numbers, w.2, end, |m| m.start)
+                            .iter()
+                            .any(|m| right_after(m.start))
                             || in_sentence.iter().any(|m| {
                                 matches!(m.target, Target::Actor(_) | Target::Generic(_))
                                     && right_after(m.start)
@@ -2572,8 +2576,6 @@ fn coordinated_singulars(s: &str) -> Option<u32> {
                 .last()
                 .is_some_and(|w| w.ends_with('s') && w.len() > 3)
     };
-    // The clause may open with a subject before the list ("killing a notable and his son"
-    // starts at the list; "the strike killed a man and his son" is cut at the verb).
     parts
         .iter()
         .all(|p| singular(p))
@@ -2814,7 +2816,6 @@ const MOB_PARTIES: &[&str] = &[
     "eleves",
     "jeunes",
     "partisans",
-    "supporters",
     "groupes rivaux",
     "طلاب",
     "الطلاب",
@@ -2962,9 +2963,7 @@ fn serves_forces(text: &str, start: usize, at: usize) -> bool {
 /// Whether `phrase` occurs in `text` on word boundaries.
 fn has_phrase(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(i, _)| {
-        let before_ok = !text[..i].ends_with(|c: char| is_word_char(c));
-        let after_ok = !text[i + phrase.len()..].starts_with(|c: char| is_word_char(c));
-        before_ok && after_ok
+        is_word_byte_boundary(text, i) && is_word_byte_boundary(text, i + phrase.len())
     })
 }
 
