@@ -212,7 +212,20 @@ impl Coder {
                 country: doc_country.as_deref(),
                 prev_date: candidates.last().and_then(|c| c.date),
             };
-            if let Some(c) = self.code_sentence(doc, &scan, s.start, s.end, &ctx) {
+            if let Some(mut c) = self.code_sentence(doc, &scan, s.start, s.end, &ctx) {
+                // "JNIM claimed destroying a MINUSMA vehicle ... by IED detonation": the
+                // claimant of the sentence is the perpetrator.
+                let unidentified = c
+                    .actor1
+                    .as_ref()
+                    .is_none_or(|a| a.unidentified || a.name.is_none());
+                if c.claim && unidentified && c.sub.event_type().is_violent() {
+                    if let Some(slot) = self.bare_claimant(&scan, s.start, s.end, c.date) {
+                        if c.actor2.as_ref().and_then(|a| a.span) != slot.span {
+                            c.actor1 = Some(slot);
+                        }
+                    }
+                }
                 candidates.push(c);
             } else if let Some(last) = candidates.last_mut() {
                 // "... struck by an IED near Dioura. JNIM claimed responsibility.": a bare claim
@@ -838,6 +851,33 @@ impl Coder {
                                 actor1 = actor2.take();
                             }
                             actor2 = victim;
+                        }
+                        // "MUJAO killed 2 civilians ... with landmines", "Ansar Dine militants
+                        // launched an attack ..., initiated by a suicide car bomb": a named
+                        // armed group that is the sentence's subject laid the device.
+                        if actor1.is_none() {
+                            let a2_span = actor2.as_ref().and_then(|a| a.span);
+                            actor1 = mentions
+                                .iter()
+                                .filter(|m| m.end <= t_start && Some((m.start, m.end)) != a2_span)
+                                // "a vehicle carrying MSA militiamen was struck by an IED":
+                                // the subject of a passive verb in its own clause is hit.
+                                .filter(|m| {
+                                    !in_sentence.iter().any(|c| {
+                                        c.target == Target::Cue(Cue::PassiveAux)
+                                            && c.start >= m.end
+                                            && c.end <= t_start
+                                            && !scan.norm.as_str()[m.end..c.start]
+                                                .contains([',', ';'])
+                                    })
+                                })
+                                .find(|m| {
+                                    matches!(m.refs[0], ActorRef::Named(id) if {
+                                        let k = self.lexicon.actor(id).kind;
+                                        k.is_armed() && !is_force(k)
+                                    })
+                                })
+                                .and_then(resolve);
                         }
                         if actor1.is_none() {
                             actor1 = generic(GenericRole::Unidentified);
@@ -1541,10 +1581,37 @@ impl Coder {
             }
         }
         // A counted actor is a victim: "killing 12 soldiers", "قتل 12 جنديا", "tuant 5 civils".
+        // An Arabic dual counts itself ("مقتل جنديين": two soldiers).
         let counted = |m: &ActorMention| {
-            scan.numbers
-                .iter()
-                .any(|n| n.end <= m.start && scan.gap(n.end, m.start) == 0 && n.end + 12 > m.start)
+            scan.numbers.iter().any(|n| {
+                (n.end <= m.start && scan.gap(n.end, m.start) == 0 && n.end + 12 > m.start)
+                    || (n.start == m.start && n.end == m.end)
+            })
+        };
+        // "JNIM militants carried out an ambush against the Malian army, initiated by an IED",
+        // "gunmen opened fire on soldiers, killing three": the actor nearest the trigger is the
+        // object of a preposition; the subject is the actor named before it.
+        let object_of_preposition = |m: &ActorMention| {
+            let pre = text[..m.start].trim_end();
+            let mut words = pre
+                .rsplit(|c: char| !is_word_char(c))
+                .filter(|w| !w.is_empty());
+            let mut w = words.next().unwrap_or("");
+            if matches!(
+                w,
+                "the" | "a" | "an" | "les" | "la" | "le" | "l" | "des" | "du"
+            ) {
+                w = words.next().unwrap_or("");
+            }
+            OBJECT_MARKERS.contains(&w)
+        };
+        let before = match before.iter().rposition(|m| !object_of_preposition(m)) {
+            Some(k) if k + 1 < before.len() && object_of_preposition(before[before.len() - 1]) => {
+                let object = before[before.len() - 1];
+                let subject = before[k];
+                return (Some(subject.clone()), Some(object.clone()));
+            }
+            _ => before,
         };
         match before.last() {
             Some(&subject) => {
@@ -1561,9 +1628,11 @@ impl Coder {
             // Verb-first (Arabic) or nominal ("the killing of ... by"): subject after, unless
             // it is counted ("قتل 12 جنديا ... في هجوم شنه مسلحون": the soldiers died).
             None => match after.first() {
-                Some(&first) if counted(first) => {
-                    (after.get(1).copied().cloned(), Some(first.clone()))
-                }
+                // "مقتل جنديين وإصابة ثلاثة مدنيين": a second count is a victim too.
+                Some(&first) if counted(first) => (
+                    after.get(1).filter(|m| !counted(m)).copied().cloned(),
+                    Some(first.clone()),
+                ),
                 // The subject of a verb-first clause stands close to the verb; an actor many
                 // words on ("... imposes the blockade on Bamako and taxes the countryside,
                 // exploiting the limited reach of the Malian army") is not it.
@@ -2433,7 +2502,12 @@ fn casualties(
                                 matches!(m.target, Target::Actor(_) | Target::Generic(_))
                                     && right_after(m.start)
                             }));
-                    !object_after && !text[n.end..w.1].contains([';', ':', '.', '(', ')'])
+                    // "مقتل جنديين وإصابة ثلاثة": a count before "و" + a casualty noun ends
+                    // the previous clause.
+                    let arabic_and = matches!(text[n.end..w.1].trim(), "و" | "ف");
+                    !object_after
+                        && !arabic_and
+                        && !text[n.end..w.1].contains([';', ':', '.', '(', ')'])
                 } else if w.2 <= n.start {
                     // Arabic verb-subject-object: "قتل المسلحون ثلاثة مدنيين" (the agent
                     // stands between the verb and the count).
@@ -2899,6 +2973,18 @@ const COUNTED_PEOPLE: &[&str] = &[
     "شخص",
     "شخصا",
     "مواطن",
+];
+
+/// Prepositions whose noun is the object of an action ("an ambush against the army", "opened
+/// fire on soldiers", "une attaque contre les FAMa", "هجوم ضد الجيش").
+const OBJECT_MARKERS: &[&str] = &[
+    "against",
+    "on",
+    "targeting",
+    "contre",
+    "visant",
+    "ciblant",
+    "ضد",
 ];
 
 /// Nouns that end an actor mention naming a unit or post of a force ("army convoy").

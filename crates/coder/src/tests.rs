@@ -36,6 +36,48 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en the subject of an ambush 'against' a force, initiated by an IED, laid it",
+        published: "2025-03-06",
+        text: "On Tuesday, JNIM fighters carried out an ambush against a Burkinabe army convoy near Djibo, initiated by the detonation of an IED, two soldiers were wounded.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Military Forces of Burkina Faso"), fatalities: Some(0), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
+        name: "en the group claiming an IED strike in the same sentence is actor1",
+        published: "2025-03-06",
+        text: "ISWAP claimed destroying a Nigerien army vehicle with an IED near Diffa on Monday.",
+        expect: Some(Expect { actor1: Some("Islamic State (West Africa)"), actor2: Some("Military Forces of Niger"), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
+        name: "en a named group that killed civilians with a landmine laid it",
+        published: "2025-03-06",
+        text: "Ansarul Islam killed three civilians near Djibo with a landmine on Friday.",
+        expect: Some(Expect { actor1: Some("Ansaroul Islam"), actor2: Some("Civilians (Burkina Faso)"), fatalities: Some(3), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
+        name: "en militiamen in a vehicle struck by an IED are its victims",
+        published: "2025-08-20",
+        text: "On August 13, a vehicle carrying GATIA militiamen was struck by an IED near Menaka, one militiaman was killed.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Mali)"), fatalities: Some(1), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
+        name: "fr le sujet d'une embuscade 'contre' l'armée déclenchée par un EEI l'a posé",
+        published: "2025-03-06",
+        text: "Le JNIM a mené mardi une embuscade contre une patrouille de l'armée malienne près de Douentza, déclenchée par l'explosion d'un engin explosif improvisé.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Military Forces of Mali"), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
+        name: "ar the group attacking 'against' the army with an IED is actor1, a dual counts two",
+        published: "2025-03-06",
+        text: "شنت جماعة نصرة الإسلام والمسلمين يوم الثلاثاء هجوما ضد الجيش المالي قرب دوينتزا بعبوة ناسفة، ما أدى إلى مقتل جنديين.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Military Forces of Mali"), fatalities: Some(2), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
+        name: "ar a dual before 'and' plus a wound noun is the dead, not the wounded",
+        published: "2025-03-06",
+        text: "هاجم مسلحون يوم الاثنين قرية قرب دوري، ما أدى إلى مقتل جنديين وإصابة ثلاثة مدنيين.",
+        expect: Some(Expect { fatalities: Some(2), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en unattributed Islamists of 2017 are ACLED's Islamist Militia",
         published: "2017-03-10",
         text: "On March 5, suspected Islamist militants attacked a military post in Boulkessi, Mali, killing two soldiers.",

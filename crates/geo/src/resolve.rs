@@ -1161,8 +1161,11 @@ impl Gazetteer {
                     } else if r.person && !r.settle {
                         false
                     } else if pat.common {
+                        // "قرب دوري", "شمال دوري": a listed conflict place after "near" or a
+                        // bearing (a sports league is never "near").
                         (r.settle && (country_ctx || !foreign_ctx))
                             || (pl.curated && country_ctx && r.cue.is_some())
+                            || (pl.curated && r.locative && !foreign_ctx)
                     } else if pl.curated || country_ctx {
                         true
                     } else if foreign_ctx {

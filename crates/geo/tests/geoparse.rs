@@ -503,6 +503,7 @@ fn arabic_common_words_are_not_places() {
         "وقال سليمان مسعد إن الشرطة أطلقت الغازات المسيلة للدموع",
         "لا أراك إلا في الجنة، وأصدر فتوى جديدة",
         "دعم مالي كبير للمشروع",
+        "فاز الفريق في الدوري قرب نهاية الموسم",
     ] {
         let ms = parse(text, &[]);
         assert!(
@@ -514,6 +515,12 @@ fn arabic_common_words_are_not_places() {
     // Foreign-context: طرابلس in a Lebanese story stays out; بمالي is the country.
     let ms = parse("اشتباكات في بيروت وطرابلس بين أنصار الأحزاب", &[]);
     assert!(ms.is_empty(), "{ms:?}");
+    // A listed conflict place that is also a word (دوري: league) is a place after "near".
+    let ms = parse("هاجم مسلحون قرية قرب دوري", &[]);
+    assert_eq!(
+        ms.iter().map(|m| m.location.as_str()).collect::<Vec<_>>(),
+        ["Dori"]
+    );
     let ms = parse("نشرت فرنسا قوات إضافية بمالي", &[]);
     assert_eq!(
         ms.iter().map(|m| m.location.as_str()).collect::<Vec<_>>(),
