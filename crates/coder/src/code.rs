@@ -697,7 +697,8 @@ impl Coder {
                 m.end <= t_start && Some((m.start, m.end)) != a.span && {
                     let (s, e) = a.span.unwrap_or((0, 0));
                     m.end <= s && scan.gap(m.end, s) <= 1
-                        || m.start >= e && scan.gap(e, m.start) <= 1
+                        || m.start >= e
+                            && (scan.gap(e, m.start) <= 1 || supported_by(scan, e, m.start))
                 }
             }) {
                 if let Some(r) = resolve(other) {
@@ -749,9 +750,15 @@ impl Coder {
                 k.is_armed() && !is_force(k)
             })
         });
-        let cue_set_claim = in_sentence
-            .iter()
-            .any(|m| m.target == Target::Cue(Cue::Claim));
+        // "ولم تعلن أي جهة مسؤوليتها", "no group has claimed it": a denied claim names no one.
+        let cue_set_claim = in_sentence.iter().any(|m| {
+            m.target == Target::Cue(Cue::Claim)
+                && !in_sentence.iter().any(|n| {
+                    n.target == Target::Cue(Cue::Negation)
+                        && n.end <= m.start
+                        && scan.gap(n.end, m.start) <= MODALITY_WINDOW
+                })
+        });
         let kill_present = cue_set.iter().any(|c| matches!(c, Cue::Kill | Cue::Dead));
 
         // "The militants attacked ... the assailants fled": one actor named twice is not its own
@@ -1616,11 +1623,16 @@ impl Coder {
         match before.last() {
             Some(&subject) => {
                 // "The Malian army and Wagner struck ...": the first of a pair leads.
+                // "Malian troops backed by Russia's Africa Corps retook ...": the supported
+                // force leads.
                 let lead = before
                     .iter()
                     .rev()
                     .nth(1)
-                    .filter(|first| scan.gap(first.end, subject.start) <= 1)
+                    .filter(|first| {
+                        scan.gap(first.end, subject.start) <= 1
+                            || supported_by(scan, first.end, subject.start)
+                    })
                     .copied()
                     .unwrap_or(subject);
                 (Some(lead.clone()), after.first().copied().cloned())
@@ -2600,8 +2612,18 @@ fn casualties(
                     || (m.start >= w.2 && text[w.2..m.start].trim().is_empty()))
         })
     };
+    // "The kidnappers took the victims": uncounted victims are not a death.
+    let victims = |w: &(Cue, usize, usize)| {
+        w.0 == Cue::Dead
+            && ["victim", "ضحاي", "الضحاي"]
+                .iter()
+                .any(|v| text[w.1..w.2].starts_with(v))
+    };
     let killing = words.iter().find(|w| {
-        matches!(w.0, Cue::Kill | Cue::Dead | Cue::Neutralise) && !negated(w.1) && !animals(w)
+        matches!(w.0, Cue::Kill | Cue::Dead | Cue::Neutralise)
+            && !negated(w.1)
+            && !animals(w)
+            && !victims(w)
     });
     match killing {
         Some(w) => {
@@ -2973,6 +2995,44 @@ const COUNTED_PEOPLE: &[&str] = &[
     "شخص",
     "شخصا",
     "مواطن",
+];
+
+/// "X backed by Y", "X appuyés par Y", "X بدعم من Y": Y supports X, within a few words and
+/// no clause break.
+fn supported_by(scan: &Scan, a_end: usize, b_start: usize) -> bool {
+    if b_start < a_end || scan.gap(a_end, b_start) > 5 {
+        return false;
+    }
+    // "Les FAMa, avec l'appui des partenaires russes, ...": an aside may open with a comma.
+    let between = scan.norm.as_str()[a_end..b_start]
+        .trim()
+        .trim_start_matches([',', '،'])
+        .trim_start();
+    !between.contains([',', ';', '.', ':', '،'])
+        && SUPPORT_PHRASES.iter().any(|p| has_phrase(between, p))
+}
+
+const SUPPORT_PHRASES: &[&str] = &[
+    "backed by",
+    "supported by",
+    "assisted by",
+    "alongside",
+    "with the support of",
+    "appuyes par",
+    "appuyee par",
+    "appuyees par",
+    "appuye par",
+    "soutenus par",
+    "soutenu par",
+    "avec l'appui",
+    "avec le soutien",
+    "aux cotes",
+    "بدعم من",
+    "مدعوما",
+    "مدعومه",
+    "مدعومين",
+    "بمسانده",
+    "الي جانب",
 ];
 
 /// Prepositions whose noun is the object of an action ("an ambush against the army", "opened

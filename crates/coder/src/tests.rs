@@ -36,6 +36,30 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en uncounted 'victims' of a kidnapping are no death",
+        published: "2026-02-10",
+        text: "Two employees of an NGO were abducted by unidentified gunmen on Sunday on the road between Agadez and Arlit. The kidnappers took the victims towards the border.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Niger)"), fatalities: Some(0), ..ev(S::AbductionForcedDisappearance) }),
+    },
+    Case {
+        name: "en the force 'backed by' another leads and the backer is its associate",
+        published: "2026-02-10",
+        text: "Malian troops backed by Russia's Africa Corps retook control of the town of Lerneb in the Timbuktu region on Thursday, the army said.",
+        expect: Some(Expect { actor1: Some("Military Forces of Mali"), ..ev(S::NonViolentTransferOfTerritory) }),
+    },
+    Case {
+        name: "fr les FAMa, 'avec l'appui' des partenaires russes, mènent l'action",
+        published: "2026-02-10",
+        text: "Les FAMa, avec l'appui des partenaires russes, ont neutralisé une dizaine de terroristes près de Léré jeudi.",
+        expect: Some(Expect { actor1: Some("Military Forces of Mali"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "ar a denied claim followed by a group active in the area names no one",
+        published: "2026-02-10",
+        text: "قالت وزارة الدفاع النيجرية إن 12 جنديا قتلوا في هجوم شنه مسلحون يوم السبت على موقع عسكري في منطقة تيلابيري. ولم تعلن أي جهة مسؤوليتها عن الهجوم، لكن المنطقة تشهد نشاطا لتنظيم الدولة الإسلامية في الساحل.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Niger)"), actor2: Some("Military Forces of Niger"), fatalities: Some(12), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en the subject of an ambush 'against' a force, initiated by an IED, laid it",
         published: "2025-03-06",
         text: "On Tuesday, JNIM fighters carried out an ambush against a Burkinabe army convoy near Djibo, initiated by the detonation of an IED, two soldiers were wounded.",
