@@ -1650,10 +1650,18 @@ impl Coder {
                 // exploiting the limited reach of the Malian army") is not it.
                 // (Violence keeps the far actor: "the killing on Monday of ... by X".)
                 Some(&first) if !violent && scan.gap(t_end, first.start) > 10 => (None, None),
-                _ => (
-                    after.first().copied().cloned(),
-                    after.get(1).copied().cloned(),
+                // "des combattants du Groupe de soutien ... (JNIM) à ceux de l'État islamique":
+                // a name repeated as an abbreviation is not the other side.
+                Some(&first) => (
+                    Some(first.clone()),
+                    after
+                        .iter()
+                        .skip(1)
+                        .find(|m| !(m.refs == first.refs && scan.gap(first.end, m.start) <= 1))
+                        .copied()
+                        .cloned(),
                 ),
+                None => (None, None),
             },
         }
     }

@@ -36,6 +36,24 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "fr a group's name repeated as its abbreviation is not the other side of a clash",
+        published: "2026-03-03",
+        text: "De violents combats ont opposé dimanche des combattants du Groupe de soutien à l'islam et aux musulmans (JNIM) à ceux de l'État islamique au Sahel dans la zone de Gossi.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Islamic State (Sahel)"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en 'authorities blamed X' in the next sentence names the bomber's group",
+        published: "2026-03-03",
+        text: "A female suicide bomber blew herself up at a crowded market in the town of Bol on Friday, killing six people, the governor said. Authorities blamed Boko Haram.",
+        expect: Some(Expect { actor1: Some("Boko Haram"), fatalities: Some(6), ..ev(S::SuicideBomb) }),
+    },
+    Case {
+        name: "fr 'l'attaque a été attribuée à X' names the perpetrator",
+        published: "2026-03-03",
+        text: "Une kamikaze s'est fait exploser vendredi dans un marché de Bol, tuant six personnes. L'attaque a été attribuée à Boko Haram.",
+        expect: Some(Expect { actor1: Some("Boko Haram"), fatalities: Some(6), ..ev(S::SuicideBomb) }),
+    },
+    Case {
         name: "en uncounted 'victims' of a kidnapping are no death",
         published: "2026-02-10",
         text: "Two employees of an NGO were abducted by unidentified gunmen on Sunday on the road between Agadez and Arlit. The kidnappers took the victims towards the border.",
