@@ -1522,6 +1522,25 @@ impl Coder {
                     && c.end <= t_start
             })
         });
+        if passive || target_before.is_some() {
+            // "the Malian army arrested twenty civilians who were beaten", "GFAT arrested a
+            // man who was executed": those who made the arrest did it.
+            let target = target_before.or(before.last().copied());
+            let captor = before.first().copied().filter(|&first| {
+                target.is_some_and(|t| first.start < t.start)
+                    && is_force(self.mention_kind(first))
+                    && in_sentence.iter().any(|c| {
+                        c.target == Target::Cue(Cue::Arrest)
+                            && c.start >= first.end
+                            && target.is_some_and(|t| c.end <= t.start)
+                    })
+            });
+            if let Some(captor) = captor {
+                if !undergo {
+                    return (Some(captor.clone()), target.cloned());
+                }
+            }
+        }
         if passive {
             // "soldiers carried out arrests in X, eight were summarily executed": the actor is
             // in another clause or a count stands before the passive verb; the victims are the

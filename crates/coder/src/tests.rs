@@ -36,6 +36,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a force that arrested people later beaten or executed is actor1",
+        published: "2026-04-14",
+        text: "On April 8, Malian soldiers arrested a dozen herders near Dialloube who were later beaten and executed.",
+        expect: Some(Expect { actor1: Some("Military Forces of Mali"), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "fr une force qui a arrêté des civils ensuite exécutés en est l'auteur",
+        published: "2026-04-14",
+        text: "Le 8 avril, des militaires burkinabè ont arrêté trois civils au marché de Djibo, qui ont été exécutés le lendemain.",
+        expect: Some(Expect { actor1: Some("Military Forces of Burkina Faso"), ..ev(S::Attack) }),
+    },
+    Case {
         name: "fr a group's name repeated as its abbreviation is not the other side of a clash",
         published: "2026-03-03",
         text: "De violents combats ont opposé dimanche des combattants du Groupe de soutien à l'islam et aux musulmans (JNIM) à ceux de l'État islamique au Sahel dans la zone de Gossi.",
