@@ -1507,6 +1507,20 @@ impl Coder {
                 .or_else(|| after.iter().copied().find(|m| m.start != agent.start));
             return (Some(agent.clone()), victim.cloned());
         }
+        // "Three gendarmes killed in an attack near Dori", "Deux soldats tués dans une
+        // embuscade": a headline's bare participle right after the actor makes it the victim.
+        let headline_victim = before.first().copied().filter(|m| {
+            in_sentence.iter().any(|c| {
+                matches!(c.target, Target::Cue(Cue::Kill | Cue::Wound | Cue::Abduct))
+                    && c.start >= m.end
+                    && scan.gap(m.end, c.start) == 0
+                    && c.start <= t_start
+                    && bare_participle(text, c.start, c.end)
+            })
+        });
+        if let Some(victim) = headline_victim {
+            return (None, Some(victim.clone()));
+        }
         // "five soldiers were killed", "a Malian army vehicle was struck by an IED": an actor
         // followed by a passive verb or "by" before the trigger is its target.
         let undergo = undergoes(scan.norm.as_str(), t_start, t_end);
@@ -3022,6 +3036,68 @@ const COUNTED_PEOPLE: &[&str] = &[
     "شخص",
     "شخصا",
     "مواطن",
+];
+
+/// A casualty participle used without an auxiliary, as headlines do ("three gendarmes killed in
+/// an attack", "deux soldats tués dans une embuscade"): the next word is a preposition, a
+/// conjunction or the end of the clause, never an object ("soldiers killed three militants").
+fn bare_participle(text: &str, start: usize, end: usize) -> bool {
+    if text[start..end].starts_with(is_arabic_letter) {
+        return false;
+    }
+    let rest = text[end..].trim_start();
+    if rest.is_empty() || rest.starts_with([',', '.', ';', ':', '(', '-']) {
+        return true;
+    }
+    let mut words = rest
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty());
+    let word = words.next().unwrap_or("");
+    // "killed at least two" is active.
+    PARTICIPLE_FOLLOWERS.contains(&word) && !(word == "at" && words.next() == Some("least"))
+}
+
+const PARTICIPLE_FOLLOWERS: &[&str] = &[
+    "in",
+    "during",
+    "near",
+    "at",
+    "on",
+    "when",
+    "while",
+    "after",
+    "as",
+    "following",
+    "overnight",
+    "yesterday",
+    "today",
+    "by",
+    "outside",
+    "between",
+    "dans",
+    "lors",
+    "pres",
+    "au",
+    "aux",
+    "en",
+    "par",
+    "pendant",
+    "entre",
+    "hier",
+    "dimanche",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
 ];
 
 /// "X backed by Y", "X appuyés par Y", "X بدعم من Y": Y supports X, within a few words and

@@ -36,6 +36,24 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a headline's bare participle makes the forces before it the victims",
+        published: "2026-03-03",
+        text: "Three gendarmes killed in an attack near Dori on Monday.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Burkina Faso)"), actor2: Some("Gendarmerie"), fatalities: Some(3), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr un participe de titre fait des soldats les victimes",
+        published: "2026-03-03",
+        text: "Deux soldats tués dans une embuscade près de Djibo.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Burkina Faso)"), actor2: Some("Military Forces of Burkina Faso"), fatalities: Some(2), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en 'soldiers killed three militants' stays active",
+        published: "2026-03-03",
+        text: "Soldiers killed three militants near Dori on Monday.",
+        expect: Some(Expect { actor1: Some("Military Forces of Burkina Faso"), fatalities: Some(3), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en a force that arrested people later beaten or executed is actor1",
         published: "2026-04-14",
         text: "On April 8, Malian soldiers arrested a dozen herders near Dialloube who were later beaten and executed.",
