@@ -107,7 +107,7 @@ pub struct WriterLock {
 
 enum Held {
     File(#[allow(dead_code)] std::fs::File),
-    Postgres(#[allow(dead_code)] rasd_store_pg::WriterLock),
+    Postgres(#[allow(dead_code)] Box<rasd_store_pg::WriterLock>),
 }
 
 impl std::fmt::Debug for Held {
@@ -129,7 +129,7 @@ impl WriterLock {
                 .map_err(|e| ServerError::store("take the writer lock", e))?
             {
                 Some(lock) => Ok(WriterLock {
-                    _held: Held::Postgres(lock),
+                    _held: Held::Postgres(Box::new(lock)),
                 }),
                 None => Err(ServerError::Busy {
                     lock: format!("the writer lock of {shown}"),

@@ -233,7 +233,7 @@ impl PgStore {
         off_runtime(|| {
             let mut client =
                 OwnedClient::new(Client::connect(url, NoTls).map_err(pg("connect to PostgreSQL"))?);
-            migrate::migrate(&mut *client)?;
+            migrate::migrate(&mut client)?;
             Ok(PgStore {
                 conn: Mutex::new(Conn {
                     client,
