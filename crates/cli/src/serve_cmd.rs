@@ -34,22 +34,14 @@ fn exit_for(e: &rasd_server::ServerError) -> ExitCode {
     }
 }
 
-/// `rasd serve`: serve the API and dashboard over the database `db` until Ctrl-C.
+/// `rasd serve`: serve the API and dashboard over the database `db` (a SQLite file or a
+/// `postgres://` URL) until Ctrl-C.
 pub fn serve(
     db: &Path,
     bind: SocketAddr,
     token: Option<String>,
     coder: &CoderConfig,
 ) -> Result<ExitCode> {
-    if let Some(url) = crate::store_cmd::pg_url(db) {
-        eprintln!(
-            "rasd serve: error: the HTTP server reads a SQLite event store only; {} is a \
-             PostgreSQL server. Serve a SQLite file (--db PATH), or use the command-line \
-             commands (events, search, stats, export, analytics) on the server.",
-            rasd_store_pg::redact_url(url)
-        );
-        return Ok(ExitCode::from(crate::store_cmd::EXIT_USAGE));
-    }
     let sc = server_config(db, bind, token, coder);
     match rasd_server::run(sc, |a| {
         eprintln!("rasd: dashboard at http://{a}/ (API under /api/v1; Ctrl-C stops)")

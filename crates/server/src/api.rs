@@ -13,7 +13,7 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use rasd_model::Evidence;
 use rasd_store::{
-    CsvExport, EventDetail, EventFilter, EventId, EventWriter, GeoJsonExport, Store, StoredEvent,
+    CsvExport, EventDetail, EventFilter, EventId, EventWriter, GeoJsonExport, StoredEvent,
 };
 use serde_json::{json, Value};
 use std::sync::Arc;
@@ -611,11 +611,16 @@ pub(crate) async fn health(State(state): State<AppState>) -> Result<Json<Value>>
 
 /// `GET /api/v1/version`.
 pub(crate) async fn version(State(state): State<AppState>) -> Json<Value> {
+    let (store, schema_version) = match state.config().postgres_url() {
+        Some(_) => ("postgresql", rasd_store_pg::SCHEMA_VERSION),
+        None => ("sqlite", rasd_store::SCHEMA_VERSION),
+    };
     Json(json!({
         "name": "rasd",
         "version": env!("CARGO_PKG_VERSION"),
         "api": "v1",
-        "schema_version": rasd_store::SCHEMA_VERSION,
+        "store": store,
+        "schema_version": schema_version,
         "coder_version": state.config().coder_version,
     }))
 }

@@ -225,7 +225,8 @@ fn timing(name: &str, mut samples: Vec<Duration>, bytes: usize) -> RequestTiming
     }
 }
 
-/// Fill the store at `config.path` with synthetic events if it holds fewer than asked.
+/// Fill the store at `config.path` (a SQLite file or a `postgres://` URL) with synthetic events
+/// if it holds fewer than asked.
 pub fn prepare_bench_store(config: &BenchServeConfig) -> Result<u64> {
     let store_config = rasd_store::BenchConfig {
         path: config.path.clone(),
@@ -234,13 +235,26 @@ pub fn prepare_bench_store(config: &BenchServeConfig) -> Result<u64> {
         repeat: 1,
         seed: config.seed,
     };
-    let mut store =
-        rasd_store::SqliteStore::open(&config.path).map_err(|source| ServerError::Open {
-            path: config.path.clone(),
-            source,
-        })?;
-    let (n, _) = rasd_store::load_events(&mut store, &store_config, &mut |_| {})
-        .map_err(|e| ServerError::store("load synthetic events", e))?;
+    let server_config = ServerConfig::new(&config.path);
+    let open_err = |source| ServerError::Open {
+        store: server_config.shown_db(),
+        source,
+    };
+    let loaded = if let Some(url) = server_config.postgres_url() {
+        let mut store = rasd_store_pg::PgStore::connect(url).map_err(open_err)?;
+        rasd_store::load_events_into(&mut store, &store_config, &mut |_| {}).and_then(
+            |(n, secs)| {
+                if secs > 0.0 {
+                    store.analyze()?;
+                }
+                Ok((n, secs))
+            },
+        )
+    } else {
+        let mut store = rasd_store::SqliteStore::open(&config.path).map_err(open_err)?;
+        rasd_store::load_events(&mut store, &store_config, &mut |_| {})
+    };
+    let (n, _) = loaded.map_err(|e| ServerError::store("load synthetic events", e))?;
     Ok(n)
 }
 

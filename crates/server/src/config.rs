@@ -8,7 +8,8 @@ use std::path::PathBuf;
 /// its defaults, config file, environment (`RASD_TOKEN`) and flags into this.
 #[derive(Debug, Clone)]
 pub struct ServerConfig {
-    /// The SQLite event store (created and migrated if missing).
+    /// The event store: a SQLite file, or the `postgres://` / `postgresql://` URL of a
+    /// database on a PostgreSQL server (either is created or migrated if needed).
     pub db: PathBuf,
     /// Where to listen. Default `127.0.0.1:8080`; any non-loopback address requires
     /// [`ServerConfig::token`].
@@ -17,7 +18,7 @@ pub struct ServerConfig {
     /// `Authorization: Bearer <token>` (compared in constant time); the static dashboard files
     /// are served without it and the page asks for the token.
     pub token: Option<String>,
-    /// Read-only SQLite connections (WAL lets them read beside the writer).
+    /// Read connections (read-only on SQLite, where WAL lets them read beside the writer).
     pub read_connections: usize,
     /// Largest accepted request body (`POST /api/v1/documents`), bytes.
     pub max_body_bytes: usize,
@@ -45,6 +46,22 @@ impl ServerConfig {
             max_batch: 1000,
             coder: CoderConfig::default(),
             coder_version: default_coder_version(&CoderConfig::default()),
+        }
+    }
+
+    /// The PostgreSQL URL when [`ServerConfig::db`] names a server (`postgres://`,
+    /// `postgresql://`) rather than a SQLite file.
+    pub fn postgres_url(&self) -> Option<&str> {
+        self.db
+            .to_str()
+            .filter(|s| rasd_store_pg::is_postgres_url(s))
+    }
+
+    /// How to name the store in messages: the path, or the URL without its password.
+    pub fn shown_db(&self) -> String {
+        match self.postgres_url() {
+            Some(url) => rasd_store_pg::redact_url(url),
+            None => self.db.display().to_string(),
         }
     }
 

@@ -4,7 +4,6 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use rasd_store::StoreError;
 use std::net::SocketAddr;
-use std::path::PathBuf;
 
 /// Everything that can go wrong, from a bad query parameter to a port already in use.
 ///
@@ -45,17 +44,11 @@ pub enum ServerError {
         #[source]
         source: StoreError,
     },
-    /// A direct SQLite call (the change counter) failed.
-    #[error("database error during {operation}")]
-    Sqlite {
-        operation: &'static str,
-        #[source]
-        source: rusqlite::Error,
-    },
-    /// The database could not be opened.
-    #[error("cannot open the event store at {path}")]
+    /// The database could not be opened; `store` is its path, or its URL without the
+    /// password.
+    #[error("cannot open the event store at {store}")]
     Open {
-        path: PathBuf,
+        store: String,
         #[source]
         source: StoreError,
     },
@@ -77,11 +70,12 @@ pub enum ServerError {
         #[source]
         source: std::io::Error,
     },
-    /// Another writer (`rasd ingest`, `rasd recode`) holds the store's writer lock.
+    /// Another writer (`rasd ingest`, `rasd recode`) holds the store's writer lock: `lock`
+    /// names it (`<db>.lock`, or PostgreSQL's advisory writer lock of a database).
     #[error(
         "another rasd ingest or recode is writing to the store (it holds {lock}); retry later"
     )]
-    Busy { lock: PathBuf },
+    Busy { lock: String },
     /// A blocking database task panicked or was cancelled.
     #[error("a database task failed: {message}")]
     Task { message: String },
@@ -120,9 +114,7 @@ impl ServerError {
             ServerError::Unauthorized => "unauthorized",
             ServerError::BodyTooLarge { .. } => "body_too_large",
             ServerError::BadBody { .. } => "bad_body",
-            ServerError::Store { .. } | ServerError::Sqlite { .. } | ServerError::Open { .. } => {
-                "store_error"
-            }
+            ServerError::Store { .. } | ServerError::Open { .. } => "store_error",
             ServerError::TokenRequired { .. } => "token_required",
             ServerError::Bind { .. } | ServerError::Io { .. } => "io_error",
             ServerError::Busy { .. } => "busy",

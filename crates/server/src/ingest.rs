@@ -3,7 +3,7 @@
 use crate::{Result, ServerConfig, ServerError};
 use rasd_coder::Coder;
 use rasd_model::{Document, Event};
-use rasd_store::{DocOutcome, RunStatus, SqliteStore, Store};
+use rasd_store::{DocOutcome, RunStatus, Store};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -95,16 +95,47 @@ pub fn parse_documents(body: &[u8], max_batch: usize) -> Result<Vec<Document>> {
     Ok(docs)
 }
 
-/// The `rasd` binary's writer lock on `<db>.lock`, held while coded documents are written (the
-/// binary's ingest and recode hold it for their whole run). Released on drop.
+/// The `rasd` binary's writer lock, held while coded documents are written (the binary's
+/// ingest and recode hold it for their whole run; the server for one `POST /api/v1/documents`
+/// at a time, so a long-running server never keeps a command-line ingest out). Released on
+/// drop. On SQLite it is an exclusive lock on `<db>.lock`; on PostgreSQL the session advisory
+/// lock of [`rasd_store_pg::try_lock_writer`], on a connection of its own.
 #[derive(Debug)]
 pub struct WriterLock {
-    _file: std::fs::File,
+    _held: Held,
+}
+
+enum Held {
+    File(#[allow(dead_code)] std::fs::File),
+    Postgres(#[allow(dead_code)] Box<rasd_store_pg::WriterLock>),
+}
+
+impl std::fmt::Debug for Held {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Held::File(_) => "File",
+            Held::Postgres(_) => "Postgres",
+        })
+    }
 }
 
 impl WriterLock {
-    /// Take the lock without waiting: [`ServerError::Busy`] when another writer holds it.
+    /// Take the lock of the store `db` (a SQLite file, or a `postgres://` URL) without
+    /// waiting: [`ServerError::Busy`] when another writer holds it.
     pub fn try_take(db: &std::path::Path) -> Result<WriterLock> {
+        if let Some(url) = db.to_str().filter(|s| rasd_store_pg::is_postgres_url(s)) {
+            let shown = rasd_store_pg::redact_url(url);
+            return match rasd_store_pg::try_lock_writer(url)
+                .map_err(|e| ServerError::store("take the writer lock", e))?
+            {
+                Some(lock) => Ok(WriterLock {
+                    _held: Held::Postgres(Box::new(lock)),
+                }),
+                None => Err(ServerError::Busy {
+                    lock: format!("the writer lock of {shown}"),
+                }),
+            };
+        }
         use fs4::fs_std::FileExt;
         let mut name = std::ffi::OsString::from(db.as_os_str());
         name.push(".lock");
@@ -117,16 +148,20 @@ impl WriterLock {
             .open(&path)
             .map_err(io)?;
         if file.try_lock_exclusive().map_err(io)? {
-            Ok(WriterLock { _file: file })
+            Ok(WriterLock {
+                _held: Held::File(file),
+            })
         } else {
-            Err(ServerError::Busy { lock: path })
+            Err(ServerError::Busy {
+                lock: path.display().to_string(),
+            })
         }
     }
 }
 
 /// Code `docs` and store them with their events in one ingest run.
 pub fn code_and_store(
-    store: &mut SqliteStore,
+    store: &mut dyn Store,
     coder: &Coder,
     docs: Vec<Document>,
     coder_version: &str,
@@ -182,7 +217,7 @@ pub fn code_and_store(
 pub const SAMPLE_JSONL: &str = include_str!("../../../examples/sample.jsonl");
 
 /// Code and store JSON Lines documents (the `rasd code` input format) into the store of
-/// `config`, creating it if needed: what `rasd demo` runs on [`SAMPLE_JSONL`] before serving.
+/// `config` (SQLite or PostgreSQL), creating it if needed: what `rasd demo` runs on [`SAMPLE_JSONL`] before serving.
 /// Blocking (it builds the coder: about a second).
 pub fn load_jsonl(config: &ServerConfig, jsonl: &str) -> Result<IngestReport> {
     let mut docs = Vec::new();
@@ -199,13 +234,10 @@ pub fn load_jsonl(config: &ServerConfig, jsonl: &str) -> Result<IngestReport> {
         })?;
         docs.append(&mut d);
     }
-    let mut store = SqliteStore::open(&config.db).map_err(|source| ServerError::Open {
-        path: config.db.clone(),
-        source,
-    })?;
+    let mut store = crate::db::open_writer(config)?;
     let _lock = WriterLock::try_take(&config.db)?;
     let coder = Coder::new(config.coder.clone());
-    code_and_store(&mut store, &coder, docs, &config.coder_version, "jsonl")
+    code_and_store(&mut *store, &coder, docs, &config.coder_version, "jsonl")
 }
 
 #[cfg(test)]

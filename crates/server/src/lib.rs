@@ -6,7 +6,8 @@
 //! binary: no CDN, no tile server, no network.
 //!
 //! - [`ServerConfig`]: what the binary passes in (database, bind address, access token, limits).
-//! - [`AppState`]: the open store (a few read-only SQLite connections and one writer, used on
+//! - [`AppState`]: the open store (a SQLite file or a PostgreSQL database, by
+//!   [`ServerConfig::db`]: a few read connections, one writer and a change probe, used on
 //!   tokio's blocking pool), an in-memory index of the events' filterable fields that serves
 //!   aggregates and map points in milliseconds, the boundary files and the coder.
 //! - [`router`]: the axum [`Router`](axum::Router) of the whole application, for in-process
@@ -35,7 +36,9 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 //!
-//! Design notes. SQLite is reached only through the store's public API, on blocking threads.
+//! Design notes. The store is reached only through the [`rasd_store::Store`] trait, on blocking
+//! threads, so SQLite and PostgreSQL serve the same answers; the store's change counter
+//! ([`rasd_store::Store::data_version`]) tells when another process wrote.
 //! Aggregates and map points come from the in-memory [`EventIndex`] (its docs say why and
 //! how it stays consistent with the store), while event pages, details,
 //! documents and full-text search go to the store. Binding anything but a loopback address

@@ -61,9 +61,6 @@ pub(crate) struct Inner {
     pub db: Arc<Db>,
     pub config: ServerConfig,
     index: RwLock<Arc<EventIndex>>,
-    /// A connection used only for `PRAGMA data_version`, which changes whenever another
-    /// connection (this server's writer or another process, e.g. `rasd ingest`) commits.
-    probe: Mutex<rusqlite::Connection>,
     rebuilding: AtomicBool,
     text_cache: Mutex<Vec<TextIds>>,
     /// The last analytics answers: one dashboard view asks for the same analyses again when
@@ -99,16 +96,8 @@ impl AppState {
     /// Open the store (creating and migrating it if needed) and build the event index. Blocking:
     /// call it before starting the runtime or from `spawn_blocking`.
     pub fn open(config: ServerConfig) -> Result<AppState> {
-        let db = Db::open(&config.db, config.read_connections)?;
-        let probe = rusqlite::Connection::open_with_flags(
-            &config.db,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(|source| ServerError::Sqlite {
-            operation: "open the change probe",
-            source,
-        })?;
-        let version = data_version(&probe)?;
+        let db = Db::open(&config)?;
+        let version = db.data_version()?;
         let index = db.read_blocking(|s| EventIndex::load(s, version))?;
         Ok(AppState {
             inner: Arc::new(Inner {
@@ -120,7 +109,6 @@ impl AppState {
                     .map(digest),
                 config,
                 index: RwLock::new(Arc::new(index)),
-                probe: Mutex::new(probe),
                 rebuilding: AtomicBool::new(false),
                 text_cache: Mutex::new(Vec::new()),
                 analytics_cache: Mutex::new(Vec::new()),
@@ -160,8 +148,11 @@ impl AppState {
         Arc::clone(&self.inner.index.read().unwrap_or_else(|p| p.into_inner()))
     }
 
+    /// The store's change counter: it moves whenever a write is committed, by this server
+    /// or another process (`rasd ingest` on this machine, or another machine's client of the
+    /// same PostgreSQL database).
     fn version(&self) -> Result<i64> {
-        data_version(&self.inner.probe.lock().unwrap_or_else(|p| p.into_inner()))
+        self.inner.db.data_version()
     }
 
     /// The index, starting a background rebuild when the database changed since it was built.
@@ -169,7 +160,9 @@ impl AppState {
     /// than waiting.
     pub(crate) async fn fresh_index(&self) -> Result<Arc<EventIndex>> {
         let current = self.index();
-        let version = self.version()?;
+        // On a blocking thread: on PostgreSQL the probe is a round trip to the server.
+        let db = Arc::clone(&self.inner.db);
+        let version = join(tokio::task::spawn_blocking(move || db.data_version())).await?;
         if version != current.version && !self.inner.rebuilding.swap(true, Ordering::AcqRel) {
             let state = self.clone();
             tokio::task::spawn_blocking(move || {
@@ -374,12 +367,4 @@ fn slot<T>(
     let slot = Arc::clone(&entry.2);
     cache.push(entry);
     slot
-}
-
-fn data_version(conn: &rusqlite::Connection) -> Result<i64> {
-    conn.query_row("PRAGMA data_version", [], |r| r.get(0))
-        .map_err(|source| ServerError::Sqlite {
-            operation: "read the data version",
-            source,
-        })
 }

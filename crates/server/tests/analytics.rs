@@ -10,6 +10,7 @@
 //! - `bad_analytics_parameters_are_400_naming_the_parameter`
 //! - `analytics_agree_with_the_library_on_the_same_rows`, `dated_series_agrees_with_the_library`
 //! - `analysis_panel_at_once_answers_as_each_request_alone` (the shared table)
+//! - `postgres::*`: the same on a PostgreSQL database (`RASD_TEST_PG`)
 
 mod common;
 
@@ -668,3 +669,13 @@ async fn futures_join(app: &axum::Router, uris: &[String]) -> Vec<Vec<u8>> {
     }
     out
 }
+
+on_postgres!(
+    series_counts_events_fatalities_and_sources,
+    known_spike_week_is_flagged_with_its_events,
+    flag_events_filter_the_event_listing,
+    control_indicator_has_known_values_and_inputs,
+    capabilities_count_known_tactics,
+    analytics_agree_with_the_library_on_the_same_rows,
+    dated_series_agrees_with_the_library,
+);

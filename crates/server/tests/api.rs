@@ -10,6 +10,8 @@
 //! - documents: `document_search_and_detail`, `post_codes_and_stores`, `post_rejects_bad_bodies`
 //! - the rest: `every_route_answers`, `token_is_required_when_configured`, `boundaries_gzip_etag`,
 //!   `dashboard_assets`, `index_follows_external_writes`, `cached_filters_follow_posted_documents`
+//! - `postgres::*`: the store-facing tests again on a PostgreSQL database (`RASD_TEST_PG`), the
+//!   server opened on its URL; `index_follows_external_writes` there is another client's write.
 
 mod common;
 
@@ -113,7 +115,8 @@ async fn cursor_walks_every_event_once() {
 
 #[tokio::test]
 async fn page_size_caps() {
-    let app = Fixture::new().app();
+    let fx = Fixture::new();
+    let app = fx.app();
     get(&app, "/api/v1/events?limit=1001")
         .await
         .assert_error(400, "bad_parameter", Some("limit"));
@@ -220,7 +223,8 @@ async fn filters_narrow_as_documented() {
 
 #[tokio::test]
 async fn bad_parameters_are_400_naming_the_parameter() {
-    let app = Fixture::with(false).app();
+    let fx = Fixture::with(false);
+    let app = fx.app();
     for (query, code, parameter) in [
         ("from=2024-13-01", "bad_parameter", "from"),
         ("from=03/01/2024", "bad_parameter", "from"),
@@ -327,7 +331,8 @@ async fn sql_looking_values_are_data() {
 
 #[tokio::test]
 async fn formats_geojson_and_csv() {
-    let app = Fixture::new().app();
+    let fx = Fixture::new();
+    let app = fx.app();
     let a = get(
         &app,
         "/api/v1/events?format=geojson&origin=rasd&country=Burkina%20Faso",
@@ -370,7 +375,8 @@ async fn formats_geojson_and_csv() {
 
 #[tokio::test]
 async fn event_detail_has_sources_and_evidence() {
-    let app = Fixture::new().app();
+    let fx = Fixture::new();
+    let app = fx.app();
     let v = get(&app, "/api/v1/events?origin=rasd&sub_type=armed_clash")
         .await
         .json();
@@ -423,7 +429,8 @@ async fn event_detail_has_sources_and_evidence() {
 
 #[tokio::test]
 async fn arabic_event_detail() {
-    let app = Fixture::new().app();
+    let fx = Fixture::new();
+    let app = fx.app();
     let v = get(&app, &format!("/api/v1/events?text={}", enc("مسلحون")))
         .await
         .json();
@@ -708,7 +715,8 @@ async fn map_points_cluster() {
 
 #[tokio::test]
 async fn document_search_and_detail() {
-    let app = Fixture::with(false).app();
+    let fx = Fixture::with(false);
+    let app = fx.app();
     let v = get(&app, "/api/v1/documents?q=Djibo").await.json();
     let hits = v["hits"].as_array().unwrap();
     let found: HashSet<&str> = hits
@@ -827,6 +835,8 @@ async fn post_rejects_bad_bodies() {
     assert_eq!(fx.store().stats().unwrap().documents, 7, "nothing stored");
     let a = post(&app, "/api/v1/documents", README_EXAMPLE).await;
     assert_eq!(a.status, StatusCode::CREATED);
+    // The server held the lock only while it wrote: a command-line ingest may start now.
+    assert!(rasd_server::WriterLock::try_take(&fx.db).is_ok());
 }
 
 #[tokio::test]
@@ -867,7 +877,13 @@ async fn every_route_answers() {
     }
     let v = get(&app, "/api/v1/version").await.json();
     assert_eq!(v["api"], "v1");
-    assert_eq!(v["schema_version"], rasd_store::SCHEMA_VERSION);
+    if fx.on_postgres() {
+        assert_eq!(v["store"], "postgresql");
+        assert_eq!(v["schema_version"], rasd_store_pg::SCHEMA_VERSION);
+    } else {
+        assert_eq!(v["store"], "sqlite");
+        assert_eq!(v["schema_version"], rasd_store::SCHEMA_VERSION);
+    }
     let v = get(&app, "/api/v1/health").await.json();
     assert_eq!(v["status"], "ok");
 }
@@ -923,7 +939,8 @@ async fn token_is_required_when_configured() {
 
 #[tokio::test]
 async fn boundaries_gzip_etag() {
-    let app = Fixture::with(false).app();
+    let fx = Fixture::with(false);
+    let app = fx.app();
     let req = Request::get("/api/v1/boundaries?level=1")
         .header("accept-encoding", "gzip, br")
         .body(Body::empty())
@@ -964,7 +981,8 @@ async fn boundaries_gzip_etag() {
 
 #[tokio::test]
 async fn dashboard_assets() {
-    let app = Fixture::with(false).app();
+    let fx = Fixture::with(false);
+    let app = fx.app();
     let a = get(&app, "/").await;
     assert_eq!(a.status, StatusCode::OK);
     assert!(a.header("content-type").unwrap().starts_with("text/html"));
@@ -1024,3 +1042,24 @@ async fn index_follows_external_writes() {
     }
     assert_eq!(now, before + 25);
 }
+
+on_postgres!(
+    default_page_and_totals,
+    cursor_walks_every_event_once,
+    page_size_caps,
+    filters_narrow_as_documented,
+    bad_parameters_are_400_naming_the_parameter,
+    sql_looking_values_are_data,
+    formats_geojson_and_csv,
+    event_detail_has_sources_and_evidence,
+    arabic_event_detail,
+    aggregates_add_up,
+    index_agrees_with_the_store,
+    cached_filters_follow_posted_documents,
+    map_points_cluster,
+    document_search_and_detail,
+    post_codes_and_stores,
+    post_rejects_bad_bodies,
+    every_route_answers,
+    index_follows_external_writes,
+);

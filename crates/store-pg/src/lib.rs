@@ -30,6 +30,7 @@
 //! `rasd ingest` or `rasd recode` takes the advisory lock [`PgStore::try_lock_writer`] so that
 //! runs left `running` are known to be dead, as the SQLite store's lock file does.
 
+mod blocking;
 mod fulltext;
 mod migrate;
 mod query;
@@ -40,13 +41,14 @@ pub use fulltext::{tsquery, tsvector};
 pub use migrate::{MIGRATIONS, SCHEMA_VERSION};
 pub use scratch::ScratchDatabase;
 
+use blocking::{off_runtime, OwnedClient};
 use postgres::types::ToSql;
 use postgres::{Client, NoTls, Row, Statement};
 use rasd_model::{Document, Event};
 use rasd_store::{
     AcledRecord, Bucket, ContentHash, DocOutcome, EventDetail, EventFilter, EventId, EventPage,
     GroupBy, ImportReport, IngestRun, RelinkOutcome, Result, RunId, RunStatus, SearchHit, Stats,
-    Store, StoreError, StoredDocument,
+    Store, StoreError, StoredDocument, StoredEvent,
 };
 use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, MutexGuard};
@@ -94,7 +96,7 @@ pub(crate) fn refs(params: &Params) -> Vec<&(dyn ToSql + Sync)> {
 
 /// One connection and its prepared statements.
 pub(crate) struct Conn {
-    pub(crate) client: Client,
+    pub(crate) client: OwnedClient,
     /// Statements prepared on this connection, by SQL text (they outlive transactions).
     statements: HashMap<String, Statement>,
     /// Actor name -> id of committed actors (actors are never deleted, so ids stay valid);
@@ -123,7 +125,7 @@ impl Conn {
         sql: &str,
         params: &[&(dyn ToSql + Sync)],
     ) -> Result<Vec<Row>> {
-        let st = prepared(&mut self.statements, &mut self.client, sql)?;
+        let st = prepared(&mut self.statements, &mut *self.client, sql)?;
         self.client.query(&st, params).map_err(pg(operation))
     }
 
@@ -146,7 +148,7 @@ impl Conn {
         sql: &str,
         params: &[&(dyn ToSql + Sync)],
     ) -> Result<Option<Row>> {
-        let st = prepared(&mut self.statements, &mut self.client, sql)?;
+        let st = prepared(&mut self.statements, &mut *self.client, sql)?;
         self.client.query_opt(&st, params).map_err(pg(operation))
     }
 
@@ -165,7 +167,8 @@ impl Conn {
 /// The event store on a PostgreSQL server: one connection.
 ///
 /// `Send` and `Sync` (the connection sits behind a mutex: calls from several threads take
-/// turns); open one store per thread for parallel reads. The schema is created or brought up
+/// turns); open one store per thread for parallel reads. Usable from any thread, async
+/// runtimes' included: there its calls run on a helper thread (see `blocking.rs`). The schema is created or brought up
 /// to date by [`PgStore::connect`] (migrations are serialised by an advisory lock, so several
 /// clients may connect to a new database at once).
 pub struct PgStore {
@@ -207,33 +210,39 @@ pub const WRITER_LOCK_KEY: i64 = 0x7261_7364;
 /// The session-level writer lock, released when this value (its connection) is dropped, or by
 /// the server when the client process dies however it dies.
 pub struct WriterLock {
-    _client: Client,
+    _client: OwnedClient,
 }
 
 /// Take the writer lock of the database at `url` on a connection of its own, or `None` when
 /// another client holds it.
 pub fn try_lock_writer(url: &str) -> Result<Option<WriterLock>> {
-    let mut client = Client::connect(url, NoTls).map_err(pg("connect to PostgreSQL"))?;
-    let got: bool = client
-        .query_one("SELECT pg_try_advisory_lock($1)", &[&WRITER_LOCK_KEY])
-        .map_err(pg("take the writer lock"))?
-        .get(0);
-    Ok(got.then_some(WriterLock { _client: client }))
+    off_runtime(|| {
+        let mut client =
+            OwnedClient::new(Client::connect(url, NoTls).map_err(pg("connect to PostgreSQL"))?);
+        let got: bool = client
+            .query_one("SELECT pg_try_advisory_lock($1)", &[&WRITER_LOCK_KEY])
+            .map_err(pg("take the writer lock"))?
+            .get(0);
+        Ok(got.then_some(WriterLock { _client: client }))
+    })
 }
 
 impl PgStore {
     /// Connect to `url` and create or migrate the schema.
     pub fn connect(url: &str) -> Result<Self> {
-        let mut client = Client::connect(url, NoTls).map_err(pg("connect to PostgreSQL"))?;
-        migrate::migrate(&mut client)?;
-        Ok(PgStore {
-            conn: Mutex::new(Conn {
-                client,
-                statements: HashMap::new(),
-                actors: HashMap::new(),
-            }),
-            url: url.to_owned(),
-            _scratch: None,
+        off_runtime(|| {
+            let mut client =
+                OwnedClient::new(Client::connect(url, NoTls).map_err(pg("connect to PostgreSQL"))?);
+            migrate::migrate(&mut client)?;
+            Ok(PgStore {
+                conn: Mutex::new(Conn {
+                    client,
+                    statements: HashMap::new(),
+                    actors: HashMap::new(),
+                }),
+                url: url.to_owned(),
+                _scratch: None,
+            })
         })
     }
 
@@ -252,7 +261,7 @@ impl PgStore {
 
     /// The schema version of the database.
     pub fn schema_version(&self) -> Result<i64> {
-        migrate::current_version(&mut self.lock().client)
+        off_runtime(|| migrate::current_version(&mut *self.lock().client))
     }
 
     /// Take the writer lock (see [`try_lock_writer`]).
@@ -262,30 +271,36 @@ impl PgStore {
 
     /// The size of the database on the server, in bytes.
     pub fn database_bytes(&self) -> Result<u64> {
-        let rows = self.lock().query(
-            "measure the database",
-            "SELECT pg_database_size(current_database())",
-            &[],
-        )?;
+        let rows = off_runtime(|| {
+            self.lock().query(
+                "measure the database",
+                "SELECT pg_database_size(current_database())",
+                &[],
+            )
+        })?;
         Ok(rows[0].get::<_, i64>(0) as u64)
     }
 
     /// Ids of every stored document, oldest first (what `rasd recode` walks).
     pub fn document_ids(&self) -> Result<Vec<String>> {
-        let rows = self.lock().query(
-            "list documents",
-            "SELECT id FROM documents ORDER BY doc_key",
-            &[],
-        )?;
+        let rows = off_runtime(|| {
+            self.lock().query(
+                "list documents",
+                "SELECT id FROM documents ORDER BY doc_key",
+                &[],
+            )
+        })?;
         Ok(rows.iter().map(|r| r.get(0)).collect())
     }
 
     /// Refresh the planner's statistics (worth it after a bulk load).
     pub fn analyze(&self) -> Result<()> {
-        self.lock()
-            .client
-            .batch_execute("ANALYZE")
-            .map_err(pg("analyze"))
+        off_runtime(|| {
+            self.lock()
+                .client
+                .batch_execute("ANALYZE")
+                .map_err(pg("analyze"))
+        })
     }
 
     pub(crate) fn lock(&self) -> MutexGuard<'_, Conn> {
@@ -293,13 +308,20 @@ impl PgStore {
     }
 
     /// Run a write; on failure forget cached actor ids (they may be rolled back).
-    fn write<T>(&self, f: impl FnOnce(&mut Conn) -> Result<T>) -> Result<T> {
-        let mut conn = self.lock();
-        let out = f(&mut conn);
-        if out.is_err() {
-            conn.actors.clear();
-        }
-        out
+    fn write<T: Send>(&self, f: impl FnOnce(&mut Conn) -> Result<T> + Send) -> Result<T> {
+        off_runtime(|| {
+            let mut conn = self.lock();
+            let out = f(&mut conn);
+            if out.is_err() {
+                conn.actors.clear();
+            }
+            out
+        })
+    }
+
+    /// Run a read on the connection.
+    fn read<T: Send>(&self, f: impl FnOnce(&mut Conn) -> Result<T> + Send) -> Result<T> {
+        off_runtime(|| f(&mut self.lock()))
     }
 }
 
@@ -313,11 +335,11 @@ impl Store for PgStore {
     }
 
     fn run(&self, run: RunId) -> Result<Option<IngestRun>> {
-        query::run(&mut self.lock(), run)
+        self.read(|c| query::run(c, run))
     }
 
     fn runs(&self) -> Result<Vec<IngestRun>> {
-        query::runs(&mut self.lock())
+        self.read(query::runs)
     }
 
     fn put_batch(
@@ -343,39 +365,51 @@ impl Store for PgStore {
     }
 
     fn known_hashes(&self) -> Result<HashSet<ContentHash>> {
-        query::known_hashes(&mut self.lock())
+        self.read(query::known_hashes)
     }
 
     fn contains_hash(&self, hash: &ContentHash) -> Result<bool> {
-        query::contains_hash(&mut self.lock(), hash)
+        self.read(|c| query::contains_hash(c, hash))
     }
 
     fn events(&self, filter: &EventFilter) -> Result<EventPage> {
-        query::events(&mut self.lock(), filter)
+        self.read(|c| query::events(c, filter))
     }
 
     fn count_events(&self, filter: &EventFilter) -> Result<u64> {
-        query::count_events(&mut self.lock(), filter)
+        self.read(|c| query::count_events(c, filter))
+    }
+
+    fn event_ids(&self, filter: &EventFilter) -> Result<Vec<EventId>> {
+        self.read(|c| query::event_ids(c, filter))
+    }
+
+    fn events_by_id(&self, ids: &[EventId]) -> Result<Vec<StoredEvent>> {
+        self.read(|c| query::events_by_id(c, ids))
     }
 
     fn event_detail(&self, id: EventId) -> Result<Option<EventDetail>> {
-        query::event_detail(&mut self.lock(), id)
+        self.read(|c| query::event_detail(c, id))
     }
 
     fn document(&self, id: &str) -> Result<Option<StoredDocument>> {
-        query::document(&mut self.lock(), id)
+        self.read(|c| query::document(c, id))
     }
 
     fn search(&self, query: &str, limit: usize) -> Result<Vec<SearchHit>> {
-        query::search(&mut self.lock(), query, limit)
+        self.read(|c| query::search(c, query, limit))
     }
 
     fn stats(&self) -> Result<Stats> {
-        query::stats(&mut self.lock())
+        self.read(query::stats)
     }
 
     fn aggregate(&self, filter: &EventFilter, by: GroupBy) -> Result<Vec<Bucket>> {
-        query::aggregate(&mut self.lock(), filter, by)
+        self.read(|c| query::aggregate(c, filter, by))
+    }
+
+    fn data_version(&self) -> Result<i64> {
+        self.read(query::data_version)
     }
 }
 

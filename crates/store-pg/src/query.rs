@@ -285,6 +285,68 @@ pub(crate) fn events(conn: &mut Conn, f: &EventFilter) -> Result<EventPage> {
     Ok(EventPage { events, next })
 }
 
+/// Ids of every event matching `f` (its `sort`, `limit` and `after` are ignored), in no
+/// particular order: what the server's in-memory index asks for a full-text filter. A text
+/// alone reads the two GIN indexes and the source links without the events table.
+pub(crate) fn event_ids(conn: &mut Conn, f: &EventFilter) -> Result<Vec<EventId>> {
+    let text_only = EventFilter {
+        text: f.text.clone(),
+        limit: f.limit,
+        after: f.after.clone(),
+        sort: f.sort,
+        ..Default::default()
+    };
+    let rows = if let (Some(text), true) = (&f.text, *f == text_only) {
+        let q = tsquery(&parse_query(text)).ok_or(StoreError::InvalidFilter {
+            field: "text",
+            reason: "the query has no words",
+        })?;
+        conn.query_planned(
+            "list event ids",
+            "SELECT es.event_id FROM event_sources es JOIN documents d \
+             ON d.doc_key = es.doc_key WHERE d.search @@ $1::text::tsquery \
+             UNION SELECT n.id FROM events n WHERE n.notes_search @@ $1::text::tsquery",
+            &[&q],
+        )?
+    } else {
+        let mut sql = Sql::default();
+        sql.push("SELECT e.id FROM events e");
+        push_where(conn, &mut sql, f, false)?;
+        conn.query_planned("list event ids", &sql.text, &refs(&sql.params))?
+    };
+    rows.iter()
+        .map(|r| get::<i64>(r, 0, "list event ids").map(EventId))
+        .collect()
+}
+
+/// The events with `ids`, in the order asked; ids of no stored event are skipped.
+pub(crate) fn events_by_id(conn: &mut Conn, ids: &[EventId]) -> Result<Vec<StoredEvent>> {
+    let raw: Vec<i64> = ids.iter().map(|id| id.0).collect();
+    let rows = conn.query(
+        "read events by id",
+        &format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.id = ANY($1)"),
+        &[&raw],
+    )?;
+    let mut out = rows.iter().map(stored_event).collect::<Result<Vec<_>>>()?;
+    let order: std::collections::HashMap<i64, usize> =
+        raw.iter().enumerate().map(|(i, id)| (*id, i)).collect();
+    out.sort_by_key(|e| order.get(&e.id.0).copied().unwrap_or(usize::MAX));
+    Ok(out)
+}
+
+/// The counter every write transaction bumps (`data_version`, migration 2).
+pub(crate) fn data_version(conn: &mut Conn) -> Result<i64> {
+    let row = conn.query_opt(
+        "read the data version",
+        "SELECT version FROM data_version",
+        &[],
+    )?;
+    match row {
+        Some(r) => get(&r, 0, "read the data version"),
+        None => Ok(0),
+    }
+}
+
 pub(crate) fn count_events(conn: &mut Conn, f: &EventFilter) -> Result<u64> {
     let mut sql = Sql::default();
     sql.push("SELECT count(*) FROM events e");

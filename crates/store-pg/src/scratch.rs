@@ -1,5 +1,6 @@
 //! Throw-away databases for tests and benchmarks.
 
+use crate::blocking::off_runtime;
 use crate::pg;
 use postgres::{Client, NoTls};
 use rasd_store::Result;
@@ -49,13 +50,16 @@ impl ScratchDatabase {
             std::process::id(),
             COUNTER.fetch_add(1, Ordering::Relaxed)
         );
-        let mut admin = Client::connect(server_url, NoTls).map_err(pg("connect to PostgreSQL"))?;
-        // The name is made of ASCII letters, digits and underscores only.
-        admin
-            .batch_execute(&format!(
-                "CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'"
-            ))
-            .map_err(pg("create a scratch database"))?;
+        off_runtime(|| {
+            let mut admin =
+                Client::connect(server_url, NoTls).map_err(pg("connect to PostgreSQL"))?;
+            // The name is made of ASCII letters, digits and underscores only.
+            admin
+                .batch_execute(&format!(
+                    "CREATE DATABASE {name} TEMPLATE template0 ENCODING 'UTF8'"
+                ))
+                .map_err(pg("create a scratch database"))
+        })?;
         Ok(ScratchDatabase {
             server_url: server_url.to_owned(),
             url: with_database(server_url, &name),
@@ -76,12 +80,14 @@ impl ScratchDatabase {
 
 impl Drop for ScratchDatabase {
     fn drop(&mut self) {
-        if let Ok(mut admin) = Client::connect(&self.server_url, NoTls) {
-            let _ = admin.batch_execute(&format!(
-                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
-                self.name
-            ));
-        }
+        off_runtime(|| {
+            if let Ok(mut admin) = Client::connect(&self.server_url, NoTls) {
+                let _ = admin.batch_execute(&format!(
+                    "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                    self.name
+                ));
+            }
+        });
     }
 }
 

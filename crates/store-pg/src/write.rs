@@ -84,7 +84,10 @@ impl Tx<'_> {
         self.tx.execute(&st, params).map_err(pg(op))
     }
 
-    fn commit(self, op: &'static str) -> Result<()> {
+    /// Bump the change counter (so readers of [`rasd_store::Store::data_version`] see the
+    /// writes; last, so its row lock is held only until the commit) and commit.
+    fn commit(mut self, op: &'static str) -> Result<()> {
+        self.execute(op, BUMP_DATA_VERSION, &[])?;
         let Tx {
             tx,
             actors,
@@ -96,6 +99,9 @@ impl Tx<'_> {
         Ok(())
     }
 }
+
+/// Adds one to the change counter (migration 2, `data_version`).
+const BUMP_DATA_VERSION: &str = "UPDATE data_version SET version = version + 1";
 
 pub(crate) fn begin_run(
     conn: &mut Conn,
@@ -111,8 +117,10 @@ pub(crate) fn begin_run(
     let row = conn
         .query_opt(
             "begin a run",
-            "INSERT INTO ingest_runs (started_at, inputs, coder_version) VALUES ($1, $2, $3) \
-             RETURNING id",
+            // One statement, so the counter moves with the row (no transaction needed).
+            "WITH r AS (INSERT INTO ingest_runs (started_at, inputs, coder_version) \
+             VALUES ($1, $2, $3) RETURNING id), \
+             v AS (UPDATE data_version SET version = version + 1) SELECT id FROM r",
             &[&now(), &inputs, &coder_version],
         )?
         .expect("INSERT ... RETURNING gives a row");
@@ -122,7 +130,8 @@ pub(crate) fn begin_run(
 pub(crate) fn finish_run(conn: &mut Conn, run: RunId, status: RunStatus) -> Result<()> {
     let found = conn.query_opt(
         "finish a run",
-        "UPDATE ingest_runs SET status = $2, finished_at = $3 WHERE id = $1 RETURNING id",
+        "WITH r AS (UPDATE ingest_runs SET status = $2, finished_at = $3 WHERE id = $1 \
+         RETURNING id), v AS (UPDATE data_version SET version = version + 1) SELECT id FROM r",
         &[&run.0, &status.as_str(), &now()],
     )?;
     if found.is_none() {

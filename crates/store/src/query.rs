@@ -338,22 +338,6 @@ pub(crate) fn events_by_id(conn: &Connection, ids: &[EventId]) -> Result<Vec<cra
     Ok(out)
 }
 
-impl crate::SqliteStore {
-    /// Ids of every event matching `filter`, unordered and unpaged (`sort`, `limit` and
-    /// `after` are ignored): the same events as paging [`crate::Store::events`] to the end,
-    /// at a fraction of the cost (see `query::event_ids`).
-    pub fn event_ids(&self, filter: &EventFilter) -> Result<Vec<EventId>> {
-        event_ids(&self.conn, filter)
-    }
-
-    /// The events with `ids` (one query per 500), in the order asked; ids of no stored event
-    /// are skipped. For listings whose order is decided elsewhere (the server pages its
-    /// in-memory index and reads only the page's rows).
-    pub fn events_by_id(&self, ids: &[EventId]) -> Result<Vec<crate::StoredEvent>> {
-        events_by_id(&self.conn, ids)
-    }
-}
-
 pub(crate) fn count_events(conn: &Connection, f: &EventFilter) -> Result<u64> {
     let mut sql = Sql::default();
     sql.push("SELECT count(*)");

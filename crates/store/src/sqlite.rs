@@ -210,6 +210,10 @@ impl Store for SqliteStore {
         crate::query::event_ids(&self.conn, filter)
     }
 
+    fn events_by_id(&self, ids: &[EventId]) -> Result<Vec<crate::StoredEvent>> {
+        crate::query::events_by_id(&self.conn, ids)
+    }
+
     fn event_detail(&self, id: EventId) -> Result<Option<EventDetail>> {
         crate::query::event_detail(&self.conn, id)
     }
@@ -228,5 +232,11 @@ impl Store for SqliteStore {
 
     fn aggregate(&self, filter: &EventFilter, by: GroupBy) -> Result<Vec<Bucket>> {
         crate::query::aggregate(&self.conn, filter, by)
+    }
+
+    fn data_version(&self) -> Result<i64> {
+        self.conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))
+            .during("read the data version")
     }
 }

@@ -428,6 +428,11 @@ pub trait Store {
         }
     }
 
+    /// The events with `ids`, in the order asked; ids of no stored event are skipped. For
+    /// listings whose order is decided elsewhere (the server pages its in-memory index and
+    /// reads only the page's rows).
+    fn events_by_id(&self, ids: &[EventId]) -> Result<Vec<StoredEvent>>;
+
     /// An event and all documents reporting it.
     fn event_detail(&self, id: EventId) -> Result<Option<EventDetail>>;
 
@@ -444,6 +449,17 @@ pub trait Store {
     /// groups) or by decreasing event count (the others). `filter.limit` caps the number of
     /// buckets.
     fn aggregate(&self, filter: &EventFilter, by: GroupBy) -> Result<Vec<Bucket>>;
+
+    /// A number that changes whenever a write that other connections can see is committed to
+    /// the store, by any process: a reader compares two values to know whether its copy of
+    /// the data (the server's in-memory index, cached answers) is stale. Only comparisons of
+    /// values read from one store value mean anything.
+    ///
+    /// SQLite: `PRAGMA data_version`, which counts the commits of *other* connections (a
+    /// connection's own writes do not change it, so ask a connection that does not write).
+    /// PostgreSQL: a counter row bumped inside every write transaction, so it changes exactly
+    /// when the writes become visible, whoever wrote them.
+    fn data_version(&self) -> Result<i64>;
 }
 
 /// A boxed store is a store (`Box<dyn Store + Send>` lets a program pick the backend at run
@@ -495,6 +511,9 @@ impl<S: Store + ?Sized> Store for Box<S> {
     fn event_ids(&self, filter: &EventFilter) -> Result<Vec<EventId>> {
         (**self).event_ids(filter)
     }
+    fn events_by_id(&self, ids: &[EventId]) -> Result<Vec<StoredEvent>> {
+        (**self).events_by_id(ids)
+    }
     fn event_detail(&self, id: EventId) -> Result<Option<EventDetail>> {
         (**self).event_detail(id)
     }
@@ -509,5 +528,8 @@ impl<S: Store + ?Sized> Store for Box<S> {
     }
     fn aggregate(&self, filter: &EventFilter, by: GroupBy) -> Result<Vec<Bucket>> {
         (**self).aggregate(filter, by)
+    }
+    fn data_version(&self) -> Result<i64> {
+        (**self).data_version()
     }
 }

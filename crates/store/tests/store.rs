@@ -4,6 +4,7 @@
 //!
 //! Index:
 //! - schema: `migrates_an_empty_file_and_reopens`
+//! - change counter: `data_version_moves_when_another_connection_writes` (and `events_by_id`)
 //! - round trip: `documents_and_events_round_trip`, `prop_round_trip`
 //! - idempotency and duplicates: `reput_adds_nothing`, `exact_duplicates_by_url_and_hash`,
 //!   `near_duplicate_is_stored_and_linked`, `id_conflict_is_skipped`
@@ -183,6 +184,23 @@ fn new_store() -> Box<dyn Store> {
         Box::new(rasd_store_pg::PgStore::scratch(&url, "store").unwrap())
     } else {
         Box::new(SqliteStore::open_in_memory().unwrap())
+    }
+}
+
+/// Two connections to one fresh store (a file, or a database on the test server): a writer,
+/// and a reader that never writes. The folder keeps the SQLite file alive.
+fn two_connections() -> (Box<dyn Store>, Box<dyn Store>, Option<tempfile::TempDir>) {
+    if ON_POSTGRES.get() {
+        let url = rasd_store_pg::test_server_url();
+        let writer = rasd_store_pg::PgStore::scratch(&url, "store").unwrap();
+        let reader = rasd_store_pg::PgStore::connect(writer.url()).unwrap();
+        (Box::new(writer), Box::new(reader), None)
+    } else {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("two.db");
+        let writer = SqliteStore::open(&path).unwrap();
+        let reader = SqliteStore::open_read_only(&path).unwrap();
+        (Box::new(writer), Box::new(reader), Some(dir))
     }
 }
 
@@ -1828,7 +1846,69 @@ macro_rules! on_postgres {
     };
 }
 
+/// A reader's `data_version` moves when another connection commits a write of any kind, and
+/// stays put while nothing is written (what the server's caches rely on).
+#[test]
+fn data_version_moves_when_another_connection_writes() {
+    let (mut w, r, _dir) = two_connections();
+    let v0 = r.data_version().unwrap();
+    assert_eq!(r.data_version().unwrap(), v0, "nothing written");
+    r.events(&EventFilter::default()).unwrap();
+    assert_eq!(r.data_version().unwrap(), v0, "reads write nothing");
+    let run = w.begin_run(&["test".into()], Some("test-coder")).unwrap();
+    let v1 = r.data_version().unwrap();
+    assert_ne!(v1, v0, "a run begun");
+    w.put_batch(
+        run,
+        &[(
+            doc("fr-boni", FR_BONI),
+            vec![ev(
+                SubEventType::ArmedClash,
+                "2024-03-04",
+                Some((15.0167, -1.9167)),
+                Some("Unidentified Armed Group (Mali)"),
+                "Mali",
+                "Mopti",
+                "Boni",
+                Some(4),
+            )],
+        )],
+        "test-coder",
+    )
+    .unwrap();
+    let v2 = r.data_version().unwrap();
+    assert_ne!(v2, v1, "a batch stored");
+    w.import_acled(&synthetic_acled(3, 0, 1)).unwrap();
+    let v3 = r.data_version().unwrap();
+    assert_ne!(v3, v2, "an ACLED import");
+    let id = r.events(&EventFilter::default()).unwrap().events[0].id;
+    w.relink_document("fr-boni", &[], "test-coder").unwrap();
+    let v4 = r.data_version().unwrap();
+    assert_ne!(v4, v3, "a relink");
+    w.finish_run(run, RunStatus::Finished).unwrap();
+    assert_ne!(r.data_version().unwrap(), v4, "a run finished");
+    // The relink removed the document's only event: `events_by_id` skips unknown ids and keeps
+    // the order asked.
+    let all: Vec<EventId> = r
+        .events(&EventFilter::default())
+        .unwrap()
+        .events
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(all.len(), 3);
+    let asked = [all[2], id, all[0], all[1]];
+    let got: Vec<EventId> = r
+        .events_by_id(&asked)
+        .unwrap()
+        .iter()
+        .map(|e| e.id)
+        .collect();
+    assert_eq!(got, [all[2], all[0], all[1]]);
+}
+
 on_postgres!(
+    data_version_moves_when_another_connection_writes,
     documents_and_events_round_trip,
     reput_adds_nothing,
     exact_duplicates_by_url_and_hash,

@@ -250,11 +250,39 @@ pub fn known_acled() -> Vec<AcledRecord> {
 /// Number of synthetic ACLED-style rows added beside the known events.
 pub const SYNTHETIC: usize = 300;
 
+thread_local! {
+    /// Set by the `postgres::*` tests (see [`on_postgres`]): fixtures made on this thread live
+    /// in a fresh database on the PostgreSQL server of `RASD_TEST_PG` instead of a SQLite file.
+    pub static ON_POSTGRES: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Run the named tests of this file again on PostgreSQL, as `postgres::<name>`: each sets
+/// [`ON_POSTGRES`] and calls the test (a `#[tokio::test]` is a plain function running its own
+/// runtime on the calling thread, so the fixture it makes sees the flag). They fail, never
+/// skip, when `RASD_TEST_PG` names no server.
+#[macro_export]
+macro_rules! on_postgres {
+    ($($name:ident),* $(,)?) => {
+        mod postgres {
+            $(
+                #[test]
+                fn $name() {
+                    $crate::common::ON_POSTGRES.set(true);
+                    super::$name();
+                }
+            )*
+        }
+    };
+}
+
 /// A temporary store with the known events, the invented ACLED rows and `SYNTHETIC` synthetic
-/// rows (from `rasd_store::synthetic_acled`, invented data).
+/// rows (from `rasd_store::synthetic_acled`, invented data): a SQLite file, or on the
+/// `postgres::*` tests a fresh database on the test server (dropped with the fixture).
 pub struct Fixture {
     pub dir: tempfile::TempDir,
+    /// The SQLite file, or the PostgreSQL database's URL.
     pub db: PathBuf,
+    pub scratch: Option<rasd_store_pg::ScratchDatabase>,
 }
 
 impl Fixture {
@@ -264,8 +292,16 @@ impl Fixture {
 
     pub fn with(synthetic: bool) -> Fixture {
         let dir = tempfile::tempdir().unwrap();
-        let db = dir.path().join("events.sqlite");
-        let mut store = SqliteStore::open(&db).unwrap();
+        let (db, scratch) = if ON_POSTGRES.get() {
+            let scratch =
+                rasd_store_pg::ScratchDatabase::create(&rasd_store_pg::test_server_url(), "server")
+                    .expect("create a scratch database on the test server");
+            (PathBuf::from(scratch.url()), Some(scratch))
+        } else {
+            (dir.path().join("events.sqlite"), None)
+        };
+        let fx = Fixture { dir, db, scratch };
+        let mut store = fx.store();
         let run = store.begin_run(&["tests".into()], Some("test")).unwrap();
         store.put_batch(run, &known_batch(), "test").unwrap();
         store.import_acled(&known_acled()).unwrap();
@@ -274,17 +310,29 @@ impl Fixture {
                 .import_acled(&rasd_store::synthetic_acled(SYNTHETIC, 0, 11))
                 .unwrap();
         }
-        Fixture { dir, db }
+        drop(store);
+        fx
     }
 
-    pub fn store(&self) -> SqliteStore {
-        SqliteStore::open(&self.db).unwrap()
+    /// Whether the fixture lives on PostgreSQL.
+    pub fn on_postgres(&self) -> bool {
+        self.scratch.is_some()
+    }
+
+    /// A new connection to the fixture's store (another client than the server's).
+    pub fn store(&self) -> Box<dyn Store + Send> {
+        match &self.scratch {
+            Some(db) => Box::new(rasd_store_pg::PgStore::connect(db.url()).unwrap()),
+            None => Box::new(SqliteStore::open(&self.db).unwrap()),
+        }
     }
 
     pub fn config(&self) -> ServerConfig {
         ServerConfig::new(&self.db)
     }
 
+    /// The router over the fixture's store. Keep the fixture while the app runs: on
+    /// PostgreSQL the database is dropped with it.
     pub fn app(&self) -> axum::Router {
         router(AppState::open(self.config()).unwrap())
     }
