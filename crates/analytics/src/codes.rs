@@ -24,6 +24,7 @@ use rasd_model::{actor_family, Inter};
 /// those same rows, in the same order.
 #[derive(Default)]
 pub struct RowCodes {
+    id: Vec<i64>,
     day: Vec<i32>,
     week: Vec<i32>,
     month: Vec<i32>,
@@ -137,6 +138,7 @@ impl RowCodes {
         let (actors, names, name_family, display, family_keys) = actors;
         let (src_off, src, n_sources) = sources;
         RowCodes {
+            id: rows.iter().map(|r| r.id).collect(),
             day,
             week,
             month,
@@ -511,6 +513,7 @@ impl<'a> EventTable<'a> {
         let cues = std::sync::OnceLock::new();
         let _ = cues.set(pick.iter().map(|&p| codes.cues[p as usize]).collect());
         EventTable {
+            id: pick.iter().map(|&p| codes.id[p as usize]).collect(),
             rows,
             week: gather(&codes.week),
             month: gather(&codes.month),
@@ -553,6 +556,8 @@ mod tests {
     fn assert_same(a: &EventTable<'_>, b: &EventTable<'_>, what: &str) {
         let ids = |t: &EventTable<'_>| t.rows.iter().map(|r| r.id).collect::<Vec<_>>();
         assert_eq!(ids(a), ids(b), "{what}: rows");
+        assert_eq!(ids(a), a.id, "{what}: id column");
+        assert_eq!(a.id, b.id, "{what}: id");
         assert_eq!(a.day, b.day, "{what}: day");
         assert_eq!(a.week, b.week, "{what}: week");
         assert_eq!(a.month, b.month, "{what}: month");

@@ -294,6 +294,8 @@ impl Groups {
 /// (notes and tags are read from them by the keyword scans).
 pub struct EventTable<'a> {
     pub(crate) rows: Vec<&'a EventRow>,
+    /// Event id of each row (flags and contributions list them: a column, not a pointer chase).
+    pub(crate) id: Vec<i64>,
     pub(crate) day: Vec<i32>,
     pub(crate) week: Vec<i32>,
     pub(crate) month: Vec<i32>,
@@ -658,6 +660,7 @@ impl<'a> EventTable<'a> {
         } = actors;
         let (src_off, src, n_sources) = sources;
         EventTable {
+            id: rows.iter().map(|r| r.id).collect(),
             rows,
             day,
             week,

@@ -222,7 +222,7 @@ fn nb_params(mu: f64, phi: f64) -> (f64, f64) {
     }
 }
 
-/// `ln P(Y = y)` under the model of [`ln_upper_tail`] (its first term; `y > 0`).
+/// `ln P(Y = y)` under the model of [`ln_upper_tail_within`] (its first term; `y > 0`).
 fn ln_first_term(y: u32, mu: f64, phi: f64) -> f64 {
     let yf = y as f64;
     if phi <= 1.0 + 1e-9 {
@@ -235,9 +235,19 @@ fn ln_first_term(y: u32, mu: f64, phi: f64) -> f64 {
 
 /// `ln P(Y >= y)` for a negative binomial with mean `mu` and variance `phi * mu` (Poisson when
 /// `phi <= 1`). Meant for `y > mu`, where the terms beyond `y` shrink geometrically.
+#[cfg(test)]
 pub(crate) fn ln_upper_tail(y: u32, mu: f64, phi: f64) -> f64 {
+    ln_upper_tail_within(y, mu, phi, f64::NEG_INFINITY).unwrap_or(0.0)
+}
+
+/// `ln P(Y >= y)` (see `ln_upper_tail`), or `None` as soon as a partial sum shows that the score
+/// `-log10 P(Y >= y)` stays below `threshold` (the terms are positive, so a partial sum bounds
+/// the probability from below; the sum's long tail is the slowest part of a scan when the
+/// over-dispersion is high). When it returns a value, it is the same value, summed in the same
+/// order.
+fn ln_upper_tail_within(y: u32, mu: f64, phi: f64, threshold: f64) -> Option<f64> {
     if y == 0 {
-        return 0.0;
+        return Some(0.0);
     }
     let yf = y as f64;
     let poisson = phi <= 1.0 + 1e-9;
@@ -258,8 +268,13 @@ pub(crate) fn ln_upper_tail(y: u32, mu: f64, phi: f64) -> f64 {
         if term < sum * 1e-12 {
             break;
         }
+        if k as u64 % 64 == 0
+            && -(ln_first + sum.ln()).min(0.0) / std::f64::consts::LN_10 < threshold
+        {
+            return None;
+        }
     }
-    (ln_first + sum.ln()).min(0.0)
+    Some((ln_first + sum.ln()).min(0.0))
 }
 
 /// Prefix sums of a series and of its squares.
@@ -426,7 +441,9 @@ fn scan_group(
             if -ln_first_term(y, mu, phi).min(0.0) / std::f64::consts::LN_10 < cfg.threshold {
                 continue;
             }
-            let ln_p = ln_upper_tail(y, mu, phi);
+            let Some(ln_p) = ln_upper_tail_within(y, mu, phi, cfg.threshold) else {
+                continue;
+            };
             if -ln_p / std::f64::consts::LN_10 >= cfg.threshold {
                 out.push(Candidate {
                     metric,
@@ -449,7 +466,7 @@ fn violent_ids(t: &EventTable<'_>, rows: &[u32], first_week: i32, week: i32) -> 
         .iter()
         .map(|&i| i as usize)
         .filter(|&i| t.is_violent(i))
-        .map(|i| t.rows[i].id)
+        .map(|i| t.id[i])
         .collect()
 }
 
@@ -663,7 +680,7 @@ impl EventTable<'_> {
                             } else {
                                 if e.0 == day {
                                     if e.1 != NONE {
-                                        let id = self.rows[i].id;
+                                        let id = self.id[i];
                                         let spread = &mut found[e.1 as usize];
                                         if spread.event_ids.last() != Some(&id) {
                                             spread.event_ids.push(id);
@@ -683,7 +700,7 @@ impl EventTable<'_> {
                                     area: self.admin2s[g].clone(),
                                     date: day_date(day),
                                     previous: prev.map(day_date),
-                                    event_ids: vec![self.rows[i].id],
+                                    event_ids: vec![self.id[i]],
                                 });
                             }
                         }
