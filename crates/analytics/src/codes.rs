@@ -648,11 +648,11 @@ mod tests {
                 r.assoc_actor_1 = actors[(i * 3) % 9].map(str::to_string);
                 r.assoc_actor_2 = actors[(i / 2) % 9].map(str::to_string);
                 // Inter codes appear only on some rows, so some names are seen first without.
-                r.inter1 = (i % 3 != 0).then_some(((i % 8) + 1) as u8);
+                r.inter1 = (!i.is_multiple_of(3)).then_some(((i % 8) + 1) as u8);
                 r.inter2 = (i % 4 == 1).then_some((((i / 4) % 8) + 1) as u8);
                 r.fatalities = (k % 13) as u32;
                 r.notes = notes[i % 5].map(str::to_string);
-                if i % 11 == 0 {
+                if i.is_multiple_of(11) {
                     r.tags.push("base_abandoned".into());
                 }
                 r.source_names = outlets[i % 4].iter().map(|s| s.to_string()).collect();

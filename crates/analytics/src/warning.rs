@@ -268,7 +268,7 @@ fn ln_upper_tail_within(y: u32, mu: f64, phi: f64, threshold: f64) -> Option<f64
         if term < sum * 1e-12 {
             break;
         }
-        if k as u64 % 64 == 0
+        if (k as u64).is_multiple_of(64)
             && -(ln_first + sum.ln()).min(0.0) / std::f64::consts::LN_10 < threshold
         {
             return None;
