@@ -184,7 +184,28 @@ pub struct Capabilities {
     pub first_seen: Vec<FirstSeen>,
 }
 
+/// What the rules read of an event besides its cues and sides: type, sub-event type and
+/// fatalities (from the table's columns; the row itself is read only for an abduction's
+/// victims).
+#[derive(Clone, Copy)]
+struct Facts {
+    event_type: EventType,
+    sub: SubEventType,
+    fatalities: u32,
+}
+
+impl Facts {
+    fn of(row: &EventRow) -> Facts {
+        Facts {
+            event_type: row.event_type,
+            sub: row.sub_event_type,
+            fatalities: row.fatalities,
+        }
+    }
+}
+
 fn classify_with(
+    facts: Facts,
     row: &EventRow,
     cues: Cues,
     side1: Side,
@@ -192,8 +213,8 @@ fn classify_with(
     cfg: &CapabilityConfig,
 ) -> CapabilitySet {
     let mut s = CapabilitySet::default();
-    let sub = row.sub_event_type;
-    let violent = row.event_type.is_violent();
+    let sub = facts.sub;
+    let violent = facts.event_type.is_violent();
     // A non-state "air strike" whose notes speak of aircraft and no drone is an air force's
     // strike with the actors in ACLED's order, not a drone.
     let aircraft_only = cues.has(Cue::Aircraft) && !cues.has(Cue::Drone);
@@ -224,10 +245,10 @@ fn classify_with(
             s.insert(Capability::KidnappingForeigners);
         }
     }
-    if row.event_type == EventType::Battles
+    if facts.event_type == EventType::Battles
         && side1 == Side::NonState
         && matches!(side2, Side::State | Side::External)
-        && (row.fatalities >= cfg.complex_fatalities
+        && (facts.fatalities >= cfg.complex_fatalities
             || cues.has(Cue::Complex)
             || cues.has(Cue::Base))
     {
@@ -255,6 +276,7 @@ fn foreign_victim(row: &EventRow) -> bool {
 /// The capabilities one event shows (sides from its inter codes).
 pub fn classify(row: &EventRow, cfg: &CapabilityConfig) -> CapabilitySet {
     classify_with(
+        Facts::of(row),
         row,
         scan(row),
         Side::from_inter(row.inter1),
@@ -269,7 +291,21 @@ impl EventTable<'_> {
         let cues = self.cues();
         (0..self.len())
             .into_par_iter()
-            .map(|i| classify_with(self.rows[i], cues[i], self.side1(i), self.side2(i), cfg))
+            .map(|i| {
+                let facts = Facts {
+                    event_type: EventType::ALL[self.etype[i] as usize],
+                    sub: self.sub_type(i),
+                    fatalities: self.fatalities[i],
+                };
+                classify_with(
+                    facts,
+                    self.rows[i],
+                    cues[i],
+                    self.side1(i),
+                    self.side2(i),
+                    cfg,
+                )
+            })
             .collect()
     }
 
@@ -320,7 +356,7 @@ impl EventTable<'_> {
                             actor: name.clone(),
                             capability: c,
                             date: day_date(self.day[i]),
-                            event_id: self.rows[i].id,
+                            event_id: self.id[i],
                             area: (self.admin2[i] != NONE)
                                 .then(|| self.admin2s[self.admin2[i] as usize].label()),
                         });

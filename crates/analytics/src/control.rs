@@ -331,7 +331,7 @@ impl EventTable<'_> {
                     contributed = true;
                     if emit {
                         contributions.push(Contribution {
-                            event_id: self.rows[i].id,
+                            event_id: self.id[i],
                             actor: self.actor_name(a),
                             reason,
                             weight: w,

@@ -72,6 +72,7 @@
 
 pub mod bench;
 mod capability;
+mod codes;
 mod control;
 mod cues;
 mod error;
@@ -87,6 +88,7 @@ pub use capability::{
     classify, quarter_label, Capabilities, Capability, CapabilityConfig, CapabilityRow,
     CapabilitySet, FirstSeen, Period,
 };
+pub use codes::RowCodes;
 pub use control::{ActorScore, Contribution, ControlCell, ControlConfig, ControlLabel, Reason};
 pub use error::AnalyticsError;
 pub use i18n::{capability_name, control_label, event_type_name, tr, Lang};
@@ -95,7 +97,7 @@ pub use report::{
     SitRepConfig, TypeRow, WeekBar,
 };
 pub use row::{source_names, EventRow};
-pub use series::{series, AreaSeries, Bucket, Interval, Level, Series};
+pub use series::{series, AreaSeries, Bucket, Interval, Level, Series, SourceReports};
 pub use svg::{escape, Equirectangular, MapPoint, Polyline, Projection};
 pub use table::{
     fold_name, iso_week_label, month_label, short_name, AreaKey, EventTable, Family, Filter, Side,

@@ -268,6 +268,58 @@ impl EventTable<'_> {
     }
 }
 
+/// What the sources of the events a series counts add up to (see
+/// [`EventTable::source_reports`]).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SourceReports {
+    /// Per bucket start (ascending, buckets with events only): the events' source reports,
+    /// each event counted once per source reporting it ([`crate::EventRow::sources`]).
+    pub by_bucket: Vec<(NaiveDate, u64)>,
+    /// The reports of all those events.
+    pub reports: u64,
+    /// Distinct named sources of those events.
+    pub sources: usize,
+}
+
+impl SourceReports {
+    /// The reports of the bucket starting on `start` (0 when it has no event).
+    pub fn of_bucket(&self, start: NaiveDate) -> u64 {
+        self.by_bucket
+            .binary_search_by_key(&start, |b| b.0)
+            .map_or(0, |k| self.by_bucket[k].1)
+    }
+}
+
+impl EventTable<'_> {
+    /// The source reports of the events `filter` keeps, per bucket of `interval` and in total,
+    /// and their distinct named sources: one pass over integer columns (a series says how many
+    /// outlets spoke in each bucket; this says how often).
+    pub fn source_reports(&self, filter: &Filter, interval: Interval) -> SourceReports {
+        let cf = self.compile(filter);
+        let mut out = SourceReports::default();
+        let mut seen = vec![false; self.n_sources];
+        for i in self.by_day.iter().map(|&i| i as usize) {
+            if !cf.matches(self, i) {
+                continue;
+            }
+            let start = interval.start(interval.key(self, i));
+            let n = u64::from(self.sources[i]);
+            match out.by_bucket.last_mut() {
+                Some(b) if b.0 == start => b.1 += n,
+                _ => out.by_bucket.push((start, n)),
+            }
+            out.reports += n;
+            for &s in self.sources_of(i) {
+                if !seen[s as usize] {
+                    seen[s as usize] = true;
+                    out.sources += 1;
+                }
+            }
+        }
+        out
+    }
+}
+
 /// Convenience: build a table and compute one filtered series.
 pub fn series(rows: &[crate::EventRow], filter: &Filter, interval: Interval) -> Series {
     EventTable::new(rows).series(filter, interval)

@@ -294,6 +294,8 @@ impl Groups {
 /// (notes and tags are read from them by the keyword scans).
 pub struct EventTable<'a> {
     pub(crate) rows: Vec<&'a EventRow>,
+    /// Event id of each row (flags and contributions list them: a column, not a pointer chase).
+    pub(crate) id: Vec<i64>,
     pub(crate) day: Vec<i32>,
     pub(crate) week: Vec<i32>,
     pub(crate) month: Vec<i32>,
@@ -397,7 +399,7 @@ fn date_columns(rows: &[&EventRow]) -> DateColumns {
 
 /// Row indices in date order, stable: a counting sort over the day range (ten years are
 /// ~3,650 buckets), falling back to a comparison sort for a range wider than the rows.
-fn order_by_day(day: &[i32]) -> Vec<u32> {
+pub(crate) fn order_by_day(day: &[i32]) -> Vec<u32> {
     let (Some(&lo), Some(&hi)) = (day.iter().min(), day.iter().max()) else {
         return Vec::new();
     };
@@ -484,6 +486,35 @@ fn area_columns(rows: &[&EventRow]) -> AreaColumns {
     c
 }
 
+/// The display name of an actor family from its first name: without a dated period
+/// ("Military Forces of Mali (2013-)" -> "Military Forces of Mali").
+pub(crate) fn family_display(name: &str) -> &str {
+    match name.find('(') {
+        Some(p)
+            if name[p..]
+                .chars()
+                .take_while(|&c| c != ')')
+                .any(|c| c.is_ascii_digit()) =>
+        {
+            name[..p].trim()
+        }
+        _ => name,
+    }
+}
+
+/// The side of a new family: from the inter code of its first name, else state forces when the
+/// key names them.
+pub(crate) fn family_side(key: &str, inter: Option<Inter>) -> Side {
+    let side = Side::from_inter(inter);
+    if side == Side::Unknown
+        && (key.starts_with("military forces of") || key.starts_with("police forces of"))
+    {
+        Side::State
+    } else {
+        side
+    }
+}
+
 struct ActorColumns<'a> {
     name1: Vec<u32>,
     name2: Vec<u32>,
@@ -530,26 +561,10 @@ fn actor_columns<'a>(rows: &[&'a EventRow]) -> ActorColumns<'a> {
         let key = actor_family(name);
         let next = families.len() as u32;
         let id = *fam_ids.entry(key.clone()).or_insert_with(|| {
-            let display = match name.find('(') {
-                Some(p)
-                    if name[p..]
-                        .chars()
-                        .take_while(|&c| c != ')')
-                        .any(|c| c.is_ascii_digit()) =>
-                {
-                    name[..p].trim()
-                }
-                _ => name,
-            };
-            let mut side = Side::from_inter(name_inter[i]);
-            if side == Side::Unknown
-                && (key.starts_with("military forces of") || key.starts_with("police forces of"))
-            {
-                side = Side::State;
-            }
+            let side = family_side(&key, name_inter[i]);
             families.push(Family {
                 key,
-                name: display.to_string(),
+                name: family_display(name).to_string(),
                 side,
             });
             next
@@ -645,6 +660,7 @@ impl<'a> EventTable<'a> {
         } = actors;
         let (src_off, src, n_sources) = sources;
         EventTable {
+            id: rows.iter().map(|r| r.id).collect(),
             rows,
             day,
             week,

@@ -212,24 +212,47 @@ fn ln_gamma(x: f64) -> f64 {
     0.5 * (2.0 * std::f64::consts::PI).ln() + (x + 0.5) * t.ln() - t + a.ln()
 }
 
-/// `ln P(Y >= y)` for a negative binomial with mean `mu` and variance `phi * mu` (Poisson when
-/// `phi <= 1`). Meant for `y > mu`, where the terms beyond `y` shrink geometrically.
-pub(crate) fn ln_upper_tail(y: u32, mu: f64, phi: f64) -> f64 {
-    if y == 0 {
-        return 0.0;
-    }
-    let yf = y as f64;
-    let poisson = phi <= 1.0 + 1e-9;
-    let (r, q) = if poisson {
+/// The negative binomial's `(r, q)` for mean `mu` and variance `phi * mu` (`(0, 0)` for a
+/// Poisson, `phi <= 1`).
+fn nb_params(mu: f64, phi: f64) -> (f64, f64) {
+    if phi <= 1.0 + 1e-9 {
         (0.0, 0.0)
     } else {
         (mu / (phi - 1.0), (phi - 1.0) / phi)
-    };
-    let ln_first = if poisson {
+    }
+}
+
+/// `ln P(Y = y)` under the model of [`ln_upper_tail_within`] (its first term; `y > 0`).
+fn ln_first_term(y: u32, mu: f64, phi: f64) -> f64 {
+    let yf = y as f64;
+    if phi <= 1.0 + 1e-9 {
         -mu + yf * mu.ln() - ln_gamma(yf + 1.0)
     } else {
+        let (r, q) = nb_params(mu, phi);
         ln_gamma(yf + r) - ln_gamma(r) - ln_gamma(yf + 1.0) + r * (1.0 - q).ln() + yf * q.ln()
-    };
+    }
+}
+
+/// `ln P(Y >= y)` for a negative binomial with mean `mu` and variance `phi * mu` (Poisson when
+/// `phi <= 1`). Meant for `y > mu`, where the terms beyond `y` shrink geometrically.
+#[cfg(test)]
+pub(crate) fn ln_upper_tail(y: u32, mu: f64, phi: f64) -> f64 {
+    ln_upper_tail_within(y, mu, phi, f64::NEG_INFINITY).unwrap_or(0.0)
+}
+
+/// `ln P(Y >= y)` (see `ln_upper_tail`), or `None` as soon as a partial sum shows that the score
+/// `-log10 P(Y >= y)` stays below `threshold` (the terms are positive, so a partial sum bounds
+/// the probability from below; the sum's long tail is the slowest part of a scan when the
+/// over-dispersion is high). When it returns a value, it is the same value, summed in the same
+/// order.
+fn ln_upper_tail_within(y: u32, mu: f64, phi: f64, threshold: f64) -> Option<f64> {
+    if y == 0 {
+        return Some(0.0);
+    }
+    let yf = y as f64;
+    let poisson = phi <= 1.0 + 1e-9;
+    let (r, q) = nb_params(mu, phi);
+    let ln_first = ln_first_term(y, mu, phi);
     let mut sum = 1.0;
     let mut term = 1.0;
     let mut k = yf;
@@ -245,8 +268,13 @@ pub(crate) fn ln_upper_tail(y: u32, mu: f64, phi: f64) -> f64 {
         if term < sum * 1e-12 {
             break;
         }
+        if (k as u64).is_multiple_of(64)
+            && -(ln_first + sum.ln()).min(0.0) / std::f64::consts::LN_10 < threshold
+        {
+            return None;
+        }
     }
-    (ln_first + sum.ln()).min(0.0)
+    Some((ln_first + sum.ln()).min(0.0))
 }
 
 /// Prefix sums of a series and of its squares.
@@ -408,7 +436,14 @@ fn scan_group(
             if y < floor || (y as f64) <= mu {
                 continue;
             }
-            let ln_p = ln_upper_tail(y, mu, phi);
+            // P(Y >= y) >= P(Y = y): when that term alone is too likely for a flag, the
+            // tail (a sum of terms, the slowest part of the scan) is not needed.
+            if -ln_first_term(y, mu, phi).min(0.0) / std::f64::consts::LN_10 < cfg.threshold {
+                continue;
+            }
+            let Some(ln_p) = ln_upper_tail_within(y, mu, phi, cfg.threshold) else {
+                continue;
+            };
             if -ln_p / std::f64::consts::LN_10 >= cfg.threshold {
                 out.push(Candidate {
                     metric,
@@ -431,7 +466,7 @@ fn violent_ids(t: &EventTable<'_>, rows: &[u32], first_week: i32, week: i32) -> 
         .iter()
         .map(|&i| i as usize)
         .filter(|&i| t.is_violent(i))
-        .map(|i| t.rows[i].id)
+        .map(|i| t.id[i])
         .collect()
 }
 
@@ -617,59 +652,66 @@ impl EventTable<'_> {
             }
         };
         let groups = self.by_admin2();
+        // Per family: the last day it acted in the current district (`UNSEEN` when it has not)
+        // and the spread opened that day, if any; one array per worker, reset after each
+        // district through the list of families it touched (a district can see hundreds of
+        // families, so a linear search per event would dominate).
+        const UNSEEN: i32 = i32::MIN;
+        let n_fam = self.families.len();
         let mut out: Vec<Spread> = (0..groups.len())
             .into_par_iter()
-            .flat_map_iter(|g| {
-                let mut found: Vec<Spread> = Vec::new();
-                // (family, last day, index in `found` of a spread opened that day)
-                let mut last: Vec<(u32, i32, Option<usize>)> = Vec::new();
-                for &i in groups.get(g) {
-                    let i = i as usize;
-                    let day = self.day[i];
-                    let (f1, f2) = (self.fam1[i], self.fam2[i]);
-                    for (k, fam) in [f1, f2].into_iter().enumerate() {
-                        if fam == NONE || !eligible[fam as usize] || (k == 1 && f1 == f2) {
-                            continue;
-                        }
-                        let entry = last.iter_mut().find(|e| e.0 == fam);
-                        let prev = match entry {
-                            Some(e) => {
-                                if e.1 == day {
-                                    if let Some(k) = e.2 {
-                                        let id = self.rows[i].id;
-                                        if found[k].event_ids.last() != Some(&id) {
-                                            found[k].event_ids.push(id);
+            .map_init(
+                || (vec![(UNSEEN, NONE); n_fam], Vec::<u32>::new()),
+                |(last, touched), g| {
+                    let mut found: Vec<Spread> = Vec::new();
+                    for &i in groups.get(g) {
+                        let i = i as usize;
+                        let day = self.day[i];
+                        let (f1, f2) = (self.fam1[i], self.fam2[i]);
+                        for (k, fam) in [f1, f2].into_iter().enumerate() {
+                            if fam == NONE || !eligible[fam as usize] || (k == 1 && f1 == f2) {
+                                continue;
+                            }
+                            let e = &mut last[fam as usize];
+                            let prev = if e.0 == UNSEEN {
+                                touched.push(fam);
+                                *e = (day, NONE);
+                                None
+                            } else {
+                                if e.0 == day {
+                                    if e.1 != NONE {
+                                        let id = self.id[i];
+                                        let spread = &mut found[e.1 as usize];
+                                        if spread.event_ids.last() != Some(&id) {
+                                            spread.event_ids.push(id);
                                         }
                                     }
                                     continue;
                                 }
-                                let p = e.1;
-                                e.1 = day;
-                                e.2 = None;
+                                let p = e.0;
+                                *e = (day, NONE);
                                 Some(p)
+                            };
+                            let absent = prev.is_none_or(|p| absent_since(p, day));
+                            if absent && day >= warm && day >= lo && day <= hi {
+                                e.1 = found.len() as u32;
+                                found.push(Spread {
+                                    actor: self.families[fam as usize].name.clone(),
+                                    area: self.admin2s[g].clone(),
+                                    date: day_date(day),
+                                    previous: prev.map(day_date),
+                                    event_ids: vec![self.id[i]],
+                                });
                             }
-                            None => {
-                                last.push((fam, day, None));
-                                None
-                            }
-                        };
-                        let absent = prev.is_none_or(|p| absent_since(p, day));
-                        if absent && day >= warm && day >= lo && day <= hi {
-                            if let Some(e) = last.iter_mut().find(|e| e.0 == fam) {
-                                e.2 = Some(found.len());
-                            }
-                            found.push(Spread {
-                                actor: self.families[fam as usize].name.clone(),
-                                area: self.admin2s[g].clone(),
-                                date: day_date(day),
-                                previous: prev.map(day_date),
-                                event_ids: vec![self.rows[i].id],
-                            });
                         }
                     }
-                }
-                found.into_iter()
-            })
+                    for f in touched.drain(..) {
+                        last[f as usize] = (UNSEEN, NONE);
+                    }
+                    found
+                },
+            )
+            .flat_map_iter(Vec::into_iter)
             .collect();
         out.sort_by(|a, b| (a.date, &a.actor, &a.area).cmp(&(b.date, &b.actor, &b.area)));
         out

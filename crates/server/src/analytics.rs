@@ -54,7 +54,8 @@ async fn shared_table(
         let sel = crate::api::select(state, &index, filter, ids).await?;
         crate::db::join(tokio::task::spawn_blocking(move || {
             Ok(Arc::new(SharedTable::new(index, |index| {
-                EventTable::from_rows(index.analytics_rows(&sel))
+                let pick = index.analytics_pick(&sel);
+                EventTable::from_codes(index.analytics_codes(), index.analytics_rows(), &pick)
             })))
         }))
         .await
@@ -162,12 +163,6 @@ pub(crate) async fn series(
         ..filter
     };
     let (v, version) = analyse(&state, &history, ids.as_deref(), move |table| {
-        let rows: Vec<&rasd_analytics::EventRow> = table
-            .rows()
-            .iter()
-            .copied()
-            .filter(|r| from.is_none_or(|f| r.event_date >= f))
-            .collect();
         let bounds = Filter {
             from,
             to,
@@ -175,19 +170,8 @@ pub(crate) async fn series(
         };
         let s = table.series(&bounds, interval);
         // Source reports per bucket: each event counted once per document (Rasd) or named
-        // outlet (ACLED) reporting it.
-        let mut reports: HashMap<NaiveDate, u64> = HashMap::new();
-        for r in rows.iter() {
-            *reports
-                .entry(interval.bucket_start(r.event_date))
-                .or_default() += u64::from(r.sources);
-        }
-        let mut outlets: Vec<&str> = rows
-            .iter()
-            .flat_map(|r| r.source_names.iter().map(String::as_str))
-            .collect();
-        outlets.sort_unstable();
-        outlets.dedup();
+        // outlet (ACLED) reporting it; and the distinct outlets of the period's events.
+        let reports = table.source_reports(&bounds, interval);
         let buckets: Vec<Value> = s
             .buckets
             .iter()
@@ -206,7 +190,7 @@ pub(crate) async fn series(
                     "by_type": by_type,
                     "sources": b.sources,
                     "multi_source": b.multi_source,
-                    "reports": reports.get(&b.start).copied().unwrap_or(0),
+                    "reports": reports.of_bucket(b.start),
                 })
             })
             .collect();
@@ -217,8 +201,8 @@ pub(crate) async fn series(
             "total": {
                 "events": s.events(),
                 "fatalities": s.fatalities(),
-                "sources": outlets.len(),
-                "reports": rows.iter().map(|r| u64::from(r.sources)).sum::<u64>(),
+                "sources": reports.sources,
+                "reports": reports.reports,
             },
             "note": "sources: distinct outlets named by the period's events; reports: each event \
                      counted once per document (or named outlet) reporting it; multi_source: events \

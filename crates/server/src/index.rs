@@ -2,7 +2,7 @@
 
 use crate::Result;
 use chrono::{Datelike, NaiveDate};
-use rasd_analytics::EventRow;
+use rasd_analytics::{EventRow, RowCodes};
 use rasd_model::{EventType, SubEventType};
 use rasd_store::{BBox, EventFilter, GroupBy, Near, Origin, Store, StoredEvent};
 use serde::Serialize;
@@ -90,6 +90,10 @@ pub struct EventIndex {
     /// `analytics_row[r]` is row `r`'s position there, or `NONE` for an undated event.
     analytics: Vec<EventRow>,
     analytics_row: Vec<u32>,
+    /// The analytics rows' interned ids, cues and date indices, computed once per data
+    /// version, so that a filter's analytics table is gathered from them
+    /// ([`rasd_analytics::EventTable::from_codes`]) instead of re-reading every string.
+    analytics_codes: RowCodes,
     /// Data version this index was built at (see `AppState`).
     pub(crate) version: i64,
 }
@@ -284,6 +288,7 @@ impl EventIndex {
                 None => break,
             }
         }
+        index.analytics_codes = RowCodes::new(&index.analytics);
         Ok(index)
     }
 
@@ -742,18 +747,26 @@ impl EventIndex {
         (keys.into_iter().map(|(_, id)| id).collect(), next)
     }
 
-    /// The matching dated events as analytics rows (references into the index: the analytics
-    /// library builds its columns over them without copying).
-    pub(crate) fn analytics_rows(&self, m: &Selection) -> Vec<&EventRow> {
+    /// The positions of the matching dated events among [`Self::analytics_rows`], ascending
+    /// (what [`rasd_analytics::EventTable::from_codes`] gathers).
+    pub(crate) fn analytics_pick(&self, m: &Selection) -> Vec<u32> {
         if m.all {
-            return self.analytics.iter().collect();
+            return (0..self.analytics.len() as u32).collect();
         }
         m.rows()
-            .filter_map(|r| match self.analytics_row[r] {
-                NONE => None,
-                a => Some(&self.analytics[a as usize]),
-            })
+            .map(|r| self.analytics_row[r])
+            .filter(|&a| a != NONE)
             .collect()
+    }
+
+    /// Every dated event as an analytics row, in index order.
+    pub(crate) fn analytics_rows(&self) -> &[EventRow] {
+        &self.analytics
+    }
+
+    /// The codes of [`Self::analytics_rows`].
+    pub(crate) fn analytics_codes(&self) -> &RowCodes {
+        &self.analytics_codes
     }
 
     /// The version of the data this index was built from (see [`crate::AppState`]).
