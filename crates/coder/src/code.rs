@@ -1521,6 +1521,30 @@ impl Coder {
         if let Some(victim) = headline_victim {
             return (None, Some(victim.clone()));
         }
+        // "Au moins sept civils ont perdu la vie lors d'une attaque", "لقي ثلاثة جنود حتفهم",
+        // "سقط خمسة قتلى في صفوف الجيش خلال كمين نصبه مسلحون": people who died, or in whose
+        // ranks the dead fell, are the victims; the attacker is another actor if one is named.
+        let died = before.iter().copied().find(|m| {
+            in_sentence.iter().any(|c| {
+                c.target == Target::Cue(Cue::Dead)
+                    && c.end <= t_start
+                    && ((c.start >= m.end && scan.gap(m.end, c.start) == 0)
+                        || (c.end <= m.start
+                            && scan.gap(c.end, m.start) <= 3
+                            && RANKS
+                                .iter()
+                                .any(|r| text[c.end..m.start].trim().ends_with(r))))
+            })
+        });
+        if let Some(victim) = died {
+            let attacker = before
+                .iter()
+                .rev()
+                .copied()
+                .find(|m| m.start > victim.start)
+                .or_else(|| after.first().copied());
+            return (attacker.cloned(), Some(victim.clone()));
+        }
         // "five soldiers were killed", "a Malian army vehicle was struck by an IED": an actor
         // followed by a passive verb or "by" before the trigger is its target.
         let undergo = undergoes(scan.norm.as_str(), t_start, t_end);
@@ -3036,6 +3060,15 @@ const COUNTED_PEOPLE: &[&str] = &[
     "شخص",
     "شخصا",
     "مواطن",
+];
+
+/// "among the ranks of": the dead named before it fell on that side.
+const RANKS: &[&str] = &[
+    "في صفوف",
+    "بين صفوف",
+    "dans les rangs de",
+    "dans les rangs du",
+    "among",
 ];
 
 /// A casualty participle used without an auxiliary, as headlines do ("three gendarmes killed in

@@ -36,6 +36,36 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "ar soldiers who 'met their death' in an attack are its victims",
+        published: "2026-04-14",
+        text: "لقي ثلاثة جنود ماليين حتفهم يوم الأحد في هجوم استهدف دوريتهم قرب غاو.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Mali)"), actor2: Some("Military Forces of Mali"), fatalities: Some(3), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "ar the dead 'in the ranks of' the army fell in an ambush set by gunmen",
+        published: "2026-04-14",
+        text: "سقط خمسة قتلى في صفوف الجيش النيجري خلال كمين نصبه مسلحون قرب تيلابيري الخميس.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Niger)"), actor2: Some("Military Forces of Niger"), fatalities: Some(5), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "ar an attack that 'took the lives of' seven civilians, split by its subject",
+        published: "2026-04-14",
+        text: "أودى هجوم مسلح على قرية قرب دوري يوم السبت بحياة سبعة مدنيين.",
+        expect: Some(Expect { actor2: Some("Civilians (Burkina Faso)"), fatalities: Some(7), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "fr des civils qui 'ont perdu la vie' lors d'une attaque en sont les victimes",
+        published: "2026-04-14",
+        text: "Au moins sept civils ont perdu la vie samedi lors d'une attaque contre le village de Solle.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Burkina Faso)"), actor2: Some("Civilians (Burkina Faso)"), fatalities: Some(7), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "en civilians who 'lost their lives' when gunmen stormed a village are victims",
+        published: "2026-04-14",
+        text: "Seven civilians lost their lives on Sunday when gunmen stormed a village near Djibo.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Burkina Faso)"), actor2: Some("Civilians (Burkina Faso)"), fatalities: Some(7), ..ev(S::Attack) }),
+    },
+    Case {
         name: "en a headline's bare participle makes the forces before it the victims",
         published: "2026-03-03",
         text: "Three gendarmes killed in an attack near Dori on Monday.",
