@@ -123,7 +123,7 @@ impl RowCodes {
                     || actor_codes(rows),
                     || {
                         rayon::join(
-                            || source_codes(rows),
+                            || crate::table::source_columns(rows.iter()),
                             || {
                                 use rayon::prelude::*;
                                 rows.par_iter().map(scan).collect::<Vec<Cues>>()
@@ -285,23 +285,6 @@ fn actor_codes(rows: &[EventRow]) -> ActorCodes {
         display.push(family_display(name).to_string());
     }
     (cols, names.list, name_family, display, family_keys)
-}
-
-fn source_codes(rows: &[EventRow]) -> (Vec<u32>, Vec<u32>, usize) {
-    let mut sources = Owned::default();
-    let mut off = Vec::with_capacity(rows.len() + 1);
-    let mut ids = Vec::with_capacity(rows.len());
-    off.push(0);
-    for r in rows {
-        for s in &r.source_names {
-            let id = sources.id(Some(s.as_str()));
-            if id != NONE {
-                ids.push(id);
-            }
-        }
-        off.push(ids.len() as u32);
-    }
-    (off, ids, sources.list.len())
 }
 
 /// Renumbers ids of one space in first-seen order.

@@ -595,12 +595,14 @@ fn actor_columns<'a>(rows: &[&'a EventRow]) -> ActorColumns<'a> {
 }
 
 /// Source ids per event (CSR: offsets and ids) and the number of distinct sources.
-fn source_columns(rows: &[&EventRow]) -> (Vec<u32>, Vec<u32>, usize) {
+pub(crate) fn source_columns<'a>(
+    rows: impl ExactSizeIterator<Item = &'a EventRow>,
+) -> (Vec<u32>, Vec<u32>, usize) {
     let mut sources = Interner::new();
     let mut off = Vec::with_capacity(rows.len() + 1);
     let mut ids = Vec::with_capacity(rows.len());
     off.push(0);
-    for &r in rows {
+    for r in rows {
         for s in &r.source_names {
             let id = sources.id(Some(s.as_str()));
             if id != NONE {
@@ -627,7 +629,12 @@ impl<'a> EventTable<'a> {
         let refs = rows.as_slice();
         let ((dates, areas), (actors, sources)) = rayon::join(
             || rayon::join(|| date_columns(refs), || area_columns(refs)),
-            || rayon::join(|| actor_columns(refs), || source_columns(refs)),
+            || {
+                rayon::join(
+                    || actor_columns(refs),
+                    || source_columns(refs.iter().copied()),
+                )
+            },
         );
         let DateColumns {
             day,
