@@ -215,10 +215,7 @@ impl Coder {
             if let Some(mut c) = self.code_sentence(doc, &scan, s.start, s.end, &ctx) {
                 // "JNIM claimed destroying a MINUSMA vehicle ... by IED detonation": the
                 // claimant of the sentence is the perpetrator.
-                let unidentified = c
-                    .actor1
-                    .as_ref()
-                    .is_none_or(|a| a.unidentified || a.name.is_none());
+                let unidentified = unknown_perpetrator(&c.actor1);
                 if c.claim && unidentified && c.sub.event_type().is_violent() {
                     if let Some(slot) = self.bare_claimant(&scan, s.start, s.end, c.date) {
                         if c.actor2.as_ref().and_then(|a| a.span) != slot.span {
@@ -231,10 +228,7 @@ impl Coder {
                 // "... struck by an IED near Dioura. JNIM claimed responsibility.": a bare claim
                 // names the perpetrator of the violent event just told.
                 let recent = last.trigger.0 >= sents[i.saturating_sub(2)].start;
-                let unidentified = last
-                    .actor1
-                    .as_ref()
-                    .is_none_or(|a| a.unidentified || a.name.is_none());
+                let unidentified = unknown_perpetrator(&last.actor1);
                 if recent && unidentified && last.sub.event_type().is_violent() {
                     if let Some(slot) = self.bare_claimant(&scan, s.start, s.end, last.date) {
                         last.actor1 = Some(slot);
@@ -1219,11 +1213,7 @@ impl Coder {
 
         // "..., the device was likely planted by JNIM militants", "..., an attack
         // attributed to JNIM": a named armed group after "by" anywhere in the sentence did it.
-        if sub.event_type().is_violent()
-            && actor1
-                .as_ref()
-                .is_none_or(|a| a.unidentified || a.name.is_none())
-        {
+        if sub.event_type().is_violent() && unknown_perpetrator(&actor1) {
             if let Some(g) = mentions
                 .iter()
                 .filter(|m| m.start >= t_end)
@@ -1669,14 +1659,14 @@ impl Coder {
             }
             OBJECT_MARKERS.contains(&w)
         };
-        let before = match before.iter().rposition(|m| !object_of_preposition(m)) {
-            Some(k) if k + 1 < before.len() && object_of_preposition(before[before.len() - 1]) => {
-                let object = before[before.len() - 1];
-                let subject = before[k];
-                return (Some(subject.clone()), Some(object.clone()));
+        if let (Some(k), Some(&object)) = (
+            before.iter().rposition(|m| !object_of_preposition(m)),
+            before.last(),
+        ) {
+            if k + 1 < before.len() {
+                return (Some(before[k].clone()), Some(object.clone()));
             }
-            _ => before,
-        };
+        }
         match before.last() {
             Some(&subject) => {
                 // "The Malian army and Wagner struck ...": the first of a pair leads.
@@ -2827,10 +2817,7 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         .is_some_and(|a| a.span.is_some() && a.name.is_some())
                 {
                     // The claimant replaces an unidentified perpetrator.
-                    let unidentified = o
-                        .actor1
-                        .as_ref()
-                        .is_none_or(|a| a.unidentified || a.name.is_none());
+                    let unidentified = unknown_perpetrator(&o.actor1);
                     if unidentified {
                         o.actor1 = c.actor1;
                     }
@@ -2888,10 +2875,7 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         };
                     // A later sentence that names the group ("JNIM said it killed 20 soldiers")
                     // names the gunmen of the first.
-                    let unnamed = o
-                        .actor1
-                        .as_ref()
-                        .is_none_or(|a| a.unidentified || a.name.is_none());
+                    let unnamed = unknown_perpetrator(&o.actor1);
                     let named_group = c.actor1.as_ref().is_some_and(|a| {
                         a.span.is_some()
                             && !a.unidentified
@@ -2926,6 +2910,13 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
         }
     }
     out
+}
+
+/// No perpetrator, or an unidentified or unnamed one: a claim or a later mention may name it.
+fn unknown_perpetrator(actor1: &Option<Slot>) -> bool {
+    actor1
+        .as_ref()
+        .is_none_or(|a| a.unidentified || a.name.is_none())
 }
 
 fn same_actor(a: &Option<Slot>, b: &Option<Slot>) -> bool {
