@@ -184,12 +184,25 @@ impl Coder {
         let text = norm.as_str();
         let matches = self.lexicon.find(text);
         let hints = self.country_hints(&matches);
+        let (strong, roaming): (Vec<String>, Vec<String>) = {
+            let roams: Vec<&str> = self.roaming_homes(&matches);
+            hints
+                .iter()
+                .cloned()
+                .partition(|c| !roams.contains(&c.as_str()))
+        };
         let scan = Scan {
             norm,
             numbers: find_numbers(text),
             dates: find_dates(text, doc.published),
             places: outside_actor_names(
-                find_places(original, norm, &hints, &self.actor_areas(&matches)),
+                find_places(
+                    original,
+                    norm,
+                    &strong,
+                    &roaming,
+                    &self.actor_areas(&matches),
+                ),
                 &matches,
             ),
             word_starts: word_starts(text),
@@ -367,6 +380,40 @@ impl Coder {
             }
         }
         out
+    }
+
+    /// Home countries that only groups operating across borders imply (JNIM: Mali, though it
+    /// is as active in Burkina Faso): no state's forces and no country cue points there.
+    fn roaming_homes<'a>(&'a self, matches: &[Match]) -> Vec<&'a str> {
+        let mut roaming: Vec<&str> = Vec::new();
+        let mut firm: Vec<&str> = Vec::new();
+        for m in matches {
+            match m.target {
+                Target::Country(c) => firm.push(self.lexicon.country_name(c)),
+                Target::Actor(id) => {
+                    let a = self.lexicon.actor(id);
+                    if a.kind == ActorKind::External || a.country().is_some() {
+                        if let Some(c) = a.country_hint() {
+                            firm.push(c);
+                        }
+                        continue;
+                    }
+                    let Some(home) = a.country_hint() else {
+                        continue;
+                    };
+                    let cc = a.areas.first().and_then(|x| x.split_once(':')).map(|x| x.0);
+                    let abroad = a.areas.iter().any(|x| x.split_once(':').map(|x| x.0) != cc);
+                    if abroad {
+                        roaming.push(home);
+                    } else {
+                        firm.push(home);
+                    }
+                }
+                _ => {}
+            }
+        }
+        roaming.retain(|c| !firm.contains(c));
+        roaming
     }
 
     /// Where the document's named non-state actors mostly operate (`ISO2:Name` admin1 areas).

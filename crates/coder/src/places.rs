@@ -23,16 +23,18 @@ pub struct Place {
 }
 
 /// Find places in a document. `original` is the text `text` was normalised from (Latin place
-/// names must be capitalised there); `countries` and admin1 `areas` (`ISO2:Name`) are hints implied
-/// by the actors.
+/// names must be capitalised there); `countries`, `roaming` (homes of groups that cross borders)
+/// and admin1 `areas` (`ISO2:Name`) are hints implied by the actors.
 pub fn find_places(
     original: &str,
     text: &rasd_text::Normalized,
     countries: &[String],
+    roaming: &[String],
     areas: &[String],
 ) -> Vec<Place> {
     let hints = GeoHints {
         countries: countries.to_vec(),
+        roaming: roaming.to_vec(),
         areas: areas.to_vec(),
     };
     let mut mentions = Gazetteer::embedded().geoparse_original(original, text, &hints);

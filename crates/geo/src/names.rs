@@ -28,6 +28,8 @@ pub(crate) const COUNTRIES: &[Country] = &[
         names: &[
             "Burkina Faso",
             "Burkina",
+            // "au Faso", "le Faso": Burkinabe press names the country so.
+            "Faso",
             "بوركينا فاسو",
             "بوركينافاسو",
             "بوركينا",

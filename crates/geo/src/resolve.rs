@@ -26,6 +26,9 @@ use std::collections::{BTreeSet, HashSet};
 pub struct GeoHints {
     /// ACLED country names implied by the actors, e.g. "Mali".
     pub countries: Vec<String>,
+    /// Home countries of groups that operate across borders (JNIM: Mali, but Burkina Faso and
+    /// Niger too): a weaker preference than `countries`.
+    pub roaming: Vec<String>,
     /// Admin1 areas where the document's actors mostly operate, as `ISO2:Name` ("ML:Mopti"):
     /// a weak preference among namesake villages.
     pub areas: Vec<String>,
@@ -931,20 +934,36 @@ impl Gazetteer {
             .collect();
         // A group that operates across borders (ISWAP: Borno and Diffa; JNIM: Mopti and the
         // Burkinabe Sahel) makes each of its countries context, not only its home country.
+        // Only a weak preference, though: a state's forces, or a country the text names, count
+        // more than the home and areas of a group that roams across borders.
+        let mut roamed: BTreeSet<usize> = BTreeSet::new();
+        for c in hints
+            .roaming
+            .iter()
+            .filter_map(|c| names::country_by_acled(c))
+        {
+            if ctx_countries.insert(c) {
+                roamed.insert(c);
+            }
+        }
         for h in &hints.areas {
             if let Some((cc, _)) = h.split_once(':') {
                 if let Some(i) = names::country_index(cc) {
-                    ctx_countries.insert(i);
+                    if ctx_countries.insert(i) {
+                        roamed.insert(i);
+                    }
                 }
             }
         }
         for r in &raws {
             let t = &m.pats[r.pat].targets;
             if r.cue != Some(PlaceCue::Region) && !r.border {
-                ctx_countries.extend(t.iter().filter_map(|t| match t {
-                    Target::Country(c) => Some(*c as usize),
-                    _ => None,
-                }));
+                for t in t {
+                    if let Target::Country(c) = t {
+                        ctx_countries.insert(*c as usize);
+                        roamed.remove(&(*c as usize));
+                    }
+                }
             }
         }
         // What each mention may refer to, once ordinary words and weak Arabic matches are
@@ -981,7 +1000,7 @@ impl Gazetteer {
                         t,
                         r,
                         pat,
-                        &ctx_countries,
+                        (&ctx_countries, &roamed),
                         &ctx_areas,
                         &raws,
                         i,
@@ -1204,7 +1223,7 @@ impl Gazetteer {
         t: Target,
         r: &Raw,
         pat: &Pat,
-        ctx_countries: &BTreeSet<usize>,
+        (ctx_countries, roamed): (&BTreeSet<usize>, &BTreeSet<usize>),
         ctx_areas: &BTreeSet<usize>,
         raws: &[Raw],
         i: usize,
@@ -1284,7 +1303,10 @@ impl Gazetteer {
             }
         }
         if !ctx_countries.is_empty() && !matches!(t, Target::Country(_)) {
-            if ctx_countries.contains(&c) {
+            if roamed.contains(&c) {
+                s += 0.3;
+                notes.push("country where the actors roam");
+            } else if ctx_countries.contains(&c) {
                 s += 0.6;
                 notes.push("country in context");
             } else {

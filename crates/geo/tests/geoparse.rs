@@ -584,6 +584,7 @@ fn cross_border_groups_make_each_of_their_countries_context() {
     let hints = GeoHints {
         countries: vec!["Nigeria".into()],
         areas: vec!["NG:Borno".into(), "NE:Diffa".into()],
+        ..Default::default()
     };
     let ms = Gazetteer::embedded().geoparse_original(text, &n, &hints);
     let b = find(&ms, "Bosso");
@@ -591,6 +592,28 @@ fn cross_border_groups_make_each_of_their_countries_context() {
     // Without the areas, the home country alone still decides.
     let ms = parse(text, &["Nigeria"]);
     assert_eq!(find(&ms, "Bosso").country, "Nigeria");
+}
+
+#[test]
+fn a_states_forces_outweigh_the_home_of_a_roaming_group() {
+    // Debere is a village in Mali and one in Burkina Faso. The Burkinabe army's country decides
+    // against the home (Mali) of a group that operates on both sides.
+    let text = "Soldiers clashed with militants in Debere on Monday.";
+    let n = rasd_text::normalize(text);
+    let with = |countries: &[&str], roaming: &[&str]| {
+        let hints = GeoHints {
+            countries: countries.iter().map(|s| s.to_string()).collect(),
+            roaming: roaming.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        };
+        let ms = Gazetteer::embedded().geoparse_original(text, &n, &hints);
+        find(&ms, "Debere").country.clone()
+    };
+    assert_eq!(with(&["Burkina Faso"], &["Mali"]), "Burkina Faso");
+    assert_eq!(with(&["Mali"], &["Burkina Faso"]), "Mali");
+    // A roaming home alone still leans its way.
+    assert_eq!(with(&[], &["Mali"]), "Mali");
+    assert_eq!(with(&[], &["Burkina Faso"]), "Burkina Faso");
 }
 
 #[test]
@@ -652,4 +675,21 @@ fn arabic_spacing_variants_of_tinzaouaten() {
             "{text}"
         );
     }
+}
+
+#[test]
+fn faso_alone_names_burkina_faso() {
+    let ms = parse("Trois gendarmes ont été tués dans le nord du Faso.", &[]);
+    assert!(
+        ms.iter()
+            .any(|m| m.country == "Burkina Faso" && m.kind == PlaceKind::Country),
+        "{ms:#?}"
+    );
+    // Inside the full name it is one mention, not two.
+    let ms = parse("Des hommes armés ont attaqué Djibo, au Burkina Faso.", &[]);
+    assert_eq!(
+        ms.iter().filter(|m| m.kind == PlaceKind::Country).count(),
+        1,
+        "{ms:#?}"
+    );
 }
