@@ -73,6 +73,35 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
             return fixed(S::Agreement, Cue::Agreement);
         }
     }
+    // "A complex attack initiated by a suicide car bomb, followed by an armed assault",
+    // "mortar fire and exchanges of gunfire", "supported by helicopters, the army clashed
+    // with": a weapon that opens or backs a fight between armed sides is part of the battle,
+    // and ACLED codes the armed clash.
+    if has(Cue::Clash) {
+        let weapon = [
+            Cue::Suicide,
+            Cue::Vbied,
+            Cue::Airstrike,
+            Cue::Shelling,
+            Cue::Grenade,
+        ]
+        .into_iter()
+        .find(|&c| has(c));
+        if let Some(w) = weapon {
+            return Some(Classified {
+                family: Family::Violence { two_sided: true },
+                trigger: Cue::Clash,
+                weak: false,
+                tag: Some(match w {
+                    Cue::Suicide => "suicide",
+                    Cue::Airstrike => "air_strike",
+                    Cue::Shelling => "shelling",
+                    Cue::Vbied => "vbied",
+                    _ => "grenade",
+                }),
+            });
+        }
+    }
     if has(Cue::Suicide) {
         return fixed(S::SuicideBomb, Cue::Suicide);
     }

@@ -530,6 +530,19 @@ impl Coder {
             weak,
             tag,
         } = classify(&cue_set)?;
+        // Bombs, shells and air power are organised violence, never a mob's.
+        let war_weapon = cue_set.iter().any(|c| {
+            matches!(
+                c,
+                Cue::Shelling
+                    | Cue::Airstrike
+                    | Cue::Drone
+                    | Cue::Ied
+                    | Cue::Vbied
+                    | Cue::Suicide
+                    | Cue::Grenade
+            )
+        });
         let (_, t_start, t_end) = *event_cues.iter().find(|c| c.0 == trigger)?;
         // A question ("هل تستخدم ... التعذيب؟", "Who attacked Djibo?") asserts nothing.
         if scan.norm.as_str()[start..end]
@@ -1052,6 +1065,7 @@ impl Coder {
             // and with no armed group beside them, are a mob (ACLED: mob violence by rioters).
             Family::Violence { .. }
                 if !weak
+                    && !war_weapon
                     && actor1.as_ref().is_some_and(|a| {
                         a.kind == ActorKind::Civilians && a.span.is_some_and(|(_, e)| e <= t_start)
                     })
@@ -1081,9 +1095,7 @@ impl Coder {
             Family::Violence { two_sided: true }
                 if !weak
                     && !mentions.iter().any(|m| self.mention_kind(m).is_armed())
-                    && !cue_set.iter().any(|c| {
-                        matches!(c, Cue::Shelling | Cue::Airstrike | Cue::Drone | Cue::Ied)
-                    })
+                    && !war_weapon
                     && {
                         let text = &scan.norm.as_str()[start..end];
                         MOB_PARTIES.iter().any(|w| has_phrase(text, w))

@@ -36,6 +36,30 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a complex attack opened by a suicide car bomb and followed by gunfire is a battle",
+        published: "2026-03-02",
+        text: "On Sunday, JNIM militants carried out a complex attack against the army camp in Boulkessi, initiated by a suicide car bomb followed by heavy gunfire; four soldiers were killed.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Military Forces of Mali"), fatalities: Some(4), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en mortar fire on a camp followed by an exchange of fire is a battle",
+        published: "2026-03-02",
+        text: "Mortar shells hit the MINUSMA camp in Aguelhok on Monday, followed by an exchange of fire with the attackers.",
+        expect: Some(ev(S::ArmedClash)),
+    },
+    Case {
+        name: "fr une attaque complexe contre un camp militaire est un affrontement",
+        published: "2026-03-02",
+        text: "Vendredi, des jihadistes ont mené une attaque complexe contre le camp militaire de Tessit, avec un véhicule piégé.",
+        expect: Some(Expect { actor2: Some("Military Forces of Mali"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "ar a compound attack on an army camp is a battle",
+        published: "2026-03-02",
+        text: "شن مسلحون هجوما مركبا على معسكر للجيش المالي في بولكيسي يوم الأحد بسيارة مفخخة أعقبتها اشتباكات عنيفة.",
+        expect: Some(Expect { actor2: Some("Military Forces of Mali"), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "ar soldiers who 'met their death' in an attack are its victims",
         published: "2026-04-14",
         text: "لقي ثلاثة جنود ماليين حتفهم يوم الأحد في هجوم استهدف دوريتهم قرب غاو.",
