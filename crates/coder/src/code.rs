@@ -1148,6 +1148,16 @@ impl Coder {
                 let property = cue_set
                     .iter()
                     .any(|c| matches!(c, Cue::Loot | Cue::Burn | Cue::Destroy));
+                // "wounded two villagers by gunfire": shots at named civilians, with no other
+                // sign of a fight and no bomb or shell, are one-sided.
+                let lone_gunfire = two_sided
+                    && !war_weapon
+                    && civ(&actor2)
+                    && actor2.as_ref().is_some_and(|a| a.span.is_some())
+                    && in_sentence
+                        .iter()
+                        .filter(|m| m.target == Target::Cue(Cue::Clash))
+                        .all(|m| GUNFIRE.contains(&&scan.norm.as_str()[m.start..m.end]));
                 // Soldiers among the dead or the targets make it a battle ("3 soldiers and 1
                 // civilian were killed when FLM attacked").
                 let armed_target = mentions.iter().any(|m| {
@@ -1225,7 +1235,7 @@ impl Coder {
                     SubEventType::ExcessiveForceAgainstProtesters
                 } else if off_duty {
                     SubEventType::Attack
-                } else if two_sided || armed_target || fought_back {
+                } else if (two_sided && !lone_gunfire) || armed_target || fought_back {
                     if actor2.is_none() {
                         actor2 = generic(GenericRole::Military);
                     }
@@ -1724,6 +1734,38 @@ impl Coder {
         ) {
             if k + 1 < before.len() {
                 return (Some(before[k].clone()), Some(object.clone()));
+            }
+        }
+        // "soldiers arrested seventeen traders and summarily executed them", "les hommes armés
+        // ont enlevé deux bergers avant de les tuer": the actor nearest the trigger is the
+        // object of an earlier verb joined to it; both verbs have the subject named first.
+        if let [.., _, object] = before.as_slice() {
+            let between = &text[object.end..t_start];
+            let joined = scan.gap(object.end, t_start) <= 3
+                && !between.contains([',', ';'])
+                && COORDINATORS.iter().any(|c| has_phrase(between, c));
+            if joined {
+                let subject = before[..before.len() - 1].iter().rev().find(|m| {
+                    in_sentence.iter().any(|c| {
+                        matches!(
+                            c.target,
+                            Target::Cue(
+                                Cue::Arrest
+                                    | Cue::Abduct
+                                    | Cue::Attack
+                                    | Cue::Kill
+                                    | Cue::Wound
+                                    | Cue::Loot
+                                    | Cue::Burn
+                            )
+                        ) && c.start >= m.end
+                            && c.end <= object.start
+                            && scan.gap(m.end, c.start) <= 2
+                    })
+                });
+                if let Some(&subject) = subject {
+                    return (Some(subject.clone()), Some((*object).clone()));
+                }
             }
         }
         match before.last() {
@@ -3077,6 +3119,18 @@ const ANIMALS: &[&str] = &[
 ];
 
 /// Attack cues that name violence on a body, not on property.
+/// Words joining two verbs of one subject ("arrested them and executed them").
+const COORDINATORS: &[&str] = &["and", "then", "before", "et", "puis", "avant de", "avant d"];
+
+/// Clash cues that only say shots were fired, not that anyone fired back.
+const GUNFIRE: &[&str] = &[
+    "gunfire",
+    "heavy gunfire",
+    "sporadic gunfire",
+    "tirs nourris",
+    "feu nourri",
+];
+
 const BODILY: &[&str] = &[
     "beat",
     "tortur",

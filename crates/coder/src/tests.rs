@@ -36,6 +36,24 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en soldiers who arrested herders and executed them are actor1 of an attack",
+        published: "2026-03-02",
+        text: "On Thursday, soldiers arrested six herders near Djibo and summarily executed them.",
+        expect: Some(Expect { actor1: Some("Military Forces of Burkina Faso"), actor2: Some("Civilians (Burkina Faso)"), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "fr des hommes armés qui enlèvent deux bergers avant de les tuer",
+        published: "2026-03-02",
+        text: "Samedi, des hommes armés ont enlevé deux bergers près de Djibo avant de les tuer.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Burkina Faso)"), actor2: Some("Civilians (Burkina Faso)"), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "en civilians wounded by gunfire with no one firing back are attacked, not fought",
+        published: "2026-03-02",
+        text: "On Friday, gunmen wounded two villagers by gunfire near Kaya.",
+        expect: Some(Expect { actor2: Some("Civilians (Burkina Faso)"), ..ev(S::Attack) }),
+    },
+    Case {
         name: "en a complex attack opened by a suicide car bomb and followed by gunfire is a battle",
         published: "2026-03-02",
         text: "On Sunday, JNIM militants carried out a complex attack against the army camp in Boulkessi, initiated by a suicide car bomb followed by heavy gunfire; four soldiers were killed.",
