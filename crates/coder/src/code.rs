@@ -2861,9 +2861,19 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         || a.unidentified
                         || a.name.is_none()
                 });
+            // "Boko Haram stormed Diffa. The army fought back and the militants fled.": forces
+            // that fight the attackers turn the attack into a battle.
+            let fought_back = o.sub == SubEventType::Attack
+                && c.sub == SubEventType::ArmedClash
+                && c.actor1.as_ref().is_some_and(|a| is_force(a.kind))
+                && o.actor1.as_ref().is_none_or(|a| !is_force(a.kind))
+                && c.actor2.as_ref().is_none_or(|a| {
+                    a.span.is_none() || a.unidentified || same_actor(&o.actor1, &c.actor2)
+                });
             // "The Islamic State claimed the attack": the claim names who did it.
             let claimed = c.claim && o.sub.event_type().is_violent();
             let same_kind = damage
+                || fought_back
                 || claimed
                 || (protest_rank(o.sub).is_some() && protest_rank(c.sub).is_some())
                 || protest_casualty(o, &c)

@@ -36,6 +36,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en an assault on a town that the army fights back is one battle",
+        published: "2026-03-02",
+        text: "On Sunday night, Boko Haram fighters stormed the town of Bosso. Nigerien soldiers fought back and the attackers fled towards the lake.",
+        expect: Some(Expect { actor1: Some("Boko Haram"), actor2: Some("Military Forces of Niger"), count: Some(1), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en soldiers who arrested herders and executed them are actor1 of an attack",
         published: "2026-03-02",
         text: "On Thursday, soldiers arrested six herders near Djibo and summarily executed them.",
