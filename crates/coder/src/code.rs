@@ -1114,6 +1114,24 @@ impl Coder {
                     let victim = actor1.take();
                     if actor2.as_ref().is_some_and(|a| a.kind.is_armed()) {
                         actor1 = actor2.take();
+                    } else if let Some(v) = victim.as_ref().and_then(|v| v.span) {
+                        // "Malian soldiers kidnapped seven farmers and detained them, carrying
+                        // out torture": the armed subject named before the victims did it.
+                        actor1 = mentions
+                            .iter()
+                            .filter(|m| {
+                                m.end <= v.0
+                                    && m.start >= start
+                                    && self.mention_kind(m).is_armed()
+                                    && in_sentence.iter().any(|c| {
+                                        matches!(c.target, Target::Cue(cue) if cue.is_violent_act())
+                                            && c.start >= m.end
+                                            && c.end <= v.0
+                                            && scan.gap(m.end, c.start) <= 2
+                                    })
+                            })
+                            .last()
+                            .and_then(resolve);
                     }
                     actor2 = victim;
                 }
@@ -1747,18 +1765,8 @@ impl Coder {
             if joined {
                 let subject = before[..before.len() - 1].iter().rev().find(|m| {
                     in_sentence.iter().any(|c| {
-                        matches!(
-                            c.target,
-                            Target::Cue(
-                                Cue::Arrest
-                                    | Cue::Abduct
-                                    | Cue::Attack
-                                    | Cue::Kill
-                                    | Cue::Wound
-                                    | Cue::Loot
-                                    | Cue::Burn
-                            )
-                        ) && c.start >= m.end
+                        matches!(c.target, Target::Cue(cue) if cue.is_violent_act())
+                            && c.start >= m.end
                             && c.end <= object.start
                             && scan.gap(m.end, c.start) <= 2
                     })

@@ -36,6 +36,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en hunters who abducted herders later executed are actor1",
+        published: "2026-03-02",
+        text: "On Friday, Dozo hunters abducted three Fulani herders near Bankass, they were executed a day later.",
+        expect: Some(Expect { actor1: Some("Dozo Militia"), actor2: Some("Civilians (Mali)"), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "en soldiers who kidnapped and beat farmers attacked civilians",
+        published: "2026-03-02",
+        text: "Malian soldiers kidnapped five farmers near Niono and detained them, carrying out beatings for days.",
+        expect: Some(Expect { actor1: Some("Military Forces of Mali"), actor2: Some("Civilians (Mali)"), ..ev(S::Attack) }),
+    },
+    Case {
         name: "en an assault on a town that the army fights back is one battle",
         published: "2026-03-02",
         text: "On Sunday night, Boko Haram fighters stormed the town of Bosso. Nigerien soldiers fought back and the attackers fled towards the lake.",

@@ -62,6 +62,22 @@ impl Cue {
         )
     }
 
+    /// Verbs of a violent act done by someone to someone: the subject before one is who did
+    /// it ("soldiers arrested ...", "gunmen abducted ...").
+    pub fn is_violent_act(self) -> bool {
+        matches!(
+            self,
+            Cue::Arrest
+                | Cue::Abduct
+                | Cue::Attack
+                | Cue::Kill
+                | Cue::Wound
+                | Cue::Loot
+                | Cue::Burn
+                | Cue::Sexual
+        )
+    }
+
     /// Casualty words that count people rather than name an event on their own.
     pub fn is_casualty(self) -> bool {
         matches!(
