@@ -1119,7 +1119,8 @@ impl Coder {
                         // out torture": the armed subject named before the victims did it.
                         actor1 = mentions
                             .iter()
-                            .filter(|m| {
+                            .rev()
+                            .find(|m| {
                                 m.end <= v.0
                                     && m.start >= start
                                     && self.mention_kind(m).is_armed()
@@ -1130,7 +1131,6 @@ impl Coder {
                                             && scan.gap(m.end, c.start) <= 2
                                     })
                             })
-                            .last()
                             .and_then(resolve);
                     }
                     actor2 = victim;
