@@ -2076,6 +2076,33 @@ fn actor_mentions(lexicon: &Lexicon, scan: &Scan, in_sentence: &[Match]) -> Vec<
             definite: false,
         });
     }
+    // "Ansaroul Islam (JNIM) militants", "Katiba Serma (JNIM)": a rebel group followed by
+    // another in parentheses is a unit of that alliance, and ACLED names the alliance.
+    let text = scan.norm.as_str();
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (a, b) = (&out[i], &out[i + 1]);
+        let umbrella = match (&a.refs[..], &b.refs[..]) {
+            ([ActorRef::Named(x)], [ActorRef::Named(y)]) => {
+                let (ax, ay) = (lexicon.actor(*x), lexicon.actor(*y));
+                // Militias keep their own name: "Dogon hunters (Dan Na Ambassagou)".
+                ax.name != ay.name
+                    && ax.kind == ActorKind::Rebel
+                    && ay.kind == ActorKind::Rebel
+                    && text[a.end..b.start].trim() == "("
+                    && text[b.end..].trim_start().starts_with(')')
+            }
+            _ => false,
+        };
+        if umbrella {
+            let b = out.remove(i + 1);
+            let a = &mut out[i];
+            a.refs = b.refs;
+            a.alts.clear();
+            a.end = b.end + text[b.end..].find(')').map_or(0, |k| k + 1);
+        }
+        i += 1;
+    }
     // "JNIM militants", "gunmen suspected of belonging to JNIM", "soldats des FAMa": a role noun
     // next to a named actor of the same side is that actor, not a second one.
     let named: Vec<(usize, usize, bool)> = out

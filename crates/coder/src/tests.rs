@@ -36,6 +36,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a group with its alliance in parentheses is coded as the alliance",
+        published: "2026-03-02",
+        text: "On Tuesday, Ansaroul Islam (JNIM) militants abducted two teachers near Djibo.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Civilians (Burkina Faso)"), ..ev(S::AbductionForcedDisappearance) }),
+    },
+    Case {
+        name: "en a militia with its name in parentheses keeps the militia",
+        published: "2026-03-02",
+        text: "On Tuesday, Dogon hunters (Dan Na Ambassagou) killed two Fulani herders near Bankass.",
+        expect: Some(Expect { actor1: Some("Dogon Ethnic Militia"), actor2: Some("Civilians (Mali)"), ..ev(S::Attack) }),
+    },
+    Case {
         name: "en hunters who abducted herders later executed are actor1",
         published: "2026-03-02",
         text: "On Friday, Dozo hunters abducted three Fulani herders near Bankass, they were executed a day later.",
