@@ -36,6 +36,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en Boko Haram between the 2015 pledge and the 2016 split is the Islamic State West Africa",
+        published: "2015-06-20",
+        text: "On Thursday, Boko Haram fighters killed six fishermen near Bosso.",
+        expect: Some(Expect { actor1: Some("Islamic State (West Africa)"), fatalities: Some(6), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "en Boko Haram after the 2016 split keeps its own name",
+        published: "2019-06-20",
+        text: "On Thursday, Boko Haram fighters killed six fishermen near Bosso.",
+        expect: Some(Expect { actor1: Some("Boko Haram"), fatalities: Some(6), ..ev(S::Attack) }),
+    },
+    Case {
         name: "en a group with its alliance in parentheses is coded as the alliance",
         published: "2026-03-02",
         text: "On Tuesday, Ansaroul Islam (JNIM) militants abducted two teachers near Djibo.",
