@@ -1106,6 +1106,48 @@ impl Coder {
                 SubEventType::MobViolence
             }
             Family::Violence { two_sided } => {
+                // "French forces carried out an operation near In-Ates against ISGS militants,
+                // seven militants were killed": with the victims told in the passive and no
+                // agent, the armed subject that opens the sentence did it.
+                if actor1.as_ref().is_none_or(|a| a.span.is_none()) {
+                    let victim = actor2.as_ref().and_then(|a| a.span);
+                    let text = scan.norm.as_str();
+                    let opener = mentions.iter().find(|m| m.start >= start).filter(|m| {
+                        m.start < t_start
+                            && self.mention_kind(m).is_armed()
+                            && victim.is_none_or(|(s, e)| m.end <= s || e <= m.start)
+                            && !in_sentence.iter().any(|c| {
+                                matches!(c.target, Target::Cue(k) if !k.is_grammar() && !k.is_modality())
+                                    && c.end <= m.start
+                            })
+                            && !after_preposition(text, m.start)
+                            // "a MINUSMA vehicle was struck by an IED": the patient of a
+                            // passive verb of its own.
+                            && !in_sentence.iter().any(|c| {
+                                c.target == Target::Cue(Cue::PassiveAux)
+                                    && c.start >= m.end
+                                    && scan.gap(m.end, c.start) <= 2
+                            })
+                            // Not itself a subject of the passive ("A soldier and a civilian
+                            // were killed in an ambush"): a clause break or a verb of its own
+                            // stands between.
+                            && (text[m.end..t_start].contains([',', ';'])
+                                || in_sentence.iter().any(|c| {
+                                    matches!(c.target, Target::Cue(k) if !k.is_grammar() && !k.is_modality())
+                                        && c.start >= m.end
+                                        && c.end <= victim.map_or(t_start, |v| v.0)
+                                }))
+                            && !scan
+                                .numbers
+                                .iter()
+                                .any(|n| n.end <= m.start && scan.gap(n.end, m.start) == 0)
+                    });
+                    if let Some(slot) = opener.and_then(resolve) {
+                        if actor2.as_ref().is_none_or(|a| a.name != slot.name) {
+                            actor1 = Some(slot);
+                        }
+                    }
+                }
                 // Civilians are targets, not perpetrators, of organised violence.
                 if actor1
                     .as_ref()
@@ -2151,14 +2193,32 @@ fn actor_mentions(lexicon: &Lexicon, scan: &Scan, in_sentence: &[Match]) -> Vec<
         }
     }
     // "the militants", "les assaillants", "المسلحون": a definite role noun refers back to the
-    // group the document named before, like "the group" does.
+    // group the document named before, like "the group" does. So does a bare one after a group
+    // named earlier in the same sentence ("against ISGS militants, seven militants were
+    // killed").
+    let groups: Vec<usize> = out
+        .iter()
+        .filter(|m| match m.refs[..] {
+            [ActorRef::Named(id)] => {
+                let k = lexicon.actor(id).kind;
+                k.is_armed() && !is_force(k)
+            }
+            _ => false,
+        })
+        .map(|m| m.end)
+        .collect();
     for m in &mut out {
         if matches!(
             m.refs[..],
             [ActorRef::Generic(
                 GenericRole::Militants | GenericRole::Unidentified
             )]
-        ) && is_definite(scan.norm.as_str(), m.start, m.end)
+        ) && (is_definite(scan.norm.as_str(), m.start, m.end)
+            || (groups.iter().any(|&e| e <= m.start) && {
+                let text = scan.norm.as_str();
+                let lo = floor_char(text, m.start.saturating_sub(20));
+                !marked_unknown(&text[lo..m.end])
+            }))
         {
             m.definite = true;
         }
@@ -2166,10 +2226,8 @@ fn actor_mentions(lexicon: &Lexicon, scan: &Scan, in_sentence: &[Match]) -> Vec<
     out
 }
 
-/// Whether the role noun at `start..end` of the normalised text is definite and not itself
-/// marked unknown: "the attackers", "ces jihadistes", "المهاجمون" (not "the unknown gunmen").
-fn is_definite(text: &str, start: usize, end: usize) -> bool {
-    let noun = &text[start..end];
+/// "unknown gunmen", "hommes armés non identifiés", "مسلحون مجهولون": said to be unknown.
+fn marked_unknown(noun: &str) -> bool {
     const UNKNOWN: [&str; 6] = [
         "unknown",
         "unidentified",
@@ -2178,7 +2236,14 @@ fn is_definite(text: &str, start: usize, end: usize) -> bool {
         "مجهول",
         "مجهولين",
     ];
-    if UNKNOWN.iter().any(|u| noun.contains(u)) {
+    UNKNOWN.iter().any(|u| noun.contains(u))
+}
+
+/// Whether the role noun at `start..end` of the normalised text is definite and not itself
+/// marked unknown: "the attackers", "ces jihadistes", "المهاجمون" (not "the unknown gunmen").
+fn is_definite(text: &str, start: usize, end: usize) -> bool {
+    let noun = &text[start..end];
+    if marked_unknown(noun) {
         return false;
     }
     let bare = noun
@@ -3164,6 +3229,28 @@ const ANIMALS: &[&str] = &[
 ];
 
 /// Attack cues that name violence on a body, not on property.
+/// Whether the word before `pos` (past an article) is a preposition: an actor there is an
+/// object or a complement ("against the army", "by JNIM", "of the gendarmerie"), not a subject.
+fn after_preposition(text: &str, pos: usize) -> bool {
+    let mut words = text[..pos]
+        .trim_end()
+        .rsplit(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty());
+    let mut w = words.next().unwrap_or("");
+    if matches!(
+        w,
+        "the" | "a" | "an" | "les" | "la" | "le" | "l" | "des" | "du" | "d"
+    ) {
+        w = words.next().unwrap_or("");
+    }
+    OBJECT_MARKERS.contains(&w) || PREPOSITIONS.contains(&w)
+}
+
+const PREPOSITIONS: &[&str] = &[
+    "by", "of", "from", "with", "between", "among", "at", "to", "par", "de", "avec", "entre",
+    "parmi", "a", "من", "مع", "بين",
+];
+
 /// Words joining two verbs of one subject ("arrested them and executed them").
 const COORDINATORS: &[&str] = &["and", "then", "before", "et", "puis", "avant de", "avant d"];
 

@@ -36,6 +36,24 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en forces that ran an operation in which militants were killed are actor1",
+        published: "2026-03-02",
+        text: "On Saturday, French forces carried out an operation near Menaka against ISGS militants, seven militants were killed.",
+        expect: Some(Expect { actor1: Some("Military Forces of France"), actor2: Some("Islamic State"), fatalities: Some(7), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr des forces qui mènent une opération où des jihadistes sont tués en sont l'acteur",
+        published: "2026-03-02",
+        text: "Samedi, les forces françaises ont mené une opération près de Ménaka contre des jihadistes, sept jihadistes ont été tués.",
+        expect: Some(Expect { actor1: Some("Military Forces of France"), fatalities: Some(7), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en a soldier killed beside a civilian in an ambush is a victim, not the attacker",
+        published: "2026-03-02",
+        text: "A Malian soldier and a civilian were killed in an ambush near Timbuktu on Monday.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Mali)"), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en Boko Haram between the 2015 pledge and the 2016 split is the Islamic State West Africa",
         published: "2015-06-20",
         text: "On Thursday, Boko Haram fighters killed six fishermen near Bosso.",
