@@ -2296,9 +2296,15 @@ fn nearest_date(
         .filter(|d| d.end <= end && d.start >= scan.dateline_end)
         .min_by_key(|d| {
             let said = said_date(scan.norm.as_str(), d, start, trigger);
+            // "closed the court on November 5 ..., guards on strike since October 25": a date
+            // after "since" starts a state of affairs, not the event.
+            let text = scan.norm.as_str();
+            let since = ["since", "depuis", "منذ"].iter().any(|w| {
+                text[..d.start].trim_end().ends_with(w) || text[d.start..d.end].starts_with(w)
+            });
             // The most precise date of the sentence: "On April 18, students suspended in
             // March clashed" happened on April 18.
-            (said, d.precision, d.start.abs_diff(trigger))
+            (said, since, d.precision, d.start.abs_diff(trigger))
         });
     inside
         .copied()

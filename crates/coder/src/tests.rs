@@ -36,6 +36,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a date after 'since' starts a state of affairs, not the event",
+        published: "2026-11-12",
+        text: "On November 5, clerks in Fada N'Gourma closed the court, whose guards have been on strike since October 25.",
+        expect: Some(Expect { date: Some("2026-11-05"), ..ev(S::PeacefulProtest) }),
+    },
+    Case {
         name: "en forces that ran an operation in which militants were killed are actor1",
         published: "2026-03-02",
         text: "On Saturday, French forces carried out an operation near Menaka against ISGS militants, seven militants were killed.",
