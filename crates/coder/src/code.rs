@@ -2734,6 +2734,8 @@ fn casualties(
     let mut span: Option<(usize, usize)> = None;
     let mut counted = false;
     let mut last_counted_end: Option<usize> = None;
+    // Counts before the first counted one, not yet tied to a casualty word.
+    let mut loose: Vec<NumberMention> = Vec::new();
     for n in within(&scan.numbers, start, end, |n| n.start)
         .iter()
         .filter(|n| n.end <= end)
@@ -2819,6 +2821,9 @@ fn casualties(
             .filter(|(d, _, _)| *d <= COUNT_WINDOW)
             .min_by_key(|(_, rank, _)| *rank)
             .map(|(d, _, w)| (d, w));
+        if nearest.is_none() && last_counted_end.is_none() {
+            loose.push(*n);
+        }
         if let Some((_, w)) = nearest {
             if matches!(w.0, Cue::Kill | Cue::Dead | Cue::Neutralise) && !negated(w.1) {
                 total = total.saturating_add(n.value);
@@ -2859,6 +2864,35 @@ fn casualties(
         }
     }
     if counted {
+        // "Seven soldiers, 15 fighters and one civilian were killed", "twenty-seven
+        // militiamen and one militant were killed": counts listed before the one next to the
+        // word, joined by commas and "and" with only their people between, add to it.
+        let text = scan.norm.as_str();
+        for n in loose.iter().rev() {
+            let Some((first, _)) = span else { break };
+            if n.end > first {
+                continue;
+            }
+            let mut rest = text[n.end..first].to_string();
+            for m in in_sentence.iter().filter(|m| {
+                matches!(m.target, Target::Actor(_) | Target::Generic(_))
+                    && m.start >= n.end
+                    && m.end <= first
+            }) {
+                rest = rest.replace(&text[m.start..m.end], " ");
+            }
+            let words: Vec<&str> = rest
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|w| !w.is_empty())
+                .collect();
+            let joined = words.iter().all(|w| matches!(*w, "and" | "et" | "و"))
+                && (rest.contains(',') || !words.is_empty());
+            if !joined || scan.gap(n.end, first) > 6 {
+                break;
+            }
+            total = total.saturating_add(n.value);
+            span = span.map(|(_, e)| (n.start, e));
+        }
         return Some((total, span));
     }
     // "several of their livestock were killed": animals are no fatalities.

@@ -36,6 +36,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en counts listed before the one next to the casualty word add up",
+        published: "2026-03-02",
+        text: "On Sunday, seven soldiers, 15 Boko Haram fighters and one civilian were killed in fighting near Bosso.",
+        expect: Some(Expect { fatalities: Some(23), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en a date after 'since' starts a state of affairs, not the event",
         published: "2026-11-12",
         text: "On November 5, clerks in Fada N'Gourma closed the court, whose guards have been on strike since October 25.",
