@@ -51,18 +51,28 @@ fn analysis_changes(round: usize) -> Vec<Value> {
 const CHANGE: &str = "
 const [filter, done] = arguments;
 performance.clearResourceTimings();
+for (const k of Object.keys(window.rasd.timings)) delete window.rasd.timings[k];
+let busy = 0;
+const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) busy += e.duration; });
+try { obs.observe({ type: 'longtask' }); } catch (_) { /* no long-task timing */ }
 const t0 = performance.now();
 window.rasd.setFilters(filter);
 const poll = () => {
   if (document.body.dataset.pending !== '0') { setTimeout(poll, 1); return; }
-  requestAnimationFrame(() => setTimeout(() => {
+  const idle = performance.now() - t0;
+  requestAnimationFrame(() => { const raf = performance.now() - t0; setTimeout(() => {
     const ms = performance.now() - t0;
+    obs.disconnect();
+    const timings = Object.assign({}, window.rasd.timings);
+    timings['~ all answers drawn'] = idle;
+    timings['~ next frame starts'] = raf;
+    timings['~ long tasks (sum)'] = busy;
     const requests = performance.getEntriesByType('resource')
       .filter((e) => e.name.includes('/api/v1/') && e.responseEnd > 0)
       .map((e) => ({ path: new URL(e.name).pathname + '?' + (new URL(e.name).searchParams.get('by') || new URL(e.name).searchParams.get('level') || ''),
                      end: e.responseEnd - t0, size: e.encodedBodySize }));
-    done({ ms, requests, timings: Object.assign({}, window.rasd.timings) });
-  }, 0));
+    done({ ms, requests, timings });
+  }, 0); });
 };
 poll();
 ";
