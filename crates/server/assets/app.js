@@ -1292,24 +1292,76 @@
   const round2 = (x) => num(Math.round(x * 100) / 100);
   function analysisParams(except) { return filterParams(['ids'].concat(except || [])); }
 
-  async function fetchControl(signal) {
-    const params = { ...analysisParams(['from', 'to']), month: state.cmonth };
-    const key = JSON.stringify(params);
-    if (key === ana.controlKey && ana.control) return ana.control;
-    const r = await api('analytics/control', params, { signal });
+  // Each Analysis panel's parameters and the view key of what it draws (see loadPanel).
+  const seriesParams = () => ({ ...analysisParams(), interval: state.sint });
+  const flagParams = () => ({ ...analysisParams(), level: state.flevel, limit: flagLimit });
+  const capsParams = () => ({ ...analysisParams(), period: state.cperiod });
+  const controlParams = () => ({ ...analysisParams(['from', 'to']), month: state.cmonth });
+  const VIEW = {
+    series: (key) => key + state.lang,
+    flags: (key) => key + state.lang + '|' + state.f.ids,
+    caps: (key) => key + state.lang,
+  };
+  function setControl(r, key) {
     ana.control = r;
     ana.controlKey = key;
     ana.controlByKey = new Map(r.cells.map((c) => [((c.country || '') + '|' + (c.admin2 || '')).toLowerCase(), c]));
-    return r;
   }
+  async function fetchControl(signal) {
+    const params = controlParams();
+    const key = JSON.stringify(params);
+    if (key === ana.controlKey && ana.control) return ana.control;
+    setControl(await api('analytics/control', params, { signal }), key);
+    return ana.control;
+  }
+  function cancel(panel) {
+    const c = controllers[panel];
+    if (c && !c.settled) { c.abort(); requestStats.superseded++; }
+  }
+  // A filter change asks for the whole panel at once (`analytics/panel`: one request, one
+  // parse, instead of four); a change of one panel's own setting (interval, level, month,
+  // period) asks for that panel alone.
   function loadAnalysis() {
     if (state.tab !== 'analysis') return Promise.resolve();
-    return Promise.all([loadSeries(), loadFlags(), loadControlPanel(), loadCaps()]);
+    resetFlagLimit();
+    const keys = { series: JSON.stringify(seriesParams()), flags: JSON.stringify(flagParams()), caps: JSON.stringify(capsParams()) };
+    const controlKey = JSON.stringify(controlParams());
+    const stale = Object.keys(keys).filter((p) => !panelKeys[p] || panelKeys[p].data !== keys[p]).length +
+      (ana.control && ana.controlKey === controlKey ? 0 : 1);
+    if (stale < 2) return Promise.all([loadSeries(), loadFlags(), loadControlPanel(), loadCaps()]);
+    for (const p of ['series', 'flags', 'control', 'caps']) cancel(p);
+    const params = { ...analysisParams(), interval: state.sint, level: state.flevel, limit: flagLimit,
+      month: state.cmonth, period: state.cperiod };
+    return latest('analysis', async (signal) => {
+      const r = await api('analytics/panel', params, { signal });
+      // A part is used only if its panel still wants it (its own setting may have moved, and
+      // asked for it alone, while this answer was on its way).
+      if (JSON.stringify(seriesParams()) === keys.series) {
+        ana.series = r.series;
+        panelKeys.series = { data: keys.series, view: VIEW.series(keys.series) };
+        drawSeries();
+      }
+      if (JSON.stringify(flagParams()) === keys.flags) {
+        ana.warnings = r.warnings;
+        panelKeys.flags = { data: keys.flags, view: VIEW.flags(keys.flags) };
+        renderFlags();
+      }
+      if (JSON.stringify(controlParams()) === controlKey) {
+        setControl(r.control, controlKey);
+        showControl();
+      }
+      if (JSON.stringify(capsParams()) === keys.caps) {
+        ana.caps = r.capabilities;
+        capsAll = false;
+        panelKeys.caps = { data: keys.caps, view: VIEW.caps(keys.caps) };
+        renderCaps();
+      }
+    });
   }
   function loadSeries() {
-    const params = { ...analysisParams(), interval: state.sint };
+    const params = seriesParams();
     const key = JSON.stringify(params);
-    return loadPanel('series', key, key + state.lang, async (signal) => {
+    return loadPanel('series', key, VIEW.series(key), async (signal) => {
       ana.series = await api('analytics/series', params, { signal });
     }, drawSeries);
   }
@@ -1376,12 +1428,17 @@
   // The newest FLAG_PAGE flags (and new spread) first: the list scrolls in 230 px, and
   // 'Show more' asks for more. New spread is drawn only while its <details> is open.
   const FLAG_PAGE = 50;
-  let flagLimit = FLAG_PAGE;
+  let flagLimit = FLAG_PAGE, flagBase = '';
+  // Back to one page when the flags' filters or level change (not when a flag is clicked).
+  function resetFlagLimit() {
+    const base = JSON.stringify([analysisParams(), state.flevel]);
+    if (base !== flagBase) { flagBase = base; flagLimit = FLAG_PAGE; }
+  }
   function loadFlags(more) {
-    if (!more) flagLimit = FLAG_PAGE;
-    const params = { ...analysisParams(), level: state.flevel, limit: flagLimit };
+    if (!more) resetFlagLimit();
+    const params = flagParams();
     const key = JSON.stringify(params);
-    return loadPanel('flags', key, key + state.lang + '|' + state.f.ids, async (signal) => {
+    return loadPanel('flags', key, VIEW.flags(key), async (signal) => {
       ana.warnings = await api('analytics/warnings', params, { signal });
     }, renderFlags);
   }
@@ -1448,11 +1505,14 @@
 
   function loadControlPanel() {
     return latest('control', async (signal) => {
-      const r = await fetchControl(signal);
-      $('control-month').value = r.month || '';
-      renderControlList();
-      if (state.choro === 'control') { shadeVersion++; renderLegend(); drawMap(); }
+      await fetchControl(signal);
+      showControl();
     });
+  }
+  function showControl() {
+    $('control-month').value = ana.control.month || '';
+    renderControlList();
+    if (state.choro === 'control') { shadeVersion++; renderLegend(); drawMap(); }
   }
   function renderControlList() { timed('controllist', renderControlListNow); }
   function renderControlListNow() {
@@ -1509,9 +1569,9 @@
   const CAP_PERIODS = 16;
   let capsAll = false;
   function loadCaps() {
-    const params = { ...analysisParams(), period: state.cperiod };
+    const params = capsParams();
     const key = JSON.stringify(params);
-    return loadPanel('caps', key, key + state.lang, async (signal) => {
+    return loadPanel('caps', key, VIEW.caps(key), async (signal) => {
       ana.caps = await api('analytics/capabilities', params, { signal });
       capsAll = false;
     }, renderCaps);
