@@ -425,6 +425,8 @@
     facets.countries = c.buckets.map((b) => b.key);
     facets.admin1 = a.buckets.map((b) => ({ name: b.key, country: b.country || '' }));
     facets.actors = ac.buckets.map((b) => b.key);
+    // The actor suggestions do not depend on the filters: filled once.
+    $('actor-list').replaceChildren(...facets.actors.map((a) => el('option', { value: a })));
     renderFacets();
   }
   function fillSelect(sel, options, value) {
@@ -448,7 +450,6 @@
     fillSelect($('f-type'), TYPES.map((ty) => ({ value: ty, label: typeLabel(ty) })), state.f.type);
     fillSelect($('f-sub'), SUB_TYPES.filter((s) => !state.f.type || typeOfSub(s) === state.f.type)
       .map((s) => ({ value: s, label: subLabel(s) })), state.f.sub_type);
-    $('actor-list').replaceChildren(...facets.actors.map((a) => el('option', { value: a })));
   }
 
   // ---------------------------------------------------------------- map
@@ -675,8 +676,8 @@
   }
   function loadChoropleth() {
     if (state.choro === 'none') {
+      // No shading: the base map's key (drawBase) already says so; it is not drawn again.
       map.choro = null;
-      shadeVersion++;
       renderLegend();
       drawMap();
       return Promise.resolve();
@@ -1621,10 +1622,8 @@
       }
     }
     table.replaceChildren(frag);
-    // The latest periods first in view, at the next frame: reading scrollWidth now would
-    // force a layout in the middle of drawing.
-    const wrap = table.parentElement;
-    requestAnimationFrame(() => { wrap.scrollLeft = state.lang === 'ar' ? 0 : wrap.scrollWidth; });
+    // The latest periods first in view: the wrapper scrolls from its end (style.css,
+    // `.cap-scroll`), so no script reads the table's width (a forced layout).
     const first = document.createDocumentFragment();
     const seen = c.first_seen.filter((f) => !state.cactor || f.actor === state.cactor).slice(-20).reverse();
     for (const f of seen) {
