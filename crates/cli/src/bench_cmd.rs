@@ -183,7 +183,6 @@ pub fn serve(events: usize, repeat: usize, path: Option<&Path>) -> Result<ExitCo
         &r.filter_repeat,
         &r.text_cold,
         &r.analysis_view,
-        &r.analysis_panel,
     ] {
         line(t);
     }
@@ -196,7 +195,6 @@ pub fn serve(events: usize, repeat: usize, path: Option<&Path>) -> Result<ExitCo
         r.first_view.bytes > 0
             && r.filter_change.bytes > 0
             && r.analysis_view.bytes > 0
-            && r.analysis_panel.bytes > 0
             && r.analytics.iter().all(|t| t.bytes > 0),
         "the benchmark's answers are empty"
     );

@@ -814,8 +814,7 @@ fn bench_serve_prints_p50_and_p95_per_scenario_and_request() {
     for name in [
         "first view",
         "filter change",
-        "analysis panel, 4 requests at once",
-        "analysis panel, one /analytics/panel request",
+        "analysis panel",
         "/api/v1/events?limit=50",
         "/api/v1/analytics/series?interval=week",
         "/api/v1/analytics/capabilities?period=quarter",

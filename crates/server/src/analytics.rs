@@ -18,7 +18,6 @@ use crate::{AppState, Result, ServerError};
 use axum::extract::{RawQuery, State};
 use axum::http::{header, HeaderValue};
 use axum::response::{IntoResponse, Response};
-use axum::Json;
 use chrono::{Datelike, NaiveDate};
 use rasd_analytics::{
     month_label, AreaKey, Capability, CapabilityConfig, ControlConfig, ControlLabel, EventTable,
@@ -143,33 +142,7 @@ pub(crate) async fn series(
     let q = Query::parse(raw.as_deref(), true, &["interval"])?;
     let filter = q.filter()?;
     let ids = q.ids()?;
-    let interval = interval_param(&q)?;
-    let key = cache_key("series", raw.as_deref());
-    if let Some(r) = cached(&state, &key).await? {
-        return Ok(r);
-    }
-    let (from, to) = (filter.from, filter.to);
-    // The table of every event up to `to`, as the flags and capabilities of the same filter
-    // use (one table for the Analysis panel); the series reads `from..=to` of it.
-    let (v, version) = analyse(&state, &history(&filter), ids.as_deref(), move |table| {
-        series_value(table, from, to, interval)
-    })
-    .await?;
-    Ok(answer(&state, key, version, &v))
-}
-
-/// Every event up to `to`: the table the series, flags and capabilities of a filter share
-/// (flags and first-seen dates judge a period against its past).
-fn history(filter: &EventFilter) -> EventFilter {
-    EventFilter {
-        from: None,
-        ..filter.clone()
-    }
-}
-
-/// `interval`: day, week (default) or month.
-fn interval_param(q: &Query) -> Result<Interval> {
-    Ok(match q.get("interval") {
+    let interval = match q.get("interval") {
         None => Interval::Week,
         Some(v) => match v {
             "day" => Interval::Day,
@@ -177,63 +150,69 @@ fn interval_param(q: &Query) -> Result<Interval> {
             "month" => Interval::Month,
             _ => return Err(ServerError::bad("interval", "one of day, week, month")),
         },
-    })
-}
-
-/// The answer of `/analytics/series`: the periods of `from..=to` of `table`.
-fn series_value(
-    table: &EventTable<'_>,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-    interval: Interval,
-) -> Value {
-    let bounds = Filter {
-        from,
-        to,
-        ..Default::default()
     };
-    let s = table.series(&bounds, interval);
-    // Source reports per bucket: each event counted once per document (Rasd) or named
-    // outlet (ACLED) reporting it; and the distinct outlets of the period's events.
-    let reports = table.source_reports(&bounds, interval);
-    let buckets: Vec<Value> = s
-        .buckets
-        .iter()
-        .map(|b| {
-            let by_type: serde_json::Map<String, Value> = EventType::ALL
-                .iter()
-                .map(|&t| (t.as_acled().to_string(), json!(b.of_type(t))))
-                .collect();
-            json!({
-                "period": interval.label(b.start),
-                "start": b.start,
-                "end": interval.bucket_end(b.start),
-                "events": b.events,
-                "fatalities": b.fatalities,
-                "violent": b.violent,
-                "by_type": by_type,
-                "sources": b.sources,
-                "multi_source": b.multi_source,
-                "reports": reports.of_bucket(b.start),
+    let key = cache_key("series", raw.as_deref());
+    if let Some(r) = cached(&state, &key).await? {
+        return Ok(r);
+    }
+    let (from, to) = (filter.from, filter.to);
+    // The table of every event up to `to`, as the flags and capabilities of the same filter
+    // use (one table for the Analysis panel); the series reads `from..=to` of it.
+    let history = EventFilter {
+        from: None,
+        ..filter
+    };
+    let (v, version) = analyse(&state, &history, ids.as_deref(), move |table| {
+        let bounds = Filter {
+            from,
+            to,
+            ..Default::default()
+        };
+        let s = table.series(&bounds, interval);
+        // Source reports per bucket: each event counted once per document (Rasd) or named
+        // outlet (ACLED) reporting it; and the distinct outlets of the period's events.
+        let reports = table.source_reports(&bounds, interval);
+        let buckets: Vec<Value> = s
+            .buckets
+            .iter()
+            .map(|b| {
+                let by_type: serde_json::Map<String, Value> = EventType::ALL
+                    .iter()
+                    .map(|&t| (t.as_acled().to_string(), json!(b.of_type(t))))
+                    .collect();
+                json!({
+                    "period": interval.label(b.start),
+                    "start": b.start,
+                    "end": interval.bucket_end(b.start),
+                    "events": b.events,
+                    "fatalities": b.fatalities,
+                    "violent": b.violent,
+                    "by_type": by_type,
+                    "sources": b.sources,
+                    "multi_source": b.multi_source,
+                    "reports": reports.of_bucket(b.start),
+                })
             })
+            .collect();
+        json!({
+            "interval": interval,
+            "from": from,
+            "to": to,
+            "total": {
+                "events": s.events(),
+                "fatalities": s.fatalities(),
+                "sources": reports.sources,
+                "reports": reports.reports,
+            },
+            "note": "sources: distinct outlets named by the period's events; reports: each event \
+                     counted once per document (or named outlet) reporting it; multi_source: events \
+                     reported by more than one. More events with as many more sources or reports \
+                     may be more reporting, not more violence.",
+            "buckets": buckets,
         })
-        .collect();
-    json!({
-        "interval": interval,
-        "from": from,
-        "to": to,
-        "total": {
-            "events": s.events(),
-            "fatalities": s.fatalities(),
-            "sources": reports.sources,
-            "reports": reports.reports,
-        },
-        "note": "sources: distinct outlets named by the period's events; reports: each event \
-                 counted once per document (or named outlet) reporting it; multi_source: events \
-                 reported by more than one. More events with as many more sources or reports \
-                 may be more reporting, not more violence.",
-        "buckets": buckets,
     })
+    .await?;
+    Ok(answer(&state, key, version, &v))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -296,162 +275,136 @@ pub(crate) async fn warnings(
     State(state): State<AppState>,
     RawQuery(raw): RawQuery,
 ) -> Result<Response> {
-    let q = Query::parse(raw.as_deref(), true, &WarningArgs::PARAMS)?;
+    let q = Query::parse(
+        raw.as_deref(),
+        true,
+        &["level", "threshold", "spread_months", "limit"],
+    )?;
     let filter = q.filter()?;
     let ids = q.ids()?;
-    let args = WarningArgs::parse(&q)?;
+    let level = q.get("level").unwrap_or("admin2");
+    if !["admin1", "admin2", "actor"].contains(&level) {
+        return Err(ServerError::bad("level", "one of admin1, admin2, actor"));
+    }
+    let threshold = q.number("threshold")?.unwrap_or(2.0);
+    if threshold <= 0.0 {
+        return Err(ServerError::bad(
+            "threshold",
+            "a positive number: -log10 p (2 = p <= 0.01)",
+        ));
+    }
+    let spread_months = q.limit("spread_months", 12, 120)? as u32;
+    let limit = q.limit("limit", 200, 5000)?;
     let key = cache_key("warnings", raw.as_deref());
     if let Some(r) = cached(&state, &key).await? {
         return Ok(r);
     }
     // Baselines need the weeks before `from`: select everything up to `to`.
-    let (v, version) = analyse(&state, &history(&filter), ids.as_deref(), move |table| {
-        warnings_value(table, &args, filter.from, filter.to)
+    let history = EventFilter {
+        from: None,
+        ..filter.clone()
+    };
+    let level = level.to_owned();
+    let (v, version) = analyse(&state, &history, ids.as_deref(), move |table| {
+        let cfg = WarningConfig {
+            threshold,
+            spread_months,
+            admin1: level == "admin1",
+            admin2: level == "admin2",
+            actors: level == "actor",
+            from: filter.from,
+            to: filter.to,
+            ..Default::default()
+        };
+        let w = table.early_warning(&cfg);
+        let areas: HashMap<String, &AreaKey> = table
+            .admin1_areas()
+            .iter()
+            .chain(table.admin2_areas())
+            .map(|a| (a.label(), a))
+            .collect();
+        let mut flags: Vec<&Flag> = w.flags.iter().collect();
+        // Newest first, then the strongest.
+        flags.sort_by(|a, b| {
+            b.week_start
+                .cmp(&a.week_start)
+                .then(b.score.total_cmp(&a.score))
+                .then(a.area.cmp(&b.area))
+        });
+        let total = flags.len();
+        flags.truncate(limit);
+        let flags: Vec<Value> = flags
+            .iter()
+            .map(|f| {
+                let (from, to) = match f.metric {
+                    Metric::BuildUp => (
+                        f.week_start
+                            - chrono::Days::new(7 * u64::from(cfg.build_up_weeks.max(1) - 1)),
+                        f.week_start + chrono::Days::new(6),
+                    ),
+                    _ => (f.week_start, f.week_start + chrono::Days::new(6)),
+                };
+                json!({
+                    "scope": f.scope,
+                    "area": f.area,
+                    "place": areas.get(&f.area).map(|a| area_json(a)),
+                    "metric": metric_name(f.metric),
+                    "week": f.week,
+                    "week_start": f.week_start,
+                    "from": from,
+                    "to": to,
+                    "observed": f.observed,
+                    "expected": f.expected,
+                    "dispersion": f.dispersion,
+                    "p_value": f.p_value,
+                    "score": f.score,
+                    "explanation": explain(f, &cfg),
+                    "event_ids": f.event_ids,
+                })
+            })
+            .collect();
+        let spread: Vec<Value> = w
+            .spread
+            .iter()
+            .rev()
+            .take(limit)
+            .map(|s| {
+                json!({
+                    "actor": s.actor,
+                    "area": s.area.label(),
+                    "place": area_json(&s.area),
+                    "date": s.date,
+                    "previous": s.previous,
+                    "explanation": match s.previous {
+                        Some(p) => format!(
+                            "first event of {} in {} since {p} (more than {} months without one)",
+                            s.actor, s.area.label(), spread_months
+                        ),
+                        None => format!(
+                            "first event of {} in {} on record (data cover at least {} months before)",
+                            s.actor, s.area.label(), spread_months
+                        ),
+                    },
+                    "event_ids": s.event_ids,
+                })
+            })
+            .collect();
+        json!({
+            "level": level,
+            "threshold": threshold,
+            "spread_months": spread_months,
+            "from": filter.from,
+            "to": filter.to,
+            "method": WARNING_METHOD,
+            "monitored": w.monitored.len(),
+            "total_flags": total,
+            "flags": flags,
+            "total_spread": w.spread.len(),
+            "spread": spread,
+        })
     })
     .await?;
     Ok(answer(&state, key, version, &v))
-}
-
-/// The parameters of `/analytics/warnings` beside the filters.
-struct WarningArgs {
-    level: String,
-    threshold: f64,
-    spread_months: u32,
-    limit: usize,
-}
-
-impl WarningArgs {
-    const PARAMS: [&'static str; 4] = ["level", "threshold", "spread_months", "limit"];
-
-    fn parse(q: &Query) -> Result<WarningArgs> {
-        let level = q.get("level").unwrap_or("admin2");
-        if !["admin1", "admin2", "actor"].contains(&level) {
-            return Err(ServerError::bad("level", "one of admin1, admin2, actor"));
-        }
-        let threshold = q.number("threshold")?.unwrap_or(2.0);
-        if threshold <= 0.0 {
-            return Err(ServerError::bad(
-                "threshold",
-                "a positive number: -log10 p (2 = p <= 0.01)",
-            ));
-        }
-        Ok(WarningArgs {
-            level: level.to_owned(),
-            threshold,
-            spread_months: q.limit("spread_months", 12, 120)? as u32,
-            limit: q.limit("limit", 200, 5000)?,
-        })
-    }
-}
-
-/// The answer of `/analytics/warnings`: flags and new spread of the weeks of `from..=to`.
-fn warnings_value(
-    table: &EventTable<'_>,
-    args: &WarningArgs,
-    from: Option<NaiveDate>,
-    to: Option<NaiveDate>,
-) -> Value {
-    let WarningArgs {
-        ref level,
-        threshold,
-        spread_months,
-        limit,
-    } = *args;
-    let cfg = WarningConfig {
-        threshold,
-        spread_months,
-        admin1: level == "admin1",
-        admin2: level == "admin2",
-        actors: level == "actor",
-        from,
-        to,
-        ..Default::default()
-    };
-    let w = table.early_warning(&cfg);
-    let areas: HashMap<String, &AreaKey> = table
-        .admin1_areas()
-        .iter()
-        .chain(table.admin2_areas())
-        .map(|a| (a.label(), a))
-        .collect();
-    let mut flags: Vec<&Flag> = w.flags.iter().collect();
-    // Newest first, then the strongest.
-    flags.sort_by(|a, b| {
-        b.week_start
-            .cmp(&a.week_start)
-            .then(b.score.total_cmp(&a.score))
-            .then(a.area.cmp(&b.area))
-    });
-    let total = flags.len();
-    flags.truncate(limit);
-    let flags: Vec<Value> = flags
-        .iter()
-        .map(|f| {
-            let (from, to) = match f.metric {
-                Metric::BuildUp => (
-                    f.week_start - chrono::Days::new(7 * u64::from(cfg.build_up_weeks.max(1) - 1)),
-                    f.week_start + chrono::Days::new(6),
-                ),
-                _ => (f.week_start, f.week_start + chrono::Days::new(6)),
-            };
-            json!({
-                "scope": f.scope,
-                "area": f.area,
-                "place": areas.get(&f.area).map(|a| area_json(a)),
-                "metric": metric_name(f.metric),
-                "week": f.week,
-                "week_start": f.week_start,
-                "from": from,
-                "to": to,
-                "observed": f.observed,
-                "expected": f.expected,
-                "dispersion": f.dispersion,
-                "p_value": f.p_value,
-                "score": f.score,
-                "explanation": explain(f, &cfg),
-                "event_ids": f.event_ids,
-            })
-        })
-        .collect();
-    let spread: Vec<Value> = w
-        .spread
-        .iter()
-        .rev()
-        .take(limit)
-        .map(|s| {
-            json!({
-                "actor": s.actor,
-                "area": s.area.label(),
-                "place": area_json(&s.area),
-                "date": s.date,
-                "previous": s.previous,
-                "explanation": match s.previous {
-                    Some(p) => format!(
-                        "first event of {} in {} since {p} (more than {} months without one)",
-                        s.actor, s.area.label(), spread_months
-                    ),
-                    None => format!(
-                        "first event of {} in {} on record (data cover at least {} months before)",
-                        s.actor, s.area.label(), spread_months
-                    ),
-                },
-                "event_ids": s.event_ids,
-            })
-        })
-        .collect();
-    json!({
-        "level": level,
-        "threshold": threshold,
-        "spread_months": spread_months,
-        "from": from,
-        "to": to,
-        "method": WARNING_METHOD,
-        "monitored": w.monitored.len(),
-        "total_flags": total,
-        "flags": flags,
-        "total_spread": w.spread.len(),
-        "spread": spread,
-    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -482,7 +435,10 @@ pub(crate) async fn control(
             ));
         }
     }
-    let month = month_param(&q)?;
+    let month = q
+        .get("month")
+        .map(|v| parse_month("month", v))
+        .transpose()?;
     match q.get("level") {
         None | Some("admin2") => {}
         Some(_) => {
@@ -492,91 +448,70 @@ pub(crate) async fn control(
             ))
         }
     }
-    let filter = q.filter()?;
+    let mut filter = q.filter()?;
     let ids = q.ids()?;
     let key = cache_key("control", raw.as_deref());
     if let Some(r) = cached(&state, &key).await? {
         return Ok(r);
     }
-    let (v, version) = analyse(
-        &state,
-        &control_selection(&filter, month),
-        ids.as_deref(),
-        move |table| control_value(table, month),
-    )
+    // Scores carry forward from every earlier event; nothing after the month is read.
+    filter.to = month.map(|m| Interval::Month.bucket_end(m));
+    let (v, version) = analyse(&state, &filter, ids.as_deref(), move |table| {
+        let range = table.date_range();
+        let month = month.or(range.map(|r| r.1.with_day(1).unwrap_or(r.1)));
+        let cells = match month {
+            Some(m) => table.control_between(
+                &ControlConfig::default(),
+                Some(m),
+                Some(Interval::Month.bucket_end(m)),
+            ),
+            None => Vec::new(),
+        };
+        let silent = cells
+            .iter()
+            .filter(|c| c.scores.is_empty() && c.contributions.is_empty())
+            .count();
+        let cells: Vec<Value> = cells
+            .iter()
+            .filter(|c| !c.scores.is_empty() || !c.contributions.is_empty())
+            .map(|c| {
+                let (kind, actor) = match &c.label {
+                    ControlLabel::NoSignal => ("no_signal", None),
+                    ControlLabel::Contested => ("contested", None),
+                    ControlLabel::StateInfluence => ("state_influence", None),
+                    ControlLabel::GroupInfluence(g) => ("group_influence", Some(g.clone())),
+                };
+                json!({
+                    "area": c.area.label(),
+                    "country": c.area.country,
+                    "admin1": c.area.admin1,
+                    "admin2": c.area.admin2,
+                    "month": month_label(c.month),
+                    "label": label_text(&c.label),
+                    "label_kind": kind,
+                    "label_actor": actor,
+                    "dominant": c.dominant,
+                    "scores": c.scores,
+                    "total_score": c.scores.iter().map(|s| s.score).sum::<f64>(),
+                    "violence_share": c.violence_share,
+                    "inputs": c.contributions,
+                })
+            })
+            .collect();
+        json!({
+            "indicator": "territorial control / influence indicator",
+            "is_indicator": true,
+            "note": CONTROL_NOTE,
+            "level": "admin2",
+            "month": month.map(month_label),
+            "first_month": range.map(|r| month_label(r.0)),
+            "last_month": range.map(|r| month_label(r.1)),
+            "silent_areas": silent,
+            "cells": cells,
+        })
+    })
     .await?;
     Ok(answer(&state, key, version, &v))
-}
-
-/// `month` (YYYY-MM), if given.
-fn month_param(q: &Query) -> Result<Option<NaiveDate>> {
-    q.get("month").map(|v| parse_month("month", v)).transpose()
-}
-
-/// The events the control indicator of `month` reads: scores carry forward from every
-/// earlier event, nothing after the month is read, and the date filters do not apply.
-fn control_selection(filter: &EventFilter, month: Option<NaiveDate>) -> EventFilter {
-    EventFilter {
-        from: None,
-        to: month.map(|m| Interval::Month.bucket_end(m)),
-        ..filter.clone()
-    }
-}
-
-/// The answer of `/analytics/control`: the indicator of `month` (default: the table's last).
-fn control_value(table: &EventTable<'_>, month: Option<NaiveDate>) -> Value {
-    let range = table.date_range();
-    let month = month.or(range.map(|r| r.1.with_day(1).unwrap_or(r.1)));
-    let cells = match month {
-        Some(m) => table.control_between(
-            &ControlConfig::default(),
-            Some(m),
-            Some(Interval::Month.bucket_end(m)),
-        ),
-        None => Vec::new(),
-    };
-    let silent = cells
-        .iter()
-        .filter(|c| c.scores.is_empty() && c.contributions.is_empty())
-        .count();
-    let cells: Vec<Value> = cells
-        .iter()
-        .filter(|c| !c.scores.is_empty() || !c.contributions.is_empty())
-        .map(|c| {
-            let (kind, actor) = match &c.label {
-                ControlLabel::NoSignal => ("no_signal", None),
-                ControlLabel::Contested => ("contested", None),
-                ControlLabel::StateInfluence => ("state_influence", None),
-                ControlLabel::GroupInfluence(g) => ("group_influence", Some(g.clone())),
-            };
-            json!({
-                "area": c.area.label(),
-                "country": c.area.country,
-                "admin1": c.area.admin1,
-                "admin2": c.area.admin2,
-                "month": month_label(c.month),
-                "label": label_text(&c.label),
-                "label_kind": kind,
-                "label_actor": actor,
-                "dominant": c.dominant,
-                "scores": c.scores,
-                "total_score": c.scores.iter().map(|s| s.score).sum::<f64>(),
-                "violence_share": c.violence_share,
-                "inputs": c.contributions,
-            })
-        })
-        .collect();
-    json!({
-        "indicator": "territorial control / influence indicator",
-        "is_indicator": true,
-        "note": CONTROL_NOTE,
-        "level": "admin2",
-        "month": month.map(month_label),
-        "first_month": range.map(|r| month_label(r.0)),
-        "last_month": range.map(|r| month_label(r.1)),
-        "silent_areas": silent,
-        "cells": cells,
-    })
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -605,183 +540,95 @@ pub(crate) async fn capabilities(
     let limit = q.limit("limit", 25, 1000)?;
     let filter = q.filter()?;
     let ids = q.ids()?;
-    let period = period_param(&q)?;
+    let period = match q.get("period") {
+        None | Some("month") => Period::Month,
+        Some("quarter") => Period::Quarter,
+        Some(_) => return Err(ServerError::bad("period", "one of month, quarter")),
+    };
     let key = cache_key("capabilities", raw.as_deref());
     if let Some(r) = cached(&state, &key).await? {
         return Ok(r);
     }
     // First-seen dates look at all history up to `to`.
-    let (v, version) = analyse(&state, &history(&filter), ids.as_deref(), move |table| {
-        capabilities_value(table, &filter, period, limit)
+    let history = EventFilter {
+        from: None,
+        ..filter.clone()
+    };
+    let (v, version) = analyse(&state, &history, ids.as_deref(), move |table| {
+        let cfg = CapabilityConfig {
+            period,
+            ..Default::default()
+        };
+        let mut caps = table.capabilities(&cfg);
+        // The rows selected are events the actor took part in; the capability is actor1's.
+        let wanted = filter
+            .actor
+            .as_deref()
+            .map(|a| rasd_text::normalize(a.trim()).as_str().to_owned());
+        let actor_ok = |name: &str| {
+            wanted
+                .as_deref()
+                .is_none_or(|a| rasd_text::normalize(name).as_str().contains(a))
+        };
+        let from = filter.from;
+        caps.rows.retain(|r| {
+            from.is_none_or(|f| r.period_start >= period.start(f)) && actor_ok(&r.actor)
+        });
+        caps.first_seen
+            .retain(|s| from.is_none_or(|f| s.date >= f) && actor_ok(&s.actor));
+        let label = |d: NaiveDate| period.label(d);
+        let counts = |c: &rasd_analytics::CapabilityRow| -> serde_json::Map<String, Value> {
+            Capability::ALL
+                .iter()
+                .map(|&k| (k.key().to_string(), json!(c.count(k))))
+                .collect()
+        };
+        // Totals per actor, for choosing one.
+        let mut per_actor: HashMap<&str, u32> = HashMap::new();
+        for r in &caps.rows {
+            *per_actor.entry(r.actor.as_str()).or_default() += r.counts.iter().sum::<u32>();
+        }
+        let mut actors: Vec<(String, u32)> = per_actor
+            .into_iter()
+            .map(|(a, n)| (a.to_owned(), n))
+            .collect();
+        actors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        // The `limit` actors showing the most capabilities.
+        let total_actors = actors.len();
+        actors.truncate(limit);
+        let kept: std::collections::HashSet<&str> = actors.iter().map(|a| a.0.as_str()).collect();
+        caps.rows.retain(|r| kept.contains(r.actor.as_str()));
+        caps.first_seen.retain(|f| kept.contains(f.actor.as_str()));
+        let out_rows: Vec<Value> = caps
+            .rows
+            .iter()
+            .map(|r| {
+                json!({
+                    "actor": r.actor,
+                    "period": label(r.period_start),
+                    "period_start": r.period_start,
+                    "counts": counts(r),
+                })
+            })
+            .collect();
+        json!({
+            "period": period,
+            "actor": filter.actor,
+            "from": filter.from,
+            "to": filter.to,
+            "capabilities": CAPABILITY_HELP
+                .iter()
+                .map(|(k, d)| json!({"key": k, "description": d}))
+                .collect::<Vec<_>>(),
+            "total_actors": total_actors,
+            "actors": actors
+                .iter()
+                .map(|(a, n)| json!({"actor": a, "events": n}))
+                .collect::<Vec<_>>(),
+            "rows": out_rows,
+            "first_seen": caps.first_seen,
+        })
     })
     .await?;
     Ok(answer(&state, key, version, &v))
-}
-
-/// `period`: month (default) or quarter.
-fn period_param(q: &Query) -> Result<Period> {
-    match q.get("period") {
-        None | Some("month") => Ok(Period::Month),
-        Some("quarter") => Ok(Period::Quarter),
-        Some(_) => Err(ServerError::bad("period", "one of month, quarter")),
-    }
-}
-
-/// The answer of `/analytics/capabilities`: the `limit` actors showing the most capabilities,
-/// per `period`, over `filter`'s dates (first-seen dates from the whole table).
-fn capabilities_value(
-    table: &EventTable<'_>,
-    filter: &EventFilter,
-    period: Period,
-    limit: usize,
-) -> Value {
-    let cfg = CapabilityConfig {
-        period,
-        ..Default::default()
-    };
-    let mut caps = table.capabilities(&cfg);
-    // The rows selected are events the actor took part in; the capability is actor1's.
-    let wanted = filter
-        .actor
-        .as_deref()
-        .map(|a| rasd_text::normalize(a.trim()).as_str().to_owned());
-    let actor_ok = |name: &str| {
-        wanted
-            .as_deref()
-            .is_none_or(|a| rasd_text::normalize(name).as_str().contains(a))
-    };
-    let from = filter.from;
-    caps.rows
-        .retain(|r| from.is_none_or(|f| r.period_start >= period.start(f)) && actor_ok(&r.actor));
-    caps.first_seen
-        .retain(|s| from.is_none_or(|f| s.date >= f) && actor_ok(&s.actor));
-    let label = |d: NaiveDate| period.label(d);
-    let counts = |c: &rasd_analytics::CapabilityRow| -> serde_json::Map<String, Value> {
-        Capability::ALL
-            .iter()
-            .map(|&k| (k.key().to_string(), json!(c.count(k))))
-            .collect()
-    };
-    // Totals per actor, for choosing one.
-    let mut per_actor: HashMap<&str, u32> = HashMap::new();
-    for r in &caps.rows {
-        *per_actor.entry(r.actor.as_str()).or_default() += r.counts.iter().sum::<u32>();
-    }
-    let mut actors: Vec<(String, u32)> = per_actor
-        .into_iter()
-        .map(|(a, n)| (a.to_owned(), n))
-        .collect();
-    actors.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    // The `limit` actors showing the most capabilities.
-    let total_actors = actors.len();
-    actors.truncate(limit);
-    let kept: std::collections::HashSet<&str> = actors.iter().map(|a| a.0.as_str()).collect();
-    caps.rows.retain(|r| kept.contains(r.actor.as_str()));
-    caps.first_seen.retain(|f| kept.contains(f.actor.as_str()));
-    let out_rows: Vec<Value> = caps
-        .rows
-        .iter()
-        .map(|r| {
-            json!({
-                "actor": r.actor,
-                "period": label(r.period_start),
-                "period_start": r.period_start,
-                "counts": counts(r),
-            })
-        })
-        .collect();
-    json!({
-        "period": period,
-        "actor": filter.actor,
-        "from": filter.from,
-        "to": filter.to,
-        "capabilities": CAPABILITY_HELP
-            .iter()
-            .map(|(k, d)| json!({"key": k, "description": d}))
-            .collect::<Vec<_>>(),
-        "total_actors": total_actors,
-        "actors": actors
-            .iter()
-            .map(|(a, n)| json!({"actor": a, "events": n}))
-            .collect::<Vec<_>>(),
-        "rows": out_rows,
-        "first_seen": caps.first_seen,
-    })
-}
-
-// ---------------------------------------------------------------------------------------------
-// GET /api/v1/analytics/panel
-
-/// `GET /api/v1/analytics/panel`: the dashboard's whole Analysis panel in one answer,
-/// `{series, warnings, control, capabilities}`, each part exactly the answer of its own
-/// endpoint for the same filters: `interval` (series); `level`, `threshold`, `spread_months`
-/// and `limit` (flags); `month` (the control indicator, which ignores `from` and `to`);
-/// `period` (capabilities, 25 actors).
-/// One request instead of four: a filter change costs the browser one fetch and one parse,
-/// and the four parts are computed at once over the selection's shared tables.
-pub(crate) async fn panel(
-    State(state): State<AppState>,
-    RawQuery(raw): RawQuery,
-) -> Result<Response> {
-    let q = Query::parse(
-        raw.as_deref(),
-        true,
-        &[
-            "interval",
-            "level",
-            "threshold",
-            "spread_months",
-            "limit",
-            "month",
-            "period",
-        ],
-    )?;
-    let filter = q.filter()?;
-    let ids = q.ids()?;
-    let interval = interval_param(&q)?;
-    let warn = WarningArgs::parse(&q)?;
-    let month = month_param(&q)?;
-    let period = period_param(&q)?;
-    let key = cache_key("panel", raw.as_deref());
-    if let Some(r) = cached(&state, &key).await? {
-        return Ok(r);
-    }
-    let (from, to) = (filter.from, filter.to);
-    let past = history(&filter);
-    let control_events = control_selection(&filter, month);
-    let ids = ids.as_deref();
-    let caps_filter = filter.clone();
-    let (series, warnings, control, capabilities) = tokio::try_join!(
-        analyse(&state, &past, ids, move |t| series_value(
-            t, from, to, interval
-        )),
-        analyse(&state, &past, ids, move |t| warnings_value(
-            t, &warn, from, to
-        )),
-        analyse(&state, &control_events, ids, move |t| {
-            control_value(t, month)
-        }),
-        analyse(&state, &past, ids, move |t| capabilities_value(
-            t,
-            &caps_filter,
-            period,
-            25
-        )),
-    )?;
-    let v = json!({
-        "series": series.0,
-        "warnings": warnings.0,
-        "control": control.0,
-        "capabilities": capabilities.0,
-    });
-    // Cached only when the four parts saw the same data.
-    let version = series.1;
-    if [warnings.1, control.1, capabilities.1]
-        .iter()
-        .all(|&x| x == version)
-    {
-        Ok(answer(&state, key, version, &v))
-    } else {
-        Ok(Json(v).into_response())
-    }
 }

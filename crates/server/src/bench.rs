@@ -71,9 +71,6 @@ pub struct BenchServeReport {
     /// The Analysis panel's four requests sent at once, uncached, per filter (`repeat` rounds,
     /// each on a fresh server state).
     pub analysis_view: RequestTiming,
-    /// The same panel as one `/api/v1/analytics/panel` request (what the dashboard sends on
-    /// a filter change), uncached, per filter (`repeat` rounds, each on a fresh state).
-    pub analysis_panel: RequestTiming,
 }
 
 /// The Analysis panel's requests for `filter` (a query-string fragment, may be empty).
@@ -92,14 +89,6 @@ pub fn analysis_requests(filter: &str) -> Vec<String> {
         format!("/api/v1/analytics/control?level=admin2{cand}{control}"),
         format!("/api/v1/analytics/capabilities?period=quarter{and}{filter}"),
     ]
-}
-
-/// The Analysis panel of `filter` as one request (`/api/v1/analytics/panel`).
-pub fn analysis_panel_request(filter: &str) -> String {
-    let and = if filter.is_empty() { "" } else { "&" };
-    format!(
-        "/api/v1/analytics/panel?interval=week&level=admin2&limit=50&period=quarter{and}{filter}"
-    )
 }
 
 /// The map view of the dashboard's first screen (the central Sahel).
@@ -366,12 +355,9 @@ pub fn bench_serve(config: &BenchServeConfig) -> Result<BenchServeReport> {
             }
             analytics.push(timing(&name, samples, bytes));
         }
-        // The panel's burst per filter, in `repeat` rounds, each on a fresh state (empty caches),
-        // then the same panel as one request.
+        // The panel's burst per filter, in `repeat` rounds, each on a fresh state (empty caches).
         let mut samples = Vec::new();
         let mut bytes = 0;
-        let mut one = Vec::new();
-        let mut one_bytes = 0;
         for _ in 0..repeat {
             let fresh = router(AppState::open(ServerConfig::new(&config.path))?);
             for f in &filters {
@@ -379,19 +365,8 @@ pub fn bench_serve(config: &BenchServeConfig) -> Result<BenchServeReport> {
                 samples.push(d);
                 bytes = bytes.max(b);
             }
-            let fresh = router(AppState::open(ServerConfig::new(&config.path))?);
-            for f in &filters {
-                let (d, b) = burst(&fresh, vec![analysis_panel_request(f)]).await?;
-                one.push(d);
-                one_bytes = one_bytes.max(b);
-            }
         }
-        let analysis_view = timing("analysis panel, 4 requests at once", samples, bytes);
-        let analysis_panel = timing(
-            "analysis panel, one /analytics/panel request",
-            one,
-            one_bytes,
-        );
+        let analysis_view = timing("analysis panel", samples, bytes);
         Ok(BenchServeReport {
             events,
             startup_secs,
@@ -402,7 +377,6 @@ pub fn bench_serve(config: &BenchServeConfig) -> Result<BenchServeReport> {
             requests,
             analytics,
             analysis_view,
-            analysis_panel,
         })
     })
 }

@@ -75,9 +75,9 @@ pub use state::AppState;
 
 mod bench;
 pub use bench::{
-    analysis_panel_request, analysis_requests, bench_serve, filter_change_requests,
-    first_view_requests, prepare_bench_store, BenchServeConfig, BenchServeReport, RequestTiming,
-    COLD_WORDS, FILTERS, FIRST_VIEW,
+    analysis_requests, bench_serve, filter_change_requests, first_view_requests,
+    prepare_bench_store, BenchServeConfig, BenchServeReport, RequestTiming, COLD_WORDS, FILTERS,
+    FIRST_VIEW,
 };
 
 use std::future::Future;

@@ -68,11 +68,6 @@ pub const API_ROUTES: &[ApiRoute] = &[
         handler: || get(analytics::capabilities),
     },
     ApiRoute {
-        path: "/analytics/panel",
-        methods: &["get"],
-        handler: || get(analytics::panel),
-    },
-    ApiRoute {
         path: "/documents",
         methods: &["get", "post"],
         handler: || get(api::search_documents).post(api::post_documents),

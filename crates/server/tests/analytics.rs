@@ -10,7 +10,6 @@
 //! - `bad_analytics_parameters_are_400_naming_the_parameter`
 //! - `analytics_agree_with_the_library_on_the_same_rows`, `dated_series_agrees_with_the_library`
 //! - `analysis_panel_at_once_answers_as_each_request_alone` (the shared table)
-//! - `panel_endpoint_answers_as_the_four_endpoints` (`/analytics/panel`)
 //! - `postgres::*`: the same on a PostgreSQL database (`RASD_TEST_PG`)
 
 mod common;
@@ -651,106 +650,6 @@ async fn analysis_panel_at_once_answers_as_each_request_alone() {
     }
 }
 
-#[tokio::test]
-async fn panel_endpoint_answers_as_the_four_endpoints() {
-    // `/analytics/panel` is the four Analysis requests in one answer: each part equals its own
-    // endpoint's answer for the same filters and options (the control indicator without the
-    // date filters), on a fresh server and on one that answered the parts before.
-    let fx = fixture();
-    let cases = [
-        ("", ""),
-        (
-            "country=Mali",
-            "interval=month&level=admin1&limit=3&month=2019-02&period=quarter",
-        ),
-        (
-            "country=Mali&from=2019-01-01&to=2019-03-31",
-            "interval=day&level=actor&threshold=1.5&spread_months=6&month=2019-03",
-        ),
-        ("actor=JNIM&type=Battles", "period=quarter"),
-    ];
-    let mut flagged = 0;
-    for (filter, options) in cases {
-        let opt = |names: &[&str]| -> Vec<String> {
-            options
-                .split('&')
-                .filter(|p| names.iter().any(|n| p.starts_with(&format!("{n}="))))
-                .map(str::to_owned)
-                .collect()
-        };
-        let undated: Vec<&str> = filter
-            .split('&')
-            .filter(|p| !p.is_empty() && !p.starts_with("from=") && !p.starts_with("to="))
-            .collect();
-        let query = |parts: Vec<String>, f: &str| -> String {
-            parts
-                .into_iter()
-                .chain((!f.is_empty()).then(|| f.to_owned()))
-                .collect::<Vec<_>>()
-                .join("&")
-        };
-        let parts = [
-            ("series", "series", query(opt(&["interval"]), filter)),
-            (
-                "warnings",
-                "warnings",
-                query(
-                    opt(&["level", "threshold", "spread_months", "limit"]),
-                    filter,
-                ),
-            ),
-            (
-                "control",
-                "control",
-                query(opt(&["month"]), &undated.join("&")),
-            ),
-            (
-                "capabilities",
-                "capabilities",
-                query(opt(&["period"]), filter),
-            ),
-        ];
-        let uri = format!(
-            "/api/v1/analytics/panel?{}",
-            query(vec![options.to_owned()], filter).trim_start_matches('&')
-        );
-        // A fresh server: the panel first, then each part alone.
-        let app = fx.app();
-        let panel = ok(&app, &uri).await;
-        for (key, endpoint, q) in &parts {
-            let alone = ok(&fx.app(), &format!("/api/v1/analytics/{endpoint}?{q}")).await;
-            assert_eq!(panel[key], alone, "{uri}: {key}");
-            // Asked again on the server that answered the panel (its caches warm).
-            let again = ok(&app, &format!("/api/v1/analytics/{endpoint}?{q}")).await;
-            assert_eq!(panel[key], again, "{uri}: {key} after the panel");
-        }
-        assert_eq!(ok(&app, &uri).await, panel, "{uri} from the cache");
-        flagged += panel["warnings"]["flags"].as_array().unwrap().len();
-        if filter.is_empty() {
-            assert!(panel["series"]["total"]["events"].as_u64().unwrap() > 0);
-            assert!(!panel["control"]["cells"].as_array().unwrap().is_empty());
-            assert!(!panel["capabilities"]["rows"].as_array().unwrap().is_empty());
-        }
-    }
-    assert!(flagged > 0, "some flags to compare");
-    let app = fx.app();
-    for (q, code, parameter) in [
-        ("interval=year", "bad_parameter", "interval"),
-        ("level=admin3", "bad_parameter", "level"),
-        ("limit=100000", "bad_parameter", "limit"),
-        ("threshold=0", "bad_parameter", "threshold"),
-        ("month=2019-13", "bad_parameter", "month"),
-        ("period=year", "bad_parameter", "period"),
-        ("from=2019-02-30", "bad_parameter", "from"),
-        ("ids=1,x", "bad_parameter", "ids"),
-        ("bogus=1", "unknown_parameter", "bogus"),
-    ] {
-        get(&app, &format!("/api/v1/analytics/panel?{q}"))
-            .await
-            .assert_error(400, code, Some(parameter));
-    }
-}
-
 /// Send `uris` concurrently; the bodies in order.
 async fn futures_join(app: &axum::Router, uris: &[String]) -> Vec<Vec<u8>> {
     let tasks: Vec<_> = uris
@@ -779,5 +678,4 @@ on_postgres!(
     capabilities_count_known_tactics,
     analytics_agree_with_the_library_on_the_same_rows,
     dated_series_agrees_with_the_library,
-    panel_endpoint_answers_as_the_four_endpoints,
 );
