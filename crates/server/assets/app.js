@@ -66,6 +66,7 @@
       flag_why: { events: '{o} violent events, {e} expected', fatalities: '{o} deaths, {e} expected',
         build_up: '{o} violent events in 4 weeks, {e} expected' },
       no_flags: 'No flag for these filters.', spread_title: 'New spread',
+      show_more: 'Show more ({n} of {m} shown)', earlier_periods: 'Show {n} earlier periods',
       spread_why: '{a}: first event in {p}', since: 'previous {d}',
       control_title: 'Territorial control / influence — indicator', month: 'Month',
       control_show: 'Show on the map',
@@ -141,6 +142,7 @@
       flag_why: { events: '{o} événements violents, {e} attendus', fatalities: '{o} morts, {e} attendus',
         build_up: '{o} événements violents en 4 semaines, {e} attendus' },
       no_flags: 'Aucune alerte pour ces filtres.', spread_title: 'Nouvelle extension',
+      show_more: 'Afficher plus ({n} sur {m} affichées)', earlier_periods: 'Afficher {n} périodes antérieures',
       spread_why: '{a} : premier événement à {p}', since: 'précédent {d}',
       control_title: 'Contrôle / influence territoriale — indicateur', month: 'Mois',
       control_show: 'Afficher sur la carte',
@@ -343,7 +345,10 @@
     if (token) headers.Authorization = 'Bearer ' + token;
     setPending(1);
     try {
+      const t0 = performance.now();
       const r = await fetch('/api/v1/' + path + (q.toString() ? '?' + q : ''), { headers, signal: opts && opts.signal });
+      const name = path + (params && (params.by || params.level) ? '?' + (params.by || params.level) : '');
+      timings['wait ' + name] = Math.round((performance.now() - t0) * 10) / 10;
       if (r.status === 401) {
         askToken();
         throw new Error(t('token_help'));
@@ -353,7 +358,14 @@
         try { msg = (await r.json()).error.message; } catch (_) { /* not JSON */ }
         throw new Error(msg);
       }
-      return (opts && opts.raw) ? r : await r.json();
+      if (opts && opts.raw) return r;
+      const t1 = performance.now();
+      const body = await r.text();
+      const t2 = performance.now();
+      const v = JSON.parse(body);
+      timings['body ' + name] = Math.round((t2 - t1) * 10) / 10;
+      timings['parse ' + name] = Math.round((performance.now() - t2) * 10) / 10;
+      return v;
     } finally {
       setPending(-1);
     }
@@ -379,6 +391,24 @@
       c.settled = true;
     }
   }
+  // A panel's data is fetched only when its parameters changed (`dataKey`), and drawn again
+  // only when what it shows changed (`viewKey`: the data, the language, a selection): a tab
+  // switch or a filter the panel ignores costs nothing. Either way a newer call cancels an
+  // older request still in flight.
+  const panelKeys = {};
+  function loadPanel(panel, dataKey, viewKey, fetchData, render) {
+    const k = panelKeys[panel];
+    if (k && k.data === dataKey) {
+      return latest(panel, async () => {
+        if (k.view !== viewKey) { render(); k.view = viewKey; }
+      });
+    }
+    return latest(panel, async (signal) => {
+      await fetchData(signal);
+      panelKeys[panel] = { data: dataKey, view: viewKey };
+      render();
+    });
+  }
   function askToken() {
     const d = $('token-dialog');
     if (!d.open) d.showModal();
@@ -395,6 +425,8 @@
     facets.countries = c.buckets.map((b) => b.key);
     facets.admin1 = a.buckets.map((b) => ({ name: b.key, country: b.country || '' }));
     facets.actors = ac.buckets.map((b) => b.key);
+    // The actor suggestions do not depend on the filters: filled once.
+    $('actor-list').replaceChildren(...facets.actors.map((a) => el('option', { value: a })));
     renderFacets();
   }
   function fillSelect(sel, options, value) {
@@ -418,7 +450,6 @@
     fillSelect($('f-type'), TYPES.map((ty) => ({ value: ty, label: typeLabel(ty) })), state.f.type);
     fillSelect($('f-sub'), SUB_TYPES.filter((s) => !state.f.type || typeOfSub(s) === state.f.type)
       .map((s) => ({ value: s, label: subLabel(s) })), state.f.sub_type);
-    $('actor-list').replaceChildren(...facets.actors.map((a) => el('option', { value: a })));
   }
 
   // ---------------------------------------------------------------- map
@@ -645,8 +676,8 @@
   }
   function loadChoropleth() {
     if (state.choro === 'none') {
+      // No shading: the base map's key (drawBase) already says so; it is not drawn again.
       map.choro = null;
-      shadeVersion++;
       renderLegend();
       drawMap();
       return Promise.resolve();
@@ -681,7 +712,8 @@
   }
 
   let typeCounts = null;
-  function renderLegend() {
+  function renderLegend() { timed('legend', renderLegendNow); }
+  function renderLegendNow() {
     const lg = $('legend');
     lg.replaceChildren();
     TYPES.forEach((ty, i) => {
@@ -849,16 +881,19 @@
   // ---------------------------------------------------------------- timeline
   const DAY = 86400000;
   const tl = { weeks: [], start: 0, n: 0, x0: 44, bw: 1, max: 0 };
+  const tlSize = { w: 0, h: 0 };
   const parseDay = (s) => { const [y, m, d] = s.split('-').map(Number); return Date.UTC(y, m - 1, d); };
   const isoDay = (ms) => new Date(ms).toISOString().slice(0, 10);
 
   function loadTimeline() {
+    // Hidden on the Analysis tab: loaded when the Overview tab shows again.
+    if (state.tab !== 'overview') return Promise.resolve();
     // Every filter but the dates: the brush shows the selected range against the whole series.
-    return latest('timeline', async (signal) => {
-      const r = await api('aggregates', { ...filterParams(['from', 'to']), by: 'week', split: 'type' }, { signal });
-      tl.weeks = r.buckets;
-      drawTimeline();
-    });
+    const params = { ...filterParams(['from', 'to']), by: 'week', split: 'type' };
+    const key = JSON.stringify(params);
+    return loadPanel('timeline', key, key + state.metric + state.lang + state.f.from + state.f.to, async (signal) => {
+      tl.weeks = (await api('aggregates', params, { signal })).buckets;
+    }, drawTimeline);
   }
   const SVG = 'http://www.w3.org/2000/svg';
   function svg(tag, attrs) {
@@ -869,7 +904,8 @@
   function drawTimeline() { timed('timeline', drawTimelineNow); }
   function drawTimelineNow() {
     const s = $('timeline');
-    const W = Math.max(200, s.clientWidth), H = Math.max(100, s.clientHeight);
+    // The size the ResizeObserver saw: reading clientWidth here would force a layout.
+    const W = Math.max(200, tlSize.w || s.clientWidth), H = Math.max(100, tlSize.h || s.clientHeight);
     s.setAttribute('viewBox', `0 0 ${W} ${H}`);
     s.replaceChildren();
     const top = 8, bottom = 20, x0 = 44, x1 = W - 8;
@@ -1006,30 +1042,39 @@
       renderLegend();
     });
   }
+  let topData = null;
   function loadTop() {
-    return latest('top', async (signal) => {
-      const r = await api('aggregates', { ...filterParams(), by: state.topBy, limit: 12 }, { signal });
-      const list = $('top-list');
-      list.replaceChildren();
-      const key = state.metric === 'fatalities' ? 'fatalities' : 'events';
-      const max = Math.max(1, ...r.buckets.map((b) => b[key]));
-      for (const b of r.buckets) {
-        const label = state.topBy === 'sub_type' ? subLabel(b.key) : b.key + (b.country && state.topBy === 'admin1' ? ' (' + b.country + ')' : '');
-        const bar = el('i');
-        bar.style.width = (100 * b[key] / max).toFixed(1) + '%';
-        list.append(el('li', {
-          onclick: () => {
-            const f = {};
-            if (state.topBy === 'actor') f.actor = b.key;
-            else if (state.topBy === 'admin1') { f.admin1 = b.key; f.country = b.country || state.f.country; }
-            else if (state.topBy === 'country') { f.country = b.key; f.admin1 = ''; }
-            else if (state.topBy === 'sub_type') { f.sub_type = b.key; f.type = typeOfSub(b.key); }
-            setFilters(f);
-          },
-        }, el('span', { class: 'bar' }, bar, el('span', { class: 'bar-label', dir: 'auto', text: label })),
-        el('span', { class: 'bar-value', text: num(b[key]) })));
-      }
-    });
+    if (state.tab !== 'overview') return Promise.resolve();
+    const params = { ...filterParams(), by: state.topBy, limit: 12 };
+    const key = JSON.stringify(params);
+    return loadPanel('top', key, key + state.metric + state.lang, async (signal) => {
+      topData = await api('aggregates', params, { signal });
+    }, renderTop);
+  }
+  function renderTop() { timed('top', renderTopNow); }
+  function renderTopNow() {
+    const r = topData;
+    if (!r) return;
+    const list = $('top-list');
+    list.replaceChildren();
+    const key = state.metric === 'fatalities' ? 'fatalities' : 'events';
+    const max = Math.max(1, ...r.buckets.map((b) => b[key]));
+    for (const b of r.buckets) {
+      const label = state.topBy === 'sub_type' ? subLabel(b.key) : b.key + (b.country && state.topBy === 'admin1' ? ' (' + b.country + ')' : '');
+      const bar = el('i');
+      bar.style.width = (100 * b[key] / max).toFixed(1) + '%';
+      list.append(el('li', {
+        onclick: () => {
+          const f = {};
+          if (state.topBy === 'actor') f.actor = b.key;
+          else if (state.topBy === 'admin1') { f.admin1 = b.key; f.country = b.country || state.f.country; }
+          else if (state.topBy === 'country') { f.country = b.key; f.admin1 = ''; }
+          else if (state.topBy === 'sub_type') { f.sub_type = b.key; f.type = typeOfSub(b.key); }
+          setFilters(f);
+        },
+      }, el('span', { class: 'bar' }, bar, el('span', { class: 'bar-label', dir: 'auto', text: label })),
+      el('span', { class: 'bar-value', text: num(b[key]) })));
+    }
   }
   function typeOfSub(sub) {
     const i = SUB_TYPES.indexOf(sub);
@@ -1248,30 +1293,48 @@
   const round2 = (x) => num(Math.round(x * 100) / 100);
   function analysisParams(except) { return filterParams(['ids'].concat(except || [])); }
 
-  async function fetchControl(signal) {
-    const params = { ...analysisParams(['from', 'to']), month: state.cmonth };
-    const key = JSON.stringify(params);
-    if (key === ana.controlKey && ana.control) return ana.control;
-    const r = await api('analytics/control', params, { signal });
+  // Each Analysis panel's parameters and the view key of what it draws (see loadPanel).
+  const seriesParams = () => ({ ...analysisParams(), interval: state.sint });
+  const flagParams = () => ({ ...analysisParams(), level: state.flevel, limit: flagLimit });
+  const capsParams = () => ({ ...analysisParams(), period: state.cperiod });
+  const controlParams = () => ({ ...analysisParams(['from', 'to']), month: state.cmonth });
+  const VIEW = {
+    series: (key) => key + state.lang,
+    flags: (key) => key + state.lang + '|' + state.f.ids,
+    caps: (key) => key + state.lang,
+  };
+  function setControl(r, key) {
     ana.control = r;
     ana.controlKey = key;
     ana.controlByKey = new Map(r.cells.map((c) => [((c.country || '') + '|' + (c.admin2 || '')).toLowerCase(), c]));
-    return r;
   }
+  async function fetchControl(signal) {
+    const params = controlParams();
+    const key = JSON.stringify(params);
+    if (key === ana.controlKey && ana.control) return ana.control;
+    setControl(await api('analytics/control', params, { signal }), key);
+    return ana.control;
+  }
+  // The four panels' requests go at once, each drawn when its answer comes (one request for
+  // the whole panel was measured: no faster at the median, slower at the 95th percentile and
+  // for the tab's first view, as every panel then waits for the slowest).
   function loadAnalysis() {
     if (state.tab !== 'analysis') return Promise.resolve();
     return Promise.all([loadSeries(), loadFlags(), loadControlPanel(), loadCaps()]);
   }
   function loadSeries() {
-    return latest('series', async (signal) => {
-      ana.series = await api('analytics/series', { ...analysisParams(), interval: state.sint }, { signal });
-      drawSeries();
-    });
+    const params = seriesParams();
+    const key = JSON.stringify(params);
+    return loadPanel('series', key, VIEW.series(key), async (signal) => {
+      ana.series = await api('analytics/series', params, { signal });
+    }, drawSeries);
   }
+  const seriesSize = { w: 0, h: 0 };
   function drawSeries() { timed('series', drawSeriesNow); }
   function drawSeriesNow() {
     const s = $('series-chart');
-    const W = Math.max(240, s.clientWidth), H = Math.max(120, s.clientHeight);
+    // The size the ResizeObserver saw: reading clientWidth here would force a layout.
+    const W = Math.max(240, seriesSize.w || s.clientWidth), H = Math.max(120, seriesSize.h || s.clientHeight);
     s.setAttribute('viewBox', `0 0 ${W} ${H}`);
     s.replaceChildren();
     const b = ana.series ? ana.series.buckets : [];
@@ -1326,39 +1389,71 @@
     tip.style.top = (r.top - pr.top + 10) + 'px';
   }
 
-  function loadFlags() {
-    return latest('flags', async (signal) => {
-      ana.warnings = await api('analytics/warnings', { ...analysisParams(), level: state.flevel, limit: 300 }, { signal });
-      renderFlags();
-    });
+  // The newest FLAG_PAGE flags (and new spread) first: the list scrolls in 230 px, and
+  // 'Show more' asks for more. New spread is drawn only while its <details> is open.
+  const FLAG_PAGE = 50;
+  let flagLimit = FLAG_PAGE, flagBase = '';
+  // Back to one page when the flags' filters or level change (not when a flag is clicked).
+  function resetFlagLimit() {
+    const base = JSON.stringify([analysisParams(), state.flevel]);
+    if (base !== flagBase) { flagBase = base; flagLimit = FLAG_PAGE; }
   }
-  function renderFlags() {
+  function loadFlags(more) {
+    if (!more) resetFlagLimit();
+    const params = flagParams();
+    const key = JSON.stringify(params);
+    return loadPanel('flags', key, VIEW.flags(key), async (signal) => {
+      ana.warnings = await api('analytics/warnings', params, { signal });
+    }, renderFlags);
+  }
+  function moreFlags() {
+    flagLimit = Math.min(5000, flagLimit * 4);
+    loadFlags(true);
+  }
+  function renderFlags() { timed('flags', renderFlagsNow); }
+  function renderFlagsNow() {
     const w = ana.warnings;
     const list = $('flags');
-    list.replaceChildren();
-    if (!w) return;
+    if (!w) { list.replaceChildren(); return; }
     $('flags-count').textContent = t('flags_count', { n: num(w.total_flags), m: num(w.monitored) });
     list.dataset.count = String(w.flags.length);
-    if (!w.flags.length) list.append(el('li', { class: 'empty', text: t('no_flags') }));
-    for (const f of w.flags) {
-      const why = (L().flag_why[f.metric] || LABELS.en.flag_why[f.metric])
+    // Built off the document and put in once; one click handler on the list (setupAnalysis).
+    const frag = document.createDocumentFragment();
+    if (!w.flags.length) frag.append(el('li', { class: 'empty', text: t('no_flags') }));
+    const why = L().flag_why;
+    w.flags.forEach((f, i) => {
+      const text = (why[f.metric] || LABELS.en.flag_why[f.metric])
         .replace('{o}', num(f.observed)).replace('{e}', round2(f.expected));
       const ids = f.event_ids.join(',');
-      list.append(el('li', {
-        'data-area': f.area, 'data-week': f.week, 'data-metric': f.metric, 'data-ids': ids,
+      frag.append(el('li', {
+        'data-i': i, 'data-area': f.area, 'data-week': f.week, 'data-metric': f.metric, 'data-ids': ids,
         class: state.f.ids && state.f.ids === ids ? 'active' : null, title: f.explanation,
-        onclick: () => showFlagEvents(f),
       }, el('span', { class: 'what', dir: 'auto', text: f.area }), el('span', { class: 'when', text: f.week }),
-      el('span', { class: 'score', text: t('score', { s: round2(f.score) }) }), el('span', { class: 'why', text: why })));
-    }
+      el('span', { class: 'score', text: t('score', { s: round2(f.score) }) }), el('span', { class: 'why', text })));
+    });
+    list.replaceChildren(frag);
+    const more = $('flags-more');
+    more.hidden = w.total_flags <= w.flags.length;
+    more.textContent = t('show_more', { n: num(w.flags.length), m: num(w.total_flags) });
+    renderSpread();
+  }
+  function renderSpread() {
+    const w = ana.warnings;
     const sp = $('spread');
-    sp.replaceChildren();
-    for (const x of w.spread) {
-      sp.append(el('li', { 'data-area': x.area, title: x.explanation, onclick: () => setFilters({ ids: x.event_ids.join(',') }) },
+    const box = $('spread-box');
+    $('spread-more').hidden = true;
+    if (!w || !box.open) { sp.replaceChildren(); return; }
+    const frag = document.createDocumentFragment();
+    w.spread.forEach((x, i) => {
+      frag.append(el('li', { 'data-i': i, 'data-area': x.area, title: x.explanation },
         el('span', { class: 'what', dir: 'auto', text: t('spread_why', { a: x.actor, p: x.area }) }),
         el('span', { class: 'when', text: x.date }),
         el('span', { class: 'score', text: x.previous ? t('since', { d: x.previous }) : '' })));
-    }
+    });
+    sp.replaceChildren(frag);
+    const more = $('spread-more');
+    more.hidden = w.total_spread <= w.spread.length;
+    more.textContent = t('show_more', { n: num(w.spread.length), m: num(w.total_spread) });
   }
   // A flag's events on the map and in the table: by id when the list fits in a URL, else by
   // area (or actor) and the flagged dates.
@@ -1374,13 +1469,17 @@
 
   function loadControlPanel() {
     return latest('control', async (signal) => {
-      const r = await fetchControl(signal);
-      $('control-month').value = r.month || '';
-      renderControlList();
-      if (state.choro === 'control') { shadeVersion++; renderLegend(); drawMap(); }
+      await fetchControl(signal);
+      showControl();
     });
   }
-  function renderControlList() {
+  function showControl() {
+    $('control-month').value = ana.control.month || '';
+    renderControlList();
+    if (state.choro === 'control') { shadeVersion++; renderLegend(); drawMap(); }
+  }
+  function renderControlList() { timed('controllist', renderControlListNow); }
+  function renderControlListNow() {
     const c = ana.control;
     const list = $('control-list');
     list.replaceChildren();
@@ -1388,15 +1487,17 @@
     const cells = c.cells.filter((x) => x.label_kind !== 'no_signal')
       .sort((a, b) => b.total_score - a.total_score).slice(0, 40);
     list.dataset.count = String(cells.length);
-    if (!cells.length) list.append(el('li', { class: 'empty', text: t('no_control') }));
+    const frag = document.createDocumentFragment();
+    if (!cells.length) frag.append(el('li', { class: 'empty', text: t('no_control') }));
     for (const cell of cells) {
       const sw = el('span', { class: 'swatch' });
       sw.style.background = controlColor(cell);
-      list.append(el('li', { 'data-area': cell.area, onclick: () => showControlCell(cell) },
+      frag.append(el('li', { 'data-area': cell.area, onclick: () => showControlCell(cell) },
         el('span', { class: 'what', dir: 'auto' }, sw, cell.admin2 + ', ' + cell.admin1),
         el('span', { class: 'when', text: controlLabel(cell) }),
         el('span', { class: 'score', text: round2(cell.total_score) })));
     }
+    list.append(frag);
     $('control-detail').hidden = true;
   }
   function showControlCell(cell) {
@@ -1427,13 +1528,20 @@
     if (ids.length) box.append(el('button', { type: 'button', text: t('show_events'), onclick: () => setFilters({ ids: ids.join(',') }) }));
   }
 
+  // The latest CAP_PERIODS periods are drawn (the table scrolls to the latest); 'Show earlier
+  // periods' draws them all.
+  const CAP_PERIODS = 16;
+  let capsAll = false;
   function loadCaps() {
-    return latest('caps', async (signal) => {
-      ana.caps = await api('analytics/capabilities', { ...analysisParams(), period: state.cperiod }, { signal });
-      renderCaps();
-    });
+    const params = capsParams();
+    const key = JSON.stringify(params);
+    return loadPanel('caps', key, VIEW.caps(key), async (signal) => {
+      ana.caps = await api('analytics/capabilities', params, { signal });
+      capsAll = false;
+    }, renderCaps);
   }
-  function renderCaps() {
+  function renderCaps() { timed('caps', renderCapsNow); }
+  function renderCapsNow() {
     const c = ana.caps;
     if (!c) return;
     const sel = $('cap-actor');
@@ -1449,17 +1557,22 @@
       for (const k of CAPABILITIES) acc[k] = (acc[k] || 0) + (r.counts[k] || 0);
       per.set(r.period, acc);
     }
-    const periods = [...per.keys()].sort();
+    const allPeriods = [...per.keys()].sort();
+    const used = CAPABILITIES.filter((k) => allPeriods.some((p) => per.get(p)[k]));
+    const periods = capsAll ? allPeriods : allPeriods.slice(-CAP_PERIODS);
     const table = $('cap-table');
-    table.replaceChildren();
-    const used = CAPABILITIES.filter((k) => periods.some((p) => per.get(p)[k]));
     table.dataset.rows = String(used.length);
     table.dataset.periods = String(periods.length);
+    const earlier = $('cap-earlier');
+    earlier.hidden = periods.length === allPeriods.length;
+    earlier.textContent = t('earlier_periods', { n: num(allPeriods.length - periods.length) });
+    // Built off the document and put in once.
+    const frag = document.createDocumentFragment();
     if (!used.length) {
-      table.append(el('tr', null, el('td', { text: t('no_data') })));
+      frag.append(el('tr', null, el('td', { text: t('no_data') })));
     } else {
-      const max = Math.max(1, ...periods.flatMap((p) => used.map((k) => per.get(p)[k])));
-      table.append(el('tr', null, el('th', { class: 'cap', text: t('capability') }), ...periods.map((p) => el('th', { text: p }))));
+      const max = Math.max(1, ...allPeriods.flatMap((p) => used.map((k) => per.get(p)[k])));
+      frag.append(el('tr', null, el('th', { class: 'cap', text: t('capability') }), ...periods.map((p) => el('th', { text: p }))));
       for (const k of used) {
         const tr = el('tr', { 'data-cap': k }, el('th', { class: 'cap', text: L().caps[k] }));
         for (const p of periods) {
@@ -1468,19 +1581,19 @@
           if (n) td.style.background = `rgba(176,58,46,${(0.12 + 0.7 * n / max).toFixed(2)})`;
           tr.append(td);
         }
-        table.append(tr);
+        frag.append(tr);
       }
     }
-    // The latest periods first in view.
-    const wrap = table.parentElement;
-    wrap.scrollLeft = state.lang === 'ar' ? 0 : wrap.scrollWidth;
-    const first = $('cap-first');
-    first.replaceChildren();
+    table.replaceChildren(frag);
+    // The latest periods first in view: the wrapper scrolls from its end (style.css,
+    // `.cap-scroll`), so no script reads the table's width (a forced layout).
+    const first = document.createDocumentFragment();
     const seen = c.first_seen.filter((f) => !state.cactor || f.actor === state.cactor).slice(-20).reverse();
     for (const f of seen) {
       first.append(el('li', null, t('first_seen') + ': ' + t('first_seen_item', { d: f.date, c: L().caps[f.capability] || f.capability, a: f.actor }) + ' · ',
         el('button', { type: 'button', class: 'link', text: t('event_n', { n: f.event_id }), onclick: () => openEvent(f.event_id, true) })));
     }
+    $('cap-first').replaceChildren(first);
   }
 
   function setTab(tab) {
@@ -1491,7 +1604,8 @@
     for (const p of document.querySelectorAll('.timeline-panel, .top-panel')) p.hidden = tab === 'analysis';
     writeHash(false);
     if (!started) return;
-    if (tab === 'analysis') loadAnalysis(); else drawTimeline();
+    // The panels the tab shows, fetched again only if the filters moved while they were hidden.
+    if (tab === 'analysis') loadAnalysis(); else { loadTimeline(); loadTop(); }
   }
   function renderChips() {
     const box = $('chips');
@@ -1506,6 +1620,18 @@
     $('series-chart').addEventListener('pointermove', showSeriesTip);
     $('series-chart').addEventListener('pointerleave', () => { $('series-tip').hidden = true; });
     $('flags-level').addEventListener('change', (e) => { state.flevel = e.target.value; writeHash(false); loadFlags(); });
+    $('flags').addEventListener('click', (e) => {
+      const li = e.target.closest('li[data-i]');
+      if (li && ana.warnings) showFlagEvents(ana.warnings.flags[Number(li.dataset.i)]);
+    });
+    $('spread').addEventListener('click', (e) => {
+      const li = e.target.closest('li[data-i]');
+      if (li && ana.warnings) setFilters({ ids: ana.warnings.spread[Number(li.dataset.i)].event_ids.join(',') });
+    });
+    $('spread-box').addEventListener('toggle', renderSpread);
+    $('flags-more').addEventListener('click', moreFlags);
+    $('spread-more').addEventListener('click', moreFlags);
+    $('cap-earlier').addEventListener('click', () => { capsAll = true; renderCaps(); });
     $('control-month').addEventListener('change', (e) => {
       state.cmonth = /^\d{4}-\d\d$/.test(e.target.value) ? e.target.value : '';
       writeHash(false);
@@ -1515,7 +1641,11 @@
     $('control-map').addEventListener('click', () => { state.choro = 'control'; $('choro').value = 'control'; writeHash(false); loadChoropleth(); });
     $('cap-actor').addEventListener('change', (e) => { state.cactor = e.target.value; writeHash(false); renderCaps(); });
     $('cap-period').addEventListener('change', (e) => { state.cperiod = e.target.value; writeHash(false); loadCaps(); });
-    new ResizeObserver(() => { if (started && state.tab === 'analysis') drawSeries(); }).observe($('series-chart'));
+    new ResizeObserver((es) => {
+      const r = es[es.length - 1].contentRect;
+      seriesSize.w = r.width; seriesSize.h = r.height;
+      if (started && state.tab === 'analysis') drawSeries();
+    }).observe($('series-chart'));
   }
 
   // ---------------------------------------------------------------- filters and refresh
@@ -1645,7 +1775,11 @@
     setupFilters();
     setupAnalysis();
     setTab(state.tab);
-    new ResizeObserver(() => { if (started) drawTimeline(); }).observe($('timeline'));
+    new ResizeObserver((es) => {
+      const r = es[es.length - 1].contentRect;
+      tlSize.w = r.width; tlSize.h = r.height;
+      if (started && state.tab === 'overview') drawTimeline();
+    }).observe($('timeline'));
     start();
   });
   // For tests and the curious: the current state.

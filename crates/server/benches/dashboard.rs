@@ -3,7 +3,10 @@
 //! `rasd bench serve`; `RASD_BENCH_DB` names another). Prints, for the first view and for
 //! filter changes on the Overview and Analysis tabs, p50/p95 from the filter being set to the
 //! last panel drawn (a frame after the last answer), and per request (by endpoint) the time
-//! from the change to its answer, plus the browser's drawing time of each panel.
+//! from the change to its answer, plus the page's own timings (`window.rasd.timings`) of the
+//! last change: per request the wait for its headers (`wait`), then for its body (`body`) and
+//! its JSON parse (`parse`), each panel's drawing, and (`~`) when the last answer was drawn,
+//! when the next frame started and the long tasks' total.
 //!
 //! `cargo bench -p rasd-server --bench dashboard` (`-- --repeat N` for N rounds of the filters).
 
@@ -51,18 +54,28 @@ fn analysis_changes(round: usize) -> Vec<Value> {
 const CHANGE: &str = "
 const [filter, done] = arguments;
 performance.clearResourceTimings();
+for (const k of Object.keys(window.rasd.timings)) delete window.rasd.timings[k];
+let busy = 0;
+const obs = new PerformanceObserver((l) => { for (const e of l.getEntries()) busy += e.duration; });
+try { obs.observe({ type: 'longtask' }); } catch (_) { /* no long-task timing */ }
 const t0 = performance.now();
 window.rasd.setFilters(filter);
 const poll = () => {
   if (document.body.dataset.pending !== '0') { setTimeout(poll, 1); return; }
-  requestAnimationFrame(() => setTimeout(() => {
+  const idle = performance.now() - t0;
+  requestAnimationFrame(() => { const raf = performance.now() - t0; setTimeout(() => {
     const ms = performance.now() - t0;
+    obs.disconnect();
+    const timings = Object.assign({}, window.rasd.timings);
+    timings['~ all answers drawn'] = idle;
+    timings['~ next frame starts'] = raf;
+    timings['~ long tasks (sum)'] = busy;
     const requests = performance.getEntriesByType('resource')
       .filter((e) => e.name.includes('/api/v1/') && e.responseEnd > 0)
       .map((e) => ({ path: new URL(e.name).pathname + '?' + (new URL(e.name).searchParams.get('by') || new URL(e.name).searchParams.get('level') || ''),
                      end: e.responseEnd - t0, size: e.encodedBodySize }));
-    done({ ms, requests, timings: Object.assign({}, window.rasd.timings) });
-  }, 0));
+    done({ ms, requests, timings });
+  }, 0); });
 };
 poll();
 ";
@@ -112,7 +125,9 @@ impl Scenario {
             line(&format!("  answer {k}"), v);
         }
         for (k, v) in &mut self.drawing {
-            line(&format!("  draw {k}"), v);
+            // Drawing times are named by panel; the others say what they are.
+            let what = if k.contains(' ') { "" } else { "draw " };
+            line(&format!("  {what}{k}"), v);
         }
     }
 }
@@ -185,7 +200,11 @@ fn main() {
     let mut first = Vec::new();
     for i in 0..=repeat {
         d.go(&format!("{base}#r={i}"));
-        d.js("location.reload()", json!([]));
+        // Cleared first, so the old page is never taken for the new one.
+        d.js(
+            "document.body.dataset.ready = ''; location.reload()",
+            json!([]),
+        );
         std::thread::sleep(Duration::from_millis(50));
         wait_ready(&d);
         let ms = d.js("return Number(document.body.dataset.readyMs)", json!([]));
@@ -204,10 +223,23 @@ fn main() {
     }
     overview.print("filter change, Overview tab");
 
-    d.go(&format!("{base}#tab=analysis"));
-    d.js("location.reload()", json!([]));
-    std::thread::sleep(Duration::from_millis(50));
-    wait_ready(&d);
+    // The Analysis tab opened from a shared link: its first view, each on a fresh page.
+    let mut first = Vec::new();
+    for i in 0..=repeat {
+        d.go(&format!("{base}#tab=analysis&r={i}"));
+        // Cleared first, so the old page is never taken for the new one.
+        d.js(
+            "document.body.dataset.ready = ''; location.reload()",
+            json!([]),
+        );
+        std::thread::sleep(Duration::from_millis(50));
+        wait_ready(&d);
+        let ms = d.js("return Number(document.body.dataset.readyMs)", json!([]));
+        if i > 0 {
+            first.push(ms.as_f64().unwrap());
+        }
+    }
+    line("first view, Analysis tab (warm server)", &mut first);
     let mut analysis = Scenario::default();
     for round in 0..repeat {
         for f in analysis_changes(round) {

@@ -257,6 +257,28 @@ fn dashboard_in_headless_chromium() {
          && document.querySelector(\"#control-list li[data-area='Mali / Timbuktu / Gourma-Rharous']\") \
          && Number(document.getElementById('cap-table').dataset.rows) > 0"
     ));
+    // The tab asked for its four panels and not for the Overview's hidden timeline and
+    // breakdown.
+    let sent = d.js(
+        "return performance.getEntriesByType('resource').map(e => e.name).filter(n => n.includes('/api/v1/'))",
+        json!([]),
+    );
+    let sent: Vec<&str> = sent
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    for panel in ["series", "warnings", "control", "capabilities"] {
+        let path = format!("/api/v1/analytics/{panel}?");
+        assert!(sent.iter().any(|u| u.contains(&path)), "{panel}: {sent:?}");
+    }
+    assert!(
+        !sent
+            .iter()
+            .any(|u| u.contains("split=type") || u.contains("limit=12")),
+        "{sent:?}"
+    );
     let series = api("/api/v1/analytics/series");
     let shown = d.js(
         "const s = document.getElementById('series-chart'); \
@@ -280,6 +302,26 @@ fn dashboard_in_headless_chromium() {
         .unwrap()
         .len();
     assert_eq!(spike, 9);
+    // 50 flags drawn, the others one click away; new spread drawn when opened.
+    let warnings = api("/api/v1/analytics/warnings?limit=5000");
+    let all_flags = warnings["flags"].as_array().unwrap().len();
+    assert!(all_flags > 50, "{all_flags} flags");
+    d.wait("document.getElementById('flags').dataset.count === '50' && !document.getElementById('flags-more').hidden");
+    d.click("#flags-more");
+    d.wait(&format!(
+        "document.getElementById('flags').dataset.count === '{all_flags}' \
+         && document.getElementById('flags-more').hidden"
+    ));
+    assert!(warnings["total_spread"].as_u64().unwrap() > 0);
+    assert_eq!(
+        d.js(
+            "return document.querySelectorAll('#spread li').length",
+            json!([])
+        ),
+        0
+    );
+    d.click("#spread-box summary");
+    d.wait("document.querySelectorAll('#spread li[data-area]').length > 0");
     // The control indicator: on the map (legend) and one click from its inputs.
     assert_eq!(
         d.js(
@@ -330,6 +372,34 @@ fn dashboard_in_headless_chromium() {
     d.click("#chips [data-chip=ids]");
     d.wait(&format!(
         "!location.hash.includes('ids=') && document.getElementById('events').dataset.total === '{total}'"
+    ));
+
+    // A filter set on the Analysis tab reaches the Overview's timeline and breakdown when
+    // their tab shows again.
+    let weeks = |q: &str| {
+        api(&format!("/api/v1/aggregates?by=week&split=type{q}"))["buckets"]
+            .as_array()
+            .unwrap()
+            .len()
+    };
+    let niger_weeks = weeks("&country=Niger");
+    assert!(niger_weeks > 0 && niger_weeks != weeks(""));
+    d.js("window.rasd.setFilters({ country: 'Niger' });", json!([]));
+    d.wait(&format!(
+        "document.getElementById('events').dataset.total === '{niger}'"
+    ));
+    assert_eq!(
+        d.js(
+            "return document.getElementById('timeline').dataset.weeks",
+            json!([])
+        ),
+        "0",
+        "never drawn on the Analysis tab"
+    );
+    d.click("#tab-overview");
+    d.wait(&format!(
+        "document.getElementById('timeline').dataset.weeks === '{niger_weeks}' \
+         && document.querySelectorAll('#top-list li').length > 0"
     ));
 
     let severe = d.severe_logs();
