@@ -2864,10 +2864,51 @@ fn casualties(
         }
     }
     if counted {
+        // "killing two soldiers and a child": a singular person joined to the last count
+        // adds one.
+        let text = scan.norm.as_str();
+        if let Some(last) = last_counted_end {
+            let people_after = |from: usize| {
+                in_sentence.iter().find(|m| {
+                    matches!(m.target, Target::Actor(_) | Target::Generic(_))
+                        && m.start >= from
+                        && scan.gap(from, m.start) == 0
+                })
+            };
+            // Past the noun of the last count.
+            let after_noun = people_after(last).map_or(last, |m| m.end);
+            let rest = text[after_noun..end].trim_start();
+            let mut words = rest.split_whitespace();
+            let joined = matches!(words.next(), Some("and" | "et"))
+                && matches!(
+                    words.next(),
+                    Some("a" | "an" | "his" | "her" | "their" | "un" | "une" | "son" | "sa")
+                );
+            if joined {
+                let article_end = after_noun
+                    + (text[after_noun..end].len() - rest.len())
+                    + rest
+                        .split_whitespace()
+                        .take(2)
+                        .map(|w| w.len() + 1)
+                        .sum::<usize>();
+                let article_end = article_end.min(end);
+                if in_sentence.iter().any(|m| {
+                    matches!(m.target, Target::Actor(_) | Target::Generic(_))
+                        && m.start >= article_end
+                        && scan.gap(article_end, m.start) <= 1
+                }) && !scan
+                    .numbers
+                    .iter()
+                    .any(|n| n.start >= after_noun && n.start < article_end + 12)
+                {
+                    total = total.saturating_add(1);
+                }
+            }
+        }
         // "Seven soldiers, 15 fighters and one civilian were killed", "twenty-seven
         // militiamen and one militant were killed": counts listed before the one next to the
         // word, joined by commas and "and" with only their people between, add to it.
-        let text = scan.norm.as_str();
         for n in loose.iter().rev() {
             let Some((first, _)) = span else { break };
             if n.end > first {

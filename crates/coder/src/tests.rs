@@ -36,6 +36,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a singular person joined to a count adds one to the toll",
+        published: "2026-03-02",
+        text: "On Sunday, seven soldiers and a civilian driver were killed by the explosion of an IED north of Douentza.",
+        expect: Some(Expect { fatalities: Some(8), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
+        name: "fr une personne jointe à un décompte compte pour une de plus",
+        published: "2026-03-02",
+        text: "Dimanche, des hommes armés ont ouvert le feu sur des soldats près de Goundam, tuant deux soldats et un enfant.",
+        expect: Some(Expect { fatalities: Some(3), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en counts listed before the one next to the casualty word add up",
         published: "2026-03-02",
         text: "On Sunday, seven soldiers, 15 Boko Haram fighters and one civilian were killed in fighting near Bosso.",
