@@ -36,6 +36,10 @@ impl Default for CoderConfig {
 pub struct Coder {
     lexicon: &'static Lexicon,
     config: CoderConfig,
+    /// Nationality adjectives of state forces ("french" -> the French military), from the
+    /// lexicon's "<Adjective> forces/troops/army" patterns: "French and Malian forces" names
+    /// two forces.
+    demonyms: HashMap<String, ActorId>,
 }
 
 /// How far (in words) a modality cue may stand before the trigger and still govern it.
@@ -138,9 +142,26 @@ impl Scan<'_> {
 
 impl Coder {
     pub fn new(config: CoderConfig) -> Self {
+        let lexicon = Lexicon::embedded();
+        let mut demonyms: HashMap<String, ActorId> = HashMap::new();
+        for (i, a) in lexicon.actors().iter().enumerate() {
+            let force = matches!(a.kind, ActorKind::State | ActorKind::External);
+            if !force || !a.name.starts_with("Military Forces of") {
+                continue;
+            }
+            for p in &a.en {
+                let words: Vec<&str> = p.split_whitespace().collect();
+                if let [adjective, "forces" | "troops" | "army" | "soldiers"] = words[..] {
+                    demonyms
+                        .entry(normalize(adjective).as_str().to_string())
+                        .or_insert(ActorId(i as u32));
+                }
+            }
+        }
         Coder {
-            lexicon: Lexicon::embedded(),
+            lexicon,
             config,
+            demonyms,
         }
     }
 
@@ -686,7 +707,7 @@ impl Coder {
             .or_else(|| doc_country.map(str::to_string));
         let country = country.as_deref();
 
-        let mentions = actor_mentions(self.lexicon, scan, &in_sentence);
+        let mentions = actor_mentions(self.lexicon, &self.demonyms, scan, &in_sentence);
         let (mut a1, mut a2) = self.assign_roles(
             scan,
             &in_sentence,
@@ -1628,6 +1649,36 @@ impl Coder {
         }
         // "Three gendarmes killed in an attack near Dori", "Deux soldats tués dans une
         // embuscade": a headline's bare participle right after the actor makes it the victim.
+        // "French and Malian forces carried out an operation near Dialloube, 15 presumed JNIM
+        // militants killed": a counted actor right before a bare participle is the victim; an
+        // actor named before it acted.
+        let counted_victim = before.last().copied().filter(|m| {
+            scan.gap(m.end, t_start) == 0
+                && in_sentence.iter().any(|c| {
+                    matches!(c.target, Target::Cue(Cue::Kill | Cue::Wound | Cue::Abduct))
+                        && c.start == t_start
+                        && bare_participle(text, c.start, c.end)
+                })
+                && scan
+                    .numbers
+                    .iter()
+                    .any(|n| n.end <= m.start && scan.gap(n.end, m.start) <= 1)
+        });
+        if let Some(victim) = counted_victim {
+            if let Some(&attacker) = before.iter().find(|m| {
+                m.end <= victim.start
+                    && m.refs != victim.refs
+                    && self.mention_kind(m).is_armed()
+                    && !after_preposition(text, m.start)
+                    // "Two policemen, 1 civilian killed": counted too, a victim as well.
+                    && !scan
+                        .numbers
+                        .iter()
+                        .any(|n| n.end <= m.start && scan.gap(n.end, m.start) <= 1)
+            }) {
+                return (Some(attacker.clone()), Some(victim.clone()));
+            }
+        }
         let headline_victim = before.first().copied().filter(|m| {
             in_sentence.iter().any(|c| {
                 matches!(c.target, Target::Cue(Cue::Kill | Cue::Wound | Cue::Abduct))
@@ -2077,10 +2128,60 @@ fn word_starts(s: &str) -> Vec<usize> {
 }
 
 /// Actor mentions of a sentence, with "X or Y" / "X and/or Y" pairs joined.
-fn actor_mentions(lexicon: &Lexicon, scan: &Scan, in_sentence: &[Match]) -> Vec<ActorMention> {
+fn actor_mentions(
+    lexicon: &Lexicon,
+    demonyms: &HashMap<String, ActorId>,
+    scan: &Scan,
+    in_sentence: &[Match],
+) -> Vec<ActorMention> {
     let mut out: Vec<ActorMention> = Vec::new();
     let mut pending_join: Option<usize> = None;
+    let text = scan.norm.as_str();
     for m in in_sentence {
+        // "French and Malian forces", "Malian, French and Nigerien troops": nationality
+        // adjectives joined before a force's name are forces of their own.
+        if let Target::Actor(id) = m.target {
+            if matches!(
+                lexicon.actor(id).kind,
+                ActorKind::State | ActorKind::External
+            ) {
+                let mut extra: Vec<ActorMention> = Vec::new();
+                let mut at = m.start;
+                loop {
+                    let before = text[..at].trim_end();
+                    let Some(rest) = before
+                        .strip_suffix(" and")
+                        .or_else(|| before.strip_suffix(','))
+                        .map(str::trim_end)
+                    else {
+                        break;
+                    };
+                    let word_start = rest.rfind(|c: char| !is_word_char(c)).map_or(0, |i| {
+                        i + rest[i..].chars().next().map_or(1, char::len_utf8)
+                    });
+                    let word = &rest[word_start..];
+                    match demonyms.get(word) {
+                        Some(&other) if lexicon.actor(other).name != lexicon.actor(id).name => {
+                            extra.push(ActorMention {
+                                start: word_start,
+                                end: rest.len(),
+                                refs: vec![ActorRef::Named(other)],
+                                alts: Vec::new(),
+                                definite: false,
+                            });
+                            at = word_start;
+                        }
+                        _ => break,
+                    }
+                }
+                let keep = out
+                    .last()
+                    .is_none_or(|l| extra.last().is_none_or(|e| l.end <= e.start));
+                if keep {
+                    out.extend(extra.into_iter().rev());
+                }
+            }
+        }
         let r = match m.target {
             Target::Actor(id) => ActorRef::Named(id),
             Target::Generic(g) => ActorRef::Generic(g),
@@ -2120,16 +2221,15 @@ fn actor_mentions(lexicon: &Lexicon, scan: &Scan, in_sentence: &[Match]) -> Vec<
     }
     // "Ansaroul Islam (JNIM) militants", "Katiba Serma (JNIM)": a rebel group followed by
     // another in parentheses is a unit of that alliance, and ACLED names the alliance.
-    let text = scan.norm.as_str();
     let mut i = 0;
     while i + 1 < out.len() {
         let (a, b) = (&out[i], &out[i + 1]);
         let umbrella = match (&a.refs[..], &b.refs[..]) {
             ([ActorRef::Named(x)], [ActorRef::Named(y)]) => {
                 let (ax, ay) = (lexicon.actor(*x), lexicon.actor(*y));
-                // Militias keep their own name: "Dogon hunters (Dan Na Ambassagou)".
-                ax.name != ay.name
-                    && ax.kind == ActorKind::Rebel
+                // Militias keep their own name: "Dogon hunters (Dan Na Ambassagou)". An
+                // abbreviation ("Katiba Macina (JNIM)" after 2017) is the same actor, one mention.
+                ax.kind == ActorKind::Rebel
                     && ay.kind == ActorKind::Rebel
                     && text[a.end..b.start].trim() == "("
                     && text[b.end..].trim_start().starts_with(')')
@@ -2783,7 +2883,8 @@ fn casualties(
                     let arabic_and = matches!(text[n.end..w.1].trim(), "و" | "ف");
                     !object_after
                         && !arabic_and
-                        && !text[n.end..w.1].contains([';', ':', '.', '(', ')'])
+                        && !without_named_parens(text, n.end, w.1, in_sentence)
+                            .contains([';', ':', '.', '(', ')'])
                 } else if w.2 <= n.start {
                     // Arabic verb-subject-object: "قتل المسلحون ثلاثة مدنيين" (the agent
                     // stands between the verb and the count).
@@ -2984,6 +3085,22 @@ fn casualties(
         }
         None => Some((0, None)),
     }
+}
+
+/// `text[a..b]` without the parenthesised names of actors in it: "15 presumed Katiba Macina
+/// (JNIM) militants killed" still counts the fifteen.
+fn without_named_parens(text: &str, a: usize, b: usize, in_sentence: &[Match]) -> String {
+    let mut out = text[a..b].to_string();
+    for m in in_sentence
+        .iter()
+        .filter(|m| matches!(m.target, Target::Actor(_)) && m.start > a && m.end < b)
+    {
+        let inner = &text[m.start..m.end];
+        if text[..m.start].ends_with('(') && text[m.end..].starts_with(')') {
+            out = out.replace(&format!("({inner})"), " ");
+        }
+    }
+    out
 }
 
 /// How many singular noun phrases ("a soldier", "his son", "un gendarme") `s` joins with

@@ -36,6 +36,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en 'French and Malian forces' are two forces; counted militants before a bare participle are the victims",
+        published: "2026-03-02",
+        text: "On Sunday, French and Malian forces carried out a joint operation near Dialloube, 15 presumed Katiba Macina (JNIM) militants killed.",
+        expect: Some(Expect { actor1: Some("Military Forces of France"), actor2: Some("JNIM"), fatalities: Some(15), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en a list of counted victims before a bare participle names no attacker",
+        published: "2026-03-02",
+        text: "Two Nigerien policemen, 1 civilian killed in an attack on the police station in Petelkole on Sunday night.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Niger)"), fatalities: Some(3), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en a singular person joined to a count adds one to the toll",
         published: "2026-03-02",
         text: "On Sunday, seven soldiers and a civilian driver were killed by the explosion of an IED north of Douentza.",
