@@ -1830,11 +1830,28 @@ impl Coder {
             let mut words = pre
                 .rsplit(|c: char| !is_word_char(c))
                 .filter(|w| !w.is_empty());
+            let article = |w: &str| {
+                matches!(
+                    w,
+                    "the" | "a" | "an" | "les" | "la" | "le" | "l" | "des" | "du"
+                )
+            };
             let mut w = words.next().unwrap_or("");
-            if matches!(
-                w,
-                "the" | "a" | "an" | "les" | "la" | "le" | "l" | "des" | "du"
-            ) {
+            if article(w) {
+                w = words.next().unwrap_or("");
+            }
+            if OBJECT_MARKERS.contains(&w) {
+                return true;
+            }
+            // "against fighters of the Islamic State", "contre des combattants de l'EI",
+            // "ضد مسلحي تنظيم الدولة": the group that the object belongs to.
+            if matches!(w, "of" | "de" | "d") {
+                w = words.next().unwrap_or("");
+            } else if !w.starts_with(is_arabic_letter) {
+                return false;
+            }
+            let mut w = words.next().unwrap_or("");
+            if article(w) {
                 w = words.next().unwrap_or("");
             }
             OBJECT_MARKERS.contains(&w)

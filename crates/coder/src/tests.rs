@@ -36,6 +36,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "ar the group whose fighters follow 'ضد' is the object; the force before it acted",
+        published: "2026-03-02",
+        text: "نفذت القوات الفرنسية يوم السبت عملية قرب ميناكا ضد مسلحي تنظيم الدولة، وقتل سبعة مسلحين.",
+        expect: Some(Expect { actor1: Some("Military Forces of France"), actor2: Some("Islamic State (Sahel)"), fatalities: Some(7), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en 'French and Malian forces' are two forces; counted militants before a bare participle are the victims",
         published: "2026-03-02",
         text: "On Sunday, French and Malian forces carried out a joint operation near Dialloube, 15 presumed Katiba Macina (JNIM) militants killed.",
