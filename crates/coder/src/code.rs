@@ -1846,7 +1846,8 @@ impl Coder {
             // "against fighters of the Islamic State", "contre des combattants de l'EI",
             // "ضد مسلحي تنظيم الدولة": the group that the object belongs to.
             if matches!(w, "of" | "de" | "d") {
-                w = words.next().unwrap_or("");
+                // Past the noun of the fighters.
+                words.next();
             } else if !w.starts_with(is_arabic_letter) {
                 return false;
             }
