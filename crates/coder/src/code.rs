@@ -510,6 +510,34 @@ impl Coder {
                 event_cues.push((cue, m.start, m.end));
             }
         }
+        // "unknown gunmen seized two NGO vehicles", "ont emporté le bétail": taking property
+        // loots it; taking weapons is a seizure of arms. (Whole phrases like "seized
+        // livestock" are lexicon cues; this reads the verb with any property noun after it.)
+        if !event_cues
+            .iter()
+            .any(|c| matches!(c.0, Cue::Loot | Cue::WeaponsSeized))
+        {
+            let text = scan.norm.as_str();
+            let seize = SEIZE_VERBS.iter().find_map(|v| {
+                text[start..end]
+                    .match_indices(v)
+                    .map(|(i, _)| (start + i, start + i + v.len()))
+                    .find(|&(a, b)| {
+                        is_word_byte_boundary(text, a) && is_word_byte_boundary(text, b)
+                    })
+            });
+            if let Some((a, b)) = seize {
+                let object = in_sentence.iter().find(|m| {
+                    m.target == Target::Cue(Cue::Unit) && m.start >= b && scan.gap(b, m.start) <= 5
+                });
+                if let Some(o) = object {
+                    let arms = WEAPON_NOUNS
+                        .iter()
+                        .any(|w| text[o.start..o.end].contains(w));
+                    event_cues.push((if arms { Cue::WeaponsSeized } else { Cue::Loot }, a, b));
+                }
+            }
+        }
         // "imposed levies on villagers and threatened to kill those who refuse": the threat
         // governs the killing, not the levies before it; drop the cues a threat, forecast or
         // hypothesis governs when others stand outside its scope.
@@ -3466,6 +3494,21 @@ const PREPOSITIONS: &[&str] = &[
     "by", "of", "from", "with", "between", "among", "at", "to", "par", "de", "avec", "entre",
     "parmi", "a", "من", "مع", "بين",
 ];
+
+/// Verbs of taking something by force, read with the property noun after them.
+const SEIZE_VERBS: &[&str] = &[
+    "seized",
+    "seizing",
+    "ont emporte",
+    "ont emportes",
+    "emportant",
+    "se sont empares",
+    "استولوا على",
+    "استولى مسلحون على",
+];
+
+/// Nouns of arms among the `unit` cues: taking them is a seizure of weapons, not looting.
+const WEAPON_NOUNS: &[&str] = &["weapon", "arms", "armes", "fusil", "rifle", "اسلح", "سلاح"];
 
 /// Words joining two verbs of one subject ("arrested them and executed them").
 const COORDINATORS: &[&str] = &["and", "then", "before", "et", "puis", "avant de", "avant d"];

@@ -36,6 +36,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en gunmen who seized vehicles looted",
+        published: "2026-03-02",
+        text: "On Sunday, unknown gunmen seized two NGO vehicles near Ayorou.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Niger)"), ..ev(S::LootingPropertyDestruction) }),
+    },
+    Case {
+        name: "fr des hommes armés qui emportent le bétail pillent",
+        published: "2026-03-02",
+        text: "Samedi, des hommes armés ont emporté le bétail des villageois près de Djibo.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Burkina Faso)"), ..ev(S::LootingPropertyDestruction) }),
+    },
+    Case {
         name: "ar the group whose fighters follow 'ضد' is the object; the force before it acted",
         published: "2026-03-02",
         text: "نفذت القوات الفرنسية يوم السبت عملية قرب ميناكا ضد مسلحي تنظيم الدولة، وقتل سبعة مسلحين.",
