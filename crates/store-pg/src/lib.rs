@@ -31,6 +31,7 @@
 //! runs left `running` are known to be dead, as the SQLite store's lock file does.
 
 mod blocking;
+mod bulk;
 mod fulltext;
 mod migrate;
 mod query;
@@ -102,6 +103,8 @@ pub(crate) struct Conn {
     /// Actor name -> id of committed actors (actors are never deleted, so ids stay valid);
     /// cleared when a write fails, since it may hold ids of a rolled-back transaction.
     pub(crate) actors: HashMap<String, i64>,
+    /// Batches whose bulk write failed and were replayed one statement at a time.
+    pub(crate) replayed_batches: u64,
 }
 
 /// Prepare (once per connection) and cache a statement.
@@ -239,6 +242,7 @@ impl PgStore {
                     client,
                     statements: HashMap::new(),
                     actors: HashMap::new(),
+                    replayed_batches: 0,
                 }),
                 url: url.to_owned(),
                 _scratch: None,
@@ -291,6 +295,13 @@ impl PgStore {
             )
         })?;
         Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
+    /// How many `put_batch` calls of this store failed in bulk and were replayed one statement
+    /// at a time (to name the failing document). Stays 0 unless a write fails: a test of the
+    /// bulk path checks it, since a replay gives the same answers, only slower.
+    pub fn replayed_batches(&self) -> u64 {
+        self.lock().replayed_batches
     }
 
     /// Refresh the planner's statistics (worth it after a bulk load).
