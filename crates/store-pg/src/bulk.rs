@@ -33,9 +33,9 @@ use postgres::types::ToSql;
 use rasd_model::{Document, Event};
 use rasd_store::{
     actor_names, actor_norm, bands, can_merge, closest_near_duplicate, coded_json, parse_coded,
-    prepare_document, put_document, recomputed, BatchBackend, ContentHash, DocOutcome, MergeWindow,
-    Origin, PreparedDocument, Result, RunCounts, RunId, SkipReason, StoreError, StoredEvent,
-    EVENT_FIELD_NAMES,
+    prepare_document, put_document, recomputed, AcledRecord, BatchBackend, ContentHash, DocOutcome,
+    EventId, ImportReport, MergeWindow, Origin, PreparedDocument, Result, RunCounts, RunId,
+    SkipReason, StoreError, StoredEvent, EVENT_FIELD_NAMES,
 };
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -563,60 +563,7 @@ impl<'t, 'c, 'b> Bulk<'t, 'c, 'b> {
         }
 
         // Actor links of new events and of events whose actors changed.
-        let mut names: Vec<&str> = Vec::new();
-        let mut link_rows: Vec<(i64, &str, i32)> = Vec::new();
-        for (id, e) in &actor_links {
-            for (role, field) in [
-                (1, e.actor1.as_deref()),
-                (2, e.assoc_actor_1.as_deref()),
-                (3, e.actor2.as_deref()),
-                (4, e.assoc_actor_2.as_deref()),
-            ] {
-                for name in actor_names(field) {
-                    link_rows.push((*id, name, role));
-                    if !self.tx.actors.contains_key(name)
-                        && !self.tx.new_actors.contains_key(name)
-                        && !names.contains(&name)
-                    {
-                        names.push(name);
-                    }
-                }
-            }
-        }
-        resolve_actors(self.tx, &names)?;
-        if !relinked.is_empty() {
-            self.tx.execute(
-                "unlink actors",
-                "DELETE FROM event_actors WHERE event_id = ANY($1)",
-                &[&relinked],
-            )?;
-        }
-        if !link_rows.is_empty() {
-            let mut actor_ids: Vec<i64> = Vec::with_capacity(link_rows.len());
-            for (_, name, _) in &link_rows {
-                let id = self
-                    .tx
-                    .actors
-                    .get(*name)
-                    .or_else(|| self.tx.new_actors.get(*name))
-                    .copied()
-                    .ok_or_else(|| StoreError::Backend {
-                        operation: "link actors",
-                        doc_id: None,
-                        source: format!("actor {name:?} was neither found nor added").into(),
-                    })?;
-                actor_ids.push(id);
-            }
-            let events: Vec<i64> = link_rows.iter().map(|r| r.0).collect();
-            let roles: Vec<i32> = link_rows.iter().map(|r| r.2).collect();
-            self.tx.execute(
-                "link actors",
-                "INSERT INTO event_actors (actor_id, event_id, role) \
-                 SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::int[]) \
-                 ON CONFLICT DO NOTHING",
-                &[&actor_ids, &events, &roles],
-            )?;
-        }
+        write_actor_links(self.tx, &actor_links, &relinked)?;
 
         // Source links.
         if !self.new_links.is_empty() {
@@ -667,6 +614,68 @@ fn same_actors(a: &Event, b: &Event) -> bool {
         && a.assoc_actor_1 == b.assoc_actor_1
         && a.actor2 == b.actor2
         && a.assoc_actor_2 == b.assoc_actor_2
+}
+
+/// Link events to their actors: `(event id, event)` rows, after removing the links of
+/// `relinked` (events whose actors changed). Actor ids come from the caches, then from one
+/// statement that finds or adds the rest.
+fn write_actor_links(tx: &mut Tx<'_>, events: &[(i64, &Event)], relinked: &[i64]) -> Result<()> {
+    let mut names: Vec<&str> = Vec::new();
+    let mut seen: HashSet<&str> = HashSet::new();
+    let mut link_rows: Vec<(i64, &str, i32)> = Vec::new();
+    for (id, e) in events {
+        for (role, field) in [
+            (1, e.actor1.as_deref()),
+            (2, e.assoc_actor_1.as_deref()),
+            (3, e.actor2.as_deref()),
+            (4, e.assoc_actor_2.as_deref()),
+        ] {
+            for name in actor_names(field) {
+                link_rows.push((*id, name, role));
+                if !tx.actors.contains_key(name)
+                    && !tx.new_actors.contains_key(name)
+                    && seen.insert(name)
+                {
+                    names.push(name);
+                }
+            }
+        }
+    }
+    resolve_actors(tx, &names)?;
+    if !relinked.is_empty() {
+        tx.execute(
+            "unlink actors",
+            "DELETE FROM event_actors WHERE event_id = ANY($1)",
+            &[&relinked],
+        )?;
+    }
+    if link_rows.is_empty() {
+        return Ok(());
+    }
+    let mut actor_ids: Vec<i64> = Vec::with_capacity(link_rows.len());
+    for (_, name, _) in &link_rows {
+        let id = tx
+            .actors
+            .get(*name)
+            .or_else(|| tx.new_actors.get(*name))
+            .copied()
+            .ok_or_else(|| StoreError::Backend {
+                operation: "link actors",
+                doc_id: None,
+                source: format!("actor {name:?} was neither found nor added").into(),
+            })?;
+        actor_ids.push(id);
+    }
+    let ids: Vec<i64> = link_rows.iter().map(|r| r.0).collect();
+    let roles: Vec<i32> = link_rows.iter().map(|r| r.2).collect();
+    tx.execute(
+        "link actors",
+        "INSERT INTO event_actors (actor_id, event_id, role) \
+         SELECT * FROM unnest($1::bigint[], $2::bigint[], $3::int[]) \
+         ON CONFLICT DO NOTHING",
+        &[&actor_ids, &ids, &roles],
+    )?;
+    Ok(())
 }
 
 /// Ids of actor names (none of them cached): found ones go to the committed cache, added ones
@@ -905,7 +914,7 @@ impl BatchBackend for Bulk<'_, '_, '_> {
             id,
             PoolEvent {
                 stored: StoredEvent {
-                    id: rasd_store::EventId(id),
+                    id: EventId(id),
                     origin: Origin::Rasd,
                     event: event.clone(),
                     event_id_cnty: None,
@@ -1081,8 +1090,9 @@ impl EventColumns {
     }
 }
 
-/// `unnest($1::bigint[], ..., $25::text[]) AS u(id, cv, src, cnt, <field names>)`; `$26` is now.
-fn event_unnest() -> String {
+/// `unnest($1::bigint[], ..., $25::text[]) AS u(id, cv, src, cnt, <field names>)` (`$26` is
+/// now), with `acled`: then `$27..$29` as `k, n, ns` ([`AcledColumns`]).
+fn event_unnest(acled: bool) -> String {
     let mut arrays = vec![
         "$1::bigint[]".to_owned(),
         "$2::text[]".to_owned(),
@@ -1095,11 +1105,12 @@ fn event_unnest() -> String {
             .enumerate()
             .map(|(i, t)| format!("${}::{t}[]", i + 5)),
     );
-    format!(
-        "unnest({}) AS u(id, cv, src, cnt, {})",
-        arrays.join(", "),
-        EVENT_FIELD_NAMES.join(", ")
-    )
+    let mut names = format!("id, cv, src, cnt, {}", EVENT_FIELD_NAMES.join(", "));
+    if acled {
+        arrays.extend(["$27::text[]", "$28::text[]", "$29::text[]"].map(str::to_owned));
+        names.push_str(", k, n, ns");
+    }
+    format!("unnest({}) AS u({names})", arrays.join(", "))
 }
 
 fn insert_events_sql() -> &'static str {
@@ -1110,7 +1121,7 @@ fn insert_events_sql() -> &'static str {
             "INSERT INTO events (id, origin, coder_version, source, source_count, created_at, \
              updated_at, {fields}) OVERRIDING SYSTEM VALUE \
              SELECT id, 'rasd', cv, src, cnt, $26, $26, {fields} FROM {}",
-            event_unnest()
+            event_unnest(false)
         )
     })
 }
@@ -1126,7 +1137,186 @@ fn update_events_sql() -> &'static str {
             "UPDATE events e SET coder_version = coalesce(u.cv, e.coder_version), source = u.src, \
              source_count = u.cnt, updated_at = $26, {} FROM {} WHERE e.id = u.id",
             sets.join(", "),
-            event_unnest()
+            event_unnest(false)
+        )
+    })
+}
+
+/// `import_acled` in a few statements per call: one lookup of the known `event_id_cnty`, the
+/// decisions in memory (an export may hold one id twice: the second row then updates the
+/// first), one multi-row insert, one multi-row update, the actor links.
+pub(crate) fn import_acled(conn: &mut Conn, rows: &[AcledRecord]) -> Result<ImportReport> {
+    let mut tx = conn.transaction("begin an ACLED import")?;
+    let now = crate::write::now();
+    let mut report = ImportReport::default();
+    let keys: Vec<&str> = rows.iter().map(|r| r.event_id_cnty.as_str()).collect();
+    let select = format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.event_id_cnty = ANY($1)");
+    let mut known: HashMap<String, StoredEvent> = HashMap::new();
+    for row in tx.query("look up ACLED events", &select, &[&keys])? {
+        let e = stored_event(&row)?;
+        if let Some(k) = e.event_id_cnty.clone() {
+            known.insert(k, e);
+        }
+    }
+    // New rows (provisional ids, in order) and changed stored rows, as they will be written.
+    let mut new_rows: Vec<StoredEvent> = Vec::new();
+    let mut changed: Vec<StoredEvent> = Vec::new();
+    let mut changed_at: HashMap<i64, usize> = HashMap::new();
+    for rec in rows {
+        let mut event = rec.event.clone();
+        event.evidence.clear();
+        let row = StoredEvent {
+            id: EventId(0),
+            origin: Origin::Acled,
+            event,
+            event_id_cnty: Some(rec.event_id_cnty.clone()),
+            notes: rec.notes.clone(),
+            source: rec.source.clone(),
+            coder_version: None,
+            source_count: 0,
+            updated_at: now,
+        };
+        let row = match known.get(&rec.event_id_cnty) {
+            Some(s) if s.origin != Origin::Acled => {
+                // Cannot happen: only imports set event_id_cnty.
+                return Err(StoreError::Corrupt {
+                    table: "events",
+                    column: "origin",
+                    row_id: s.id.0,
+                    value: s.origin.as_str().to_owned(),
+                });
+            }
+            Some(s) if s.event == row.event && s.notes == row.notes && s.source == row.source => {
+                report.unchanged += 1;
+                continue;
+            }
+            Some(s) => {
+                report.updated += 1;
+                let row = StoredEvent {
+                    id: s.id,
+                    coder_version: s.coder_version.clone(),
+                    ..row
+                };
+                match usize::try_from(s.id.0 - PROVISIONAL) {
+                    Ok(i) => new_rows[i] = row.clone(),
+                    Err(_) => match changed_at.get(&s.id.0) {
+                        Some(&i) => changed[i] = row.clone(),
+                        None => {
+                            changed_at.insert(s.id.0, changed.len());
+                            changed.push(row.clone());
+                        }
+                    },
+                }
+                row
+            }
+            None => {
+                report.inserted += 1;
+                let row = StoredEvent {
+                    id: EventId(PROVISIONAL + new_rows.len() as i64),
+                    ..row
+                };
+                new_rows.push(row.clone());
+                row
+            }
+        };
+        known.insert(rec.event_id_cnty.clone(), row);
+    }
+    let mut ids: Vec<i64> = Vec::new();
+    if !new_rows.is_empty() {
+        ids = tx
+            .query_one(
+                "reserve keys",
+                "SELECT ARRAY(SELECT nextval(pg_get_serial_sequence('events', 'id')) \
+                 FROM generate_series(1, $1::int))",
+                &[&(new_rows.len() as i32)],
+            )?
+            .get(0);
+        ids.sort_unstable();
+    }
+    let changed_ids: Vec<i64> = changed.iter().map(|r| r.id.0).collect();
+    for (rows, ids, sql, op) in [
+        (&new_rows, &ids, insert_acled_sql(), "insert ACLED events"),
+        (
+            &changed,
+            &changed_ids,
+            update_acled_sql(),
+            "update ACLED events",
+        ),
+    ] {
+        if rows.is_empty() {
+            continue;
+        }
+        let mut c = EventColumns::default();
+        let mut a = AcledColumns::default();
+        for (row, id) in rows.iter().zip(ids) {
+            c.push(*id, row);
+            a.push(row);
+        }
+        let mut params = c.params();
+        params.push(&now);
+        params.extend(a.params());
+        tx.execute(op, sql, &params)?;
+    }
+    let links: Vec<(i64, &Event)> = ids
+        .iter()
+        .zip(&new_rows)
+        .chain(changed_ids.iter().zip(&changed))
+        .map(|(id, row)| (*id, &row.event))
+        .collect();
+    write_actor_links(&mut tx, &links, &changed_ids)?;
+    tx.commit("commit an ACLED import")?;
+    Ok(report)
+}
+
+/// ACLED columns of event rows: `$27..$29` after [`EventColumns`] and `$26` (now).
+#[derive(Default)]
+struct AcledColumns {
+    event_id_cnty: Vec<Option<String>>,
+    notes: Vec<Option<String>>,
+    notes_search: Vec<Option<String>>,
+}
+
+impl AcledColumns {
+    fn push(&mut self, s: &StoredEvent) {
+        self.event_id_cnty.push(s.event_id_cnty.clone());
+        self.notes.push(s.notes.clone());
+        self.notes_search.push(s.notes.as_deref().map(|n| {
+            let (body, alt) = rasd_store::index_form(n);
+            tsvector(&body, &alt)
+        }));
+    }
+
+    fn params(&self) -> [&(dyn ToSql + Sync); 3] {
+        [&self.event_id_cnty, &self.notes, &self.notes_search]
+    }
+}
+
+fn insert_acled_sql() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| {
+        let fields = EVENT_FIELD_NAMES.join(", ");
+        format!(
+            "INSERT INTO events (id, origin, coder_version, source, source_count, created_at, \
+             updated_at, event_id_cnty, notes, notes_search, {fields}) OVERRIDING SYSTEM VALUE \
+             SELECT id, 'acled', cv, src, cnt, $26, $26, k, n, ns::tsvector, {fields} FROM {}",
+            event_unnest(true)
+        )
+    })
+}
+
+fn update_acled_sql() -> &'static str {
+    static SQL: OnceLock<String> = OnceLock::new();
+    SQL.get_or_init(|| {
+        let sets: Vec<String> = EVENT_FIELD_NAMES
+            .iter()
+            .map(|c| format!("{c} = u.{c}"))
+            .collect();
+        format!(
+            "UPDATE events e SET notes = u.n, notes_search = u.ns::tsvector, source = u.src, \
+             coder_version = coalesce(u.cv, e.coder_version), source_count = u.cnt, \
+             updated_at = $26, {} FROM {} WHERE e.id = u.id",
+            sets.join(", "),
+            event_unnest(true)
         )
     })
 }

@@ -372,7 +372,7 @@ impl Store for PgStore {
     }
 
     fn import_acled(&mut self, rows: &[AcledRecord]) -> Result<ImportReport> {
-        self.write(|c| write::import_acled(c, rows))
+        self.write(|c| bulk::import_acled(c, rows))
     }
 
     fn known_hashes(&self) -> Result<HashSet<ContentHash>> {

@@ -16,9 +16,9 @@ use postgres::{Row, Statement};
 use rasd_model::{Document, Event};
 use rasd_store::{
     actor_names, actor_norm, bands, coded_json, match_recoded, parse_coded, place_event,
-    prepare_document, put_document, recomputed, AcledRecord, BatchBackend, ContentHash, DocOutcome,
-    EventId, FieldChange, ImportReport, MergeWindow, Origin, Placement, PreparedDocument,
-    RelinkOutcome, Result, RunCounts, RunId, RunStatus, StoreError, StoredEvent, EVENT_FIELD_NAMES,
+    prepare_document, put_document, recomputed, BatchBackend, ContentHash, DocOutcome, EventId,
+    FieldChange, MergeWindow, Origin, Placement, PreparedDocument, RelinkOutcome, Result,
+    RunCounts, RunId, RunStatus, StoreError, StoredEvent, EVENT_FIELD_NAMES,
 };
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
@@ -903,91 +903,4 @@ pub(crate) fn relink_document(
     }
     tx.commit("commit a relink")?;
     Ok(outcome)
-}
-
-pub(crate) fn import_acled(conn: &mut Conn, rows: &[AcledRecord]) -> Result<ImportReport> {
-    let mut tx = conn.transaction("begin an ACLED import")?;
-    let mut report = ImportReport::default();
-    {
-        let mut w = Writer {
-            tx: &mut tx,
-            now: now(),
-        };
-        // One lookup for the whole chunk; rows imported by this call are added as they go (an
-        // export may hold one id twice).
-        let keys: Vec<&str> = rows.iter().map(|r| r.event_id_cnty.as_str()).collect();
-        let select =
-            format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.event_id_cnty = ANY($1)");
-        let mut known: HashMap<String, StoredEvent> = HashMap::new();
-        for row in w.tx.query("look up ACLED events", &select, &[&keys])? {
-            let e = stored_event(&row)?;
-            if let Some(k) = e.event_id_cnty.clone() {
-                known.insert(k, e);
-            }
-        }
-        for rec in rows {
-            let mut event = rec.event.clone();
-            event.evidence.clear();
-            let existing = known.get(&rec.event_id_cnty).cloned();
-            let notes_search = rec.notes.as_deref().map(|n| {
-                let (body, alt) = rasd_store::index_form(n);
-                tsvector(&body, &alt)
-            });
-            let meta = RowMeta {
-                origin: Origin::Acled,
-                event_id_cnty: Some(&rec.event_id_cnty),
-                notes: rec.notes.as_deref(),
-                notes_search,
-                source: rec.source.as_deref(),
-                coder_version: None,
-                source_count: 0,
-            };
-            match existing {
-                Some(s) if s.origin != Origin::Acled => {
-                    return Err(StoreError::Corrupt {
-                        table: "events",
-                        column: "origin",
-                        row_id: s.id.0,
-                        value: s.origin.as_str().to_owned(),
-                    });
-                }
-                Some(s) if s.event == event && s.notes == rec.notes && s.source == rec.source => {
-                    report.unchanged += 1;
-                }
-                Some(s) => {
-                    w.update_event(s.id.0, &event, &meta, true)?;
-                    report.updated += 1;
-                    known.insert(
-                        rec.event_id_cnty.clone(),
-                        StoredEvent {
-                            event,
-                            notes: rec.notes.clone(),
-                            source: rec.source.clone(),
-                            ..s
-                        },
-                    );
-                }
-                None => {
-                    let id = w.insert_event(&event, &meta)?;
-                    report.inserted += 1;
-                    known.insert(
-                        rec.event_id_cnty.clone(),
-                        StoredEvent {
-                            id: EventId(id),
-                            origin: Origin::Acled,
-                            event,
-                            event_id_cnty: Some(rec.event_id_cnty.clone()),
-                            notes: rec.notes.clone(),
-                            source: rec.source.clone(),
-                            coder_version: None,
-                            source_count: 0,
-                            updated_at: w.now,
-                        },
-                    );
-                }
-            }
-        }
-    }
-    tx.commit("commit an ACLED import")?;
-    Ok(report)
 }

@@ -6,6 +6,7 @@
 //! - parity: `same_batches_give_the_same_answers_as_sqlite` (events, counts, aggregates,
 //!   search, recode on synthetic en/fr/ar reports)
 //! - filters: `actor_filter_agrees_with_sqlite_on_both_plans`
+//! - ACLED imports: `acled_import_in_bulk_equals_sqlite`
 //! - schema: `concurrent_clients_migrate_once`
 //! - bulk batches: `one_big_batch_equals_sqlite_one_document_at_a_time`,
 //!   `mixed_old_and_new_documents_are_stored_once`
@@ -633,4 +634,57 @@ fn interrupted_batch_resumes_without_duplicates() {
     };
     assert_eq!(strip(&pg), strip(&lite));
     assert_eq!(pg.replayed_batches(), 1, "the retry went in bulk");
+}
+
+/// ACLED rows go in bulk too: a chunk that holds an id twice (the second row revised) and ids
+/// already stored, some revised, gives SQLite's report and events.
+#[test]
+fn acled_import_in_bulk_equals_sqlite() {
+    let mut lite = SqliteStore::open_in_memory().unwrap();
+    let mut pg = PgStore::scratch(&server(), "acled").unwrap();
+    let first = synthetic_acled(300, 0, 4);
+    // 100 stored ids (synthesised again: revised), 200 new.
+    let mut second = synthetic_acled(300, 200, 4);
+    for (i, row) in second.iter_mut().enumerate().take(100) {
+        if i % 2 == 0 {
+            row.notes = Some(format!("Revised note {i}."));
+            row.event.fatalities = Some(i as u32);
+            row.event.actor1 = Some(format!("Revised Actor {}", i % 7));
+        }
+    }
+    let mut again = second[150].clone();
+    again.event.fatalities = Some(99);
+    again.event.actor2 = Some("Another Revised Actor".into());
+    second.push(again);
+    second.push(second[0].clone());
+    let mut reports = Vec::new();
+    for s in [&mut lite as &mut dyn Store, &mut pg] {
+        reports.push((
+            s.import_acled(&first).unwrap(),
+            s.import_acled(&second).unwrap(),
+        ));
+    }
+    assert_eq!(reports[0], reports[1]);
+    let (_, r) = reports[0];
+    assert_eq!((r.inserted, r.updated, r.unchanged), (200, 101, 1), "{r:?}");
+    assert_eq!(pg.stats().unwrap(), lite.stats().unwrap());
+    assert_eq!(everything(&pg), everything(&lite));
+    for actor in ["Revised Actor 3", "Another Revised Actor"] {
+        let f = EventFilter {
+            actor: Some(actor.into()),
+            ..Default::default()
+        };
+        let ids = |s: &dyn Store| {
+            s.events(&f)
+                .unwrap()
+                .events
+                .iter()
+                .map(|e| e.id)
+                .collect::<Vec<_>>()
+        };
+        assert!(!ids(&lite).is_empty(), "{actor}");
+        assert_eq!(ids(&pg), ids(&lite), "{actor}");
+    }
+    let hits = |s: &dyn Store| s.search("revised", 1000).unwrap().len();
+    assert_eq!(hits(&pg), hits(&lite));
 }
