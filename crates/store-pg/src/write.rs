@@ -8,7 +8,6 @@
 //! statement).
 
 use crate::fulltext::tsvector;
-use crate::query::{stored_event, EVENT_COLUMNS};
 use crate::{pg, prepared, Conn, Params};
 use chrono::NaiveDate;
 use postgres::types::ToSql;
@@ -600,29 +599,7 @@ impl BatchBackend for Writer<'_, '_> {
     }
 
     fn merge_candidates(&mut self, w: &MergeWindow) -> Result<Vec<StoredEvent>> {
-        let plain = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e WHERE e.event_type = $1 \
-             AND e.sort_date BETWEEN $2 AND $3 AND e.origin = 'rasd'"
-        );
-        let rows = match w.bbox {
-            Some([a0, a1, b0, b1]) => {
-                let sql = format!(
-                    "{plain} AND (e.latitude IS NULL OR e.longitude IS NULL OR \
-                     (e.latitude BETWEEN $4 AND $5 AND e.longitude BETWEEN $6 AND $7))"
-                );
-                self.tx.query(
-                    "find merge candidates",
-                    &sql,
-                    &[&w.event_type, &w.from, &w.to, &a0, &a1, &b0, &b1],
-                )?
-            }
-            None => self.tx.query(
-                "find merge candidates",
-                &plain,
-                &[&w.event_type, &w.from, &w.to],
-            )?,
-        };
-        rows.iter().map(stored_event).collect()
+        crate::bulk::events_in_windows(self.tx, &[w])
     }
 
     fn link_source(
