@@ -26,7 +26,10 @@
 //! dictionaries know nothing of Arabic letter variants) and queries it with a `tsquery` built
 //! from the same parsed query; ranks are `-ts_rank` (lower is better, as with SQLite's bm25).
 //! Each write call is one transaction (a killed client leaves nothing half-written: the server
-//! rolls back what was not committed). Writers of different machines may run at once; a
+//! rolls back what was not committed). `put_batch` and `import_acled` read what a batch can
+//! meet in a few statements, run `rasd-store`'s rules ([`rasd_store::put_document`]) in memory
+//! and write each table with one multi-row statement (`bulk.rs`): round trips per batch, not per
+//! report. Writers of different machines may run at once; a
 //! `rasd ingest` or `rasd recode` takes the advisory lock [`PgStore::try_lock_writer`] so that
 //! runs left `running` are known to be dead, as the SQLite store's lock file does.
 
