@@ -1,10 +1,11 @@
-//! The PostgreSQL write path: runs, document batches, recode relinking, ACLED imports.
+//! The PostgreSQL write path one statement at a time: runs, recode relinking, and the replay of
+//! a document batch whose bulk write (`bulk.rs`) failed, which names the failing document.
 //!
 //! Each call is one transaction; an error anywhere returns before `commit`, and dropping the
 //! transaction rolls it back. The rules (what is a duplicate, which event a report merges
-//! into, what a merged event says) are `rasd-store`'s; this module only reads and writes rows,
-//! with one round trip per step where it can (one lookup finds a document's id, URL and hash
-//! duplicates; actor ids are cached across transactions; a new event's actor links go in one
+//! into, what a merged event says) are `rasd-store`'s ([`rasd_store::put_document`],
+//! [`rasd_store::place_event`]); [`Writer`] answers their lookups and writes with one statement
+//! each (actor ids are cached across transactions; a new event's actor links go in one
 //! statement).
 
 use crate::fulltext::tsvector;
