@@ -104,19 +104,6 @@ pub fn tsquery(parts: &[QueryPart]) -> Option<String> {
     Some(out)
 }
 
-/// The search `tsvector` literal of a document's title and text.
-pub(crate) fn document_vector(title: Option<&str>, norm: &rasd_text::Normalized) -> String {
-    let (mut body, mut alt) = rasd_store::index_form_normalized(norm);
-    if let Some(title) = title {
-        let (tb, ta) = rasd_store::index_form(title);
-        body = format!("{tb}\n{body}");
-        if !ta.is_empty() {
-            alt = format!("{ta} {alt}");
-        }
-    }
-    tsvector(&body, &alt)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

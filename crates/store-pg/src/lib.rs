@@ -26,11 +26,15 @@
 //! dictionaries know nothing of Arabic letter variants) and queries it with a `tsquery` built
 //! from the same parsed query; ranks are `-ts_rank` (lower is better, as with SQLite's bm25).
 //! Each write call is one transaction (a killed client leaves nothing half-written: the server
-//! rolls back what was not committed). Writers of different machines may run at once; a
+//! rolls back what was not committed). `put_batch` and `import_acled` read what a batch can
+//! meet in a few statements, run `rasd-store`'s rules ([`rasd_store::put_document`]) in memory
+//! and write each table with one multi-row statement (`bulk.rs`): round trips per batch, not per
+//! report. Writers of different machines may run at once; a
 //! `rasd ingest` or `rasd recode` takes the advisory lock [`PgStore::try_lock_writer`] so that
 //! runs left `running` are known to be dead, as the SQLite store's lock file does.
 
 mod blocking;
+mod bulk;
 mod fulltext;
 mod migrate;
 mod query;
@@ -102,6 +106,8 @@ pub(crate) struct Conn {
     /// Actor name -> id of committed actors (actors are never deleted, so ids stay valid);
     /// cleared when a write fails, since it may hold ids of a rolled-back transaction.
     pub(crate) actors: HashMap<String, i64>,
+    /// Batches whose bulk write failed and were replayed one statement at a time.
+    pub(crate) replayed_batches: u64,
 }
 
 /// Prepare (once per connection) and cache a statement.
@@ -239,6 +245,7 @@ impl PgStore {
                     client,
                     statements: HashMap::new(),
                     actors: HashMap::new(),
+                    replayed_batches: 0,
                 }),
                 url: url.to_owned(),
                 _scratch: None,
@@ -291,6 +298,13 @@ impl PgStore {
             )
         })?;
         Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
+    /// How many `put_batch` calls of this store failed in bulk and were replayed one statement
+    /// at a time (to name the failing document). Stays 0 unless a write fails: a test of the
+    /// bulk path checks it, since a replay gives the same answers, only slower.
+    pub fn replayed_batches(&self) -> u64 {
+        self.lock().replayed_batches
     }
 
     /// Refresh the planner's statistics (worth it after a bulk load).
@@ -361,7 +375,7 @@ impl Store for PgStore {
     }
 
     fn import_acled(&mut self, rows: &[AcledRecord]) -> Result<ImportReport> {
-        self.write(|c| write::import_acled(c, rows))
+        self.write(|c| bulk::import_acled(c, rows))
     }
 
     fn known_hashes(&self) -> Result<HashSet<ContentHash>> {

@@ -19,6 +19,11 @@ pub const MIGRATIONS: &[Migration] = &[
         name: "data_version",
         sql: include_str!("../migrations/0002_data_version.sql"),
     },
+    Migration {
+        version: 3,
+        name: "merge_lookup",
+        sql: include_str!("../migrations/0003_merge_lookup.sql"),
+    },
 ];
 
 /// The schema version this build writes.

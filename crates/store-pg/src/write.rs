@@ -1,29 +1,30 @@
-//! The PostgreSQL write path: runs, document batches, recode relinking, ACLED imports.
+//! The PostgreSQL write path one statement at a time: runs, recode relinking, and the replay of
+//! a document batch whose bulk write (`bulk.rs`) failed, which names the failing document.
 //!
 //! Each call is one transaction; an error anywhere returns before `commit`, and dropping the
 //! transaction rolls it back. The rules (what is a duplicate, which event a report merges
-//! into, what a merged event says) are `rasd-store`'s; this module only reads and writes rows,
-//! with one round trip per step where it can (one lookup finds a document's id, URL and hash
-//! duplicates; actor ids are cached across transactions; a new event's actor links go in one
+//! into, what a merged event says) are `rasd-store`'s ([`rasd_store::put_document`],
+//! [`rasd_store::place_event`]); [`Writer`] answers their lookups and writes with one statement
+//! each (actor ids are cached across transactions; a new event's actor links go in one
 //! statement).
 
-use crate::fulltext::{document_vector, tsvector};
-use crate::query::{stored_event, EVENT_COLUMNS};
+use crate::fulltext::tsvector;
 use crate::{pg, prepared, Conn, Params};
+use chrono::NaiveDate;
 use postgres::types::ToSql;
 use postgres::{Row, Statement};
 use rasd_model::{Document, Event};
 use rasd_store::{
-    actor_names, actor_norm, bands, best_merge, canonical_url, coded_json, combine_sources,
-    document_hash, hamming, parse_coded, same_identity, simhash_words, words, AcledRecord,
-    DocOutcome, EventId, ImportReport, MergeMatch, Origin, RelinkOutcome, Result, RunCounts, RunId,
-    RunStatus, SkipReason, StoreError, StoredEvent, EVENT_FIELD_NAMES, NEAR_DUPLICATE_DISTANCE,
+    actor_names, actor_norm, bands, coded_json, match_recoded, parse_coded, place_event,
+    prepare_document, put_document, recomputed, BatchBackend, ContentHash, DocOutcome, EventId,
+    FieldChange, MergeWindow, Origin, Placement, PreparedDocument, RelinkOutcome, Result,
+    RunCounts, RunId, RunStatus, StoreError, StoredEvent, EVENT_FIELD_NAMES,
 };
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-fn now() -> i64 {
+pub(crate) fn now() -> i64 {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map_or(0, |d| d.as_secs() as i64)
@@ -44,7 +45,7 @@ impl Tx<'_> {
         prepared(self.statements, &mut self.tx, sql)
     }
 
-    fn query(
+    pub(crate) fn query(
         &mut self,
         op: &'static str,
         sql: &str,
@@ -54,7 +55,7 @@ impl Tx<'_> {
         self.tx.query(&st, params).map_err(pg(op))
     }
 
-    fn query_one(
+    pub(crate) fn query_one(
         &mut self,
         op: &'static str,
         sql: &str,
@@ -64,7 +65,7 @@ impl Tx<'_> {
         self.tx.query_one(&st, params).map_err(pg(op))
     }
 
-    fn query_opt(
+    pub(crate) fn query_opt(
         &mut self,
         op: &'static str,
         sql: &str,
@@ -74,7 +75,7 @@ impl Tx<'_> {
         self.tx.query_opt(&st, params).map_err(pg(op))
     }
 
-    fn execute(
+    pub(crate) fn execute(
         &mut self,
         op: &'static str,
         sql: &str,
@@ -86,7 +87,7 @@ impl Tx<'_> {
 
     /// Bump the change counter (so readers of [`rasd_store::Store::data_version`] see the
     /// writes; last, so its row lock is held only until the commit) and commit.
-    fn commit(mut self, op: &'static str) -> Result<()> {
+    pub(crate) fn commit(mut self, op: &'static str) -> Result<()> {
         self.execute(op, BUMP_DATA_VERSION, &[])?;
         let Tx {
             tx,
@@ -151,31 +152,91 @@ struct RowMeta<'a> {
     source_count: i64,
 }
 
-/// The values of [`EVENT_FIELD_NAMES`] for an event, typed for the PostgreSQL columns.
+/// The values of [`EVENT_FIELD_NAMES`] for an event, typed for the PostgreSQL columns (one
+/// conversion for single-row statements and the bulk writes' column arrays).
+pub(crate) struct EventRow {
+    pub(crate) event_date: Option<NaiveDate>,
+    pub(crate) sort_date: String,
+    pub(crate) time_precision: Option<i32>,
+    pub(crate) event_type: &'static str,
+    pub(crate) sub_event_type: &'static str,
+    pub(crate) actor1: Option<String>,
+    pub(crate) assoc_actor_1: Option<String>,
+    pub(crate) inter1: Option<i32>,
+    pub(crate) actor2: Option<String>,
+    pub(crate) assoc_actor_2: Option<String>,
+    pub(crate) inter2: Option<i32>,
+    pub(crate) country: Option<String>,
+    pub(crate) admin1: Option<String>,
+    pub(crate) admin2: Option<String>,
+    pub(crate) location: Option<String>,
+    pub(crate) latitude: Option<f64>,
+    pub(crate) longitude: Option<f64>,
+    pub(crate) geo_precision: Option<i32>,
+    pub(crate) fatalities: Option<i64>,
+    pub(crate) confidence: f64,
+    pub(crate) tags: String,
+}
+
+/// PostgreSQL types of [`EVENT_FIELD_NAMES`], in order (for casts of column arrays).
+pub(crate) const EVENT_FIELD_TYPES: [&str; 21] = [
+    "date", "text", "int4", "text", "text", "text", "text", "int4", "text", "text", "int4", "text",
+    "text", "text", "text", "float8", "float8", "int4", "int8", "float8", "text",
+];
+
+impl EventRow {
+    pub(crate) fn of(e: &Event) -> Self {
+        let small = |v: Option<u8>| v.map(i32::from);
+        EventRow {
+            event_date: e.event_date,
+            sort_date: e.event_date.map(|d| d.to_string()).unwrap_or_default(),
+            time_precision: small(e.time_precision),
+            event_type: e.event_type.as_acled(),
+            sub_event_type: e.sub_event_type.as_acled(),
+            actor1: e.actor1.clone(),
+            assoc_actor_1: e.assoc_actor_1.clone(),
+            inter1: small(e.inter1),
+            actor2: e.actor2.clone(),
+            assoc_actor_2: e.assoc_actor_2.clone(),
+            inter2: small(e.inter2),
+            country: e.country.clone(),
+            admin1: e.admin1.clone(),
+            admin2: e.admin2.clone(),
+            location: e.location.clone(),
+            latitude: e.latitude,
+            longitude: e.longitude,
+            geo_precision: small(e.geo_precision),
+            fatalities: e.fatalities.map(i64::from),
+            confidence: f64::from(e.confidence),
+            tags: serde_json::to_string(&e.tags).unwrap_or_else(|_| "[]".into()),
+        }
+    }
+}
+
 fn event_params(e: &Event) -> Params {
-    let small = |v: Option<u8>| v.map(i32::from);
+    let r = EventRow::of(e);
     vec![
-        Box::new(e.event_date),
-        Box::new(e.event_date.map(|d| d.to_string()).unwrap_or_default()),
-        Box::new(small(e.time_precision)),
-        Box::new(e.event_type.as_acled()),
-        Box::new(e.sub_event_type.as_acled()),
-        Box::new(e.actor1.clone()),
-        Box::new(e.assoc_actor_1.clone()),
-        Box::new(small(e.inter1)),
-        Box::new(e.actor2.clone()),
-        Box::new(e.assoc_actor_2.clone()),
-        Box::new(small(e.inter2)),
-        Box::new(e.country.clone()),
-        Box::new(e.admin1.clone()),
-        Box::new(e.admin2.clone()),
-        Box::new(e.location.clone()),
-        Box::new(e.latitude),
-        Box::new(e.longitude),
-        Box::new(small(e.geo_precision)),
-        Box::new(e.fatalities.map(i64::from)),
-        Box::new(f64::from(e.confidence)),
-        Box::new(serde_json::to_string(&e.tags).unwrap_or_else(|_| "[]".into())),
+        Box::new(r.event_date),
+        Box::new(r.sort_date),
+        Box::new(r.time_precision),
+        Box::new(r.event_type),
+        Box::new(r.sub_event_type),
+        Box::new(r.actor1),
+        Box::new(r.assoc_actor_1),
+        Box::new(r.inter1),
+        Box::new(r.actor2),
+        Box::new(r.assoc_actor_2),
+        Box::new(r.inter2),
+        Box::new(r.country),
+        Box::new(r.admin1),
+        Box::new(r.admin2),
+        Box::new(r.location),
+        Box::new(r.latitude),
+        Box::new(r.longitude),
+        Box::new(r.geo_precision),
+        Box::new(r.fatalities),
+        Box::new(r.confidence),
+        Box::new(r.tags),
     ]
 }
 
@@ -214,13 +275,6 @@ fn update_event_sql() -> &'static str {
             sets.join(", ")
         )
     })
-}
-
-/// Where one coded event went.
-enum Placement {
-    New(i64),
-    Merged(i64),
-    Dropped,
 }
 
 /// One transaction's writes.
@@ -354,7 +408,7 @@ impl Writer<'_, '_> {
         Ok(())
     }
 
-    fn link_source(
+    fn insert_link(
         &mut self,
         event_id: i64,
         doc_key: i64,
@@ -384,7 +438,7 @@ impl Writer<'_, '_> {
     /// Recompute a Rasd event from its sources; delete it when none is left. Returns whether it
     /// still exists. With the stored row (`current`), a merge that changes no ACLED field
     /// writes only the counts and the outlets.
-    fn recompute(
+    fn recompute_event(
         &mut self,
         event_id: i64,
         coder_version: Option<&str>,
@@ -392,41 +446,33 @@ impl Writer<'_, '_> {
     ) -> Result<bool> {
         let rows = self.tx.query(
             "read the sources of an event",
-            "SELECT es.id, es.coded_event, d.source FROM event_sources es \
-             JOIN documents d ON d.doc_key = es.doc_key WHERE es.event_id = $1 ORDER BY es.id",
-            &[&event_id],
+            SOURCES_SQL,
+            &[&vec![event_id]],
         )?;
-        if rows.is_empty() {
+        let mut coded = Vec::with_capacity(rows.len());
+        for row in &rows {
+            coded.push(parse_coded(row.get(2), row.get(1))?);
+        }
+        let outlets = rows.iter().map(|r| r.get::<_, Option<&str>>(3));
+        let Some(r) = recomputed(coded.iter().zip(outlets), current) else {
             self.tx.execute(
                 "delete an event without sources",
                 "DELETE FROM events WHERE id = $1",
                 &[&event_id],
             )?;
             return Ok(false);
-        }
-        let mut coded = Vec::with_capacity(rows.len());
-        let mut sources: Vec<&str> = Vec::new();
-        for row in &rows {
-            coded.push(parse_coded(row.get(1), row.get(0))?);
-            if let Some(s) = row.get::<_, Option<&str>>(2) {
-                if !sources.contains(&s) {
-                    sources.push(s);
-                }
-            }
-        }
-        let combined = combine_sources(&coded).expect("at least one source");
-        let source = (!sources.is_empty()).then(|| sources.join("; "));
+        };
         let meta = RowMeta {
             origin: Origin::Rasd,
             event_id_cnty: None,
             notes: None,
             notes_search: None,
-            source: source.as_deref(),
+            source: r.source.as_deref(),
             coder_version,
-            source_count: rows.len() as i64,
+            source_count: r.source_count,
         };
-        match current {
-            Some(cur) if cur.event == combined => {
+        match r.change {
+            FieldChange::Counts => {
                 self.tx.execute(
                     "update an event",
                     "UPDATE events SET source = $2, coder_version = coalesce($3, coder_version), \
@@ -440,227 +486,73 @@ impl Writer<'_, '_> {
                     ],
                 )?;
             }
-            Some(cur) => {
-                let actors_changed = cur.event.actor1 != combined.actor1
-                    || cur.event.assoc_actor_1 != combined.assoc_actor_1
-                    || cur.event.actor2 != combined.actor2
-                    || cur.event.assoc_actor_2 != combined.assoc_actor_2;
-                self.update_event(event_id, &combined, &meta, actors_changed)?
-            }
-            None => self.update_event(event_id, &combined, &meta, true)?,
+            FieldChange::Fields => self.update_event(event_id, &r.event, &meta, false)?,
+            FieldChange::FieldsAndActors => self.update_event(event_id, &r.event, &meta, true)?,
         }
         Ok(true)
     }
+}
 
-    /// Rasd events that could be the same as `e` (same type, dates within a day, inside a box
-    /// a little larger than the merge radius or without coordinates); the rule runs in Rust.
-    fn merge_candidates(&mut self, e: &Event) -> Result<Vec<StoredEvent>> {
-        let Some(date) = e.event_date else {
-            return Ok(Vec::new());
-        };
-        let lo = date.pred_opt().unwrap_or(date).to_string();
-        let hi = date.succ_opt().unwrap_or(date).to_string();
-        let plain = format!(
-            "SELECT {EVENT_COLUMNS} FROM events e WHERE e.event_type = $1 \
-             AND e.sort_date BETWEEN $2 AND $3 AND e.origin = 'rasd'"
-        );
-        let ty = e.event_type.as_acled();
-        let rows = match (e.latitude, e.longitude) {
-            (Some(lat), Some(lon)) => {
-                let dlat = rasd_store::MERGE_RADIUS_KM / 110.0;
-                let cos = lat.to_radians().cos().max(0.01);
-                let dlon = (dlat / cos).min(360.0);
-                let sql = format!(
-                    "{plain} AND (e.latitude IS NULL OR e.longitude IS NULL OR \
-                     (e.latitude BETWEEN $4 AND $5 AND e.longitude BETWEEN $6 AND $7))"
-                );
-                self.tx.query(
-                    "find merge candidates",
-                    &sql,
-                    &[
-                        &ty,
-                        &lo,
-                        &hi,
-                        &(lat - dlat),
-                        &(lat + dlat),
-                        &(lon - dlon),
-                        &(lon + dlon),
-                    ],
-                )?
-            }
-            _ => self
-                .tx
-                .query("find merge candidates", &plain, &[&ty, &lo, &hi])?,
-        };
-        rows.iter().map(stored_event).collect()
-    }
-
-    /// The best stored event to merge `e` into, skipping `exclude` and, when given, events
-    /// outside `only`.
-    fn best_merge(
-        &mut self,
-        e: &Event,
-        exclude: &HashSet<i64>,
-        only: Option<&HashSet<i64>>,
-    ) -> Result<Option<(StoredEvent, MergeMatch)>> {
-        Ok(best_merge(self.merge_candidates(e)?, e, exclude, only))
-    }
-
-    /// Link `e` (coded from document `doc_key`) to the event it reports, creating one unless
-    /// `scope` restricts it to existing events (near-duplicates), as the SQLite store does.
-    #[allow(clippy::too_many_arguments)]
-    fn place_event(
-        &mut self,
-        e: &Event,
-        doc_key: i64,
-        doc_source: Option<&str>,
-        run: Option<RunId>,
-        coder_version: &str,
-        linked: &mut HashSet<i64>,
-        scope: Option<&HashSet<i64>>,
-    ) -> Result<Placement> {
-        let mut found = None;
-        if let Some(scope) = scope {
-            found = self.best_merge(e, linked, Some(scope))?;
-        }
-        if found.is_none() {
-            found = self.best_merge(e, linked, None)?;
-        }
-        if let Some((current, m)) = found {
-            let id = current.id.0;
-            self.link_source(id, doc_key, e, Some(&m.reason), run)?;
-            self.recompute(id, Some(coder_version), Some(&current))?;
-            linked.insert(id);
-            return Ok(Placement::Merged(id));
-        }
-        if scope.is_some() {
-            return Ok(Placement::Dropped);
-        }
-        let mut stored = e.clone();
-        stored.evidence.clear();
-        let meta = RowMeta {
-            origin: Origin::Rasd,
-            event_id_cnty: None,
-            notes: None,
-            notes_search: None,
-            source: doc_source,
-            coder_version: Some(coder_version),
-            source_count: 1,
-        };
-        let id = self.insert_event(&stored, &meta)?;
-        self.link_source(id, doc_key, e, None, run)?;
-        linked.insert(id);
-        Ok(Placement::New(id))
-    }
-
-    fn events_of_docs(&mut self, doc_keys: &[i64]) -> Result<HashSet<i64>> {
-        let rows = self.tx.query(
-            "read the events of a document",
-            "SELECT event_id FROM event_sources WHERE doc_key = ANY($1)",
-            &[&doc_keys],
+/// Each lookup and write a statement of its own: relinking (one document) and, when a batch
+/// fails in [`crate::bulk`], the replay that names the failing document.
+impl BatchBackend for Writer<'_, '_> {
+    fn hash_of_id(&mut self, id: &str) -> Result<Option<ContentHash>> {
+        let row = self.tx.query_opt(
+            "look up a document",
+            "SELECT content_hash FROM documents WHERE id = $1",
+            &[&id],
         )?;
-        Ok(rows.iter().map(|r| r.get(0)).collect())
+        Ok(row.map(|r| content_hash(r.get(0))))
     }
 
-    /// The closest near-duplicate of a SimHash: (doc_key, distance, root doc_key, root id).
-    fn near_duplicate(&mut self, hash: u64) -> Result<Option<(i64, u32, i64, String)>> {
+    fn id_of_canonical_url(&mut self, url: &str) -> Result<Option<String>> {
+        let row = self.tx.query_opt(
+            "look up a document",
+            "SELECT id FROM documents WHERE canonical_url = $1",
+            &[&url],
+        )?;
+        Ok(row.map(|r| r.get(0)))
+    }
+
+    fn id_of_hash(&mut self, hash: &ContentHash) -> Result<Option<String>> {
+        let row = self.tx.query_opt(
+            "look up a document",
+            "SELECT id FROM documents WHERE content_hash = $1",
+            &[&&hash.0[..]],
+        )?;
+        Ok(row.map(|r| r.get(0)))
+    }
+
+    fn band_neighbours(&mut self, hash: u64) -> Result<Vec<(i64, u64)>> {
         let keys = bands(hash).to_vec();
         let rows = self.tx.query(
             "find near-duplicates",
             "SELECT doc_key, simhash FROM document_bands WHERE band_key = ANY($1)",
             &[&keys],
         )?;
-        let mut best: Option<(u32, i64)> = None;
-        for r in &rows {
-            let key: i64 = r.get(0);
-            let sim: i64 = r.get(1);
-            let d = hamming(hash, sim as u64);
-            if d <= NEAR_DUPLICATE_DISTANCE && best.is_none_or(|b| (d, key) < b) {
-                best = Some((d, key));
-            }
-        }
-        let Some((distance, key)) = best else {
-            return Ok(None);
-        };
-        let row = self.tx.query_one(
-            "find near-duplicates",
-            "SELECT coalesce(d.near_duplicate_of, d.doc_key), r.id FROM documents d \
-             JOIN documents r ON r.doc_key = coalesce(d.near_duplicate_of, d.doc_key) \
-             WHERE d.doc_key = $1",
-            &[&key],
-        )?;
-        Ok(Some((key, distance, row.get(0), row.get(1))))
+        Ok(rows
+            .iter()
+            .map(|r| (r.get(0), r.get::<_, i64>(1) as u64))
+            .collect())
     }
 
-    fn put_document(
-        &mut self,
-        run: RunId,
-        doc: &Document,
-        events: &[Event],
-        coder_version: &str,
-        counts: &mut RunCounts,
-    ) -> Result<DocOutcome> {
-        let doc_id = doc.id.clone();
-        if doc.id.trim().is_empty() {
-            counts.docs_skipped += 1;
-            return Ok(DocOutcome::Skipped {
-                doc_id,
-                reason: SkipReason::EmptyId,
-            });
-        }
-        if doc.text.trim().is_empty() && doc.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-            counts.docs_skipped += 1;
-            return Ok(DocOutcome::Skipped {
-                doc_id,
-                reason: SkipReason::Empty,
-            });
-        }
-        let hash = document_hash(doc);
-        let canonical = doc.url.as_deref().and_then(canonical_url);
-        // One lookup for the three ways a document can already be stored; the same precedence
-        // as SQLite: same id, then canonical URL, then content hash.
-        let found = self.tx.query(
-            "look up a document",
-            "SELECT id, content_hash, canonical_url FROM documents \
-             WHERE id = $1 OR content_hash = $2 OR canonical_url = $3",
-            &[&doc.id, &&hash.0[..], &canonical],
-        )?;
-        let by = |pred: &dyn Fn(&Row) -> bool| found.iter().find(|r| pred(r));
-        if let Some(r) = by(&|r| r.get::<_, &str>(0) == doc.id) {
-            return Ok(if r.get::<_, &[u8]>(1) == hash.0 {
-                counts.docs_duplicate += 1;
-                DocOutcome::ExactDuplicate {
-                    of: doc_id.clone(),
-                    doc_id,
-                }
-            } else {
-                counts.docs_skipped += 1;
-                DocOutcome::Skipped {
-                    doc_id,
-                    reason: SkipReason::IdConflict,
-                }
-            });
-        }
-        let same_url =
-            |r: &Row| canonical.is_some() && r.get::<_, Option<&str>>(2) == canonical.as_deref();
-        let same_hash = |r: &Row| r.get::<_, &[u8]>(1) == hash.0;
-        if let Some(r) = by(&same_url).or_else(|| by(&same_hash)) {
-            counts.docs_duplicate += 1;
-            return Ok(DocOutcome::ExactDuplicate {
-                doc_id,
-                of: r.get::<_, String>(0),
-            });
-        }
+    fn near_root(&mut self, doc_key: i64) -> Result<(i64, String)> {
+        let row = self
+            .tx
+            .query_one("find near-duplicates", NEAR_ROOT_SQL, &[&vec![doc_key]])?;
+        Ok((row.get(1), row.get(2)))
+    }
 
-        let norm = rasd_text::normalize(&doc.text);
-        let ws: Vec<&str> = words(norm.as_str()).map(|(_, w)| w).collect();
-        let sim = simhash_words(&ws);
-        let near = if sim.is_comparable() {
-            self.near_duplicate(sim.hash)?
-        } else {
-            None
-        };
-        let search = document_vector(doc.title.as_deref(), &norm);
+    fn insert_document(
+        &mut self,
+        p: &PreparedDocument<'_>,
+        near_duplicate_of: Option<i64>,
+        run: RunId,
+    ) -> Result<i64> {
+        let doc = p.doc;
+        let sim = p.simhash();
+        let (body, alt) = p.index_form();
+        let search = tsvector(&body, &alt);
         let doc_key: i64 = self
             .tx
             .query_one(
@@ -674,71 +566,96 @@ impl Writer<'_, '_> {
                     &doc.title,
                     &doc.text,
                     &doc.url,
-                    &canonical,
+                    &p.canonical_url,
                     &doc.source,
                     &doc.published,
                     &doc.lang.map(|l| l.as_str()),
-                    &&hash.0[..],
+                    &&p.hash.0[..],
                     &(sim.hash as i64),
-                    &near.as_ref().map(|n| n.2),
+                    &near_duplicate_of,
                     &self.now,
                     &run.0,
                     &search,
                 ],
             )?
             .get(0);
-        if sim.is_comparable() {
-            let keys = bands(sim.hash).to_vec();
+        if let Some(keys) = p.band_keys() {
             self.tx.execute(
                 "index SimHash bands",
                 "INSERT INTO document_bands (band_key, doc_key, simhash) \
                  SELECT k, $2, $3 FROM unnest($1::bigint[]) AS t(k)",
-                &[&keys, &doc_key, &(sim.hash as i64)],
+                &[&keys.to_vec(), &doc_key, &(sim.hash as i64)],
             )?;
         }
-        let scope = match &near {
-            Some((matched, _, root, _)) => Some(self.events_of_docs(&[*root, *matched])?),
-            None => None,
-        };
-        let mut linked = HashSet::new();
-        let (mut new, mut merged) = (0, 0);
-        for e in events {
-            match self.place_event(
-                e,
-                doc_key,
-                doc.source.as_deref(),
-                Some(run),
-                coder_version,
-                &mut linked,
-                scope.as_ref(),
-            )? {
-                Placement::New(_) => new += 1,
-                Placement::Merged(_) => merged += 1,
-                Placement::Dropped => {}
-            }
-        }
-        counts.events_new += new as u64;
-        counts.events_merged += merged as u64;
-        Ok(match near {
-            Some((_, distance, _, of)) => {
-                counts.docs_near_duplicate += 1;
-                DocOutcome::NearDuplicate {
-                    doc_id,
-                    of,
-                    distance,
-                    events_linked: merged,
-                }
-            }
-            None => {
-                counts.docs_new += 1;
-                DocOutcome::Inserted {
-                    doc_id,
-                    events_new: new,
-                    events_merged: merged,
-                }
-            }
-        })
+        Ok(doc_key)
     }
+
+    fn events_of_docs(&mut self, doc_keys: &[i64]) -> Result<HashSet<i64>> {
+        let rows = self.tx.query(
+            "read the events of a document",
+            "SELECT event_id FROM event_sources WHERE doc_key = ANY($1)",
+            &[&doc_keys],
+        )?;
+        Ok(rows.iter().map(|r| r.get(0)).collect())
+    }
+
+    fn merge_candidates(&mut self, w: &MergeWindow) -> Result<Vec<StoredEvent>> {
+        crate::bulk::events_in_windows(self.tx, &[w])
+    }
+
+    fn link_source(
+        &mut self,
+        event_id: i64,
+        doc_key: i64,
+        coded: &Event,
+        merge_reason: Option<&str>,
+        run: Option<RunId>,
+    ) -> Result<()> {
+        self.insert_link(event_id, doc_key, coded, merge_reason, run)
+    }
+
+    fn recompute(
+        &mut self,
+        event_id: i64,
+        coder_version: Option<&str>,
+        current: Option<&StoredEvent>,
+    ) -> Result<bool> {
+        self.recompute_event(event_id, coder_version, current)
+    }
+
+    fn create_event(
+        &mut self,
+        event: &Event,
+        doc_source: Option<&str>,
+        coder_version: &str,
+    ) -> Result<i64> {
+        let meta = RowMeta {
+            origin: Origin::Rasd,
+            event_id_cnty: None,
+            notes: None,
+            notes_search: None,
+            source: doc_source,
+            coder_version: Some(coder_version),
+            source_count: 1,
+        };
+        self.insert_event(event, &meta)
+    }
+}
+
+/// `(event_id, link id, coded_event, outlet)` of the sources of the events `$1`, in link order.
+pub(crate) const SOURCES_SQL: &str = "SELECT es.event_id, es.id, es.coded_event, d.source \
+     FROM event_sources es JOIN documents d ON d.doc_key = es.doc_key \
+     WHERE es.event_id = ANY($1) ORDER BY es.event_id, es.id";
+
+/// `(doc_key, root doc_key, root id)` of the documents `$1` (`root`: the document each nearly
+/// duplicates, or itself).
+pub(crate) const NEAR_ROOT_SQL: &str = "SELECT d.doc_key, r.doc_key, r.id FROM documents d \
+     JOIN documents r ON r.doc_key = coalesce(d.near_duplicate_of, d.doc_key) \
+     WHERE d.doc_key = ANY($1)";
+
+/// A content hash as stored (a column of another length matches nothing).
+pub(crate) fn content_hash(bytes: &[u8]) -> ContentHash {
+    ContentHash::from_slice(bytes).unwrap_or(ContentHash([0; 32]))
 }
 
 /// Name the document whose storing failed.
@@ -757,21 +674,37 @@ fn in_document(doc_id: &str) -> impl FnOnce(StoreError) -> StoreError + '_ {
     }
 }
 
+/// [`rasd_store::Store::put_batch`]: in bulk ([`crate::bulk`]); when that fails, replayed
+/// one statement at a time, so the error names the document that fails (or the replay
+/// succeeds, when the failure was another writer's doing).
 pub(crate) fn put_batch(
     conn: &mut Conn,
     run: RunId,
     batch: &[(Document, Vec<Event>)],
     coder_version: &str,
 ) -> Result<Vec<DocOutcome>> {
-    let mut tx = conn.transaction("begin a batch")?;
-    let exists = tx.query_opt(
-        "look up a run",
-        "SELECT id FROM ingest_runs WHERE id = $1",
-        &[&run.0],
-    )?;
-    if exists.is_none() {
-        return Err(StoreError::RunNotFound { run_id: run.0 });
+    match crate::bulk::put_batch(conn, run, batch, coder_version) {
+        Err(StoreError::Backend { .. }) => {
+            // Ids of actors added by the rolled-back transaction are gone with it.
+            conn.actors.clear();
+            conn.replayed_batches += 1;
+            put_batch_direct(conn, run, batch, coder_version)
+        }
+        other => other,
     }
+}
+
+/// [`rasd_store::Store::put_batch`] one statement at a time (about eight round trips per
+/// document): the replay of a batch whose bulk write ([`crate::bulk`]) failed, which names
+/// the document that fails.
+pub(crate) fn put_batch_direct(
+    conn: &mut Conn,
+    run: RunId,
+    batch: &[(Document, Vec<Event>)],
+    coder_version: &str,
+) -> Result<Vec<DocOutcome>> {
+    let mut tx = conn.transaction("begin a batch")?;
+    check_run(&mut tx, run)?;
     let mut counts = RunCounts::default();
     let mut out = Vec::with_capacity(batch.len());
     {
@@ -780,12 +713,27 @@ pub(crate) fn put_batch(
             now: now(),
         };
         for (doc, events) in batch {
-            let o = w
-                .put_document(run, doc, events, coder_version, &mut counts)
-                .map_err(in_document(&doc.id))?;
+            let prepared = prepare_document(doc);
+            let o = put_document(
+                &mut w,
+                run,
+                doc,
+                prepared.as_ref().map_err(|r| *r),
+                events,
+                coder_version,
+                &mut counts,
+            )
+            .map_err(in_document(&doc.id))?;
             out.push(o);
         }
     }
+    count_batch(&mut tx, run, &counts)?;
+    tx.commit("commit a batch")?;
+    Ok(out)
+}
+
+/// Add a batch's counts to its run.
+pub(crate) fn count_batch(tx: &mut Tx<'_>, run: RunId, counts: &RunCounts) -> Result<()> {
     let n = |v: u64| v as i64;
     tx.execute(
         "count a batch",
@@ -802,8 +750,20 @@ pub(crate) fn put_batch(
             &n(counts.events_merged),
         ],
     )?;
-    tx.commit("commit a batch")?;
-    Ok(out)
+    Ok(())
+}
+
+/// Fail unless the run exists.
+pub(crate) fn check_run(tx: &mut Tx<'_>, run: RunId) -> Result<()> {
+    let exists = tx.query_opt(
+        "look up a run",
+        "SELECT id FROM ingest_runs WHERE id = $1",
+        &[&run.0],
+    )?;
+    if exists.is_none() {
+        return Err(StoreError::RunNotFound { run_id: run.0 });
+    }
+    Ok(())
 }
 
 pub(crate) fn relink_document(
@@ -847,11 +807,8 @@ pub(crate) fn relink_document(
         let mut matched_old = vec![false; old_coded.len()];
         let mut unmatched_new = Vec::new();
         let mut touched: Vec<i64> = Vec::new();
-        for e in events {
-            let hit = old_coded
-                .iter()
-                .enumerate()
-                .position(|(i, (_, _, c))| !matched_old[i] && same_identity(c, e));
+        let old_events: Vec<&Event> = old_coded.iter().map(|(_, _, c)| c).collect();
+        for (e, hit) in events.iter().zip(match_recoded(&old_events, events)) {
             match hit {
                 Some(i) => {
                     matched_old[i] = true;
@@ -891,7 +848,7 @@ pub(crate) fn relink_document(
         touched.dedup();
         for id in touched {
             let kept = outcome.kept.contains(&EventId(id));
-            if w.recompute(id, kept.then_some(coder_version), None)? {
+            if w.recompute_event(id, kept.then_some(coder_version), None)? {
                 if !kept {
                     outcome.updated.push(EventId(id));
                 }
@@ -906,7 +863,8 @@ pub(crate) fn relink_document(
         };
         let mut linked: HashSet<i64> = outcome.kept.iter().map(|e| e.0).collect();
         for e in unmatched_new {
-            match w.place_event(
+            match place_event(
+                &mut w,
                 e,
                 doc_key,
                 doc_source.as_deref(),
@@ -923,91 +881,4 @@ pub(crate) fn relink_document(
     }
     tx.commit("commit a relink")?;
     Ok(outcome)
-}
-
-pub(crate) fn import_acled(conn: &mut Conn, rows: &[AcledRecord]) -> Result<ImportReport> {
-    let mut tx = conn.transaction("begin an ACLED import")?;
-    let mut report = ImportReport::default();
-    {
-        let mut w = Writer {
-            tx: &mut tx,
-            now: now(),
-        };
-        // One lookup for the whole chunk; rows imported by this call are added as they go (an
-        // export may hold one id twice).
-        let keys: Vec<&str> = rows.iter().map(|r| r.event_id_cnty.as_str()).collect();
-        let select =
-            format!("SELECT {EVENT_COLUMNS} FROM events e WHERE e.event_id_cnty = ANY($1)");
-        let mut known: HashMap<String, StoredEvent> = HashMap::new();
-        for row in w.tx.query("look up ACLED events", &select, &[&keys])? {
-            let e = stored_event(&row)?;
-            if let Some(k) = e.event_id_cnty.clone() {
-                known.insert(k, e);
-            }
-        }
-        for rec in rows {
-            let mut event = rec.event.clone();
-            event.evidence.clear();
-            let existing = known.get(&rec.event_id_cnty).cloned();
-            let notes_search = rec.notes.as_deref().map(|n| {
-                let (body, alt) = rasd_store::index_form(n);
-                tsvector(&body, &alt)
-            });
-            let meta = RowMeta {
-                origin: Origin::Acled,
-                event_id_cnty: Some(&rec.event_id_cnty),
-                notes: rec.notes.as_deref(),
-                notes_search,
-                source: rec.source.as_deref(),
-                coder_version: None,
-                source_count: 0,
-            };
-            match existing {
-                Some(s) if s.origin != Origin::Acled => {
-                    return Err(StoreError::Corrupt {
-                        table: "events",
-                        column: "origin",
-                        row_id: s.id.0,
-                        value: s.origin.as_str().to_owned(),
-                    });
-                }
-                Some(s) if s.event == event && s.notes == rec.notes && s.source == rec.source => {
-                    report.unchanged += 1;
-                }
-                Some(s) => {
-                    w.update_event(s.id.0, &event, &meta, true)?;
-                    report.updated += 1;
-                    known.insert(
-                        rec.event_id_cnty.clone(),
-                        StoredEvent {
-                            event,
-                            notes: rec.notes.clone(),
-                            source: rec.source.clone(),
-                            ..s
-                        },
-                    );
-                }
-                None => {
-                    let id = w.insert_event(&event, &meta)?;
-                    report.inserted += 1;
-                    known.insert(
-                        rec.event_id_cnty.clone(),
-                        StoredEvent {
-                            id: EventId(id),
-                            origin: Origin::Acled,
-                            event,
-                            event_id_cnty: Some(rec.event_id_cnty.clone()),
-                            notes: rec.notes.clone(),
-                            source: rec.source.clone(),
-                            coder_version: None,
-                            source_count: 0,
-                            updated_at: w.now,
-                        },
-                    );
-                }
-            }
-        }
-    }
-    tx.commit("commit an ACLED import")?;
-    Ok(report)
 }

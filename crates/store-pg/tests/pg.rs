@@ -6,8 +6,12 @@
 //! - parity: `same_batches_give_the_same_answers_as_sqlite` (events, counts, aggregates,
 //!   search, recode on synthetic en/fr/ar reports)
 //! - filters: `actor_filter_agrees_with_sqlite_on_both_plans`
+//! - ACLED imports: `acled_import_in_bulk_equals_sqlite`
 //! - schema: `concurrent_clients_migrate_once`
-//! - crash safety: `error_on_third_document_leaves_nothing`, `killed_writer_leaves_nothing`
+//! - bulk batches: `one_big_batch_equals_sqlite_one_document_at_a_time`,
+//!   `mixed_old_and_new_documents_are_stored_once`
+//! - crash safety: `error_on_third_document_leaves_nothing`, `killed_writer_leaves_nothing`,
+//!   `interrupted_batch_resumes_without_duplicates`
 //! - locking: `one_writer_lock_at_a_time`
 
 use rasd_model::Document;
@@ -39,12 +43,9 @@ fn everything(s: &dyn Store) -> Vec<StoredEvent> {
     }
 }
 
-#[test]
-fn same_batches_give_the_same_answers_as_sqlite() {
-    let mut lite = SqliteStore::open_in_memory().unwrap();
-    let mut pg = PgStore::scratch(&server(), "parity").unwrap();
-    // Reports of events, each event told by two outlets in other words (merges), plus
-    // re-publications (near duplicates), exact copies and ACLED rows.
+/// Reports of events, each event told by two outlets in other words (merges), plus
+/// re-publications (near duplicates), exact copies and a few French and Arabic reports.
+fn mixed_reports() -> Vec<(Document, Vec<rasd_model::Event>)> {
     let mut docs = Vec::new();
     for (i, (d, events)) in synthetic_documents(600, 11).into_iter().enumerate() {
         if i % 3 == 0 {
@@ -80,6 +81,14 @@ fn same_batches_give_the_same_answers_as_sqlite() {
     ] {
         docs.push((doc(id, text), vec![]));
     }
+    docs
+}
+
+#[test]
+fn same_batches_give_the_same_answers_as_sqlite() {
+    let mut lite = SqliteStore::open_in_memory().unwrap();
+    let mut pg = PgStore::scratch(&server(), "parity").unwrap();
+    let docs = mixed_reports();
     let stores: [&mut dyn Store; 2] = [&mut lite, &mut pg];
     let mut outcomes = Vec::new();
     for s in stores {
@@ -189,6 +198,7 @@ fn same_batches_give_the_same_answers_as_sqlite() {
         }
     }
     assert_eq!(everything(&lite), everything(&pg), "after the recode");
+    assert_eq!(pg.replayed_batches(), 0, "every batch went in bulk");
 }
 
 #[test]
@@ -272,9 +282,19 @@ fn error_on_third_document_leaves_nothing() {
     admin
         .batch_execute("DROP TRIGGER fail_third ON documents")
         .unwrap();
+    assert_eq!(
+        s.replayed_batches(),
+        1,
+        "the bulk write failed, then its replay"
+    );
     let out = s.put_batch(run, &batch, "c").unwrap();
     assert_eq!(out.len(), 4);
     assert_eq!(s.stats().unwrap().documents, 5);
+    assert_eq!(
+        s.replayed_batches(),
+        1,
+        "stored in bulk once the trigger is gone"
+    );
 }
 
 /// Child side of `killed_writer_leaves_nothing`: puts a large batch, announcing when it starts.
@@ -413,4 +433,258 @@ fn actor_filter_agrees_with_sqlite_on_both_plans() {
             assert_eq!(lite.count_events(&f).unwrap(), pg.count_events(&f).unwrap());
         }
     }
+}
+
+/// Every event with its sources, as `event_detail` gives them, without write timestamps.
+fn details(s: &dyn Store) -> Vec<EventDetail> {
+    everything(s)
+        .into_iter()
+        .map(|e| {
+            let mut d = s.event_detail(e.id).unwrap().unwrap();
+            d.event.updated_at = 0;
+            d
+        })
+        .collect()
+}
+
+/// The bulk write keeps what a batch adds in memory until its end, so a batch must see its
+/// own documents and events: one PostgreSQL batch of everything gives what SQLite gives
+/// document by document (the same outcomes, event ids, fields, source links in link order and
+/// merge reasons), and storing everything again adds nothing.
+#[test]
+fn one_big_batch_equals_sqlite_one_document_at_a_time() {
+    let mut lite = SqliteStore::open_in_memory().unwrap();
+    let mut pg = PgStore::scratch(&server(), "bigbatch").unwrap();
+    let mut docs = mixed_reports();
+    // Copies inside the batch: the same document twice, the same text under another id, the
+    // same canonical URL under another id, an id reused for another text, an empty document.
+    let (first, first_events) = docs[0].clone();
+    docs.push((first.clone(), first_events.clone()));
+    let mut same_text = first.clone();
+    same_text.id = "same-text".into();
+    same_text.url = None;
+    docs.push((same_text, first_events.clone()));
+    let with_url = docs
+        .iter()
+        .find(|(d, _)| d.url.is_some())
+        .cloned()
+        .expect("the fixture has URLs");
+    let mut same_url = with_url.0.clone();
+    same_url.id = "same-url".into();
+    same_url.text = "Another text entirely, under a URL already in the batch.".into();
+    docs.push((same_url, vec![]));
+    let mut conflict = first.clone();
+    conflict.text = "Another text under an id already in the batch.".into();
+    docs.push((conflict, vec![]));
+    docs.push((doc("empty", "  "), vec![]));
+
+    let lite_run = lite.begin_run(&[], Some("v1")).unwrap();
+    let mut expected = Vec::new();
+    for one in docs.chunks(1) {
+        expected.extend(lite.put_batch(lite_run, one, "v1").unwrap());
+    }
+    let run = pg.begin_run(&[], Some("v1")).unwrap();
+    let got = pg.put_batch(run, &docs, "v1").unwrap();
+    assert_eq!(got, expected, "the same outcome for every document");
+    let count = |kind: fn(&DocOutcome) -> bool| got.iter().filter(|o| kind(o)).count();
+    let near = count(|o| matches!(o, DocOutcome::NearDuplicate { .. }));
+    let merged =
+        count(|o| matches!(o, DocOutcome::Inserted { events_merged, .. } if *events_merged > 0));
+    assert!(
+        near > 30 && merged > 200,
+        "{near} near duplicates, {merged} merged"
+    );
+    assert_eq!(
+        count(|o| matches!(o, DocOutcome::ExactDuplicate { .. })),
+        3,
+        "the repeated document, the same text, the same URL"
+    );
+    assert_eq!(count(|o| matches!(o, DocOutcome::Skipped { .. })), 2);
+    assert_eq!(pg.stats().unwrap(), lite.stats().unwrap());
+    assert_eq!(
+        pg.run(run).unwrap().unwrap().counts,
+        lite.run(lite_run).unwrap().unwrap().counts
+    );
+    let d = details(&lite);
+    assert!(d.len() > 500, "{}", d.len());
+    assert_eq!(details(&pg), d, "events and their sources");
+    assert_eq!(pg.replayed_batches(), 0);
+
+    // Storing everything again, in other batch sizes, adds nothing.
+    let before = pg.stats().unwrap();
+    for chunk in docs.chunks(333) {
+        for o in pg.put_batch(run, chunk, "v1").unwrap() {
+            assert!(
+                matches!(
+                    o,
+                    DocOutcome::ExactDuplicate { .. } | DocOutcome::Skipped { .. }
+                ),
+                "{o:?}"
+            );
+        }
+    }
+    assert_eq!(pg.stats().unwrap(), before);
+    assert_eq!(details(&pg), d);
+}
+
+/// A batch of stored and new documents, split differently: the stored ones are exact
+/// duplicates, the new ones are stored once, merges reach events of earlier batches.
+#[test]
+fn mixed_old_and_new_documents_are_stored_once() {
+    let mut lite = SqliteStore::open_in_memory().unwrap();
+    let mut pg = PgStore::scratch(&server(), "mixed").unwrap();
+    let docs = mixed_reports();
+    let (old, new) = docs.split_at(docs.len() / 2);
+    // The second round: every other old document between the new ones.
+    let mut round: Vec<_> = Vec::new();
+    for (i, d) in new.iter().enumerate() {
+        round.push(d.clone());
+        if let Some(o) = old.get(2 * i) {
+            round.push(o.clone());
+        }
+    }
+    let mut outcomes = Vec::new();
+    for (s, size) in [(&mut lite as &mut dyn Store, 10), (&mut pg, 250)] {
+        let run = s.begin_run(&[], None).unwrap();
+        for chunk in old.chunks(size) {
+            s.put_batch(run, chunk, "v1").unwrap();
+        }
+        let mut out = Vec::new();
+        for chunk in round.chunks(size) {
+            out.extend(s.put_batch(run, chunk, "v1").unwrap());
+        }
+        outcomes.push(out);
+    }
+    assert_eq!(outcomes[0], outcomes[1]);
+    let old_ids: std::collections::HashSet<&str> = old.iter().map(|(d, _)| d.id.as_str()).collect();
+    for o in &outcomes[1] {
+        if old_ids.contains(o.doc_id()) {
+            assert!(
+                matches!(
+                    o,
+                    DocOutcome::ExactDuplicate { .. } | DocOutcome::Skipped { .. }
+                ),
+                "{o:?}"
+            );
+        }
+    }
+    let merged_into_old = outcomes[1]
+        .iter()
+        .any(|o| matches!(o, DocOutcome::Inserted { events_merged, .. } if *events_merged > 0));
+    assert!(
+        merged_into_old,
+        "some new reports merge into events of the first round"
+    );
+    assert_eq!(pg.stats().unwrap(), lite.stats().unwrap());
+    assert_eq!(details(&pg), details(&lite));
+    assert_eq!(pg.replayed_batches(), 0);
+}
+
+/// A batch that fails at its last write (the source links) leaves nothing, in bulk and in the
+/// replay; once the failure is gone the same batch is stored exactly once, as SQLite stores
+/// it (event ids aside: the failed attempts used up some).
+#[test]
+fn interrupted_batch_resumes_without_duplicates() {
+    let mut lite = SqliteStore::open_in_memory().unwrap();
+    let mut pg = PgStore::scratch(&server(), "interrupted").unwrap();
+    let docs = mixed_reports();
+    let (first, second) = docs.split_at(300);
+    for s in [&mut lite as &mut dyn Store, &mut pg] {
+        let run = s.begin_run(&[], None).unwrap();
+        s.put_batch(run, first, "v1").unwrap();
+    }
+    let before = pg.stats().unwrap();
+    let mut admin = postgres::Client::connect(pg.url(), postgres::NoTls).unwrap();
+    admin
+        .batch_execute(
+            "CREATE FUNCTION no_links() RETURNS trigger LANGUAGE plpgsql AS $$ \
+             BEGIN RAISE EXCEPTION 'injected failure'; END $$; \
+             CREATE TRIGGER no_links BEFORE INSERT ON event_sources \
+             FOR EACH ROW EXECUTE FUNCTION no_links();",
+        )
+        .unwrap();
+    let run = pg.begin_run(&[], None).unwrap();
+    let err = pg.put_batch(run, second, "v1").unwrap_err();
+    assert!(
+        err.to_string().contains("injected failure") || format!("{err:?}").contains("injected"),
+        "{err:?}"
+    );
+    assert_eq!(pg.replayed_batches(), 1);
+    assert_eq!(pg.stats().unwrap().documents, before.documents);
+    assert_eq!(pg.stats().unwrap().events, before.events);
+    assert_eq!(pg.stats().unwrap().sources, before.sources);
+    assert_eq!(pg.run(run).unwrap().unwrap().counts, RunCounts::default());
+
+    admin
+        .batch_execute("DROP TRIGGER no_links ON event_sources")
+        .unwrap();
+    let got = pg.put_batch(run, second, "v1").unwrap();
+    let lite_run = lite.begin_run(&[], None).unwrap();
+    let expected = lite.put_batch(lite_run, second, "v1").unwrap();
+    assert_eq!(got, expected);
+    assert_eq!(pg.stats().unwrap(), lite.stats().unwrap());
+    let strip = |s: &dyn Store| {
+        details(s)
+            .into_iter()
+            .map(|mut d| {
+                d.event.id = EventId(0);
+                d
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(strip(&pg), strip(&lite));
+    assert_eq!(pg.replayed_batches(), 1, "the retry went in bulk");
+}
+
+/// ACLED rows go in bulk too: a chunk that holds an id twice (the second row revised) and ids
+/// already stored, some revised, gives SQLite's report and events.
+#[test]
+fn acled_import_in_bulk_equals_sqlite() {
+    let mut lite = SqliteStore::open_in_memory().unwrap();
+    let mut pg = PgStore::scratch(&server(), "acled").unwrap();
+    let first = synthetic_acled(300, 0, 4);
+    // 100 stored ids (synthesised again: revised), 200 new.
+    let mut second = synthetic_acled(300, 200, 4);
+    for (i, row) in second.iter_mut().enumerate().take(100) {
+        if i % 2 == 0 {
+            row.notes = Some(format!("Revised note {i}."));
+            row.event.fatalities = Some(i as u32);
+            row.event.actor1 = Some(format!("Revised Actor {}", i % 7));
+        }
+    }
+    let mut again = second[150].clone();
+    again.event.fatalities = Some(99);
+    again.event.actor2 = Some("Another Revised Actor".into());
+    second.push(again);
+    second.push(second[0].clone());
+    let mut reports = Vec::new();
+    for s in [&mut lite as &mut dyn Store, &mut pg] {
+        reports.push((
+            s.import_acled(&first).unwrap(),
+            s.import_acled(&second).unwrap(),
+        ));
+    }
+    assert_eq!(reports[0], reports[1]);
+    let (_, r) = reports[0];
+    assert_eq!((r.inserted, r.updated, r.unchanged), (200, 101, 1), "{r:?}");
+    assert_eq!(pg.stats().unwrap(), lite.stats().unwrap());
+    assert_eq!(everything(&pg), everything(&lite));
+    for actor in ["Revised Actor 3", "Another Revised Actor"] {
+        let f = EventFilter {
+            actor: Some(actor.into()),
+            ..Default::default()
+        };
+        let ids = |s: &dyn Store| {
+            s.events(&f)
+                .unwrap()
+                .events
+                .iter()
+                .map(|e| e.id)
+                .collect::<Vec<_>>()
+        };
+        assert!(!ids(&lite).is_empty(), "{actor}");
+        assert_eq!(ids(&pg), ids(&lite), "{actor}");
+    }
+    let hits = |s: &dyn Store| s.search("revised", 1000).unwrap().len();
+    assert_eq!(hits(&pg), hits(&lite));
 }

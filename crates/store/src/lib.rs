@@ -58,6 +58,7 @@
 //! are written. Coordinates are always separate `latitude`/`longitude` fields; the one place
 //! where the order is a pair is GeoJSON export (`[lon, lat]`, see [`export`](crate::ExportFormat)).
 
+mod batch;
 mod bench;
 mod error;
 mod export;
@@ -74,6 +75,11 @@ mod sqlite;
 mod store;
 mod write;
 
+// The rules of put_batch and relinking, shared with other backends (rasd-store-pg).
+pub use batch::{
+    closest_near_duplicate, match_recoded, place_event, prepare_document, put_document, recomputed,
+    BatchBackend, FieldChange, MergeWindow, Placement, PreparedDocument, Recomputed,
+};
 pub use bench::{
     bench_filter, bench_loaded, load_events, load_events_into, run_bench, synthetic_acled,
     synthetic_documents, BenchConfig, BenchReport, QueryTiming, Rng, QUERY_KINDS,

@@ -4,15 +4,15 @@
 //! on the busy timeout instead of deadlocking on a read-to-write upgrade). Any error rolls the
 //! whole call back: the transaction is dropped without commit.
 
+use crate::batch::{self, BatchBackend, FieldChange, MergeWindow, Placement, PreparedDocument};
 use crate::error::SqlContext;
-use crate::fingerprint::{self, bands, hamming, NEAR_DUPLICATE_DISTANCE};
-use crate::merge::{combine_sources, MergeMatch};
+use crate::fingerprint::{bands, ContentHash};
 use crate::schema::{
     self, actor_names, actor_norm, event_values, EVENT_COLUMNS, EVENT_FIELD_NAMES,
 };
 use crate::{
     AcledRecord, DocOutcome, EventId, ImportReport, Origin, RelinkOutcome, Result, RunCounts,
-    RunId, RunStatus, SkipReason, StoreError,
+    RunId, RunStatus, StoreError,
 };
 use rasd_model::{Document, Event};
 use rusqlite::types::Value;
@@ -112,13 +112,6 @@ struct RowMeta<'a> {
 
 fn opt(s: Option<&str>) -> Value {
     s.map_or(Value::Null, |s| Value::Text(s.to_owned()))
-}
-
-/// Where one coded event went.
-enum Placement {
-    New(i64),
-    Merged(i64),
-    Dropped,
 }
 
 /// State of one write transaction.
@@ -273,7 +266,7 @@ impl<'t> Writer<'t> {
         Ok(())
     }
 
-    fn link_source(
+    fn insert_link(
         &self,
         event_id: i64,
         doc_key: i64,
@@ -309,7 +302,7 @@ impl<'t> Writer<'t> {
     /// `current` is the stored row when the caller has it (a merge): then only what changed is
     /// written. Most merges change no ACLED field (the new report agrees with the event), and
     /// rewriting the whole row touched every index, the R*Tree and the actor links.
-    fn recompute(
+    fn recompute_event(
         &mut self,
         event_id: i64,
         coder_version: Option<&str>,
@@ -329,43 +322,30 @@ impl<'t> Writer<'t> {
             })
             .during("read the sources of an event")?;
         rows.sort_unstable_by_key(|r| r.0);
-        if rows.is_empty() {
+        let mut coded = Vec::with_capacity(rows.len());
+        for (link_id, json, _) in &rows {
+            coded.push(parse_coded(json, *link_id)?);
+        }
+        let sources = coded.iter().zip(rows.iter().map(|r| r.2.as_deref()));
+        let Some(r) = batch::recomputed(sources, current) else {
             self.tx
                 .prepare_cached("DELETE FROM events WHERE id = ?1")
                 .and_then(|mut s| s.execute([event_id]))
                 .during("delete an event without sources")?;
             return Ok(false);
-        }
-        let mut coded = Vec::with_capacity(rows.len());
-        let mut sources: Vec<&str> = Vec::new();
-        for (link_id, json, source) in &rows {
-            coded.push(parse_coded(json, *link_id)?);
-            if let Some(s) = source.as_deref() {
-                if !sources.contains(&s) {
-                    sources.push(s);
-                }
-            }
-        }
-        let combined = combine_sources(&coded).expect("at least one source");
-        let source = (!sources.is_empty()).then(|| sources.join("; "));
+        };
         let meta = RowMeta {
             origin: Origin::Rasd,
             event_id_cnty: None,
             notes: None,
-            source: source.as_deref(),
+            source: r.source.as_deref(),
             coder_version,
-            source_count: rows.len() as i64,
+            source_count: r.source_count,
         };
-        match current {
-            Some(cur) if cur.event == combined => self.update_counts(event_id, &meta)?,
-            Some(cur) => {
-                let actors_changed = cur.event.actor1 != combined.actor1
-                    || cur.event.assoc_actor_1 != combined.assoc_actor_1
-                    || cur.event.actor2 != combined.actor2
-                    || cur.event.assoc_actor_2 != combined.assoc_actor_2;
-                self.update_event(event_id, &combined, &meta, actors_changed)?
-            }
-            None => self.update_event(event_id, &combined, &meta, true)?,
+        match r.change {
+            FieldChange::Counts => self.update_counts(event_id, &meta)?,
+            FieldChange::Fields => self.update_event(event_id, &r.event, &meta, false)?,
+            FieldChange::FieldsAndActors => self.update_event(event_id, &r.event, &meta, true)?,
         }
         Ok(true)
     }
@@ -392,15 +372,126 @@ impl<'t> Writer<'t> {
         Ok(())
     }
 
-    /// Rasd events that could be the same as `e`: same type, dates within one day and, when
-    /// `e` has coordinates, stored events without coordinates or inside a box a little larger
-    /// than the merge radius (the exact rule runs in Rust on these few rows).
-    fn merge_candidates(&self, e: &Event) -> Result<Vec<crate::StoredEvent>> {
-        let Some(date) = e.event_date else {
-            return Ok(Vec::new());
-        };
-        let lo = date.pred_opt().unwrap_or(date).to_string();
-        let hi = date.succ_opt().unwrap_or(date).to_string();
+    fn lookup_id(&self, sql: &str, value: &dyn rusqlite::ToSql) -> Result<Option<String>> {
+        self.tx
+            .prepare_cached(sql)
+            .and_then(|mut s| s.query_row([value], |r| r.get(0)).optional())
+            .during("look up a document")
+    }
+}
+
+impl BatchBackend for Writer<'_> {
+    fn hash_of_id(&mut self, id: &str) -> Result<Option<ContentHash>> {
+        let stored: Option<Vec<u8>> = self
+            .tx
+            .prepare_cached("SELECT content_hash FROM documents WHERE id = ?1")
+            .and_then(|mut s| s.query_row([id], |r| r.get(0)).optional())
+            .during("look up a document")?;
+        // A hash of another length (never written by this store) matches nothing.
+        Ok(stored.map(|h| ContentHash::from_slice(&h).unwrap_or(ContentHash([0; 32]))))
+    }
+
+    fn id_of_canonical_url(&mut self, url: &str) -> Result<Option<String>> {
+        self.lookup_id("SELECT id FROM documents WHERE canonical_url = ?1", &url)
+    }
+
+    fn id_of_hash(&mut self, hash: &ContentHash) -> Result<Option<String>> {
+        self.lookup_id(
+            "SELECT id FROM documents WHERE content_hash = ?1",
+            &&hash.0[..],
+        )
+    }
+
+    /// Candidates share a band; their SimHashes are read from the band rows (index only).
+    fn band_neighbours(&mut self, hash: u64) -> Result<Vec<(i64, u64)>> {
+        let keys = bands(hash);
+        self.tx
+            .prepare_cached(
+                "SELECT doc_key, simhash FROM document_bands WHERE band_key IN (?1, ?2, ?3, ?4)",
+            )
+            .and_then(|mut s| {
+                s.query_map(params![keys[0], keys[1], keys[2], keys[3]], |r| {
+                    Ok((r.get(0)?, r.get::<_, i64>(1)? as u64))
+                })?
+                .collect()
+            })
+            .during("find near-duplicates")
+    }
+
+    fn near_root(&mut self, doc_key: i64) -> Result<(i64, String)> {
+        self.tx
+            .prepare_cached(
+                "SELECT r.doc_key, r.id FROM documents d JOIN documents r \
+                 ON r.doc_key = coalesce(d.near_duplicate_of, d.doc_key) WHERE d.doc_key = ?1",
+            )
+            .and_then(|mut s| s.query_row([doc_key], |r| Ok((r.get(0)?, r.get(1)?))))
+            .during("find near-duplicates")
+    }
+
+    fn insert_document(
+        &mut self,
+        p: &PreparedDocument<'_>,
+        near_duplicate_of: Option<i64>,
+        run: RunId,
+    ) -> Result<i64> {
+        let doc = p.doc;
+        let sim = p.simhash();
+        self.tx
+            .prepare_cached(
+                "INSERT INTO documents (id, title, text, url, canonical_url, source, published, \
+                 language, content_hash, simhash, near_duplicate_of, ingested_at, run_id) \
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+            )
+            .and_then(|mut s| {
+                s.execute(params![
+                    doc.id,
+                    doc.title,
+                    doc.text,
+                    doc.url,
+                    p.canonical_url,
+                    doc.source,
+                    doc.published.map(|d| d.to_string()),
+                    doc.lang.map(|l| l.as_str()),
+                    &p.hash.0[..],
+                    sim.hash as i64,
+                    near_duplicate_of,
+                    self.now,
+                    run.0
+                ])
+            })
+            .during("insert a document")?;
+        let doc_key = self.tx.last_insert_rowid();
+        let (body, alt) = p.index_form();
+        self.fts_documents.push((doc_key, body, alt));
+        if let Some(keys) = p.band_keys() {
+            let mut stmt = self
+                .tx
+                .prepare_cached(
+                    "INSERT INTO document_bands (band_key, doc_key, simhash) VALUES (?1, ?2, ?3)",
+                )
+                .during("index SimHash bands")?;
+            for key in keys {
+                stmt.execute(params![key, doc_key, sim.hash as i64])
+                    .during("index SimHash bands")?;
+            }
+        }
+        Ok(doc_key)
+    }
+
+    fn events_of_docs(&mut self, doc_keys: &[i64]) -> Result<HashSet<i64>> {
+        let mut out = HashSet::new();
+        for &k in doc_keys {
+            let ids: Vec<i64> = self
+                .tx
+                .prepare_cached("SELECT event_id FROM event_sources WHERE doc_key = ?1")
+                .and_then(|mut s| s.query_map([k], |r| r.get(0))?.collect())
+                .during("read the events of a document")?;
+            out.extend(ids);
+        }
+        Ok(out)
+    }
+
+    fn merge_candidates(&mut self, w: &MergeWindow) -> Result<Vec<crate::StoredEvent>> {
         static SQL: OnceLock<[String; 2]> = OnceLock::new();
         let [plain, boxed] = SQL.get_or_init(|| {
             let plain = format!(
@@ -415,17 +506,13 @@ impl<'t> Writer<'t> {
         });
         let mut sql = plain;
         let mut values: Vec<Value> = vec![
-            Value::Text(e.event_type.as_acled().to_owned()),
-            Value::Text(lo),
-            Value::Text(hi),
+            Value::Text(w.event_type.to_owned()),
+            Value::Text(w.from.clone()),
+            Value::Text(w.to.clone()),
         ];
-        if let (Some(lat), Some(lon)) = (e.latitude, e.longitude) {
-            // 1 degree of latitude is 111 km; longitude degrees shrink with cos(latitude).
-            let dlat = crate::MERGE_RADIUS_KM / 110.0;
-            let cos = lat.to_radians().cos().max(0.01);
-            let dlon = (dlat / cos).min(360.0);
+        if let Some(bbox) = w.bbox {
             sql = boxed;
-            values.extend([lat - dlat, lat + dlat, lon - dlon, lon + dlon].map(Value::Real));
+            values.extend(bbox.map(Value::Real));
         }
         let mut stmt = self
             .tx
@@ -446,54 +533,32 @@ impl<'t> Writer<'t> {
         Ok(out)
     }
 
-    /// The best stored event to merge `e` into, skipping `exclude` and, when given, events
-    /// outside `only`.
-    fn best_merge(
-        &self,
-        e: &Event,
-        exclude: &HashSet<i64>,
-        only: Option<&HashSet<i64>>,
-    ) -> Result<Option<(crate::StoredEvent, MergeMatch)>> {
-        Ok(crate::merge::best_merge(
-            self.merge_candidates(e)?,
-            e,
-            exclude,
-            only,
-        ))
+    fn link_source(
+        &mut self,
+        event_id: i64,
+        doc_key: i64,
+        coded: &Event,
+        merge_reason: Option<&str>,
+        run: Option<RunId>,
+    ) -> Result<()> {
+        self.insert_link(event_id, doc_key, coded, merge_reason, run)
     }
 
-    /// Link `e` (coded from document `doc_key`) to the event it reports, creating one unless
-    /// `scope` restricts it to existing events (near-duplicates).
-    #[allow(clippy::too_many_arguments)]
-    fn place_event(
+    fn recompute(
         &mut self,
-        e: &Event,
-        doc_key: i64,
+        event_id: i64,
+        coder_version: Option<&str>,
+        current: Option<&crate::StoredEvent>,
+    ) -> Result<bool> {
+        self.recompute_event(event_id, coder_version, current)
+    }
+
+    fn create_event(
+        &mut self,
+        event: &Event,
         doc_source: Option<&str>,
-        run: Option<RunId>,
         coder_version: &str,
-        linked: &mut HashSet<i64>,
-        scope: Option<&HashSet<i64>>,
-    ) -> Result<Placement> {
-        let mut found = None;
-        if let Some(scope) = scope {
-            found = self.best_merge(e, linked, Some(scope))?;
-        }
-        if found.is_none() {
-            found = self.best_merge(e, linked, None)?;
-        }
-        if let Some((current, m)) = found {
-            let id = current.id.0;
-            self.link_source(id, doc_key, e, Some(&m.reason), run)?;
-            self.recompute(id, Some(coder_version), Some(&current))?;
-            linked.insert(id);
-            return Ok(Placement::Merged(id));
-        }
-        if scope.is_some() {
-            return Ok(Placement::Dropped);
-        }
-        let mut stored = e.clone();
-        stored.evidence.clear();
+    ) -> Result<i64> {
         let meta = RowMeta {
             origin: Origin::Rasd,
             event_id_cnty: None,
@@ -502,234 +567,7 @@ impl<'t> Writer<'t> {
             coder_version: Some(coder_version),
             source_count: 1,
         };
-        let id = self.insert_event(&stored, &meta)?;
-        self.link_source(id, doc_key, e, None, run)?;
-        linked.insert(id);
-        Ok(Placement::New(id))
-    }
-
-    fn events_of_docs(&self, doc_keys: &[i64]) -> Result<HashSet<i64>> {
-        let mut out = HashSet::new();
-        for &k in doc_keys {
-            let ids: Vec<i64> = self
-                .tx
-                .prepare_cached("SELECT event_id FROM event_sources WHERE doc_key = ?1")
-                .and_then(|mut s| s.query_map([k], |r| r.get(0))?.collect())
-                .during("read the events of a document")?;
-            out.extend(ids);
-        }
-        Ok(out)
-    }
-
-    /// The closest near-duplicate of a SimHash: (doc_key, id, distance, root doc_key).
-    ///
-    /// Candidates share a band; their SimHashes are read from the band rows (index only) and
-    /// `documents` is read for the best match alone.
-    fn near_duplicate(&self, hash: u64) -> Result<Option<(i64, String, u32, i64)>> {
-        let keys = bands(hash);
-        let mut stmt = self
-            .tx
-            .prepare_cached(
-                "SELECT doc_key, simhash FROM document_bands WHERE band_key IN (?1, ?2, ?3, ?4)",
-            )
-            .during("find near-duplicates")?;
-        let mut rows = stmt
-            .query(params![keys[0], keys[1], keys[2], keys[3]])
-            .during("find near-duplicates")?;
-        // (distance, doc_key): the closest, then the oldest.
-        let mut best: Option<(u32, i64)> = None;
-        while let Some(row) = rows.next().during("find near-duplicates")? {
-            let key: i64 = row.get(0).during("find near-duplicates")?;
-            let sim: i64 = row.get(1).during("find near-duplicates")?;
-            let d = hamming(hash, sim as u64);
-            if d <= NEAR_DUPLICATE_DISTANCE && best.is_none_or(|b| (d, key) < b) {
-                best = Some((d, key));
-            }
-        }
-        let Some((distance, key)) = best else {
-            return Ok(None);
-        };
-        let (id, root): (String, Option<i64>) = self
-            .tx
-            .prepare_cached("SELECT id, near_duplicate_of FROM documents WHERE doc_key = ?1")
-            .and_then(|mut s| s.query_row([key], |r| Ok((r.get(0)?, r.get(1)?))))
-            .during("find near-duplicates")?;
-        Ok(Some((key, id, distance, root.unwrap_or(key))))
-    }
-
-    fn lookup_id(&self, sql: &str, value: &dyn rusqlite::ToSql) -> Result<Option<String>> {
-        self.tx
-            .prepare_cached(sql)
-            .and_then(|mut s| s.query_row([value], |r| r.get(0)).optional())
-            .during("look up a document")
-    }
-
-    fn put_document(
-        &mut self,
-        run: RunId,
-        doc: &Document,
-        events: &[Event],
-        coder_version: &str,
-        counts: &mut RunCounts,
-    ) -> Result<DocOutcome> {
-        let doc_id = doc.id.clone();
-        if doc.id.trim().is_empty() {
-            counts.docs_skipped += 1;
-            return Ok(DocOutcome::Skipped {
-                doc_id,
-                reason: SkipReason::EmptyId,
-            });
-        }
-        if doc.text.trim().is_empty() && doc.title.as_deref().is_none_or(|t| t.trim().is_empty()) {
-            counts.docs_skipped += 1;
-            return Ok(DocOutcome::Skipped {
-                doc_id,
-                reason: SkipReason::Empty,
-            });
-        }
-        let hash = fingerprint::document_hash(doc);
-        let same_id: Option<Vec<u8>> = self
-            .tx
-            .prepare_cached("SELECT content_hash FROM documents WHERE id = ?1")
-            .and_then(|mut s| s.query_row([&doc.id], |r| r.get(0)).optional())
-            .during("look up a document")?;
-        if let Some(stored) = same_id {
-            return Ok(if stored == hash.0 {
-                counts.docs_duplicate += 1;
-                DocOutcome::ExactDuplicate {
-                    of: doc_id.clone(),
-                    doc_id,
-                }
-            } else {
-                counts.docs_skipped += 1;
-                DocOutcome::Skipped {
-                    doc_id,
-                    reason: SkipReason::IdConflict,
-                }
-            });
-        }
-        let canonical = doc.url.as_deref().and_then(fingerprint::canonical_url);
-        if let Some(c) = &canonical {
-            if let Some(of) =
-                self.lookup_id("SELECT id FROM documents WHERE canonical_url = ?1", c)?
-            {
-                counts.docs_duplicate += 1;
-                return Ok(DocOutcome::ExactDuplicate { doc_id, of });
-            }
-        }
-        if let Some(of) =
-            self.lookup_id("SELECT id FROM documents WHERE content_hash = ?1", &hash.0)?
-        {
-            counts.docs_duplicate += 1;
-            return Ok(DocOutcome::ExactDuplicate { doc_id, of });
-        }
-
-        let norm = rasd_text::normalize(&doc.text);
-        let words: Vec<&str> = crate::fulltext::words(norm.as_str())
-            .map(|(_, w)| w)
-            .collect();
-        let sim = fingerprint::simhash_words(&words);
-        let near = if sim.is_comparable() {
-            self.near_duplicate(sim.hash)?
-        } else {
-            None
-        };
-
-        self.tx
-            .prepare_cached(
-                "INSERT INTO documents (id, title, text, url, canonical_url, source, published, \
-                 language, content_hash, simhash, near_duplicate_of, ingested_at, run_id) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-            )
-            .and_then(|mut s| {
-                s.execute(params![
-                    doc.id,
-                    doc.title,
-                    doc.text,
-                    doc.url,
-                    canonical,
-                    doc.source,
-                    doc.published.map(|d| d.to_string()),
-                    doc.lang.map(|l| l.as_str()),
-                    &hash.0[..],
-                    sim.hash as i64,
-                    near.as_ref().map(|n| n.3),
-                    self.now,
-                    run.0
-                ])
-            })
-            .during("insert a document")?;
-        let doc_key = self.tx.last_insert_rowid();
-
-        let (mut body, mut alt) = crate::fulltext::index_form_normalized(&norm);
-        if let Some(title) = doc.title.as_deref() {
-            let (tb, ta) = crate::fulltext::index_form(title);
-            body = format!("{tb}\n{body}");
-            if !ta.is_empty() {
-                alt = format!("{ta} {alt}");
-            }
-        }
-        self.fts_documents.push((doc_key, body, alt));
-        if sim.is_comparable() {
-            let mut stmt = self
-                .tx
-                .prepare_cached(
-                    "INSERT INTO document_bands (band_key, doc_key, simhash) VALUES (?1, ?2, ?3)",
-                )
-                .during("index SimHash bands")?;
-            for key in bands(sim.hash) {
-                stmt.execute(params![key, doc_key, sim.hash as i64])
-                    .during("index SimHash bands")?;
-            }
-        }
-
-        let scope = match &near {
-            Some((matched, _, _, root)) => Some(self.events_of_docs(&[*root, *matched])?),
-            None => None,
-        };
-        let mut linked = HashSet::new();
-        let (mut new, mut merged) = (0, 0);
-        for e in events {
-            match self.place_event(
-                e,
-                doc_key,
-                doc.source.as_deref(),
-                Some(run),
-                coder_version,
-                &mut linked,
-                scope.as_ref(),
-            )? {
-                Placement::New(_) => new += 1,
-                Placement::Merged(_) => merged += 1,
-                Placement::Dropped => {}
-            }
-        }
-        counts.events_new += new as u64;
-        counts.events_merged += merged as u64;
-        Ok(match near {
-            Some((_, _, distance, root)) => {
-                counts.docs_near_duplicate += 1;
-                let of: String = self
-                    .tx
-                    .prepare_cached("SELECT id FROM documents WHERE doc_key = ?1")
-                    .and_then(|mut s| s.query_row([root], |r| r.get(0)))
-                    .during("look up a document")?;
-                DocOutcome::NearDuplicate {
-                    doc_id,
-                    of,
-                    distance,
-                    events_linked: merged,
-                }
-            }
-            None => {
-                counts.docs_new += 1;
-                DocOutcome::Inserted {
-                    doc_id,
-                    events_new: new,
-                    events_merged: merged,
-                }
-            }
-        })
+        self.insert_event(event, &meta)
     }
 }
 
@@ -783,15 +621,23 @@ pub(crate) fn put_batch(
     let mut w = Writer::new(&tx);
     {
         for (doc, events) in batch {
-            let o = w
-                .put_document(run, doc, events, coder_version, &mut counts)
-                .map_err(|e| match e {
-                    StoreError::Sqlite { source, .. } => StoreError::PutDocument {
-                        doc_id: doc.id.clone(),
-                        source,
-                    },
-                    other => other,
-                })?;
+            let prepared = batch::prepare_document(doc);
+            let o = batch::put_document(
+                &mut w,
+                run,
+                doc,
+                prepared.as_ref().map_err(|r| *r),
+                events,
+                coder_version,
+                &mut counts,
+            )
+            .map_err(|e| match e {
+                StoreError::Sqlite { source, .. } => StoreError::PutDocument {
+                    doc_id: doc.id.clone(),
+                    source,
+                },
+                other => other,
+            })?;
             out.push(o);
         }
     }
@@ -872,11 +718,8 @@ pub(crate) fn relink_document(
         let mut matched_old = vec![false; old_coded.len()];
         let mut unmatched_new = Vec::new();
         let mut touched: Vec<i64> = Vec::new();
-        for e in events {
-            let hit = old_coded
-                .iter()
-                .enumerate()
-                .position(|(i, (_, _, c))| !matched_old[i] && same_identity(c, e));
+        let old_events: Vec<&Event> = old_coded.iter().map(|(_, _, c)| c).collect();
+        for (e, hit) in events.iter().zip(batch::match_recoded(&old_events, events)) {
             match hit {
                 Some(i) => {
                     matched_old[i] = true;
@@ -911,7 +754,7 @@ pub(crate) fn relink_document(
         for id in touched {
             let kept = outcome.kept.contains(&EventId(id));
             let cv = kept.then_some(coder_version);
-            if w.recompute(id, cv, None)? {
+            if w.recompute_event(id, cv, None)? {
                 if !kept {
                     outcome.updated.push(EventId(id));
                 }
@@ -926,7 +769,8 @@ pub(crate) fn relink_document(
         };
         let mut linked: HashSet<i64> = outcome.kept.iter().map(|e| e.0).collect();
         for e in unmatched_new {
-            match w.place_event(
+            match batch::place_event(
+                &mut w,
                 e,
                 doc_key,
                 doc_source.as_deref(),
@@ -1013,7 +857,7 @@ pub(crate) fn import_acled(conn: &mut Connection, rows: &[AcledRecord]) -> Resul
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{SqliteStore, Store};
+    use crate::{combine_sources, SqliteStore, Store};
 
     /// Documents of `n` distinct events, each reported by two documents of different words.
     fn two_reports_each(n: usize) -> Vec<(Document, Vec<Event>)> {
