@@ -37,7 +37,7 @@ pub struct Coder {
     lexicon: &'static Lexicon,
     config: CoderConfig,
     /// Nationality adjectives of state forces ("french" -> the French military), from the
-    /// lexicon's "<Adjective> forces/troops/army" patterns: "French and Malian forces" names
+    /// lexicon's `<Adjective> forces/troops/army` patterns: "French and Malian forces" names
     /// two forces.
     demonyms: HashMap<String, ActorId>,
 }
