@@ -288,9 +288,12 @@ impl Coder {
         date: Option<DateMention>,
     ) -> Option<Slot> {
         let in_sentence = within(&scan.matches, start, end, |m| m.start);
-        let claim = in_sentence
-            .iter()
-            .find(|m| m.target == Target::Cue(Cue::Claim))?;
+        // "Claimed by JNIM on 26/12." reads "claimed by" as the agent marker it is elsewhere.
+        let claim = in_sentence.iter().find(|m| {
+            m.target == Target::Cue(Cue::Claim)
+                || (m.target == Target::Cue(Cue::PassiveBy)
+                    && scan.norm.as_str()[m.start..m.end].starts_with("claimed"))
+        })?;
         // "No group has claimed responsibility, but jihadists ... are active in the area".
         if in_sentence
             .iter()

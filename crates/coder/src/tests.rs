@@ -36,6 +36,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a sentence 'Claimed by X' names the perpetrator of the bombing before it",
+        published: "2026-03-02",
+        text: "A military vehicle was struck by an IED near Tounte on Sunday, four soldiers were wounded. Claimed by JNIM on Monday.",
+        expect: Some(Expect { actor1: Some("JNIM"), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
         name: "en gunmen who seized vehicles looted",
         published: "2026-03-02",
         text: "On Sunday, unknown gunmen seized two NGO vehicles near Ayorou.",
