@@ -1141,6 +1141,31 @@ impl Coder {
                     SubEventType::MobViolence
                 }
             }
+            // "Clashes between students and police forces", "des heurts entre jeunes et
+            // gendarmes": a crowd fighting the forces, with no armed group named, riots.
+            Family::Violence { two_sided: true }
+                if !weak
+                    && !war_weapon
+                    && trigger == Cue::Clash
+                    && !mentions.iter().any(|m| {
+                        let k = self.mention_kind(m);
+                        k.is_armed() && !is_force(k)
+                    })
+                    && mentions.iter().any(|m| {
+                        self.mention_kind(m) == ActorKind::Civilians && {
+                            let said = &scan.norm.as_str()[m.start..m.end];
+                            MOB_PARTIES.iter().any(|w| has_phrase(said, w))
+                        }
+                    })
+                    && mentions.iter().any(|m| is_force(self.mention_kind(m))) =>
+            {
+                actor1 = generic(GenericRole::Rioters);
+                actor2 = mentions
+                    .iter()
+                    .find(|m| is_force(self.mention_kind(m)))
+                    .and_then(resolve);
+                SubEventType::ViolentDemonstration
+            }
             // "clashes between students of two faculties", "opposing political groups
             // clashed": a fight between unarmed groups, with no armed actor named, is mob
             // violence between rioters.
@@ -3417,6 +3442,8 @@ const MOB_PARTIES: &[&str] = &[
     "opponents",
     "activists",
     "rival groups",
+    "political groups",
+    "opposing groups",
     "two groups",
     "brotherhoods",
     "vendors",

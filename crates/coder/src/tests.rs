@@ -36,6 +36,24 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en students clashing with the police riot",
+        published: "2026-03-02",
+        text: "On Monday, clashes took place between students and police at the University of Zinder.",
+        expect: Some(Expect { actor1: Some("Rioters (Niger)"), actor2: Some("Police Forces of Niger"), ..ev(S::ViolentDemonstration) }),
+    },
+    Case {
+        name: "fr des étudiants qui affrontent la police sont des émeutiers",
+        published: "2026-03-02",
+        text: "Lundi, des affrontements ont opposé des étudiants à la police à l'université de Zinder.",
+        expect: Some(Expect { actor1: Some("Rioters (Niger)"), actor2: Some("Police Forces of Niger"), ..ev(S::ViolentDemonstration) }),
+    },
+    Case {
+        name: "ar students clashing with the police riot",
+        published: "2026-03-02",
+        text: "اندلعت يوم الاثنين اشتباكات بين الطلاب والشرطة في جامعة زيندر.",
+        expect: Some(Expect { actor1: Some("Rioters (Niger)"), actor2: Some("Police Forces of Niger"), ..ev(S::ViolentDemonstration) }),
+    },
+    Case {
         name: "en a sentence 'Claimed by X' names the perpetrator of the bombing before it",
         published: "2026-03-02",
         text: "A military vehicle was struck by an IED near Tounte on Sunday, four soldiers were wounded. Claimed by JNIM on Monday.",
