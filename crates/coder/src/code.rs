@@ -516,9 +516,12 @@ impl Coder {
         // "unknown gunmen seized two NGO vehicles", "ont emporté le bétail": taking property
         // loots it; taking weapons is a seizure of arms. (Whole phrases like "seized
         // livestock" are lexicon cues; this reads the verb with any property noun after it.)
-        if !event_cues
+        if in_sentence
             .iter()
-            .any(|c| matches!(c.0, Cue::Loot | Cue::WeaponsSeized))
+            .any(|m| m.target == Target::Cue(Cue::Unit))
+            && !event_cues
+                .iter()
+                .any(|c| matches!(c.0, Cue::Loot | Cue::WeaponsSeized))
         {
             let text = scan.norm.as_str();
             let seize = SEIZE_VERBS.iter().find_map(|v| {
@@ -2955,10 +2958,7 @@ fn casualties(
                     // "مقتل جنديين وإصابة ثلاثة": a count before "و" + a casualty noun ends
                     // the previous clause.
                     let arabic_and = matches!(text[n.end..w.1].trim(), "و" | "ف");
-                    !object_after
-                        && !arabic_and
-                        && !without_named_parens(text, n.end, w.1, in_sentence)
-                            .contains([';', ':', '.', '(', ')'])
+                    !object_after && !arabic_and && !breaks_count(text, n.end, w.1, in_sentence)
                 } else if w.2 <= n.start {
                     // Arabic verb-subject-object: "قتل المسلحون ثلاثة مدنيين" (the agent
                     // stands between the verb and the count).
@@ -3161,8 +3161,17 @@ fn casualties(
     }
 }
 
-/// `text[a..b]` without the parenthesised names of actors in it: "15 presumed Katiba Macina
-/// (JNIM) militants killed" still counts the fifteen.
+/// Whether punctuation in `text[a..b]` cuts a count from its casualty word; parenthesised
+/// names of actors do not ("15 presumed Katiba Macina (JNIM) militants killed").
+fn breaks_count(text: &str, a: usize, b: usize, in_sentence: &[Match]) -> bool {
+    let seg = &text[a..b];
+    if !seg.contains(['(', ')']) {
+        return seg.contains([';', ':', '.']);
+    }
+    without_named_parens(text, a, b, in_sentence).contains([';', ':', '.', '(', ')'])
+}
+
+/// `text[a..b]` without the parenthesised names of actors in it.
 fn without_named_parens(text: &str, a: usize, b: usize, in_sentence: &[Match]) -> String {
     let mut out = text[a..b].to_string();
     for m in in_sentence
