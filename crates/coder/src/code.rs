@@ -513,6 +513,53 @@ impl Coder {
                 event_cues.push((cue, m.start, m.end));
             }
         }
+        // "Tuareg rebels took over the northern town of Menaka", "MNLA rebels capture a
+        // military base", "ont pris le contrôle ... de": a verb of taking with a town or a post
+        // a few words after it takes territory (whole phrases such as "captured the town" are
+        // lexicon cues; this reads the verb with any place or post after it).
+        if !event_cues
+            .iter()
+            .any(|c| matches!(c.0, Cue::TakeControl | Cue::Retake))
+        {
+            let text = scan.norm.as_str();
+            let take = TAKE_VERBS.iter().find_map(|v| {
+                text[start..end]
+                    .match_indices(v)
+                    .map(|(i, _)| (start + i, start + i + v.len()))
+                    .find(|&(a, b)| {
+                        is_word_byte_boundary(text, a) && is_word_byte_boundary(text, b)
+                    })
+            });
+            if let Some((a, b)) = take {
+                let post = in_sentence.iter().any(|m| {
+                    m.target == Target::Cue(Cue::MilObject)
+                        && m.start >= b
+                        && scan.gap(b, m.start) <= 3
+                });
+                // The town is the verb's object: no one, no count and no "near" or "in"
+                // stands between ("captured three militants near Djibo" takes no town).
+                let lo = scan.places.partition_point(|p| p.start < b);
+                let town = scan.places[lo..].first().is_some_and(|p| {
+                    !p.is_country
+                        && scan.gap(b, p.start) <= 5
+                        && !in_sentence.iter().any(|m| {
+                            matches!(m.target, Target::Actor(_) | Target::Generic(_))
+                                && m.start >= b
+                                && m.end <= p.start
+                        })
+                        && !scan
+                            .numbers
+                            .iter()
+                            .any(|n| n.start >= b && n.end <= p.start)
+                        && !text[b..p.start]
+                            .split(|c: char| !is_word_char(c))
+                            .any(|w| NOT_OBJECT.contains(&w))
+                });
+                if post || town {
+                    event_cues.push((Cue::TakeControl, a, b));
+                }
+            }
+        }
         // "unknown gunmen seized two NGO vehicles", "ont emporté le bétail": taking property
         // loots it; taking weapons is a seizure of arms. (Whole phrases like "seized
         // livestock" are lexicon cues; this reads the verb with any property noun after it.)
@@ -3534,6 +3581,29 @@ const PREPOSITIONS: &[&str] = &[
     "parmi", "a", "من", "مع", "بين",
 ];
 
+/// Verbs of taking ground, read with the town or post after them (normalised: Arabic "على"
+/// is "علي").
+const TAKE_VERBS: &[&str] = &[
+    "took over",
+    "take over",
+    "takes over",
+    "taken over",
+    "capture",
+    "captures",
+    "captured",
+    "ont pris",
+    "a pris",
+    "se sont empares",
+    "s est empare",
+    "سيطروا علي",
+    "سيطر مسلحون علي",
+];
+
+/// Prepositions that make the place after a verb of taking a setting, not its object.
+const NOT_OBJECT: &[&str] = &[
+    "near", "in", "at", "from", "around", "outside", "pres", "dans", "a", "vers", "قرب", "في",
+];
+
 /// Verbs of taking something by force, read with the property noun after them.
 const SEIZE_VERBS: &[&str] = &[
     "seized",
@@ -3542,8 +3612,8 @@ const SEIZE_VERBS: &[&str] = &[
     "ont emportes",
     "emportant",
     "se sont empares",
-    "استولوا على",
-    "استولى مسلحون على",
+    "استولوا علي",
+    "استولي مسلحون علي",
 ];
 
 /// Nouns of arms among the `unit` cues: taking them is a seizure of weapons, not looting.
@@ -3576,7 +3646,7 @@ const BODILY: &[&str] = &[
     "تعذيب",
     "عذب",
     "جلد",
-    "اعتدى",
+    "اعتدي",
     "اعتدوا",
 ];
 
@@ -4027,5 +4097,51 @@ fn max_fatalities(
     match (a, b) {
         (Some(x), Some(y)) => Some(if y.0 > x.0 { y } else { x }),
         (x, y) => x.or(y),
+    }
+}
+
+#[cfg(test)]
+mod word_list_tests {
+    use super::*;
+
+    /// Word lists are compared with normalised text, so each entry must already be in
+    /// normalised form (lower case, no accents, Arabic "على" as "علي").
+    #[test]
+    fn word_lists_are_normalised() {
+        let lists: &[(&str, &[&str])] = &[
+            ("MOB_PARTIES", MOB_PARTIES),
+            ("ISLAMIST_WORDS", ISLAMIST_WORDS),
+            ("ANIMALS", ANIMALS),
+            ("PREPOSITIONS", PREPOSITIONS),
+            ("TAKE_VERBS", TAKE_VERBS),
+            ("NOT_OBJECT", NOT_OBJECT),
+            ("SEIZE_VERBS", SEIZE_VERBS),
+            ("WEAPON_NOUNS", WEAPON_NOUNS),
+            ("COORDINATORS", COORDINATORS),
+            ("GUNFIRE", GUNFIRE),
+            ("BODILY", BODILY),
+            ("COUNTED_PEOPLE", COUNTED_PEOPLE),
+            ("RANKS", RANKS),
+            ("PARTICIPLE_FOLLOWERS", PARTICIPLE_FOLLOWERS),
+            ("SUPPORT_PHRASES", SUPPORT_PHRASES),
+            ("OBJECT_MARKERS", OBJECT_MARKERS),
+            ("UNIT_NOUNS", UNIT_NOUNS),
+            ("OFF_DUTY", OFF_DUTY),
+            ("SERVES", SERVES),
+            ("UNDERGO", UNDERGO),
+            ("NEXT_DAY", NEXT_DAY),
+            ("STRIKE_NOUNS", STRIKE_NOUNS),
+            ("SPEECH_WORDS", SPEECH_WORDS),
+        ];
+        let mut bad = Vec::new();
+        for (name, list) in lists {
+            for w in *list {
+                let n = normalize(w);
+                if n.as_str() != *w {
+                    bad.push(format!("{name}: {w:?} normalises to {:?}", n.as_str()));
+                }
+            }
+        }
+        assert!(bad.is_empty(), "{}", bad.join("\n"));
     }
 }

@@ -36,6 +36,24 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en rebels who took over a town after the army left took it without a fight",
+        published: "2026-03-02",
+        text: "On Sunday, FLA rebels took over the northern town of Menaka after the army pulled out overnight.",
+        expect: Some(Expect { actor1: Some("FLA"), ..ev(S::NonViolentTransferOfTerritory) }),
+    },
+    Case {
+        name: "fr des jihadistes qui ont pris la ville l'ont prise",
+        published: "2026-03-02",
+        text: "Samedi, les jihadistes ont pris la ville de Léré.",
+        expect: Some(ev(S::NonViolentTransferOfTerritory)),
+    },
+    Case {
+        name: "ar gunmen who took control of a town took it",
+        published: "2026-03-02",
+        text: "سيطر مسلحون على بلدة ليري يوم السبت.",
+        expect: Some(ev(S::NonViolentTransferOfTerritory)),
+    },
+    Case {
         name: "en students clashing with the police riot",
         published: "2026-03-02",
         text: "On Monday, clashes took place between students and police at the University of Zinder.",
