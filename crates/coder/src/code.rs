@@ -40,6 +40,10 @@ pub struct Coder {
     /// lexicon's `<Adjective> forces/troops/army` patterns: "French and Malian forces" names
     /// two forces.
     demonyms: HashMap<String, ActorId>,
+    /// The same adjectives where they follow the noun, from `forces <adjective>` and
+    /// `القوات <adjective>` patterns: "les forces françaises et maliennes", "القوات الفرنسية
+    /// والمالية".
+    trailing_demonyms: HashMap<String, ActorId>,
 }
 
 /// How far (in words) a modality cue may stand before the trigger and still govern it.
@@ -158,10 +162,50 @@ impl Coder {
                 }
             }
         }
+        let mut trailing_demonyms: HashMap<String, ActorId> = HashMap::new();
+        for (i, a) in lexicon.actors().iter().enumerate() {
+            let force = matches!(a.kind, ActorKind::State | ActorKind::External);
+            if !force || !a.name.starts_with("Military Forces of") {
+                continue;
+            }
+            for p in a.fr.iter().chain(&a.ar) {
+                let n = normalize(p);
+                let words: Vec<&str> = n.as_str().split_whitespace().collect();
+                let nouns = [
+                    "forces",
+                    "armee",
+                    "soldats",
+                    "troupes",
+                    "militaires",
+                    "القوات",
+                    "الجيش",
+                    "الجنود",
+                    "قوات",
+                ];
+                if let [noun, adjective] = words[..] {
+                    if nouns.contains(&noun) {
+                        let id = ActorId(i as u32);
+                        trailing_demonyms.entry(adjective.to_string()).or_insert(id);
+                        // Other genders and numbers of a French adjective: "maliennes" after
+                        // "forces", "maliens" after "soldats".
+                        if let Some(stem) = adjective.strip_suffix("nnes") {
+                            for form in [
+                                format!("{stem}n"),
+                                format!("{stem}ns"),
+                                format!("{stem}nne"),
+                            ] {
+                                trailing_demonyms.entry(form).or_insert(id);
+                            }
+                        }
+                    }
+                }
+            }
+        }
         Coder {
             lexicon,
             config,
             demonyms,
+            trailing_demonyms,
         }
     }
 
@@ -788,7 +832,12 @@ impl Coder {
             .or_else(|| doc_country.map(str::to_string));
         let country = country.as_deref();
 
-        let mentions = actor_mentions(self.lexicon, &self.demonyms, scan, &in_sentence);
+        let mentions = actor_mentions(
+            self.lexicon,
+            (&self.demonyms, &self.trailing_demonyms),
+            scan,
+            &in_sentence,
+        );
         let (mut a1, mut a2) = self.assign_roles(
             scan,
             &in_sentence,
@@ -2254,11 +2303,12 @@ fn word_starts(s: &str) -> Vec<usize> {
 /// Actor mentions of a sentence, with "X or Y" / "X and/or Y" pairs joined.
 fn actor_mentions(
     lexicon: &Lexicon,
-    demonyms: &HashMap<String, ActorId>,
+    (demonyms, trailing): (&HashMap<String, ActorId>, &HashMap<String, ActorId>),
     scan: &Scan,
     in_sentence: &[Match],
 ) -> Vec<ActorMention> {
     let mut out: Vec<ActorMention> = Vec::new();
+    let mut after_force: Vec<ActorMention> = Vec::new();
     let mut pending_join: Option<usize> = None;
     let text = scan.norm.as_str();
     for m in in_sentence {
@@ -2304,6 +2354,29 @@ fn actor_mentions(
                 if keep {
                     out.extend(extra.into_iter().rev());
                 }
+                // "les forces françaises et maliennes", "القوات الفرنسية والمالية": an
+                // adjective joined after the force's name is a force of its own.
+                let after = text[m.end..].trim_start();
+                let rest = after
+                    .strip_prefix("et ")
+                    .or_else(|| after.strip_prefix('و'))
+                    .map(str::trim_start);
+                if let Some(rest) = rest {
+                    let len = rest.find(|c: char| !is_word_char(c)).unwrap_or(rest.len());
+                    let at = text.len() - rest.len();
+                    match trailing.get(&rest[..len]) {
+                        Some(&other) if lexicon.actor(other).name != lexicon.actor(id).name => {
+                            after_force.push(ActorMention {
+                                start: at,
+                                end: at + len,
+                                refs: vec![ActorRef::Named(other)],
+                                alts: Vec::new(),
+                                definite: false,
+                            });
+                        }
+                        _ => {}
+                    }
+                }
             }
         }
         let r = match m.target {
@@ -2342,6 +2415,14 @@ fn actor_mentions(
             alts: Vec::new(),
             definite: false,
         });
+    }
+    for extra in after_force {
+        let i = out.partition_point(|o| o.start < extra.start);
+        let free = out.get(i).is_none_or(|o| o.start >= extra.end)
+            && (i == 0 || out[i - 1].end <= extra.start);
+        if free {
+            out.insert(i, extra);
+        }
     }
     // "Ansaroul Islam (JNIM) militants", "Katiba Serma (JNIM)": a rebel group followed by
     // another in parentheses is a unit of that alliance, and ACLED names the alliance.
@@ -3017,8 +3098,13 @@ fn casualties(
                             && scan.gap(m.end, n.start) == 0
                     });
                     // "cut the throats of nine", "the killing of at least 39".
+                    // "قتل خلالها سبعة", "قتل منهم سبعة": a pronoun object of a preposition
+                    // between the verb and its count.
                     let of_between = scan.gap(w.2, n.start) == 1
-                        && matches!(text[w.2..n.start].trim(), "of" | "de" | "d'" | "من");
+                        && matches!(
+                            text[w.2..n.start].trim(),
+                            "of" | "de" | "d'" | "من" | "خلالها" | "خلاله" | "منهم"
+                        );
                     (scan.gap(w.2, n.start) == 0 || agent_between || of_between)
                         && !text[w.2..n.start].contains([',', ';', ':', '.', '(', ')'])
                 } else {
@@ -4103,6 +4189,27 @@ fn max_fatalities(
 #[cfg(test)]
 mod word_list_tests {
     use super::*;
+
+    #[test]
+    fn a_second_nationality_after_the_force_is_its_partner() {
+        let coder = Coder::new(CoderConfig::default());
+        for text in [
+            "Vendredi, les forces françaises et maliennes ont mené une opération près de Ménaka, tuant quinze jihadistes.",
+            "نفذت القوات الفرنسية والمالية يوم الجمعة عملية قرب ميناكا قتل خلالها خمسة عشر مسلحا.",
+            "On Friday, French and Malian forces carried out an operation near Menaka, killing fifteen militants.",
+        ] {
+            let doc = Document {
+                id: "t".into(),
+                text: text.into(),
+                published: chrono::NaiveDate::from_ymd_opt(2026, 3, 2),
+                ..Default::default()
+            };
+            let events = coder.code(&doc).events;
+            let e = events.first().unwrap_or_else(|| panic!("no event: {text}"));
+            assert!(e.actor1.as_deref().is_some_and(|a| a.starts_with("Military Forces of France")), "{text}: {e:?}");
+            assert!(e.assoc_actor_1.as_deref().is_some_and(|a| a.starts_with("Military Forces of Mali")), "{text}: {e:?}");
+        }
+    }
 
     /// Word lists are compared with normalised text, so each entry must already be in
     /// normalised form (lower case, no accents, Arabic "على" as "علي").

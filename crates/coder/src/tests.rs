@@ -36,6 +36,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "fr 'les forces françaises et maliennes' sont deux forces, la première en tête",
+        published: "2026-03-02",
+        text: "Vendredi, les forces françaises et maliennes ont mené une opération près de Ménaka, tuant quinze jihadistes.",
+        expect: Some(Expect { actor1: Some("Military Forces of France"), fatalities: Some(15), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "ar 'القوات الفرنسية والمالية' are two forces; 'قتل خلالها' counts the dead after it",
+        published: "2026-03-02",
+        text: "نفذت القوات الفرنسية والمالية يوم الجمعة عملية قرب ميناكا قتل خلالها خمسة عشر مسلحا.",
+        expect: Some(Expect { actor1: Some("Military Forces of France"), fatalities: Some(15), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en rebels who took over a town after the army left took it without a fight",
         published: "2026-03-02",
         text: "On Sunday, FLA rebels took over the northern town of Menaka after the army pulled out overnight.",
