@@ -3186,6 +3186,14 @@ fn casualties(
             // Past the noun of the last count.
             let after_noun = people_after(last).map_or(last, |m| m.end);
             let rest = text[after_noun..end].trim_start();
+            // "سبعة جنود ومدني": an Arabic singular person noun joined by "و".
+            let arabic_single = rest.strip_prefix('و').is_some_and(|r| {
+                let w = &r[..r.find(|c: char| !is_word_char(c)).unwrap_or(r.len())];
+                AR_SINGLE_PERSON.contains(&w)
+            });
+            if arabic_single {
+                total = total.saturating_add(1);
+            }
             let mut words = rest.split_whitespace();
             let joined = matches!(words.next(), Some("and" | "et"))
                 && matches!(
@@ -3683,6 +3691,25 @@ const TAKE_VERBS: &[&str] = &[
     "s est empare",
     "سيطروا علي",
     "سيطر مسلحون علي",
+];
+
+/// Arabic singular nouns of people (their plurals differ: جندي / جنود, مدني / مدنيين).
+const AR_SINGLE_PERSON: &[&str] = &[
+    "مدني",
+    "جندي",
+    "شرطي",
+    "دركي",
+    "طفل",
+    "طفله",
+    "امراه",
+    "رجل",
+    "راع",
+    "راعي",
+    "مزارع",
+    "تاجر",
+    "سايق",
+    "مسلح",
+    "عسكري",
 ];
 
 /// Prepositions that make the place after a verb of taking a setting, not its object.
@@ -4239,6 +4266,7 @@ mod word_list_tests {
             ("NEXT_DAY", NEXT_DAY),
             ("STRIKE_NOUNS", STRIKE_NOUNS),
             ("SPEECH_WORDS", SPEECH_WORDS),
+            ("AR_SINGLE_PERSON", AR_SINGLE_PERSON),
         ];
         let mut bad = Vec::new();
         for (name, list) in lists {

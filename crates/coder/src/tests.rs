@@ -36,6 +36,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "ar a singular person joined by 'و' to a count adds one",
+        published: "2026-03-02",
+        text: "قتل سبعة جنود ومدني يوم الأحد في انفجار عبوة ناسفة شمال دوينتزا.",
+        expect: Some(Expect { fatalities: Some(8), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
         name: "fr 'les forces françaises et maliennes' sont deux forces, la première en tête",
         published: "2026-03-02",
         text: "Vendredi, les forces françaises et maliennes ont mené une opération près de Ménaka, tuant quinze jihadistes.",
