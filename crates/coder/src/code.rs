@@ -898,13 +898,17 @@ impl Coder {
         let mut assoc1 = None;
         // A second actor before the trigger joined by "and" is an associate of actor1.
         if let Some(a) = &actor1 {
+            let side2 = actor2.as_ref().and_then(|s| s.span);
             if let Some(other) = mentions.iter().find(|m| {
-                m.end <= t_start && Some((m.start, m.end)) != a.span && {
-                    let (s, e) = a.span.unwrap_or((0, 0));
-                    m.end <= s && scan.gap(m.end, s) <= 1
-                        || m.start >= e
-                            && (scan.gap(e, m.start) <= 1 || supported_by(scan, e, m.start))
-                }
+                m.end <= t_start
+                    && Some((m.start, m.end)) != a.span
+                    && Some((m.start, m.end)) != side2
+                    && {
+                        let (s, e) = a.span.unwrap_or((0, 0));
+                        m.end <= s && scan.gap(m.end, s) <= 1
+                            || m.start >= e
+                                && (scan.gap(e, m.start) <= 1 || supported_by(scan, e, m.start))
+                    }
             }) {
                 if let Some(r) = resolve(other) {
                     if r.kind.is_armed() && r.name.is_some() && r.name != a.name {
@@ -1751,6 +1755,41 @@ impl Coder {
         // "clashes between Dogon hunters and Fulani herders", "affrontements entre X et Y",
         // "اشتباكات بين X و Y": the two sides in the order named.
         let text = scan.norm.as_str();
+        // "MNLA and government forces clashed", "Le MNLA et l'armée se sont affrontés": a pair
+        // right before a verb of fighting are its two sides, not allies.
+        let fight_verb = in_sentence
+            .iter()
+            .any(|c| c.target == Target::Cue(Cue::Clash) && c.start == t_start);
+        if fight_verb {
+            if let [.., a, b] = mentions
+                .iter()
+                .filter(|m| m.end <= t_start)
+                .collect::<Vec<_>>()[..]
+            {
+                let joined = text[a.end..b.start].trim();
+                let joined = matches!(
+                    joined,
+                    "and"
+                        | "and the"
+                        | "et"
+                        | "et l"
+                        | "et l'"
+                        | "et la"
+                        | "et le"
+                        | "et les"
+                        | "و"
+                ) || (joined.is_empty() && text[b.start..].starts_with('و'));
+                let armed = |m: &ActorMention| self.mention_kind(m).is_armed();
+                if joined
+                    && scan.gap(b.end, t_start) <= 1
+                    && a.refs != b.refs
+                    && armed(a)
+                    && armed(b)
+                {
+                    return (Some(a.clone()), Some(b.clone()));
+                }
+            }
+        }
         for c in in_sentence {
             if c.target != Target::Cue(Cue::Clash) {
                 continue;

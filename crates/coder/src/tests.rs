@@ -36,6 +36,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en two armed actors joined before 'clashed' are the two sides",
+        published: "2026-03-02",
+        text: "MNLA and government forces clashed near Kidal on Monday.",
+        expect: Some(Expect { actor1: Some("MNLA"), actor2: Some("Military Forces of Mali"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr deux acteurs armés qui 's'affrontent' sont les deux camps",
+        published: "2026-03-02",
+        text: "Le MNLA et l'armée malienne se sont affrontés lundi près de Kidal.",
+        expect: Some(Expect { actor1: Some("MNLA"), actor2: Some("Military Forces of Mali"), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "ar a singular person joined by 'و' to a count adds one",
         published: "2026-03-02",
         text: "قتل سبعة جنود ومدني يوم الأحد في انفجار عبوة ناسفة شمال دوينتزا.",
