@@ -2,6 +2,7 @@
 
 use crate::classify::{classify, Classified, Family};
 use crate::places::{find_places, Place};
+use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::NaiveDate;
 use rasd_lexicon::{ActorId, Cue, GenericRole, Lexicon, Match, ResolvedActor, Target};
 use rasd_model::{
@@ -44,6 +45,9 @@ pub struct Coder {
     /// `القوات <adjective>` patterns: "les forces françaises et maliennes", "القوات الفرنسية
     /// والمالية".
     trailing_demonyms: HashMap<String, ActorId>,
+    /// `TAKE_VERBS` and `SEIZE_VERBS`, compiled once.
+    take_verbs: AhoCorasick,
+    seize_verbs: AhoCorasick,
 }
 
 /// How far (in words) a modality cue may stand before the trigger and still govern it.
@@ -201,11 +205,19 @@ impl Coder {
                 }
             }
         }
+        let automaton = |list: &[&str]| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(list)
+                .expect("a fixed word list compiles")
+        };
         Coder {
             lexicon,
             config,
             demonyms,
             trailing_demonyms,
+            take_verbs: automaton(TAKE_VERBS),
+            seize_verbs: automaton(SEIZE_VERBS),
         }
     }
 
@@ -561,20 +573,19 @@ impl Coder {
         // military base", "ont pris le contrôle ... de": a verb of taking with a town or a post
         // a few words after it takes territory (whole phrases such as "captured the town" are
         // lexicon cues; this reads the verb with any place or post after it).
-        if !event_cues
+        let place_or_post = in_sentence
             .iter()
-            .any(|c| matches!(c.0, Cue::TakeControl | Cue::Retake))
+            .any(|m| m.target == Target::Cue(Cue::MilObject))
+            || within(&scan.places, start, end, |p| p.start)
+                .iter()
+                .any(|p| !p.is_country);
+        if place_or_post
+            && !event_cues
+                .iter()
+                .any(|c| matches!(c.0, Cue::TakeControl | Cue::Retake))
         {
             let text = scan.norm.as_str();
-            let take = TAKE_VERBS.iter().find_map(|v| {
-                text[start..end]
-                    .match_indices(v)
-                    .map(|(i, _)| (start + i, start + i + v.len()))
-                    .find(|&(a, b)| {
-                        is_word_byte_boundary(text, a) && is_word_byte_boundary(text, b)
-                    })
-            });
-            if let Some((a, b)) = take {
+            if let Some((a, b)) = find_word_phrase(text, start, end, &self.take_verbs) {
                 let post = in_sentence.iter().any(|m| {
                     m.target == Target::Cue(Cue::MilObject)
                         && m.start >= b
@@ -615,15 +626,7 @@ impl Coder {
                 .any(|c| matches!(c.0, Cue::Loot | Cue::WeaponsSeized))
         {
             let text = scan.norm.as_str();
-            let seize = SEIZE_VERBS.iter().find_map(|v| {
-                text[start..end]
-                    .match_indices(v)
-                    .map(|(i, _)| (start + i, start + i + v.len()))
-                    .find(|&(a, b)| {
-                        is_word_byte_boundary(text, a) && is_word_byte_boundary(text, b)
-                    })
-            });
-            if let Some((a, b)) = seize {
+            if let Some((a, b)) = find_word_phrase(text, start, end, &self.seize_verbs) {
                 let object = in_sentence.iter().find(|m| {
                     m.target == Target::Cue(Cue::Unit) && m.start >= b && scan.gap(b, m.start) <= 5
                 });
@@ -3999,6 +4002,19 @@ fn serves_forces(text: &str, start: usize, at: usize) -> bool {
 }
 
 /// Whether `phrase` occurs in `text` on word boundaries.
+/// The first phrase of a compiled word list found on word boundaries in `text[start..end]`,
+/// as a byte range of `text`.
+fn find_word_phrase(
+    text: &str,
+    start: usize,
+    end: usize,
+    list: &AhoCorasick,
+) -> Option<(usize, usize)> {
+    list.find_iter(&text[start..end])
+        .map(|m| (start + m.start(), start + m.end()))
+        .find(|&(a, b)| is_word_byte_boundary(text, a) && is_word_byte_boundary(text, b))
+}
+
 fn has_phrase(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(i, _)| {
         is_word_byte_boundary(text, i) && is_word_byte_boundary(text, i + phrase.len())
