@@ -3846,7 +3846,8 @@ fn bare_participle(text: &str, start: usize, end: usize) -> bool {
         .filter(|w| !w.is_empty());
     let word = words.next().unwrap_or("");
     // "killed at least two" is active.
-    PARTICIPLE_FOLLOWERS.contains(&word) && !(word == "at" && words.next() == Some("least"))
+    (PARTICIPLE_FOLLOWERS.contains(&word) || rasd_text::is_weekday(word))
+        && !(word == "at" && words.next() == Some("least"))
 }
 
 const PARTICIPLE_FOLLOWERS: &[&str] = &[
@@ -3876,20 +3877,6 @@ const PARTICIPLE_FOLLOWERS: &[&str] = &[
     "pendant",
     "entre",
     "hier",
-    "dimanche",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
 ];
 
 /// "X backed by Y", "X appuyés par Y", "X بدعم من Y": Y supports X, within a few words and

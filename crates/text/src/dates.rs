@@ -317,6 +317,12 @@ static WEEKDAYS: LazyLock<Phrases<u32>> = LazyLock::new(|| {
     )
 });
 
+/// Whether a normalised word names a day of the week, in English, French or Arabic
+/// ("monday", "dimanche", "الخميس").
+pub fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.starts_with_word(word)
+}
+
 /// A day counted back from `published`; `today` marks Arabic "اليوم", which also means "the day"
 /// ("اليوم التالي", "the next day") and is checked against its neighbours.
 #[derive(Debug, Clone, Copy)]
@@ -1340,6 +1346,16 @@ impl Cx<'_, '_> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weekdays_in_three_languages() {
+        for w in ["monday", "dimanche", "الخميس", "السبت"] {
+            assert!(is_weekday(crate::normalize(w).as_str()), "{w}");
+        }
+        for w in ["month", "demain", "janvier", "الشهر", ""] {
+            assert!(!is_weekday(w), "{w}");
+        }
+    }
 
     /// Wednesday.
     const PUB: &str = "2026-01-14";

@@ -26,7 +26,7 @@ mod normalize;
 mod numbers;
 mod segment;
 
-pub use dates::{find_dates, DateMention};
+pub use dates::{find_dates, is_weekday, DateMention};
 pub use langid::detect_language;
 pub use normalize::{normalize, normalize_into, Normalized};
 pub use numbers::{find_numbers, NumberMention, Vagueness};

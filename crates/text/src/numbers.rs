@@ -363,6 +363,11 @@ impl<T: Copy> Phrases<T> {
         p
     }
 
+    /// Whether `word` (normalised) is the first word of one of the table's phrases.
+    pub(crate) fn starts_with_word(&self, word: &str) -> bool {
+        self.by_first.contains_key(word)
+    }
+
     /// The longest phrase starting at token `i`.
     /// Adds the table's first words (and their forms after ال) to `set`.
     pub(crate) fn first_words_into(&self, set: &mut FastMap<Box<str>, u64>) {
