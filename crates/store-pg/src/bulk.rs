@@ -709,29 +709,31 @@ fn resolve_actors(tx: &mut Tx<'_>, names: &[&str]) -> Result<()> {
     Ok(())
 }
 
+/// What the batch itself added under `key`, else what the database held before it.
+fn batch_or_stored<K, Q, V>(new: &HashMap<K, V>, stored: &HashMap<K, V>, key: &Q) -> Option<V>
+where
+    K: std::borrow::Borrow<Q> + std::hash::Hash + Eq,
+    Q: std::hash::Hash + Eq + ?Sized,
+    V: Clone,
+{
+    new.get(key).or_else(|| stored.get(key)).cloned()
+}
+
 impl BatchBackend for Bulk<'_, '_, '_> {
     fn hash_of_id(&mut self, id: &str) -> Result<Option<ContentHash>> {
-        Ok(self
-            .new_by_id
-            .get(id)
-            .or_else(|| self.stored_by_id.get(id))
-            .copied())
+        Ok(batch_or_stored(&self.new_by_id, &self.stored_by_id, id))
     }
 
     fn id_of_canonical_url(&mut self, url: &str) -> Result<Option<String>> {
-        Ok(self
-            .new_by_url
-            .get(url)
-            .or_else(|| self.stored_by_url.get(url))
-            .cloned())
+        Ok(batch_or_stored(&self.new_by_url, &self.stored_by_url, url))
     }
 
     fn id_of_hash(&mut self, hash: &ContentHash) -> Result<Option<String>> {
-        Ok(self
-            .new_by_hash
-            .get(hash)
-            .or_else(|| self.stored_by_hash.get(hash))
-            .cloned())
+        Ok(batch_or_stored(
+            &self.new_by_hash,
+            &self.stored_by_hash,
+            hash,
+        ))
     }
 
     fn band_neighbours(&mut self, hash: u64) -> Result<Vec<(i64, u64)>> {
