@@ -101,6 +101,7 @@ struct Candidate {
     actor1: Option<Slot>,
     assoc1: Option<String>,
     actor2: Option<Slot>,
+    assoc2: Option<String>,
     fatalities: Option<(u32, Option<(usize, usize)>)>,
     date: Option<DateMention>,
     place: Option<usize>,
@@ -634,7 +635,11 @@ impl Coder {
                     let arms = WEAPON_NOUNS
                         .iter()
                         .any(|w| text[o.start..o.end].contains(w));
-                    event_cues.push((if arms { Cue::WeaponsSeized } else { Cue::Loot }, a, b));
+                    if arms {
+                        event_cues.push((Cue::WeaponsSeized, a, b));
+                    } else if !SEIZE_BY_FORCES.contains(&&text[a..b]) {
+                        event_cues.push((Cue::Loot, a, b));
+                    }
                 }
             }
         }
@@ -898,6 +903,11 @@ impl Coder {
         };
         let mut actor1 = a1.take().and_then(|m| resolve(&m));
         let mut actor2 = a2.take().and_then(|m| resolve(&m));
+        let mention_at = |slot: &Option<Slot>| {
+            slot.as_ref()
+                .and_then(|a| a.span)
+                .and_then(|sp| mentions.iter().find(|m| (m.start, m.end) == sp))
+        };
         let mut assoc1 = None;
         // A second actor before the trigger joined by "and" is an associate of actor1.
         if let Some(a) = &actor1 {
@@ -908,14 +918,63 @@ impl Coder {
                     && Some((m.start, m.end)) != side2
                     && {
                         let (s, e) = a.span.unwrap_or((0, 0));
-                        m.end <= s && scan.gap(m.end, s) <= 1
+                        let text = scan.norm.as_str();
+                        m.end <= s && (scan.gap(m.end, s) <= 1 || coordinated(text, m.end, s))
                             || m.start >= e
-                                && (scan.gap(e, m.start) <= 1 || supported_by(scan, e, m.start))
+                                && (scan.gap(e, m.start) <= 1
+                                    || coordinated(text, e, m.start)
+                                    || supported_by(scan, e, m.start))
                     }
             }) {
                 if let Some(r) = resolve(other) {
                     if r.kind.is_armed() && r.name.is_some() && r.name != a.name {
-                        assoc1 = r.name;
+                        // "VDP and soldiers", "les VDP et l'armée": the state's forces lead
+                        // the militia that fights beside them.
+                        let a_militia = mention_at(&actor1).is_some_and(|m| {
+                            !is_force(self.mention_kind(m))
+                                && matches!(m.refs[0], ActorRef::Named(id) if self.lexicon.actor(id).pro_government)
+                        });
+                        if a_militia && is_force(r.kind) {
+                            assoc1 = actor1.replace(r).and_then(|a| a.name);
+                        } else {
+                            assoc1 = r.name;
+                        }
+                    }
+                }
+            }
+        }
+        // "Des frappes de drones de l'armée malienne et de l'Africa Corps ont tué 12 civils",
+        // "des VDP et des soldats ont repoussé une attaque": forces and their allies are one
+        // side. The ally is actor1's associate; the opponent is the next actor named after it.
+        if let (Some(ma), Some(mb)) = (mention_at(&actor1), mention_at(&actor2)) {
+            if violent_family && self.allied(ma, mb) {
+                let own = actor1.as_ref().and_then(|a| a.name.clone());
+                // The opponent: an actor named after the ally, else a non-state armed actor
+                // anywhere in the sentence ("Presumed JNIM attack ... against joint MINUSMA
+                // and FAMa forces").
+                let opponent = |m: &&ActorMention| {
+                    m.refs != ma.refs
+                        && m.refs != mb.refs
+                        && !self.allied(ma, m)
+                        && !self.allied(mb, m)
+                };
+                let found = mentions
+                    .iter()
+                    .filter(|m| m.start >= mb.end.max(t_end))
+                    .filter(opponent)
+                    .chain(mentions.iter().filter(opponent).filter(|m| {
+                        let k = self.mention_kind(m);
+                        k.is_armed() && !is_force(k)
+                    }))
+                    .filter_map(resolve)
+                    .find(|r| r.name.is_none() || r.name != own);
+                // With no opponent named, a pair of allies is left as it stands (two forces
+                // counted among the dead are both victims), unless they repelled an attack:
+                // then the attacker is unnamed.
+                if found.is_some() || repels(scan.norm.as_str(), t_start, t_end) {
+                    let ally = std::mem::replace(&mut actor2, found);
+                    if assoc1.is_none() {
+                        assoc1 = ally.and_then(|a| a.name);
                     }
                 }
             }
@@ -1479,8 +1538,42 @@ impl Coder {
                 } else if off_duty {
                     SubEventType::Attack
                 } else if (two_sided && !lone_gunfire) || armed_target || fought_back {
+                    let text = scan.norm.as_str();
+                    // "Dozo hunters and Fulani herders clashed": people named by their ethnic
+                    // group who fight are that group's militia in ACLED.
+                    if let Some((s2, e2)) = actor2
+                        .as_ref()
+                        .filter(|a| a.kind == ActorKind::Civilians && armed(&actor1))
+                        .and_then(|a| a.span)
+                    {
+                        if let Some(m) = ethnic_group(&text[s2..e2])
+                            .and_then(|g| self.ethnic_militia(g, country, event_date))
+                        {
+                            actor2 = Some(Slot {
+                                span: Some((s2, e2)),
+                                ..m
+                            });
+                        }
+                    }
                     if actor2.is_none() {
-                        actor2 = generic(GenericRole::Military);
+                        // A communal militia's fight with no other side named is with another
+                        // community (ACLED's Sahel data: 100 of 130 such clashes), not with the
+                        // army: the ethnic group named in the sentence, else an unidentified
+                        // communal militia.
+                        actor2 = if actor1
+                            .as_ref()
+                            .is_some_and(|a| a.kind == ActorKind::IdentityMilitia)
+                        {
+                            let own = actor1.as_ref().and_then(|a| a.name.clone());
+                            text[start..end]
+                                .split(|c: char| !is_word_char(c))
+                                .filter_map(ethnic_group)
+                                .filter_map(|g| self.ethnic_militia(g, country, event_date))
+                                .find(|m| m.name.is_some() && m.name != own)
+                                .or_else(|| generic(GenericRole::CommunalMilitia))
+                        } else {
+                            generic(GenericRole::Military)
+                        };
                     }
                     SubEventType::ArmedClash
                 } else if let Some(role) =
@@ -1531,13 +1624,28 @@ impl Coder {
                 .filter(|m| m.start >= t_end)
                 .find(|m| {
                     let k = self.mention_kind(m);
+                    let text = scan.norm.as_str();
                     k.is_armed()
                         && !is_force(k)
                         && matches!(m.refs[0], ActorRef::Named(_))
                         && in_sentence.iter().any(|c| {
-                            c.target == Target::Cue(Cue::PassiveBy)
+                            (c.target == Target::Cue(Cue::PassiveBy)
                                 && c.end <= m.start
-                                && scan.gap(c.end, m.start) <= 1
+                                && scan.gap(c.end, m.start) <= 1)
+                                // "... were killed when gunmen from IS Sahel attacked a
+                                // mosque": the subject of a later violent verb.
+                                || (matches!(c.target, Target::Cue(k) if k.is_violent_act())
+                                    && c.start >= m.end
+                                    && scan.gap(m.end, c.start) == 0
+                                    && !text[m.end..c.start].contains([',', ';']))
+                                // "lors d'une attaque du JNIM", "une attaque de l'EIGS": the
+                                // attack's own group.
+                                || (matches!(c.target, Target::Cue(Cue::Attack | Cue::Clash))
+                                    && c.end <= m.start
+                                    && matches!(
+                                        text[c.end..m.start].trim(),
+                                        "du" | "de l'" | "de l" | "des" | "de la" | "d'" | "d"
+                                    ))
                         })
                 })
                 .and_then(resolve)
@@ -1587,6 +1695,62 @@ impl Coder {
                     .is_some_and(|a| a.kind.is_armed() && (a.span.is_some() || a.unidentified))
             {
                 std::mem::swap(&mut actor1, &mut actor2);
+            }
+        }
+        // "The gendarmes repelled the attack", "les FAMa ont repoussé une attaque jihadiste":
+        // ACLED's actor1 is the attacker (unidentified when unnamed); the forces that repelled
+        // it, with their associates, are actor2.
+        let mut assoc2 = None;
+        if sub == SubEventType::ArmedClash
+            && repels(scan.norm.as_str(), t_start, t_end)
+            && mention_at(&actor1).is_some_and(|m| {
+                m.end <= t_start && (is_force(self.mention_kind(m)) || {
+                    matches!(m.refs[0], ActorRef::Named(id) if self.lexicon.actor(id).pro_government)
+                })
+            })
+        {
+            let attacker = actor2
+                .take()
+                .filter(|a| a.kind.is_armed() && !is_force(a.kind));
+            actor2 = actor1.take();
+            actor1 = attacker.or_else(|| generic(GenericRole::Unidentified));
+            assoc2 = assoc1.take();
+        }
+        // "The Malian army and Wagner repelled an attack by JNIM": allies named together are
+        // one side, whichever role it plays. The first named leads, but a state's forces
+        // lead the militia beside them.
+        let ally_of = |slot: &Option<Slot>| -> Option<(Slot, bool)> {
+            let m = mention_at(slot)?;
+            let text = scan.norm.as_str();
+            let ally = mentions.iter().find(|o| {
+                self.allied(m, o)
+                    && (coordinated(text, o.end, m.start) || coordinated(text, m.end, o.start))
+            })?;
+            let r = resolve(ally)?;
+            let name = slot.as_ref().and_then(|a| a.name.as_ref());
+            if r.name.is_none() || r.name.as_ref() == name {
+                return None;
+            }
+            let militia = !is_force(self.mention_kind(m));
+            let lead = ally.end <= m.start || (militia && is_force(r.kind));
+            Some((r, lead))
+        };
+        if assoc1.is_none() {
+            if let Some((r, lead)) = ally_of(&actor1) {
+                assoc1 = if lead {
+                    actor1.replace(r).and_then(|a| a.name)
+                } else {
+                    r.name
+                };
+            }
+        }
+        if assoc2.is_none() {
+            if let Some((r, lead)) = ally_of(&actor2) {
+                assoc2 = if lead {
+                    actor2.replace(r).and_then(|a| a.name)
+                } else {
+                    r.name
+                };
             }
         }
         let in_sentence_span = |a: usize, b: usize| a >= start && b <= end;
@@ -1732,6 +1896,7 @@ impl Coder {
             actor1,
             assoc1,
             actor2,
+            assoc2,
             fatalities,
             date,
             place,
@@ -1782,12 +1947,20 @@ impl Coder {
                         | "et les"
                         | "و"
                 ) || (joined.is_empty() && text[b.start..].starts_with('و'));
-                let armed = |m: &ActorMention| self.mention_kind(m).is_armed();
+                // "Dozo hunters and Fulani herders clashed": a people named by its ethnic
+                // group that fights is a side too (coded as that group's militia).
+                let armed = |m: &ActorMention| {
+                    self.mention_kind(m).is_armed()
+                        || (self.mention_kind(m) == ActorKind::Civilians
+                            && ethnic_group(&text[m.start..m.end]).is_some())
+                };
                 if joined
                     && scan.gap(b.end, t_start) <= 1
                     && a.refs != b.refs
                     && armed(a)
                     && armed(b)
+                    && !self.allied(a, b)
+                    && !repels(text, t_start, t_end)
                 {
                     return (Some(a.clone()), Some(b.clone()));
                 }
@@ -2142,6 +2315,8 @@ impl Coder {
             .take(ANTECEDENT_LOOKBACK)
             .filter(|m| m.end <= pos)
             .find_map(|m| match m.target {
+                // The VDP are not "the jihadists".
+                Target::Actor(id) if self.lexicon.actor(id).pro_government => None,
                 Target::Actor(id) => {
                     let k = self.lexicon.actor(id).kind;
                     let fits = match role {
@@ -2153,6 +2328,61 @@ impl Coder {
                     fits.then_some(id)
                 }
                 _ => None,
+            })
+    }
+
+    /// Whether two mentions name actors of one side: state and foreign forces (the army and
+    /// Wagner, French and Malian troops), or such forces and a militia that fights beside
+    /// them (`pro_government` in the lexicon: the VDP, the Civilian JTF). ACLED codes them as
+    /// associates, never as each other's opponents; mutineers and former forces are not
+    /// allies.
+    fn allied(&self, a: &ActorMention, b: &ActorMention) -> bool {
+        let loyal = |m: &ActorMention| match m.refs[0] {
+            ActorRef::Named(id) => {
+                let e = self.lexicon.actor(id);
+                !e.name.starts_with("Mutiny")
+                    && !e.name.starts_with("Former")
+                    && !e.name.starts_with("Government")
+            }
+            ActorRef::Generic(g) => g != GenericRole::Government,
+        };
+        let force = |m: &ActorMention| is_force(self.mention_kind(m)) && loyal(m);
+        let beside = |m: &ActorMention| {
+            force(m)
+                || matches!(m.refs[0], ActorRef::Named(id) if self.lexicon.actor(id).pro_government)
+        };
+        a.refs != b.refs && ((force(a) && beside(b)) || (beside(a) && force(b)))
+    }
+
+    /// The ethnic militia of `group` ("Fulani") in `country`, as the lexicon names it
+    /// ("Fulani Ethnic Militia (Mali)").
+    fn ethnic_militia(
+        &self,
+        group: &str,
+        country: Option<&str>,
+        date: Option<NaiveDate>,
+    ) -> Option<Slot> {
+        let country = country?;
+        let probe = rasd_text::normalize(&format!("{group} militia"));
+        self.lexicon
+            .find(probe.as_str())
+            .into_iter()
+            .filter_map(|m| match m.target {
+                Target::Actor(id) => Some(id),
+                _ => None,
+            })
+            .find(|&id| {
+                let e = self.lexicon.actor(id);
+                e.kind == ActorKind::IdentityMilitia && e.country() == Some(country)
+            })
+            .map(|id| {
+                let r = self.lexicon.resolve_actor(id, date);
+                Slot {
+                    kind: r.kind,
+                    name: Some(r.name),
+                    span: None,
+                    unidentified: false,
+                }
             })
     }
 
@@ -2294,7 +2524,7 @@ impl Coder {
             actor1: c.actor1.and_then(|a| a.name),
             assoc_actor_1: c.assoc1,
             actor2: c.actor2.and_then(|a| a.name),
-            assoc_actor_2: None,
+            assoc_actor_2: c.assoc2,
             country,
             admin1: place.and_then(|p| p.admin1.clone()),
             admin2: place.and_then(|p| p.admin2.clone()),
@@ -2742,6 +2972,102 @@ fn nearest_place(
 /// manifesté"): the sentence asserts that something happened, where a noun ("the attacks",
 /// "les manifestations") may only refer to it. Arabic script is unmarked for this and never
 /// passes.
+/// The ethnic group a phrase names ("Fulani herders", "des éleveurs peuls", "رعاة الفولاني"),
+/// in the English form of the lexicon's ethnic militias.
+fn ethnic_group(said: &str) -> Option<&'static str> {
+    said.split(|c: char| !is_word_char(c)).find_map(|w| {
+        let w = w.strip_prefix("ال").unwrap_or(w);
+        ETHNIC_GROUPS
+            .iter()
+            .find(|(word, _)| *word == w)
+            .map(|&(_, group)| group)
+    })
+}
+
+/// Ethnic words (normalised; Arabic without its article) and the group they name.
+const ETHNIC_GROUPS: &[(&str, &str)] = &[
+    ("fulani", "Fulani"),
+    ("fulanis", "Fulani"),
+    ("fula", "Fulani"),
+    ("peul", "Fulani"),
+    ("peuls", "Fulani"),
+    ("peulh", "Fulani"),
+    ("peulhs", "Fulani"),
+    ("dogon", "Dogon"),
+    ("dogons", "Dogon"),
+    ("bambara", "Bambara"),
+    ("bambaras", "Bambara"),
+    ("tuareg", "Tuareg"),
+    ("tuaregs", "Tuareg"),
+    ("touareg", "Tuareg"),
+    ("touaregs", "Tuareg"),
+    ("songhai", "Songhai"),
+    ("sonrai", "Songhai"),
+    ("bozo", "Bozo"),
+    ("bozos", "Bozo"),
+    ("mossi", "Mossi"),
+    ("foulse", "Foulse"),
+    ("gourmantche", "Gourmantche"),
+    ("toubou", "Toubou"),
+    ("فولاني", "Fulani"),
+    ("فلاني", "Fulani"),
+    ("فلان", "Fulani"),
+    ("دوغون", "Dogon"),
+    ("طوارق", "Tuareg"),
+    ("بمبارا", "Bambara"),
+];
+
+/// Whether only a coordinating conjunction (and an article or "of") stands between two actor
+/// mentions: "X and the Y", "X et de l'Y", "X ainsi que Y", "X وY".
+fn coordinated(text: &str, a_end: usize, b_start: usize) -> bool {
+    if b_start < a_end {
+        return false;
+    }
+    let between = text[a_end..b_start].trim();
+    if between.is_empty() {
+        return text[b_start..].starts_with('و');
+    }
+    let mut words = between
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty());
+    let first = words.next().unwrap_or("");
+    let rest: Vec<&str> = words.collect();
+    let lead = match first {
+        "and" | "et" | "و" => true,
+        "ainsi" => rest.first() == Some(&"que"),
+        "as" => rest.starts_with(&["well", "as"]),
+        _ => false,
+    };
+    let skip = match first {
+        "ainsi" => 1,
+        "as" => 2,
+        _ => 0,
+    };
+    lead && rest.len() >= skip
+        && rest[skip..].len() <= 2
+        && rest[skip..].iter().all(|w| {
+            matches!(
+                *w,
+                "the" | "of" | "de" | "des" | "du" | "d" | "l" | "la" | "le" | "les"
+            )
+        })
+}
+
+/// Whether the trigger at `t_start..t_end` says an attack was repelled ("repelled the attack",
+/// "repoussé une attaque", "صد الهجوم"): its subject defended, the attacker is the other side.
+fn repels(text: &str, t_start: usize, t_end: usize) -> bool {
+    let said = &text[t_start..t_end];
+    said.split(|c: char| !is_word_char(c)).any(|word| {
+        REPEL_STEMS.iter().any(|w| word.starts_with(w))
+            || word == "صد"
+            || word == "وصد"
+            || word == "فصد"
+    })
+}
+
+/// Stems of the Latin-script verbs of repelling (normalised), read by `repels`.
+const REPEL_STEMS: &[&str] = &["repel", "repuls", "repouss", "fended"];
+
 fn past_verb(text: &str, t_start: usize, t_end: usize) -> bool {
     let word = text[t_start..t_end].split(' ').next().unwrap_or("");
     if word.starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c)) {
@@ -3769,10 +4095,40 @@ const SEIZE_VERBS: &[&str] = &[
     "se sont empares",
     "استولوا علي",
     "استولي مسلحون علي",
+    "confiscated",
+    "ont saisi",
+    "a saisi",
+    "ضبطت",
+    "ضبط",
+    "صادرت",
+];
+
+/// The verbs of `SEIZE_VERBS` that say the forces seized something: with arms, a seizure of
+/// weapons; with anything else, no event (customs seizing goods is not looting).
+const SEIZE_BY_FORCES: &[&str] = &[
+    "confiscated",
+    "ont saisi",
+    "a saisi",
+    "ضبطت",
+    "ضبط",
+    "صادرت",
 ];
 
 /// Nouns of arms among the `unit` cues: taking them is a seizure of weapons, not looting.
-const WEAPON_NOUNS: &[&str] = &["weapon", "arms", "armes", "fusil", "rifle", "اسلح", "سلاح"];
+const WEAPON_NOUNS: &[&str] = &[
+    "weapon",
+    "arms",
+    "armes",
+    "fusil",
+    "rifle",
+    "guns",
+    "ammunition",
+    "munitions",
+    "اسلح",
+    "سلاح",
+    "ذخاير",
+    "ذخيره",
+];
 
 /// Words joining two verbs of one subject ("arrested them and executed them").
 const COORDINATORS: &[&str] = &["and", "then", "before", "et", "puis", "avant de", "avant d"];
@@ -4292,8 +4648,10 @@ mod word_list_tests {
             ("TAKE_VERBS", TAKE_VERBS),
             ("NOT_OBJECT", NOT_OBJECT),
             ("SEIZE_VERBS", SEIZE_VERBS),
+            ("SEIZE_BY_FORCES", SEIZE_BY_FORCES),
             ("WEAPON_NOUNS", WEAPON_NOUNS),
             ("COORDINATORS", COORDINATORS),
+            ("REPEL_STEMS", REPEL_STEMS),
             ("GUNFIRE", GUNFIRE),
             ("BODILY", BODILY),
             ("COUNTED_PEOPLE", COUNTED_PEOPLE),
@@ -4310,8 +4668,14 @@ mod word_list_tests {
             ("SPEECH_WORDS", SPEECH_WORDS),
             ("AR_SINGLE_PERSON", AR_SINGLE_PERSON),
         ];
+        let ethnic: Vec<&str> = ETHNIC_GROUPS.iter().map(|&(w, _)| w).collect();
+        let lists: Vec<(&str, &[&str])> = lists
+            .iter()
+            .copied()
+            .chain([("ETHNIC_GROUPS", ethnic.as_slice())])
+            .collect();
         let mut bad = Vec::new();
-        for (name, list) in lists {
+        for (name, list) in &lists {
             for w in *list {
                 let n = normalize(w);
                 if n.as_str() != *w {

@@ -17,6 +17,9 @@ struct Expect {
     actor1: Option<&'static str>,
     /// A substring of actor2, when it must be known.
     actor2: Option<&'static str>,
+    /// A substring of assoc_actor_1 / assoc_actor_2, when they must be known.
+    assoc1: Option<&'static str>,
+    assoc2: Option<&'static str>,
     fatalities: Option<u32>,
     date: Option<&'static str>,
     /// How many events the document must yield, when that is part of the case.
@@ -28,6 +31,8 @@ const fn ev(sub: S) -> Expect {
         sub,
         actor1: None,
         actor2: None,
+        assoc1: None,
+        assoc2: None,
         fatalities: None,
         date: None,
         count: None,
@@ -1133,6 +1138,78 @@ const CASES: &[Case] = &[
         text: "Des hommes armés ont attaqué lundi le marché de Tin-Akoff, tuant sept civils. L'armée burkinabè a mené des frappes aériennes dans la zone le lendemain.",
         expect: Some(Expect { count: Some(2), fatalities: Some(7), date: Some("2026-04-06"), ..ev(S::Attack) }),
     },
+    Case {
+        name: "fr drone strikes of the army and its ally are one side, the civilians the other",
+        published: "2026-02-10",
+        text: "Des frappes de drones de l'armée malienne et de l'Africa Corps russe ont tué au moins 12 civils lundi dans un marché près de Léré.",
+        expect: Some(Expect { actor1: Some("Military Forces of Mali"), assoc1: Some("Africa Corps"), actor2: Some("Civilians (Mali)"), fatalities: Some(12), ..ev(S::AirDroneStrike) }),
+    },
+    Case {
+        name: "ar drones of the army and Africa Corps strike a market",
+        published: "2025-09-15",
+        text: "طائرات مسيرة تابعة للجيش المالي وفيلق أفريقيا الروسي قصفت سوقا في ليري يوم الأحد ما أسفر عن مقتل 12 مدنيا.",
+        expect: Some(Expect { actor1: Some("Military Forces of Mali"), assoc1: Some("Africa Corps"), actor2: Some("Civilians (Mali)"), ..ev(S::AirDroneStrike) }),
+    },
+    Case {
+        name: "fr VDP and soldiers who repel an attack are the attacked side, the forces leading",
+        published: "2025-09-15",
+        text: "Des VDP et des soldats burkinabè ont repoussé une attaque contre Djibo samedi.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Burkina Faso)"), actor2: Some("Military Forces of Burkina Faso"), assoc2: Some("VDP"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr the jihadists of a repelled attack are not the VDP named before",
+        published: "2025-09-15",
+        text: "Des VDP et des soldats burkinabè ont repoussé une attaque jihadiste contre Djibo samedi.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group"), actor2: Some("Military Forces of Burkina Faso"), assoc2: Some("VDP"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en the army and Wagner repel JNIM: JNIM leads as the attacker",
+        published: "2025-09-15",
+        text: "The Malian army and Wagner repelled an attack by JNIM on Boulkessi on Saturday.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Military Forces of Mali"), assoc2: Some("Wagner"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "ar the army that repelled the attack is actor2",
+        published: "2025-09-15",
+        text: "الجيش المالي صد الهجوم على معسكر بولكيسي يوم السبت وقتل عشرة من المهاجمين.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Mali)"), actor2: Some("Military Forces of Mali"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr the attack of the JNIM names its attacker",
+        published: "2025-06-03",
+        text: "Au moins 30 soldats ont été tués dimanche lors d'une attaque du JNIM contre le camp militaire de Boulkessi.",
+        expect: Some(Expect { actor1: Some("JNIM"), fatalities: Some(30), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en gunmen from a named group who attacked killed the victims told before",
+        published: "2025-03-22",
+        text: "At least 44 worshippers were killed on Friday when gunmen from the Islamic State Sahel Province attacked a mosque in Fambita.",
+        expect: Some(Expect { actor1: Some("Islamic State (Sahel)"), actor2: Some("Civilians (Niger)"), fatalities: Some(44), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "en Dozos who clash with Fulani herders fight the Fulani militia, not the army",
+        published: "2024-05-20",
+        text: "Dozo hunters and Fulani herders clashed near Bankass on Sunday, leaving 9 dead.",
+        expect: Some(Expect { actor1: Some("Dozo"), actor2: Some("Fulani Ethnic Militia (Mali)"), fatalities: Some(9), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr a communal militia fighting with no other side named fights another community",
+        published: "2024-05-20",
+        text: "Des chasseurs dozos ont affronté des hommes armés près de Bankass dimanche, faisant 4 morts.",
+        expect: Some(Expect { actor1: Some("Dozo"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en police who seized firearms disrupted weapons use",
+        published: "2019-03-05",
+        text: "Police seized fire arms in Niamey on Monday.",
+        expect: Some(Expect { actor1: Some("Police Forces of Niger"), ..ev(S::DisruptedWeaponsUse) }),
+    },
+    Case {
+        name: "ar security forces who seized weapons and ammunition disrupted weapons use",
+        published: "2019-03-05",
+        text: "ضبطت قوات الأمن أسلحة وذخائر في نيامي يوم الاثنين.",
+        expect: Some(Expect { actor1: Some("Niger"), ..ev(S::DisruptedWeaponsUse) }),
+    },
 ];
 
 #[test]
@@ -1220,6 +1297,16 @@ fn cases() {
                 if let Some(a) = x.actor2 {
                     if !e.actor2.as_deref().unwrap_or("").contains(a) {
                         p.push(format!("actor2 {:?} lacks {a:?}", e.actor2));
+                    }
+                }
+                for (want, got, role) in [
+                    (x.assoc1, &e.assoc_actor_1, "assoc_actor_1"),
+                    (x.assoc2, &e.assoc_actor_2, "assoc_actor_2"),
+                ] {
+                    if let Some(a) = want {
+                        if !got.as_deref().unwrap_or("").contains(a) {
+                            p.push(format!("{role} {got:?} lacks {a:?}"));
+                        }
                     }
                 }
                 if let Some(f) = x.fatalities {

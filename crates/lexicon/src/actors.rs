@@ -37,6 +37,10 @@ pub struct ActorEntry {
     /// spelling ("ML:Mopti", "BF:Sahel"): a weak hint for choosing among namesake villages.
     #[serde(default)]
     pub areas: Vec<String>,
+    /// A militia that fights beside the state's forces (Burkina Faso's VDP, Nigeria's
+    /// Civilian JTF): never their opponent in a report that names both.
+    #[serde(default)]
+    pub pro_government: bool,
     #[serde(default)]
     pub periods: Vec<Period>,
     #[serde(default)]
