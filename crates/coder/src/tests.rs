@@ -1210,6 +1210,18 @@ const CASES: &[Case] = &[
         text: "ضبطت قوات الأمن أسلحة وذخائر في نيامي يوم الاثنين.",
         expect: Some(Expect { actor1: Some("Niger"), ..ev(S::DisruptedWeaponsUse) }),
     },
+    Case {
+        name: "en a customs officer killed is an armed target: a battle",
+        published: "2019-12-02",
+        text: "On November 30, JNIM militants killed a customs officer and seized a vehicle in Diema.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Police Forces of Mali"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en an attack on a forest guard station is a battle",
+        published: "2019-12-02",
+        text: "On November 25, JNIM militants attacked the forest guard station in the area of Kassoum.",
+        expect: Some(Expect { actor1: Some("JNIM"), ..ev(S::ArmedClash) }),
+    },
 ];
 
 #[test]
