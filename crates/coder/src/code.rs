@@ -1498,6 +1498,9 @@ impl Coder {
                             let lo = floor_char(text, m.start.saturating_sub(16).max(start));
                             let hi = floor_char(text, (m.end + 24).min(end));
                             OFF_DUTY.iter().any(|w| has_phrase(&text[lo..hi], w))
+                                // "A soldier was shot outside his home", "tué à son
+                                // domicile": killed at home, out of combat.
+                                || AT_HOME.iter().any(|w| has_phrase(&text[start..end], w))
                         });
                 // "attacked the border police station", "هاجم مسلحون مركزا للدرك": a military
                 // or police installation as the direct object makes a battle, even when a
@@ -2100,6 +2103,25 @@ impl Coder {
                     && c.end <= t_start
             })
         });
+        // "23 individuals arrested earlier by the army were reportedly executed", "3 people
+        // arrested by FAMa soldiers were allegedly executed": the captors did it.
+        if passive {
+            if let Some(&m) = before.last() {
+                let captor = in_sentence.iter().any(|by| {
+                    by.target == Target::Cue(Cue::PassiveBy)
+                        && by.end <= m.start
+                        && scan.gap(by.end, m.start) <= 1
+                        && in_sentence.iter().any(|a| {
+                            a.target == Target::Cue(Cue::Arrest)
+                                && a.end <= by.start
+                                && scan.gap(a.end, by.start) <= 2
+                        })
+                });
+                if captor && is_force(self.mention_kind(m)) {
+                    return (Some(m.clone()), None);
+                }
+            }
+        }
         if passive || target_before.is_some() {
             // "the Malian army arrested twenty civilians who were beaten", "GFAT arrested a
             // man who was executed": those who made the arrest did it.
@@ -4316,6 +4338,30 @@ const OFF_DUTY: &[&str] = &[
     "غير مسلح",
 ];
 
+/// Where personnel are killed out of combat: at home or visiting family.
+const AT_HOME: &[&str] = &[
+    "in his house",
+    "in his home",
+    "at his home",
+    "at his house",
+    "outside his home",
+    "outside his house",
+    "in front of his house",
+    "in front of his home",
+    "near his home",
+    "at his residence",
+    "on a family visit",
+    "visiting his family",
+    "chez lui",
+    "a son domicile",
+    "devant son domicile",
+    "dans son domicile",
+    "en visite familiale",
+    "في منزله",
+    "امام منزله",
+    "داخل منزله",
+];
+
 /// What a victim is accused of serving ("accused of collaborating with the army", "soupçonné
 /// de collaborer avec", "بتهمه التعاون مع"), closely before a force mention.
 const SERVES: &[&str] = &[
@@ -4661,6 +4707,7 @@ mod word_list_tests {
             ("OBJECT_MARKERS", OBJECT_MARKERS),
             ("UNIT_NOUNS", UNIT_NOUNS),
             ("OFF_DUTY", OFF_DUTY),
+            ("AT_HOME", AT_HOME),
             ("SERVES", SERVES),
             ("UNDERGO", UNDERGO),
             ("NEXT_DAY", NEXT_DAY),

@@ -1222,6 +1222,24 @@ const CASES: &[Case] = &[
         text: "On November 25, JNIM militants attacked the forest guard station in the area of Kassoum.",
         expect: Some(Expect { actor1: Some("JNIM"), ..ev(S::ArmedClash) }),
     },
+    Case {
+        name: "en a soldier shot outside his home is attacked out of combat",
+        published: "2019-12-02",
+        text: "On November 30, a French soldier was shot outside his home in Bamako.",
+        expect: Some(Expect { ..ev(S::Attack) }),
+    },
+    Case {
+        name: "fr a gendarme killed at his home is attacked out of combat",
+        published: "2019-12-02",
+        text: "Le 30 novembre, des hommes armés ont assassiné un gendarme à son domicile à Boni.",
+        expect: Some(Expect { ..ev(S::Attack) }),
+    },
+    Case {
+        name: "en people arrested by the army then executed were executed by the army",
+        published: "2019-04-30",
+        text: "On April 23, 23 individuals arrested earlier by the army in Filio were reportedly executed near Sona.",
+        expect: Some(Expect { actor1: Some("Military Forces of Burkina Faso"), actor2: Some("Civilians"), ..ev(S::Attack) }),
+    },
 ];
 
 #[test]
