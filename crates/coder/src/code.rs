@@ -3550,9 +3550,27 @@ fn casualties(
                     }) {
                         rest = rest.replace(&text[m.start..m.end], " ");
                     }
-                    rest.split(|c: char| c.is_whitespace() || c == ',')
+                    // "killing one Koglweogo member and 3 miners": a noun or two of the first
+                    // count's people may stand there too, but no other event word.
+                    let others = rest
+                        .split(|c: char| c.is_whitespace() || c == ',')
                         .filter(|w| !w.is_empty())
-                        .all(|w| matches!(w, "and" | "et" | "و" | "others" | "autres"))
+                        .filter(|w| !matches!(*w, "and" | "et" | "و" | "others" | "autres"))
+                        .count();
+                    // A verb there ("taking six hostage", "captured three") starts another
+                    // count.
+                    let verb = rest
+                        .split(|c: char| c.is_whitespace() || c == ',')
+                        .any(|w| w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ant"));
+                    others == 0
+                        || (others <= 2
+                            && !verb
+                            && (between.contains(" and ") || between.contains(" et "))
+                            && !in_sentence.iter().any(|m| {
+                                matches!(m.target, Target::Cue(k) if !k.is_grammar())
+                                    && m.start >= prev_end
+                                    && m.end <= n.start
+                            }))
                 }
             {
                 total = total.saturating_add(n.value);
@@ -3683,8 +3701,14 @@ fn casualties(
                 .iter()
                 .find_map(|a| before.strip_suffix(a))
                 .unwrap_or(before);
+            // "a police officer, a security guard, and a Belgian citizen", "a father and his
+            // two sons": a list of people closed by "and" may run past commas.
+            let sentence_end = text[w.2..end]
+                .find([';', ':', '.'])
+                .map_or(end, |i| w.2 + i);
             let n = coordinated_singulars(before)
                 .or_else(|| coordinated_singulars(&text[w.2..clause_end]))
+                .or_else(|| listed_people(&text[w.2..sentence_end]))
                 .unwrap_or(1);
             Some((n, Some((w.1, w.2))))
         }
@@ -3719,6 +3743,108 @@ fn without_named_parens(text: &str, a: usize, b: usize, in_sentence: &[Match]) -
 
 /// How many singular noun phrases ("a soldier", "his son", "un gendarme") `s` joins with
 /// "and"/"et": `None` unless at least two and every part is singular and short.
+/// How many people a list after a killing verb names, when it is a list closed by "and":
+/// "a police officer, a security guard, and a Belgian citizen" (3), "a father and his two
+/// sons" (3), "an MSA officer and one of his associates near Menaka" (2). Each part is a
+/// singular person ("a/an/his/the ..."), "one of ...", or a small count ("his two sons",
+/// "deux enfants"); a place or time after the last part ends the list. `None` when the text
+/// is not such a list.
+fn listed_people(s: &str) -> Option<u32> {
+    const SINGULAR: &[&str] = &[
+        "a", "an", "his", "her", "the", "un", "une", "son", "sa", "le", "la",
+    ];
+    // Words that end a person and the list: a place, a time or a clause follows.
+    const ENDS: &[&str] = &[
+        "in", "near", "at", "on", "during", "while", "after", "before", "when", "as", "who",
+        "dans", "pres", "a", "au", "aux", "en", "lors", "pendant", "apres", "avant", "qui",
+    ];
+    const SMALL: &[(&str, u32)] = &[
+        ("two", 2),
+        ("three", 3),
+        ("four", 4),
+        ("five", 5),
+        ("six", 6),
+        ("seven", 7),
+        ("eight", 8),
+        ("nine", 9),
+        ("ten", 10),
+        ("deux", 2),
+        ("trois", 3),
+        ("quatre", 4),
+        ("cinq", 5),
+        ("sept", 7),
+        ("huit", 8),
+        ("neuf", 9),
+        ("dix", 10),
+    ];
+    let count = |w: &str| {
+        w.parse::<u32>()
+            .ok()
+            .filter(|n| (1..=100).contains(n))
+            .or_else(|| SMALL.iter().find(|(s, _)| *s == w).map(|&(_, n)| n))
+    };
+    // One part: its head count, and whether a place or time after it ends the list.
+    let value = |part: &str| -> Option<(u32, bool)> {
+        let words: Vec<&str> = part.split_whitespace().collect();
+        let cut = words
+            .iter()
+            .skip(1)
+            .position(|w| ENDS.contains(w))
+            .map(|i| i + 1);
+        let person = &words[..cut.unwrap_or(words.len())];
+        let v = match person {
+            ["one", "of", ..] | ["un", "de", ..] => Some(1),
+            [first, second, ..] if SINGULAR.contains(first) && count(second).is_some() => {
+                count(second)
+            }
+            [first, _, ..] if count(first).is_some() => count(first),
+            [first, .., last] if SINGULAR.contains(first) && person.len() <= 4 => {
+                (!(last.ends_with('s') && last.len() > 3)).then_some(1)
+            }
+            _ => None,
+        }?;
+        Some((v, cut.is_some()))
+    };
+    let mut total = 0u32;
+    let mut rest = s.trim();
+    loop {
+        // "..., and a Belgian citizen": an Oxford comma before the last part.
+        if let Some(last) = rest
+            .strip_prefix("and ")
+            .or_else(|| rest.strip_prefix("et "))
+        {
+            return (total > 0)
+                .then(|| value(last.split(',').next().unwrap_or("")).map(|(v, _)| total + v))
+                .flatten();
+        }
+        // The next part runs to a comma or to "and"/"et"; the part after "and" is the last.
+        let comma = rest.find(',');
+        let and = [" and ", " et "]
+            .iter()
+            .filter_map(|c| rest.find(c).map(|i| (i, c.len())))
+            .min();
+        let (part, next, last_follows) = match (comma, and) {
+            (Some(c), Some((a, _))) if c < a => (&rest[..c], &rest[c + 1..], false),
+            (_, Some((a, l))) => (&rest[..a], &rest[a + l..], true),
+            _ => return None,
+        };
+        let part = part
+            .trim()
+            .trim_start_matches("and ")
+            .trim_start_matches("et ");
+        let (v, ends) = value(part)?;
+        if ends {
+            return None;
+        }
+        total += v;
+        rest = next.trim_start();
+        if last_follows {
+            let last = rest.split(',').next().unwrap_or("");
+            return value(last).map(|(v, _)| total + v);
+        }
+    }
+}
+
 fn coordinated_singulars(s: &str) -> Option<u32> {
     const SINGULAR: &[&str] = &[
         "a", "an", "one", "his", "her", "the", "un", "une", "son", "sa", "le", "la",

@@ -1240,6 +1240,42 @@ const CASES: &[Case] = &[
         text: "On April 23, 23 individuals arrested earlier by the army in Filio were reportedly executed near Sona.",
         expect: Some(Expect { actor1: Some("Military Forces of Burkina Faso"), actor2: Some("Civilians"), ..ev(S::Attack) }),
     },
+    Case {
+        name: "en a list of singular victims closed by and runs past commas",
+        published: "2019-03-05",
+        text: "On March 3, a gunman shot and killed a police officer, a security guard, and a Belgian citizen in Bamako.",
+        expect: Some(Expect { fatalities: Some(3), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en a victim and his two sons are three dead",
+        published: "2019-03-05",
+        text: "On March 3, Dozos killed a father and his two sons in Koumaga.",
+        expect: Some(Expect { fatalities: Some(3), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "en two singular victims before a place are two dead",
+        published: "2019-03-05",
+        text: "On March 3, militants assassinated a village chief and his son in the village of Tiemboulo.",
+        expect: Some(Expect { fatalities: Some(2), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "en one of his associates counts one more",
+        published: "2019-03-05",
+        text: "On March 3, ISGS militants assassinated an MSA officer and one of his associates near Menaka.",
+        expect: Some(Expect { fatalities: Some(2), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en a count with its noun joined by and to the next count adds up",
+        published: "2019-03-05",
+        text: "On March 3, militants attacked the Kerboule mining site, killing one Koglweogo member and 3 miners.",
+        expect: Some(Expect { fatalities: Some(4), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en killing one and taking six hostage is one dead",
+        published: "2019-03-05",
+        text: "On March 3, gunmen stormed the town of Anefis, killing one and taking six hostage.",
+        expect: Some(Expect { fatalities: Some(1), ..ev(S::Attack) }),
+    },
 ];
 
 #[test]
