@@ -1677,7 +1677,32 @@ impl Coder {
                 push_tag(&mut tags, "air_strike");
             }
         }
-        let fatalities = casualties(scan, &in_sentence, start, end);
+        let mut fatalities = casualties(scan, &in_sentence, start, end);
+        // "protested after police killed a man", "burned a car that allegedly killed a
+        // motorcyclist", "over the death of a youth": a death a protest or riot answers is its
+        // cause, not its toll.
+        if matches!(
+            sub.event_type(),
+            rasd_model::EventType::Protests | rasd_model::EventType::Riots
+        ) {
+            if let Some((_, Some((fs, _)))) = fatalities {
+                let text = scan.norm.as_str();
+                let lo = scan.word_starts[scan.word_index(fs).saturating_sub(6)].max(start);
+                let before = &text[lo.min(fs)..fs];
+                let clause = before.rsplit([',', ';', '(']).next().unwrap_or(before);
+                // "over" only right before the death ("over the death of"), not "hand over".
+                let over_the = ["over the", "over a", "over his", "over her"]
+                    .iter()
+                    .any(|p| clause.trim_end().ends_with(p));
+                if over_the
+                    || clause
+                        .split(|c: char| !is_word_char(c))
+                        .any(|w| PROTEST_CAUSES.contains(&w))
+                {
+                    fatalities = Some((0, None));
+                }
+            }
+        }
         // "15 soldiers were killed in an attack by JNIM", "قتل 15 جنديا في هجوم شنه مسلحون":
         // the side counted among the dead is the target; ACLED's actor1 is the attacker.
         if sub == SubEventType::ArmedClash {
@@ -4464,6 +4489,29 @@ const OFF_DUTY: &[&str] = &[
     "غير مسلح",
 ];
 
+/// Words that make a death the cause a protest or riot answers ("after police killed a man",
+/// "over the death of", "accused of murdering", "suite au meurtre", "احتجاجا على مقتل").
+const PROTEST_CAUSES: &[&str] = &[
+    "after",
+    "following",
+    "against",
+    "accused",
+    "allegedly",
+    "related",
+    "denounce",
+    "denouncing",
+    "protest",
+    "suite",
+    "apres",
+    "contre",
+    "accuse",
+    "denoncer",
+    "احتجاجا",
+    "بعد",
+    "اثر",
+    "ضد",
+];
+
 /// Where personnel are killed out of combat: at home or visiting family.
 const AT_HOME: &[&str] = &[
     "in his house",
@@ -4834,6 +4882,7 @@ mod word_list_tests {
             ("UNIT_NOUNS", UNIT_NOUNS),
             ("OFF_DUTY", OFF_DUTY),
             ("AT_HOME", AT_HOME),
+            ("PROTEST_CAUSES", PROTEST_CAUSES),
             ("SERVES", SERVES),
             ("UNDERGO", UNDERGO),
             ("NEXT_DAY", NEXT_DAY),

@@ -1276,6 +1276,24 @@ const CASES: &[Case] = &[
         text: "On March 3, gunmen stormed the town of Anefis, killing one and taking six hostage.",
         expect: Some(Expect { fatalities: Some(1), ..ev(S::Attack) }),
     },
+    Case {
+        name: "en a death a riot answers is its cause, not its toll",
+        published: "2019-03-05",
+        text: "On March 3, residents of Bobo-Dioulasso violently protested after police killed a man during an arrest, burning four cars.",
+        expect: Some(Expect { fatalities: Some(0), ..ev(S::ViolentDemonstration) }),
+    },
+    Case {
+        name: "fr a riot over a death counts no fatality",
+        published: "2019-03-05",
+        text: "Le 3 mars, des jeunes ont saccagé la gendarmerie de Fana pour protester contre le meurtre d'une fillette.",
+        expect: Some(Expect { fatalities: Some(0), ..ev(S::ViolentDemonstration) }),
+    },
+    Case {
+        name: "en protesters shot dead during the riot are its toll",
+        published: "2019-03-05",
+        text: "On March 3, protesters erected barricades and burned tyres in Ouagadougou; security forces shot at protesters, killing at least seven.",
+        expect: Some(Expect { fatalities: Some(7), ..ev(S::ViolentDemonstration) }),
+    },
 ];
 
 #[test]
