@@ -3731,7 +3731,53 @@ fn casualties(
             let sentence_end = text[w.2..end]
                 .find([';', ':', '.'])
                 .map_or(end, |i| w.2 + i);
-            let n = coordinated_singulars(before)
+            // "abducted four Fulani men ..., they were executed", "arrested at least 24
+            // people who were executed", "abducted six men, executed them": with no count of
+            // its own, the killing is of the captives counted before it.
+            let captives = {
+                let rest = text[w.2..end].trim_start();
+                let mut next = rest
+                    .split(|c: char| !is_word_char(c))
+                    .filter(|x| !x.is_empty());
+                let pronoun = matches!(
+                    next.next(),
+                    None | Some(
+                        "them"
+                            | "all"
+                            | "both"
+                            | "les"
+                            | "in"
+                            | "near"
+                            | "on"
+                            | "at"
+                            | "and"
+                            | "by"
+                            | "outside"
+                            | "after"
+                            | "dans"
+                            | "pres"
+                    )
+                ) || rest.starts_with("a few")
+                    || rest.starts_with(['.', ',', ';']);
+                pronoun
+                    .then(|| {
+                        within(&scan.numbers, start, w.1, |n| n.start)
+                            .iter()
+                            .rev()
+                            .find(|n| {
+                                n.end <= w.1
+                                    && in_sentence.iter().any(|c| {
+                                        matches!(c.target, Target::Cue(Cue::Abduct | Cue::Arrest))
+                                            && c.end <= n.start
+                                            && scan.gap(c.end, n.start) <= 2
+                                    })
+                            })
+                            .map(|n| n.value)
+                    })
+                    .flatten()
+            };
+            let n = captives
+                .or_else(|| coordinated_singulars(before))
                 .or_else(|| coordinated_singulars(&text[w.2..clause_end]))
                 .or_else(|| listed_people(&text[w.2..sentence_end]))
                 .unwrap_or(1);

@@ -1294,6 +1294,24 @@ const CASES: &[Case] = &[
         text: "On March 3, protesters erected barricades and burned tyres in Ouagadougou; security forces shot at protesters, killing at least seven.",
         expect: Some(Expect { fatalities: Some(7), ..ev(S::ViolentDemonstration) }),
     },
+    Case {
+        name: "en captives counted when taken and executed later are the toll",
+        published: "2019-10-02",
+        text: "On September 28, Dozo militiamen abducted four Fulani men in the village of Sewere, they were executed a few kilometers from the village.",
+        expect: Some(Expect { fatalities: Some(4), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "en men arrested then executed them counts the arrested",
+        published: "2019-08-08",
+        text: "On August 4, Malian soldiers reportedly arrested nine members of the Fulani community in the village of Siguimara, and subsequently executed them.",
+        expect: Some(Expect { actor1: Some("Military Forces of Mali"), fatalities: Some(9), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "en abducted two and killed a man is one dead",
+        published: "2019-08-08",
+        text: "On August 4, gunmen abducted two women and killed a man in the village of Siguimara.",
+        expect: Some(Expect { fatalities: Some(1), ..ev(S::Attack) }),
+    },
 ];
 
 #[test]
