@@ -1,7 +1,7 @@
 //! Coding one document: sentences, cues, roles, casualties, dates, places, merging.
 
 use crate::classify::{classify, Classified, Family};
-use crate::places::{find_places, Place};
+use crate::places::{capital_places, find_places, Place};
 use aho_corasick::{AhoCorasick, MatchKind};
 use chrono::NaiveDate;
 use rasd_lexicon::{ActorId, Cue, GenericRole, Lexicon, Match, ResolvedActor, Target};
@@ -288,6 +288,24 @@ impl Coder {
             matches,
         };
         let doc_country = self.document_country(&scan, &hints);
+        // "marched in the capital": the document's capital, where no place name stands there.
+        let mut scan = scan;
+        if let Some(c) = doc_country.as_deref() {
+            let capitals: Vec<Place> = capital_places(norm, c)
+                .into_iter()
+                .filter(|p| {
+                    !scan
+                        .places
+                        .iter()
+                        .any(|q| q.start < p.end && p.start < q.end)
+                })
+                .collect();
+            if !capitals.is_empty() {
+                scan.places.extend(capitals);
+                scan.places.sort_by_key(|p| (p.start, p.end));
+            }
+        }
+        let scan = scan;
         let mut candidates: Vec<Candidate> = Vec::new();
         let sents = sentences(text);
         let governed = self.governed_sentences(&scan, &sents);

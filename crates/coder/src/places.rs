@@ -57,3 +57,66 @@ pub fn find_places(
         })
         .collect()
 }
+
+/// "Teachers marched in the capital", "manifestation dans la capitale", "في العاصمة": the
+/// capital of the document's `country`, placed at the phrase. "The capital of Israel" names
+/// another country's and is left alone.
+pub fn capital_places(text: &rasd_text::Normalized, country: &str) -> Vec<Place> {
+    const PHRASES: &[&str] = &["the capital", "la capitale", "العاصمه"];
+    let t = text.as_str();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for p in PHRASES {
+        for (i, _) in t.match_indices(p) {
+            let end = i + p.len();
+            let arabic = p.starts_with('ا');
+            // Arabic takes clitics before the article ("بالعاصمه", "في العاصمه").
+            let starts = arabic || rasd_text::is_word_byte_boundary(t, i);
+            if !starts || !rasd_text::is_word_byte_boundary(t, end) {
+                continue;
+            }
+            let rest = t[end..].trim_start();
+            if ["of ", "de ", "d'", "du ", "des "]
+                .iter()
+                .any(|w| rest.starts_with(w))
+            {
+                continue;
+            }
+            spans.push((i, end));
+        }
+    }
+    if spans.is_empty() {
+        return Vec::new();
+    }
+    let Some(name) = rasd_geo::capital_of(country) else {
+        return Vec::new();
+    };
+    let hints = GeoHints {
+        countries: vec![country.to_string()],
+        roaming: Vec::new(),
+        areas: Vec::new(),
+    };
+    let norm = rasd_text::normalize(name);
+    let Some(m) = Gazetteer::embedded()
+        .geoparse_original(name, &norm, &hints)
+        .into_iter()
+        .find(|m| m.country == country && m.kind != PlaceKind::Country)
+    else {
+        return Vec::new();
+    };
+    spans
+        .into_iter()
+        .map(|(start, end)| Place {
+            start,
+            end,
+            location: m.location.clone(),
+            country: m.country.clone(),
+            admin1: m.admin1.clone(),
+            admin2: m.admin2.clone(),
+            latitude: Some(m.latitude),
+            longitude: Some(m.longitude),
+            geo_precision: m.geo_precision,
+            is_country: false,
+            score: m.score,
+        })
+        .collect()
+}

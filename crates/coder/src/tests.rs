@@ -1555,3 +1555,36 @@ fn the_next_day_follows_the_event_told_before() {
         Some("2026-04-07")
     );
 }
+
+#[test]
+fn the_capital_is_the_documents_capital() {
+    let coder = Coder::new(CoderConfig::default());
+    let published = chrono::NaiveDate::from_ymd_opt(2026, 3, 3);
+    let code = |text: &str| {
+        let doc = Document {
+            id: "capital".into(),
+            text: text.into(),
+            published,
+            ..Default::default()
+        };
+        coder.code(&doc).events
+    };
+    for text in [
+        "Malian police broke up a protest march in the capital on Monday, firing teargas at demonstrators.",
+        "Lundi, la police malienne a dispersé une marche de protestation dans la capitale à coups de gaz lacrymogène.",
+        "فرقت الشرطة المالية يوم الاثنين مسيرة احتجاجية في العاصمة باستخدام الغاز المسيل للدموع.",
+    ] {
+        let events = code(text);
+        let e = events.first().unwrap_or_else(|| panic!("no event: {text}"));
+        assert_eq!(e.location.as_deref(), Some("Bamako"), "{text}: {e:?}");
+        assert_eq!(e.admin1.as_deref(), Some("Bamako"), "{text}: {e:?}");
+    }
+    // Another country's capital is not the document's.
+    let events = code("Malian students marched on Monday against the recognition of Jerusalem as the capital of Israel.");
+    assert!(
+        events
+            .iter()
+            .all(|e| e.location.as_deref() != Some("Bamako")),
+        "{events:?}"
+    );
+}

@@ -180,6 +180,35 @@ pub fn acled_country(cc: &str) -> Option<&'static str> {
     country_index(cc).map(|i| COUNTRIES[i].acled)
 }
 
+/// The capital that news means by "the capital" of a covered country (ACLED spelling of the
+/// country): "Bamako" for "Mali". Côte d'Ivoire's is Abidjan, its seat of government in
+/// practice.
+pub fn capital_of(country: &str) -> Option<&'static str> {
+    const CAPITALS: &[(&str, &str)] = &[
+        ("ML", "Bamako"),
+        ("BF", "Ouagadougou"),
+        ("NE", "Niamey"),
+        ("NG", "Abuja"),
+        ("TD", "N'Djamena"),
+        ("MR", "Nouakchott"),
+        ("SN", "Dakar"),
+        ("DZ", "Algiers"),
+        ("LY", "Tripoli"),
+        ("SD", "Khartoum"),
+        ("CM", "Yaounde"),
+        ("BJ", "Porto-Novo"),
+        ("TG", "Lome"),
+        ("GH", "Accra"),
+        ("CI", "Abidjan"),
+        ("GN", "Conakry"),
+    ];
+    let cc = COUNTRIES[country_by_acled(country)?].cc;
+    CAPITALS
+        .iter()
+        .find(|(c, _)| *c == cc)
+        .map(|&(_, name)| name)
+}
+
 pub(crate) fn country_by_acled(name: &str) -> Option<usize> {
     COUNTRIES
         .iter()
