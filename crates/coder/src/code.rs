@@ -1500,6 +1500,14 @@ impl Coder {
                 // "shot dead three peacekeepers on leave", "un gendarme en permission": armed
                 // personnel out of combat are attacked, not fought (ACLED: violence against
                 // civilians).
+                // "A soldier was shot outside his home", "tué à son domicile": killed at home,
+                // out of combat (looked up once per sentence).
+                let at_home = armed_target
+                    && !two_sided
+                    && !fought_back
+                    && AT_HOME
+                        .iter()
+                        .any(|w| has_phrase(&scan.norm.as_str()[start..end], w));
                 let off_duty = armed_target
                     && !two_sided
                     && !fought_back
@@ -1515,10 +1523,7 @@ impl Coder {
                             let text = scan.norm.as_str();
                             let lo = floor_char(text, m.start.saturating_sub(16).max(start));
                             let hi = floor_char(text, (m.end + 24).min(end));
-                            OFF_DUTY.iter().any(|w| has_phrase(&text[lo..hi], w))
-                                // "A soldier was shot outside his home", "tué à son
-                                // domicile": killed at home, out of combat.
-                                || AT_HOME.iter().any(|w| has_phrase(&text[start..end], w))
+                            at_home || OFF_DUTY.iter().any(|w| has_phrase(&text[lo..hi], w))
                         });
                 // "attacked the border police station", "هاجم مسلحون مركزا للدرك": a military
                 // or police installation as the direct object makes a battle, even when a
