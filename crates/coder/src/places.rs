@@ -108,32 +108,28 @@ pub fn capital_places(text: &rasd_text::Normalized, country: &str) -> Vec<Place>
         .collect()
 }
 
-/// The gazetteer's entry for `country`'s capital, looked up once per country.
+/// The gazetteer's entry for `country`'s capital, looked up once for every covered country.
 fn capital(country: &str) -> Option<&'static rasd_geo::PlaceMention> {
     use std::collections::HashMap;
-    use std::sync::{Mutex, OnceLock};
-    static CACHE: OnceLock<Mutex<HashMap<String, Option<&'static rasd_geo::PlaceMention>>>> =
-        OnceLock::new();
-    let cache = CACHE.get_or_init(|| Mutex::new(HashMap::new()));
-    if let Some(hit) = cache.lock().ok().and_then(|c| c.get(country).copied()) {
-        return hit;
-    }
-    let found = rasd_geo::capital_of(country).and_then(|name| {
-        let hints = GeoHints {
-            countries: vec![country.to_string()],
-            roaming: Vec::new(),
-            areas: Vec::new(),
-        };
-        let norm = rasd_text::normalize(name);
-        Gazetteer::embedded()
-            .geoparse_original(name, &norm, &hints)
-            .into_iter()
-            .find(|m| m.country == country && m.kind != PlaceKind::Country)
-    });
-    // At most one entry per covered country is ever leaked.
-    let found: Option<&'static rasd_geo::PlaceMention> = found.map(|m| &*Box::leak(Box::new(m)));
-    if let Ok(mut c) = cache.lock() {
-        c.insert(country.to_string(), found);
-    }
-    found
+    use std::sync::OnceLock;
+    static CAPITALS: OnceLock<HashMap<&'static str, rasd_geo::PlaceMention>> = OnceLock::new();
+    CAPITALS
+        .get_or_init(|| {
+            rasd_geo::capitals()
+                .filter_map(|(country, name)| {
+                    let hints = GeoHints {
+                        countries: vec![country.to_string()],
+                        roaming: Vec::new(),
+                        areas: Vec::new(),
+                    };
+                    let norm = rasd_text::normalize(name);
+                    Gazetteer::embedded()
+                        .geoparse_original(name, &norm, &hints)
+                        .into_iter()
+                        .find(|m| m.country == country && m.kind != PlaceKind::Country)
+                        .map(|m| (country, m))
+                })
+                .collect()
+        })
+        .get(country)
 }

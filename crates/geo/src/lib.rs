@@ -44,5 +44,5 @@ pub use build::{build, BuildReport};
 pub use error::{EmbeddedProblem, GeoError, SkipReason, SkippedRow};
 pub use gazetteer::{AdminArea, Gazetteer};
 pub use geometry::haversine_km;
-pub use names::{acled_country, capital_of};
+pub use names::{acled_country, capital_of, capitals};
 pub use resolve::{GeoHints, PlaceCue, PlaceKind, PlaceMention};

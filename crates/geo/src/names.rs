@@ -184,30 +184,39 @@ pub fn acled_country(cc: &str) -> Option<&'static str> {
 /// country): "Bamako" for "Mali". Côte d'Ivoire's is Abidjan, its seat of government in
 /// practice.
 pub fn capital_of(country: &str) -> Option<&'static str> {
-    const CAPITALS: &[(&str, &str)] = &[
-        ("ML", "Bamako"),
-        ("BF", "Ouagadougou"),
-        ("NE", "Niamey"),
-        ("NG", "Abuja"),
-        ("TD", "N'Djamena"),
-        ("MR", "Nouakchott"),
-        ("SN", "Dakar"),
-        ("DZ", "Algiers"),
-        ("LY", "Tripoli"),
-        ("SD", "Khartoum"),
-        ("CM", "Yaounde"),
-        ("BJ", "Porto-Novo"),
-        ("TG", "Lome"),
-        ("GH", "Accra"),
-        ("CI", "Abidjan"),
-        ("GN", "Conakry"),
-    ];
     let cc = COUNTRIES[country_by_acled(country)?].cc;
     CAPITALS
         .iter()
         .find(|(c, _)| *c == cc)
         .map(|&(_, name)| name)
 }
+
+/// Every covered country (ACLED spelling) with its capital (see [`capital_of`]).
+pub fn capitals() -> impl Iterator<Item = (&'static str, &'static str)> {
+    CAPITALS
+        .iter()
+        .filter_map(|&(cc, name)| Some((COUNTRIES[country_index(cc)?].acled, name)))
+}
+
+/// (ISO2, capital) for the covered countries.
+const CAPITALS: &[(&str, &str)] = &[
+    ("ML", "Bamako"),
+    ("BF", "Ouagadougou"),
+    ("NE", "Niamey"),
+    ("NG", "Abuja"),
+    ("TD", "N'Djamena"),
+    ("MR", "Nouakchott"),
+    ("SN", "Dakar"),
+    ("DZ", "Algiers"),
+    ("LY", "Tripoli"),
+    ("SD", "Khartoum"),
+    ("CM", "Yaounde"),
+    ("BJ", "Porto-Novo"),
+    ("TG", "Lome"),
+    ("GH", "Accra"),
+    ("CI", "Abidjan"),
+    ("GN", "Conakry"),
+];
 
 pub(crate) fn country_by_acled(name: &str) -> Option<usize> {
     COUNTRIES

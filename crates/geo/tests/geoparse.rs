@@ -693,3 +693,21 @@ fn faso_alone_names_burkina_faso() {
         "{ms:#?}"
     );
 }
+
+/// Every covered country's capital (what "the capital" means in a report) is in the gazetteer,
+/// in its own country.
+#[test]
+fn every_capital_is_in_the_gazetteer() {
+    let capitals: Vec<(&str, &str)> = rasd_geo::capitals().collect();
+    assert_eq!(capitals.len(), 16, "{capitals:?}");
+    for (country, name) in capitals {
+        assert_eq!(rasd_geo::capital_of(country), Some(name));
+        let ms = parse(name, &[country]);
+        assert!(
+            ms.iter()
+                .any(|m| m.country == country && m.kind != PlaceKind::Country),
+            "{name} ({country}): {ms:#?}"
+        );
+    }
+    assert_eq!(rasd_geo::capital_of("Atlantis"), None);
+}
