@@ -965,7 +965,15 @@ impl Coder {
         // "des VDP et des soldats ont repoussé une attaque": forces and their allies are one
         // side. The ally is actor1's associate; the opponent is the next actor named after it.
         if let (Some(ma), Some(mb)) = (mention_at(&actor1), mention_at(&actor2)) {
-            if violent_family && self.allied(ma, mb) {
+            // A force killed in a passive clause ("a soldier was killed ...") is a victim,
+            // whatever the other side.
+            let passive_victim = mb.end <= t_start
+                && in_sentence.iter().any(|c| {
+                    c.target == Target::Cue(Cue::PassiveAux)
+                        && c.end <= t_start
+                        && scan.gap(c.end, t_start) == 0
+                });
+            if violent_family && !passive_victim && self.allied(ma, mb) {
                 let own = actor1.as_ref().and_then(|a| a.name.clone());
                 // The opponent: an actor named after the ally, else a non-state armed actor
                 // anywhere in the sentence ("Presumed JNIM attack ... against joint MINUSMA
@@ -2052,6 +2060,15 @@ impl Coder {
         });
         // "were killed and 60 injured by soldiers": after a passive verb the agent may come later.
         let agent_reach = if passive_verb { 6 } else { 2 };
+        // "civilians escorted by the military": a "by" after another participle belongs to it.
+        let other_participle = |by: usize| {
+            by > t_end
+                && text[..by]
+                    .trim_end()
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| ESCORTED.contains(&w))
+        };
         let agent = after.iter().copied().find(|m| {
             in_sentence.iter().any(|c| {
                 c.target == Target::Cue(Cue::PassiveBy)
@@ -2059,6 +2076,9 @@ impl Coder {
                     && scan.gap(c.end, m.start) <= 2
                     && c.start >= t_end
                     && scan.gap(t_end, c.start) <= agent_reach
+                    && !(c.start > t_end
+                        && scan.gap(t_end, c.start) > 0
+                        && other_participle(c.start))
             })
         });
         if let Some(agent) = agent {
@@ -2212,7 +2232,46 @@ impl Coder {
         }
         if passive || target_before.is_some() {
             // "villagers came under attack from JNIM fighters": the attacker follows.
-            let from = undergo.then(|| after.first().copied()).flatten();
+            // "8 Islamists were killed in clashes with French troops", "... killed in an
+            // operation by French Barkhane forces": the other side is named after "with",
+            // "by" or "between", however far.
+            let target = target_before.or(before.last().copied());
+            let other_side = || {
+                after.iter().copied().find(|m| {
+                    let pre = text[..m.start].trim_end();
+                    // Past a nationality ("by French Barkhane forces") and an article.
+                    let pre = pre
+                        .rsplit_once(' ')
+                        .filter(|(_, w)| self.demonyms.contains_key(*w))
+                        .map_or(pre, |(r, _)| r.trim_end());
+                    let pre = ["the", "les", "des", "la", "le", "l'", "du"]
+                        .iter()
+                        .find_map(|a| {
+                            pre.strip_suffix(a)
+                                .filter(|r| r.is_empty() || r.ends_with(' '))
+                                .map(str::trim_end)
+                        })
+                        .unwrap_or(pre);
+                    // Not a government ("Tuaregs aligned with the government") nor an ally
+                    // of the target ("civilians escorted by the military").
+                    let government = matches!(m.refs[0], ActorRef::Generic(GenericRole::Government))
+                        || matches!(m.refs[0], ActorRef::Named(id) if self.lexicon.actor(id).name.starts_with("Government"));
+                    self.mention_kind(m).is_armed()
+                        && !government
+                        && target.is_none_or(|t| {
+                            t.refs != m.refs
+                                && !self.allied(t, m)
+                                && !(is_force(self.mention_kind(t)) && is_force(self.mention_kind(m)))
+                        })
+                        && ["with", "by", "between", "avec", "par", "entre"]
+                            .iter()
+                            .any(|w| pre.ends_with(&format!(" {w}")))
+                })
+            };
+            let from = undergo
+                .then(|| after.first().copied())
+                .flatten()
+                .or_else(|| passive.then(other_side).flatten());
             return (
                 from.cloned(),
                 target_before.or(before.last().copied()).cloned(),
@@ -4581,6 +4640,32 @@ const PROTEST_CAUSES: &[&str] = &[
     "ضد",
 ];
 
+/// Participles that take their own "by" ("escorted by the military", "escortés par
+/// l'armée"): the agent of the killing is not there.
+const ESCORTED: &[&str] = &[
+    "escorted",
+    "accompanied",
+    "backed",
+    "supported",
+    "protected",
+    "guarded",
+    "owned",
+    "led",
+    "commanded",
+    "employed",
+    "hired",
+    "escorte",
+    "escortes",
+    "escortee",
+    "escortees",
+    "accompagne",
+    "accompagnes",
+    "appuye",
+    "appuyes",
+    "soutenu",
+    "soutenus",
+];
+
 /// Where personnel are killed out of combat: at home or visiting family.
 const AT_HOME: &[&str] = &[
     "in his house",
@@ -4951,6 +5036,7 @@ mod word_list_tests {
             ("UNIT_NOUNS", UNIT_NOUNS),
             ("OFF_DUTY", OFF_DUTY),
             ("AT_HOME", AT_HOME),
+            ("ESCORTED", ESCORTED),
             ("PROTEST_CAUSES", PROTEST_CAUSES),
             ("SERVES", SERVES),
             ("UNDERGO", UNDERGO),

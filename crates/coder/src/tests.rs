@@ -1312,6 +1312,24 @@ const CASES: &[Case] = &[
         text: "On August 4, gunmen abducted two women and killed a man in the village of Siguimara.",
         expect: Some(Expect { fatalities: Some(1), ..ev(S::Attack) }),
     },
+    Case {
+        name: "en victims killed in clashes with a named force fought that force",
+        published: "2018-08-03",
+        text: "On August 1, eight Islamists were killed near Gao in clashes with French troops.",
+        expect: Some(Expect { actor1: Some("Military Forces of France"), actor2: Some("Islamist"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en the operation by forces named far after the passive killing did it",
+        published: "2018-08-03",
+        text: "On August 1, 2 suspected Islamist militants were killed and 3 arrested in an early-morning operation by French Barkhane forces in Tin Afaghout.",
+        expect: Some(Expect { actor1: Some("Military Forces of France"), fatalities: Some(2), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en civilians escorted by the military were not attacked by the military",
+        published: "2018-08-03",
+        text: "On August 1, a Malian soldier was killed during an attack on civilians escorted by the military near Goundam by suspected JNIM fighters.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Military Forces of Mali"), ..ev(S::ArmedClash) }),
+    },
 ];
 
 #[test]
