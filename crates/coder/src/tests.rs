@@ -1330,6 +1330,18 @@ const CASES: &[Case] = &[
         text: "On August 1, a Malian soldier was killed during an attack on civilians escorted by the military near Goundam by suspected JNIM fighters.",
         expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Military Forces of Mali"), ..ev(S::ArmedClash) }),
     },
+    Case {
+        name: "fr a military operation against jihadists is a battle",
+        published: "2025-11-10",
+        text: "Samedi, l'armée malienne a mené une opération militaire contre des jihadistes près de Boni.",
+        expect: Some(Expect { actor1: Some("Military Forces of Mali"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en forces that conducted an operation against a group fought it",
+        published: "2018-12-22",
+        text: "On December 19, French forces conducted an operation against presumed ISGS militants in the Gourma.",
+        expect: Some(Expect { actor1: Some("Military Forces of France"), actor2: Some("Islamic State"), ..ev(S::ArmedClash) }),
+    },
 ];
 
 #[test]
