@@ -1227,7 +1227,10 @@ impl Coder {
                     .cloned();
                 actor1 = protesters.or_else(|| generic(GenericRole::Protesters));
                 // "Hundreds protested. Police fired tear gas.": the intervention may follow.
+                // "Protesters were arrested while holding a sit-in": arrests of the crowd too
+                // (not "demanded the release of people arrested").
                 let intervened = cue_set.contains(&Cue::Disperse)
+                    || protesters_arrested(scan, &in_sentence)
                     || within(&scan.matches, end, ctx.next_end, |m| m.start)
                         .iter()
                         .any(|m| matches!(m.target, Target::Cue(Cue::Disperse | Cue::Arrest)));
@@ -1877,7 +1880,29 @@ impl Coder {
         let crowd = numbers_in.iter().any(|n| n.end <= end);
         let protest_family = matches!(family, Family::Protest)
             || matches!(family, Family::Fixed(s) if matches!(s.event_type(), rasd_model::EventType::Protests | rasd_model::EventType::Riots));
-        let intervention = cue_set.contains(&Cue::Disperse);
+        let intervention = cue_set.contains(&Cue::Disperse)
+            || (matches!(family, Family::Protest) && protesters_arrested(scan, &in_sentence));
+        // "a 96-hour work stoppage", "un sit-in de 72 heures", "إضراب لمدة ثلاثة أيام": a
+        // protest with its length is a report of one.
+        let duration = numbers_in.iter().any(|n| {
+            n.start.abs_diff(t_start) < 40
+                && scan.norm.as_str()[n.end..end]
+                    .trim_start_matches(['-', ' '])
+                    .split(|c: char| !is_word_char(c))
+                    .next()
+                    .is_some_and(|w| DURATION_UNITS.contains(&w))
+        }) || {
+            // "96-hour", "three-day": one hyphenated word.
+            let text = scan.norm.as_str();
+            let lo = floor_char(text, t_start.saturating_sub(40).max(start));
+            let hi = floor_char(text, (t_end + 40).min(end));
+            text[lo..hi].split_whitespace().any(|w| {
+                w.split_once('-').is_some_and(|(n, u)| {
+                    (n.bytes().all(|b| b.is_ascii_digit()) || SMALL_COUNTS.contains(&n))
+                        && DURATION_UNITS.contains(&u.trim_end_matches([',', '.']))
+                })
+            })
+        };
         // The trigger itself or a verb right next to it is a finite past form: "staged a
         // sit-in", "held a sit-in", "a march was held".
         let past = {
@@ -1927,7 +1952,8 @@ impl Coder {
             })
         };
         let specific = if protest_family {
-            (crowd || intervention || (reported && (date_in || place_in || past))) && !reference
+            (crowd || intervention || duration || (reported && (date_in || place_in || past)))
+                && !reference
         } else {
             !reference
         };
@@ -4666,6 +4692,42 @@ const ESCORTED: &[&str] = &[
     "soutenus",
 ];
 
+/// Whether the sentence tells protesters arrested: "Protesters were arrested", "police
+/// arrested 17 protesters", "des manifestants ont été interpellés".
+fn protesters_arrested(scan: &Scan, in_sentence: &[Match]) -> bool {
+    let crowd = |m: &Match| matches!(m.target, Target::Generic(GenericRole::Protesters));
+    in_sentence
+        .iter()
+        .filter(|a| a.target == Target::Cue(Cue::Arrest))
+        .any(|a| {
+            in_sentence.iter().filter(|m| crowd(m)).any(|m| {
+                (m.end <= a.start && scan.gap(m.end, a.start) <= 2)
+                    || (m.start >= a.end && scan.gap(a.end, m.start) <= 2)
+            })
+        })
+}
+
+/// Number words that open a hyphenated length ("three-day").
+const SMALL_COUNTS: &[&str] = &[
+    "one", "two", "three", "four", "five", "six", "seven", "ten", "twenty",
+];
+
+/// Units of a protest's length ("48-hour", "72 heures", "ثلاثة أيام").
+const DURATION_UNITS: &[&str] = &[
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "heures",
+    "heure",
+    "jours",
+    "jour",
+    "ساعه",
+    "ساعات",
+    "ايام",
+    "يوما",
+];
+
 /// Where personnel are killed out of combat: at home or visiting family.
 const AT_HOME: &[&str] = &[
     "in his house",
@@ -5036,6 +5098,8 @@ mod word_list_tests {
             ("UNIT_NOUNS", UNIT_NOUNS),
             ("OFF_DUTY", OFF_DUTY),
             ("AT_HOME", AT_HOME),
+            ("DURATION_UNITS", DURATION_UNITS),
+            ("SMALL_COUNTS", SMALL_COUNTS),
             ("ESCORTED", ESCORTED),
             ("PROTEST_CAUSES", PROTEST_CAUSES),
             ("SERVES", SERVES),

@@ -1342,6 +1342,36 @@ const CASES: &[Case] = &[
         text: "On December 19, French forces conducted an operation against presumed ISGS militants in the Gourma.",
         expect: Some(Expect { actor1: Some("Military Forces of France"), actor2: Some("Islamic State"), ..ev(S::ArmedClash) }),
     },
+    Case {
+        name: "en a strike with its length is a protest report",
+        published: "2015-03-05",
+        text: "Tollbooth workers launched a three-day nationwide sit-in.",
+        expect: Some(ev(S::PeacefulProtest)),
+    },
+    Case {
+        name: "en a 72-hour work stoppage is a protest report",
+        published: "2015-03-05",
+        text: "The Union of National Finance Officers has started a 72-hour sit-in at the Ministry of Economy and Finance.",
+        expect: Some(ev(S::PeacefulProtest)),
+    },
+    Case {
+        name: "en police who dispersed the crowd intervened in a protest",
+        published: "2015-03-05",
+        text: "Police used teargas to disperse the crowd claiming a correction of the forest's borders.",
+        expect: Some(ev(S::ProtestWithIntervention)),
+    },
+    Case {
+        name: "en protesters arrested during a sit-in is an intervention",
+        published: "2015-03-05",
+        text: "Protesters were arrested while holding a sit-in against the mining company.",
+        expect: Some(ev(S::ProtestWithIntervention)),
+    },
+    Case {
+        name: "en a march for the release of people arrested is peaceful",
+        published: "2015-03-05",
+        text: "On March 3, residents of Passakongo marched to demand the release of 23 people arrested in their area.",
+        expect: Some(ev(S::PeacefulProtest)),
+    },
 ];
 
 #[test]
