@@ -761,7 +761,12 @@ impl Coder {
                 {
                     return None
                 }
-                Cue::Negation if dist <= NEGATION_WINDOW => return None,
+                // "National Road No. 7", "n° 7" is a number sign, not a negation.
+                Cue::Negation
+                    if dist <= NEGATION_WINDOW && !number_sign(scan.norm.as_str(), m.end) =>
+                {
+                    return None
+                }
                 // A march on an anniversary is itself an event; a massacre recalled is not.
                 Cue::Background if family != Family::Protest => return None,
                 // "the trial over the attack", "ملف اغتيال", "accusé d'avoir tué": a judicial
@@ -4705,6 +4710,13 @@ fn protesters_arrested(scan: &Scan, in_sentence: &[Match]) -> bool {
                     || (m.start >= a.end && scan.gap(a.end, m.start) <= 2)
             })
         })
+}
+
+/// Whether "no" ending at `end` is a number sign ("Road No. 7", "No.7", "no 3"): a digit
+/// follows, after an optional period.
+fn number_sign(text: &str, end: usize) -> bool {
+    let rest = text[end..].trim_start_matches('.').trim_start();
+    rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
 /// Number words that open a hyphenated length ("three-day").

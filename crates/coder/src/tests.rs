@@ -1372,6 +1372,12 @@ const CASES: &[Case] = &[
         text: "On March 3, residents of Passakongo marched to demand the release of 23 people arrested in their area.",
         expect: Some(ev(S::PeacefulProtest)),
     },
+    Case {
+        name: "en No. before a number is a number sign, not a negation",
+        published: "2015-03-05",
+        text: "On March 3, traders of market No. 2 staged a sit-in in Kaya.",
+        expect: Some(ev(S::PeacefulProtest)),
+    },
 ];
 
 #[test]
