@@ -1304,7 +1304,23 @@ impl Coder {
                             )
                         )
                     });
-                if !fighting {
+                // "seized Tinzaouaten from the Islamists", "seized control of Douentza following
+                // a long occupation by rebels": a place taken from an armed group is taken by
+                // force. (A bare "regained control", with no fighting told, is ACLED's
+                // non-violent transfer as often as a regain.)
+                let from_armed = mentions.iter().any(|m| {
+                    m.start >= t_end
+                        && self.mention_kind(m).is_armed()
+                        && actor1
+                            .as_ref()
+                            .is_none_or(|a| a.span != Some((m.start, m.end)))
+                        && {
+                            let pre = scan.norm.as_str()[..m.start].trim_end();
+                            let pre = pre.strip_suffix("the").map_or(pre, str::trim_end);
+                            pre.ends_with(" from") || pre.ends_with(" occupation by")
+                        }
+                });
+                if !fighting && !from_armed {
                     SubEventType::NonViolentTransferOfTerritory
                 } else if state {
                     SubEventType::GovernmentRegainsTerritory

@@ -1378,6 +1378,18 @@ const CASES: &[Case] = &[
         text: "On March 3, traders of market No. 2 staged a sit-in in Kaya.",
         expect: Some(ev(S::PeacefulProtest)),
     },
+    Case {
+        name: "en a town taken from an armed group is overtaken by force",
+        published: "2016-08-03",
+        text: "On August 1, GATIA took control of Tessit from the MNLA.",
+        expect: Some(Expect { actor1: Some("GATIA"), ..ev(S::NonStateActorOvertakesTerritory) }),
+    },
+    Case {
+        name: "en a town taken after the army withdrew is a non-violent transfer",
+        published: "2026-01-12",
+        text: "JNIM fighters took control of the town of Farabougou on Saturday after the army withdrew.",
+        expect: Some(Expect { actor1: Some("JNIM"), ..ev(S::NonViolentTransferOfTerritory) }),
+    },
 ];
 
 #[test]
