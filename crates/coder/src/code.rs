@@ -2116,11 +2116,17 @@ impl Coder {
                     .next()
                     .is_some_and(|w| ESCORTED.contains(&w))
         };
+        // "by members of the security forces", "par des éléments de l'armée": a partitive
+        // between "by" and the actor.
+        let partitive = |a: usize, b: usize| {
+            let between = text[a..b].trim();
+            PARTITIVES.iter().any(|p| between.starts_with(p)) && scan.gap(a, b) <= 4
+        };
         let agent = after.iter().copied().find(|m| {
             in_sentence.iter().any(|c| {
                 c.target == Target::Cue(Cue::PassiveBy)
                     && c.end <= m.start
-                    && scan.gap(c.end, m.start) <= 2
+                    && (scan.gap(c.end, m.start) <= 2 || partitive(c.end, m.start))
                     && c.start >= t_end
                     && scan.gap(t_end, c.start) <= agent_reach
                     && !(c.start > t_end
@@ -4687,6 +4693,23 @@ const PROTEST_CAUSES: &[&str] = &[
     "ضد",
 ];
 
+/// Words between "by" and an actor that name part of it ("by members of the army").
+const PARTITIVES: &[&str] = &[
+    "members of",
+    "elements of",
+    "some of",
+    "a group of",
+    "men of",
+    "membres de",
+    "membres du",
+    "membres des",
+    "des membres",
+    "elements de",
+    "elements du",
+    "des elements",
+    "un groupe de",
+];
+
 /// Participles that take their own "by" ("escorted by the military", "escortés par
 /// l'armée"): the agent of the killing is not there.
 const ESCORTED: &[&str] = &[
@@ -5126,6 +5149,7 @@ mod word_list_tests {
             ("UNIT_NOUNS", UNIT_NOUNS),
             ("OFF_DUTY", OFF_DUTY),
             ("AT_HOME", AT_HOME),
+            ("PARTITIVES", PARTITIVES),
             ("DURATION_UNITS", DURATION_UNITS),
             ("SMALL_COUNTS", SMALL_COUNTS),
             ("ESCORTED", ESCORTED),

@@ -1390,6 +1390,12 @@ const CASES: &[Case] = &[
         text: "JNIM fighters took control of the town of Farabougou on Saturday after the army withdrew.",
         expect: Some(Expect { actor1: Some("JNIM"), ..ev(S::NonViolentTransferOfTerritory) }),
     },
+    Case {
+        name: "en the agent after by members of the forces did it",
+        published: "2019-03-05",
+        text: "On March 3, a journalist was abducted and severely beaten in Gao by members of the Malian security forces.",
+        expect: Some(Expect { actor1: Some("Military Forces of Mali"), actor2: Some("Civilians (Mali)"), ..ev(S::Attack) }),
+    },
 ];
 
 #[test]
