@@ -954,8 +954,7 @@ impl Coder {
                         // "VDP and soldiers", "les VDP et l'armée": the state's forces lead
                         // the militia that fights beside them.
                         let a_militia = mention_at(&actor1).is_some_and(|m| {
-                            !is_force(self.mention_kind(m))
-                                && matches!(m.refs[0], ActorRef::Named(id) if self.lexicon.actor(id).pro_government)
+                            !is_force(self.mention_kind(m)) && self.pro_government(m)
                         });
                         if a_militia && is_force(r.kind) {
                             assoc1 = actor1.replace(r).and_then(|a| a.name);
@@ -1787,9 +1786,7 @@ impl Coder {
         if sub == SubEventType::ArmedClash
             && repels(scan.norm.as_str(), t_start, t_end)
             && mention_at(&actor1).is_some_and(|m| {
-                m.end <= t_start && (is_force(self.mention_kind(m)) || {
-                    matches!(m.refs[0], ActorRef::Named(id) if self.lexicon.actor(id).pro_government)
-                })
+                m.end <= t_start && (is_force(self.mention_kind(m)) || self.pro_government(m))
             })
         {
             let attacker = actor2
@@ -1818,19 +1815,13 @@ impl Coder {
             let lead = ally.end <= m.start || (militia && is_force(r.kind));
             Some((r, lead))
         };
-        if assoc1.is_none() {
-            if let Some((r, lead)) = ally_of(&actor1) {
-                assoc1 = if lead {
-                    actor1.replace(r).and_then(|a| a.name)
-                } else {
-                    r.name
-                };
+        for (slot, assoc) in [(&mut actor1, &mut assoc1), (&mut actor2, &mut assoc2)] {
+            if assoc.is_some() {
+                continue;
             }
-        }
-        if assoc2.is_none() {
-            if let Some((r, lead)) = ally_of(&actor2) {
-                assoc2 = if lead {
-                    actor2.replace(r).and_then(|a| a.name)
+            if let Some((r, lead)) = ally_of(slot) {
+                *assoc = if lead {
+                    slot.replace(r).and_then(|a| a.name)
                 } else {
                     r.name
                 };
@@ -2529,10 +2520,7 @@ impl Coder {
             ActorRef::Generic(g) => g != GenericRole::Government,
         };
         let force = |m: &ActorMention| is_force(self.mention_kind(m)) && loyal(m);
-        let beside = |m: &ActorMention| {
-            force(m)
-                || matches!(m.refs[0], ActorRef::Named(id) if self.lexicon.actor(id).pro_government)
-        };
+        let beside = |m: &ActorMention| force(m) || self.pro_government(m);
         a.refs != b.refs && ((force(a) && beside(b)) || (beside(a) && force(b)))
     }
 
@@ -2566,6 +2554,11 @@ impl Coder {
                     unidentified: false,
                 }
             })
+    }
+
+    /// Whether a mention names a militia that fights beside the state's forces.
+    fn pro_government(&self, m: &ActorMention) -> bool {
+        matches!(m.refs[0], ActorRef::Named(id) if self.lexicon.actor(id).pro_government)
     }
 
     fn mention_kind(&self, m: &ActorMention) -> ActorKind {
