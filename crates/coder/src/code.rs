@@ -3998,7 +3998,7 @@ fn listed_people(s: &str) -> Option<u32> {
             }
             [first, _, ..] if count(first).is_some() => count(first),
             [first, .., last] if SINGULAR.contains(first) && person.len() <= 4 => {
-                (!(last.ends_with('s') && last.len() > 3)).then_some(1)
+                (!(last.ends_with('s') && last.len() > 3) && !clause_verb(last)).then_some(1)
             }
             _ => None,
         }?;
@@ -4044,6 +4044,17 @@ fn listed_people(s: &str) -> Option<u32> {
     }
 }
 
+/// Whether a list part's last word is a verb, so the part is a clause, not a person ("a
+/// civilian and the attackers fled", "... and the army arrived").
+fn clause_verb(w: &str) -> bool {
+    const VERBS: &[&str] = &[
+        "fled", "left", "went", "ran", "said", "says", "took", "came", "fought", "escaped",
+        "arrived", "withdrew", "was", "were", "is", "are", "had", "has",
+    ];
+    let w = w.trim_end_matches([',', '.', ';']);
+    VERBS.contains(&w) || (w.ends_with("ed") && w.len() > 4)
+}
+
 fn coordinated_singulars(s: &str) -> Option<u32> {
     const SINGULAR: &[&str] = &[
         "a", "an", "one", "his", "her", "the", "un", "une", "son", "sa", "le", "la",
@@ -4063,7 +4074,7 @@ fn coordinated_singulars(s: &str) -> Option<u32> {
             && SINGULAR.contains(&words[0])
             && !words
                 .last()
-                .is_some_and(|w| w.ends_with('s') && w.len() > 3)
+                .is_some_and(|w| (w.ends_with('s') && w.len() > 3) || clause_verb(w))
     };
     parts
         .iter()

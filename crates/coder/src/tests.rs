@@ -1396,6 +1396,12 @@ const CASES: &[Case] = &[
         text: "On March 3, a journalist was abducted and severely beaten in Gao by members of the Malian security forces.",
         expect: Some(Expect { actor1: Some("Military Forces of Mali"), actor2: Some("Civilians (Mali)"), ..ev(S::Attack) }),
     },
+    Case {
+        name: "en a clause after and is no second victim",
+        published: "2019-03-05",
+        text: "On March 3, gunmen killed a civilian and the attackers fled.",
+        expect: Some(Expect { fatalities: Some(1), ..ev(S::Attack) }),
+    },
 ];
 
 #[test]
