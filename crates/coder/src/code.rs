@@ -3998,7 +3998,7 @@ fn listed_people(s: &str) -> Option<u32> {
             }
             [first, _, ..] if count(first).is_some() => count(first),
             [first, .., last] if SINGULAR.contains(first) && person.len() <= 4 => {
-                (!(last.ends_with('s') && last.len() > 3) && !clause_verb(last)).then_some(1)
+                (!(clause_verb(last) || (last.ends_with('s') && last.len() > 3))).then_some(1)
             }
             _ => None,
         }?;
