@@ -1981,9 +1981,7 @@ impl Coder {
                     && [&actor1, &actor2]
                         .iter()
                         .all(|a| a.as_ref().is_some_and(|a| a.span.is_some())))
-                // "مهاجما انتحاريا فجر نفسه خارج مكتب": a bomb or a strike told with a finite
-                // past verb is a report, even with no place the gazetteer knows.
-                || (weapon && (actor_anchor >= 0.1 || (casualty_word && date_in) || past)));
+                || (weapon && (actor_anchor >= 0.1 || (casualty_word && date_in))));
         if !specific {
             confidence = confidence.min(0.45);
         }

@@ -1402,12 +1402,6 @@ const CASES: &[Case] = &[
         text: "On March 3, gunmen killed a civilian and the attackers fled.",
         expect: Some(Expect { fatalities: Some(1), ..ev(S::Attack) }),
     },
-    Case {
-        name: "ar a suicide attacker who blew himself up is a report without a known place",
-        published: "2026-03-05",
-        text: "وأفاد مسؤولون بأن مهاجما انتحاريا فجر نفسه خارج مكتب شركة للأمن.",
-        expect: Some(ev(S::SuicideBomb)),
-    },
 ];
 
 #[test]
