@@ -45,9 +45,10 @@ pub struct Coder {
     /// `القوات <adjective>` patterns: "les forces françaises et maliennes", "القوات الفرنسية
     /// والمالية".
     trailing_demonyms: HashMap<String, ActorId>,
-    /// `TAKE_VERBS` and `SEIZE_VERBS`, compiled once.
+    /// `TAKE_VERBS`, `SEIZE_VERBS` and `AT_HOME`, compiled once.
     take_verbs: AhoCorasick,
     seize_verbs: AhoCorasick,
+    at_home: AhoCorasick,
 }
 
 /// How far (in words) a modality cue may stand before the trigger and still govern it.
@@ -219,6 +220,7 @@ impl Coder {
             trailing_demonyms,
             take_verbs: automaton(TAKE_VERBS),
             seize_verbs: automaton(SEIZE_VERBS),
+            at_home: automaton(AT_HOME),
         }
     }
 
@@ -1536,9 +1538,7 @@ impl Coder {
                 let at_home = armed_target
                     && !two_sided
                     && !fought_back
-                    && AT_HOME
-                        .iter()
-                        .any(|w| has_phrase(&scan.norm.as_str()[start..end], w));
+                    && find_word_phrase(scan.norm.as_str(), start, end, &self.at_home).is_some();
                 let off_duty = armed_target
                     && !two_sided
                     && !fought_back

@@ -62,28 +62,27 @@ pub fn find_places(
 /// capital of the document's `country`, placed at the phrase. "The capital of Israel" names
 /// another country's and is left alone.
 pub fn capital_places(text: &rasd_text::Normalized, country: &str) -> Vec<Place> {
-    const PHRASES: &[&str] = &["the capital", "la capitale", "العاصمه"];
+    use std::sync::OnceLock;
+    static PHRASES: OnceLock<aho_corasick::AhoCorasick> = OnceLock::new();
+    let phrases = PHRASES.get_or_init(|| {
+        aho_corasick::AhoCorasick::new(["the capital", "la capitale", "العاصمه"])
+            .expect("three fixed phrases compile")
+    });
     let t = text.as_str();
-    let mut spans: Vec<(usize, usize)> = Vec::new();
-    for p in PHRASES {
-        for (i, _) in t.match_indices(p) {
-            let end = i + p.len();
-            let arabic = p.starts_with('ا');
+    let spans: Vec<(usize, usize)> = phrases
+        .find_iter(t)
+        .map(|m| (m.start(), m.end()))
+        .filter(|&(i, end)| {
             // Arabic takes clitics before the article ("بالعاصمه", "في العاصمه").
-            let starts = arabic || rasd_text::is_word_byte_boundary(t, i);
-            if !starts || !rasd_text::is_word_byte_boundary(t, end) {
-                continue;
-            }
+            let starts = t[i..].starts_with('ا') || rasd_text::is_word_byte_boundary(t, i);
             let rest = t[end..].trim_start();
-            if ["of ", "de ", "d'", "du ", "des "]
-                .iter()
-                .any(|w| rest.starts_with(w))
-            {
-                continue;
-            }
-            spans.push((i, end));
-        }
-    }
+            starts
+                && rasd_text::is_word_byte_boundary(t, end)
+                && !["of ", "de ", "d'", "du ", "des "]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+        })
+        .collect();
     if spans.is_empty() {
         return Vec::new();
     }
