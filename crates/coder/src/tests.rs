@@ -1402,6 +1402,24 @@ const CASES: &[Case] = &[
         text: "On March 3, gunmen killed a civilian and the attackers fled.",
         expect: Some(Expect { fatalities: Some(1), ..ev(S::Attack) }),
     },
+    Case {
+        name: "en an abduction that ends in a killing is an attack",
+        published: "2019-12-20",
+        text: "On December 15, presumed ISGS militants abducted a municipal councilor in the village of Nassougou and beheaded him two days later.",
+        expect: Some(Expect { fatalities: Some(1), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "en an abduction with a beating is an attack",
+        published: "2019-12-20",
+        text: "On December 15, armed assailants abducted and beat a journalist in Gao, leaving him with a broken hand.",
+        expect: Some(ev(S::Attack)),
+    },
+    Case {
+        name: "fr an abduction with no harm told stays an abduction",
+        published: "2019-12-20",
+        text: "Le 15 décembre, des hommes armés ont enlevé deux enseignants près de Djibo.",
+        expect: Some(Expect { fatalities: Some(0), ..ev(S::AbductionForcedDisappearance) }),
+    },
 ];
 
 #[test]
