@@ -2321,7 +2321,9 @@ impl Coder {
                         })
                         && ["with", "by", "between", "avec", "par", "entre"]
                             .iter()
-                            .any(|w| pre.ends_with(&format!(" {w}")))
+                            .any(|w| {
+                                pre.strip_suffix(w).is_some_and(|r| r.ends_with(' '))
+                            })
                 })
             };
             let from = undergo
@@ -3224,27 +3226,22 @@ fn coordinated(text: &str, a_end: usize, b_start: usize) -> bool {
     let mut words = between
         .split(|c: char| !is_word_char(c))
         .filter(|w| !w.is_empty());
-    let first = words.next().unwrap_or("");
-    let rest: Vec<&str> = words.collect();
-    let lead = match first {
-        "and" | "et" | "و" => true,
-        "ainsi" => rest.first() == Some(&"que"),
-        "as" => rest.starts_with(&["well", "as"]),
+    let lead = match words.next() {
+        Some("and" | "et" | "و") => true,
+        Some("ainsi") => words.next() == Some("que"),
+        Some("as") => words.next() == Some("well") && words.next() == Some("as"),
         _ => false,
     };
-    let skip = match first {
-        "ainsi" => 1,
-        "as" => 2,
-        _ => 0,
-    };
-    lead && rest.len() >= skip
-        && rest[skip..].len() <= 2
-        && rest[skip..].iter().all(|w| {
-            matches!(
-                *w,
+    // At most two articles or "of" after the conjunction.
+    let mut n = 0;
+    lead && words.all(|w| {
+        n += 1;
+        n <= 2
+            && matches!(
+                w,
                 "the" | "of" | "de" | "des" | "du" | "d" | "l" | "la" | "le" | "les"
             )
-        })
+    })
 }
 
 /// Whether the trigger at `t_start..t_end` says an attack was repelled ("repelled the attack",
