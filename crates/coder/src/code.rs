@@ -1577,7 +1577,14 @@ impl Coder {
                     })
                 }
                 .map(|m| installation_role(&scan.norm.as_str()[m.start..m.end]));
-                if property && !harm && !bodily && !two_sided && !armed(&actor2) {
+                // "attacked the police station ... ransacked and burned it": an attack on an
+                // armed post is a battle in ACLED even when only property suffered.
+                // (An empty post is property: "while it was unmanned", "abandonné".)
+                let manned = installation.is_some()
+                    && !scan.norm.as_str()[start..end]
+                        .split(|c: char| !is_word_char(c))
+                        .any(|w| EMPTY_POST.contains(&w));
+                if property && !harm && !bodily && !two_sided && !armed(&actor2) && !manned {
                     // ACLED: an attack that harms no one but loots or burns is property destruction.
                     if actor2.is_none() {
                         actor2 = generic(GenericRole::Civilians);
@@ -4799,6 +4806,21 @@ const DURATION_UNITS: &[&str] = &[
     "يوما",
 ];
 
+/// Words that say a post was empty when attacked.
+const EMPTY_POST: &[&str] = &[
+    "unmanned",
+    "abandoned",
+    "deserted",
+    "empty",
+    "vide",
+    "abandonne",
+    "abandonnee",
+    "deserte",
+    "مهجور",
+    "مهجوره",
+    "خاليه",
+];
+
 /// Words of bodily harm read as whole words (not prefixes: "Beatrice").
 const HARMS: &[&str] = &[
     "beat",
@@ -5189,6 +5211,7 @@ mod word_list_tests {
             ("OFF_DUTY", OFF_DUTY),
             ("AT_HOME", AT_HOME),
             ("HARMS", HARMS),
+            ("EMPTY_POST", EMPTY_POST),
             ("PARTITIVES", PARTITIVES),
             ("DURATION_UNITS", DURATION_UNITS),
             ("SMALL_COUNTS", SMALL_COUNTS),

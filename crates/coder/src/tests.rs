@@ -1420,6 +1420,18 @@ const CASES: &[Case] = &[
         text: "Le 15 décembre, des hommes armés ont enlevé deux enseignants près de Djibo.",
         expect: Some(Expect { fatalities: Some(0), ..ev(S::AbductionForcedDisappearance) }),
     },
+    Case {
+        name: "en an attack on a police station that only burns it is a battle",
+        published: "2019-02-20",
+        text: "On February 16, presumed JNIM militants attacked and burned the police station in Namounou.",
+        expect: Some(Expect { actor1: Some("JNIM"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en an unmanned post that is burned is property destruction",
+        published: "2019-02-20",
+        text: "On February 16, militants attacked the police station in Tongomayel while it was unmanned, and burned it.",
+        expect: Some(ev(S::LootingPropertyDestruction)),
+    },
 ];
 
 #[test]
