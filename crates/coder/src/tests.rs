@@ -1432,6 +1432,12 @@ const CASES: &[Case] = &[
         text: "On February 16, militants attacked the police station in Tongomayel while it was unmanned, and burned it.",
         expect: Some(ev(S::LootingPropertyDestruction)),
     },
+    Case {
+        name: "en the Dogon Amassagou spelling names Dan Na Ambassagou",
+        published: "2018-07-16",
+        text: "On July 13, presumed Dogon Amassagou militiamen assassinated the Fulani village chief in the village of Dorodo.",
+        expect: Some(Expect { actor1: Some("Dan Na Ambassagou"), ..ev(S::Attack) }),
+    },
 ];
 
 #[test]
