@@ -49,6 +49,8 @@ pub struct Coder {
     take_verbs: AhoCorasick,
     seize_verbs: AhoCorasick,
     at_home: AhoCorasick,
+    /// The lexicon's "<Group> Ethnic Militia (<Country>)" entries by group, with their country.
+    ethnic_militias: HashMap<&'static str, Vec<(&'static str, ActorId)>>,
 }
 
 /// How far (in words) a modality cue may stand before the trigger and still govern it.
@@ -213,8 +215,21 @@ impl Coder {
                 .build(list)
                 .expect("a fixed word list compiles")
         };
+        let mut ethnic_militias: HashMap<&'static str, Vec<(&'static str, ActorId)>> =
+            HashMap::new();
+        for (i, e) in lexicon.actors().iter().enumerate() {
+            if let (ActorKind::IdentityMilitia, Some((group, _)), Some(country)) =
+                (e.kind, e.name.split_once(" Ethnic Militia ("), e.country())
+            {
+                ethnic_militias
+                    .entry(group)
+                    .or_default()
+                    .push((country, ActorId(i as u32)));
+            }
+        }
         Coder {
             lexicon,
+            ethnic_militias,
             config,
             demonyms,
             trailing_demonyms,
@@ -2554,19 +2569,11 @@ impl Coder {
         date: Option<NaiveDate>,
     ) -> Option<Slot> {
         let country = country?;
-        let probe = rasd_text::normalize(&format!("{group} militia"));
-        self.lexicon
-            .find(probe.as_str())
-            .into_iter()
-            .filter_map(|m| match m.target {
-                Target::Actor(id) => Some(id),
-                _ => None,
-            })
-            .find(|&id| {
-                let e = self.lexicon.actor(id);
-                e.kind == ActorKind::IdentityMilitia && e.country() == Some(country)
-            })
-            .map(|id| {
+        self.ethnic_militias
+            .get(group)?
+            .iter()
+            .find(|(c, _)| *c == country)
+            .map(|&(_, id)| {
                 let r = self.lexicon.resolve_actor(id, date);
                 Slot {
                     kind: r.kind,
