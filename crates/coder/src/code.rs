@@ -2065,19 +2065,7 @@ impl Coder {
                 .filter(|m| m.end <= t_start)
                 .collect::<Vec<_>>()[..]
             {
-                let joined = text[a.end..b.start].trim();
-                let joined = matches!(
-                    joined,
-                    "and"
-                        | "and the"
-                        | "et"
-                        | "et l"
-                        | "et l'"
-                        | "et la"
-                        | "et le"
-                        | "et les"
-                        | "و"
-                ) || (joined.is_empty() && text[b.start..].starts_with('و'));
+                let joined = coordinated(text, a.end, b.start);
                 // "Dozo hunters and Fulani herders clashed": a people named by its ethnic
                 // group that fights is a side too (coded as that group's militia).
                 let armed = |m: &ActorMention| {
@@ -2111,13 +2099,7 @@ impl Coder {
             let at = text.len() - r.len();
             let mut sides = mentions.iter().filter(|m| m.start >= at);
             if let (Some(a), Some(b)) = (sides.next(), sides.next()) {
-                let joined = text[a.end..b.start].trim();
-                if a.start == at
-                    && matches!(
-                        joined,
-                        "and" | "et" | "و" | "and the" | "et les" | "et la" | "et le"
-                    )
-                {
+                if a.start == at && coordinated(text, a.end, b.start) {
                     return (Some(a.clone()), Some(b.clone()));
                 }
             }
