@@ -968,12 +968,8 @@ impl Coder {
             }) {
                 if let Some(r) = resolve(other) {
                     if r.kind.is_armed() && r.name.is_some() && r.name != a.name {
-                        // "VDP and soldiers", "les VDP et l'armée": the state's forces lead
-                        // the militia that fights beside them.
-                        let a_militia = mention_at(&actor1).is_some_and(|m| {
-                            !is_force(self.mention_kind(m)) && self.pro_government(m)
-                        });
-                        if a_militia && is_force(r.kind) {
+                        // "VDP and soldiers", "les VDP et l'armée": the forces lead.
+                        if mention_at(&actor1).is_some_and(|m| self.force_leads(m, &r)) {
                             assoc1 = actor1.replace(r).and_then(|a| a.name);
                         } else {
                             assoc1 = r.name;
@@ -1845,8 +1841,7 @@ impl Coder {
             if r.name.is_none() || r.name.as_ref() == name {
                 return None;
             }
-            let militia = !is_force(self.mention_kind(m));
-            let lead = ally.end <= m.start || (militia && is_force(r.kind));
+            let lead = ally.end <= m.start || self.force_leads(m, &r);
             Some((r, lead))
         };
         for (slot, assoc) in [(&mut actor1, &mut assoc1), (&mut actor2, &mut assoc2)] {
@@ -2564,6 +2559,12 @@ impl Coder {
                     unidentified: false,
                 }
             })
+    }
+
+    /// Whether the forces `ally` lead the pro-government militia `m` named with them ("VDP and
+    /// soldiers": the soldiers are actor1, the VDP their associate).
+    fn force_leads(&self, m: &ActorMention, ally: &Slot) -> bool {
+        !is_force(self.mention_kind(m)) && self.pro_government(m) && is_force(ally.kind)
     }
 
     /// Whether a mention names a militia that fights beside the state's forces.
