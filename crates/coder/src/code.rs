@@ -1939,7 +1939,8 @@ impl Coder {
             let hi = floor_char(text, (t_end + 40).min(end));
             text[lo..hi].split_whitespace().any(|w| {
                 w.split_once('-').is_some_and(|(n, u)| {
-                    (n.bytes().all(|b| b.is_ascii_digit()) || SMALL_COUNTS.contains(&n))
+                    (n.bytes().all(|b| b.is_ascii_digit())
+                        || NUMBER_WORDS.iter().any(|(w, _)| *w == n))
                         && DURATION_UNITS.contains(&u.trim_end_matches([',', '.']))
                 })
             })
@@ -3970,30 +3971,12 @@ fn listed_people(s: &str) -> Option<u32> {
         "in", "near", "at", "on", "during", "while", "after", "before", "when", "as", "who",
         "dans", "pres", "a", "au", "aux", "en", "lors", "pendant", "apres", "avant", "qui",
     ];
-    const SMALL: &[(&str, u32)] = &[
-        ("two", 2),
-        ("three", 3),
-        ("four", 4),
-        ("five", 5),
-        ("six", 6),
-        ("seven", 7),
-        ("eight", 8),
-        ("nine", 9),
-        ("ten", 10),
-        ("deux", 2),
-        ("trois", 3),
-        ("quatre", 4),
-        ("cinq", 5),
-        ("sept", 7),
-        ("huit", 8),
-        ("neuf", 9),
-        ("dix", 10),
-    ];
+
     let count = |w: &str| {
         w.parse::<u32>()
             .ok()
             .filter(|n| (1..=100).contains(n))
-            .or_else(|| SMALL.iter().find(|(s, _)| *s == w).map(|&(_, n)| n))
+            .or_else(|| NUMBER_WORDS.iter().find(|(s, _)| *s == w).map(|&(_, n)| n))
     };
     // One part: its head count, and whether a place or time after it ends the list.
     let value = |part: &str| -> Option<(u32, bool)> {
@@ -4775,9 +4758,29 @@ fn number_sign(text: &str, end: usize) -> bool {
     rest.starts_with(|c: char| c.is_ascii_digit())
 }
 
-/// Number words that open a hyphenated length ("three-day").
-const SMALL_COUNTS: &[&str] = &[
-    "one", "two", "three", "four", "five", "six", "seven", "ten", "twenty",
+/// Small number words in English and French: the counts of a victim list ("his two sons")
+/// and the opening of a hyphenated length ("three-day").
+const NUMBER_WORDS: &[(&str, u32)] = &[
+    ("one", 1),
+    ("two", 2),
+    ("three", 3),
+    ("four", 4),
+    ("five", 5),
+    ("six", 6),
+    ("seven", 7),
+    ("eight", 8),
+    ("nine", 9),
+    ("ten", 10),
+    ("twenty", 20),
+    ("deux", 2),
+    ("trois", 3),
+    ("quatre", 4),
+    ("cinq", 5),
+    ("sept", 7),
+    ("huit", 8),
+    ("neuf", 9),
+    ("dix", 10),
+    ("vingt", 20),
 ];
 
 /// Units of a protest's length ("48-hour", "72 heures", "ثلاثة أيام").
@@ -5204,7 +5207,6 @@ mod word_list_tests {
             ("EMPTY_POST", EMPTY_POST),
             ("PARTITIVES", PARTITIVES),
             ("DURATION_UNITS", DURATION_UNITS),
-            ("SMALL_COUNTS", SMALL_COUNTS),
             ("ESCORTED", ESCORTED),
             ("PROTEST_CAUSES", PROTEST_CAUSES),
             ("SERVES", SERVES),
@@ -5215,10 +5217,14 @@ mod word_list_tests {
             ("AR_SINGLE_PERSON", AR_SINGLE_PERSON),
         ];
         let ethnic: Vec<&str> = ETHNIC_GROUPS.iter().map(|&(w, _)| w).collect();
+        let numbers: Vec<&str> = NUMBER_WORDS.iter().map(|&(w, _)| w).collect();
         let lists: Vec<(&str, &[&str])> = lists
             .iter()
             .copied()
-            .chain([("ETHNIC_GROUPS", ethnic.as_slice())])
+            .chain([
+                ("ETHNIC_GROUPS", ethnic.as_slice()),
+                ("NUMBER_WORDS", numbers.as_slice()),
+            ])
             .collect();
         let mut bad = Vec::new();
         for (name, list) in &lists {
