@@ -1196,7 +1196,7 @@ const CASES: &[Case] = &[
         name: "fr a communal militia fighting with no other side named fights another community",
         published: "2024-05-20",
         text: "Des chasseurs dozos ont affronté des hommes armés près de Bankass dimanche, faisant 4 morts.",
-        expect: Some(Expect { actor1: Some("Dozo"), ..ev(S::ArmedClash) }),
+        expect: Some(Expect { actor1: Some("Dozo"), actor2: Some("Unidentified Communal Militia (Mali)"), ..ev(S::ArmedClash) }),
     },
     Case {
         name: "en police who seized firearms disrupted weapons use",
