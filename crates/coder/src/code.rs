@@ -49,7 +49,7 @@ pub struct Coder {
     take_verbs: AhoCorasick,
     seize_verbs: AhoCorasick,
     at_home: AhoCorasick,
-    /// The lexicon's "<Group> Ethnic Militia (<Country>)" entries by group, with their country.
+    /// The lexicon's `<Group> Ethnic Militia (<Country>)` entries by group, with their country.
     ethnic_militias: HashMap<&'static str, Vec<(&'static str, ActorId)>>,
 }
 
