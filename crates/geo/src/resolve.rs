@@ -891,6 +891,9 @@ fn starts_with_any(s: &str, list: &[&'static str]) -> Option<&'static str> {
 struct Cand {
     target: Target,
     score: f64,
+    /// Rank of its admin1 among the actors' areas in its country (0 = the group's main area;
+    /// `usize::MAX` when not among them): breaks ties between namesakes of one country.
+    area_rank: usize,
     notes: Vec<&'static str>,
 }
 
@@ -957,7 +960,7 @@ impl Gazetteer {
         }
         for r in &raws {
             let t = &m.pats[r.pat].targets;
-            if r.cue != Some(PlaceCue::Region) && !r.border {
+            if !state_cue(r) && !r.border {
                 for t in t {
                     if let Target::Country(c) = t {
                         ctx_countries.insert(*c as usize);
@@ -1041,7 +1044,13 @@ impl Gazetteer {
                         }
                     }
                 }
-                cands.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.target.cmp(&b.target)));
+                cands.sort_by(|a, b| {
+                    b.score
+                        .total_cmp(&a.score)
+                        .then(self.country_of(a.target).cmp(&self.country_of(b.target)))
+                        .then(a.area_rank.cmp(&b.area_rank))
+                        .then(a.target.cmp(&b.target))
+                });
                 let Some(best) = cands.first() else { continue };
                 let second = cands.get(1).map(|c| c.score).unwrap_or(0.0);
                 let margin = (best.score - second).max(0.0);
@@ -1064,6 +1073,38 @@ impl Gazetteer {
                 }
             }
         }
+        // "Atara, 25 km from Niafunke", "Bague near Toumour": a place given relative to a
+        // landmark lies near it. A namesake far from the landmark means the village itself is
+        // not in the gazetteer: the landmark stands for it (geo_precision 2).
+        let hay = text.as_str();
+        let mut drop = vec![false; out.len()];
+        for i in 1..out.len() {
+            let (a, b) = (&out[i - 1], &out[i]);
+            let gap = hay.get(a.end..b.start).unwrap_or(".");
+            if b.cue == Some(PlaceCue::Near)
+                && a.cue != Some(PlaceCue::Near)
+                && matches!(a.kind, PlaceKind::Locality)
+                && matches!(b.kind, PlaceKind::Locality)
+                && gap.len() <= 60
+                && !gap.contains(['.', ';', '(', ')'])
+                && !gap
+                    .split(|c: char| !c.is_alphanumeric())
+                    .any(|w| matches!(w, "and" | "et" | "or" | "ou" | "then" | "puis" | "و" | "ثم"))
+                && haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+                    > stated_km(gap).map_or(100.0, |d| (1.5 * d + 30.0).max(100.0))
+            {
+                drop[i - 1] = true;
+                out[i].geo_precision = out[i].geo_precision.max(2);
+                out[i]
+                    .why
+                    .push_str("; landmark of a place not in the gazetteer");
+            }
+        }
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !drop[k - 1]
+        });
         // Capitals are seldom the event's place when other places are named.
         let localities = out.iter().filter(|p| p.kind == PlaceKind::Locality).count();
         if localities > 1 {
@@ -1150,7 +1191,7 @@ impl Gazetteer {
             .filter(|&t| match t {
                 Target::Country(_) => true,
                 // "Algeria" is the country, not Algiers; "Mali" not a village called Mali.
-                _ if has_country && r.cue != Some(PlaceCue::Region) => false,
+                _ if has_country && !state_cue(r) => false,
                 Target::Area(_) if pat.latin => true,
                 Target::Area(a) => {
                     let country_ctx = ctx_countries.contains(&self.areas[a as usize].country);
@@ -1234,7 +1275,7 @@ impl Gazetteer {
         let generic = names::GENERIC_AREA.contains(&pat.key.as_str());
         let mut s = match t {
             Target::Country(_) => {
-                if r.cue == Some(PlaceCue::Region) {
+                if state_cue(r) {
                     0.3 // "Niger State", "ولاية النيجر": the state, not the country
                 } else {
                     1.0
@@ -1288,16 +1329,24 @@ impl Gazetteer {
             s += 0.15;
             notes.push("central Sahel prior");
         }
+        let mut area_rank = usize::MAX;
         if !hint_areas.is_empty() && !matches!(t, Target::Country(_)) {
             let chain = self.area_chain(t);
             if let Some(&a1) = chain.iter().find(|&&a| self.areas[a].level == 1) {
                 let area = &self.areas[a1];
                 let cc = names::COUNTRIES[area.country].cc;
-                if hint_areas
+                // Groups list their main areas first: between two namesakes in a country
+                // where a group operates, the one in its stronghold.
+                if let Some(pos) = hint_areas
                     .iter()
-                    .any(|h| h.split_once(':') == Some((cc, area.name.as_str())))
+                    .position(|h| h.split_once(':') == Some((cc, area.name.as_str())))
                 {
+                    let rank = hint_areas[..pos]
+                        .iter()
+                        .filter(|h| h.split_once(':').map(|x| x.0) == Some(cc))
+                        .count();
                     s += 0.3;
+                    area_rank = rank;
                     notes.push("where the actors operate");
                 }
             }
@@ -1344,6 +1393,7 @@ impl Gazetteer {
         }
         Some(Cand {
             target: t,
+            area_rank,
             score: s,
             notes,
         })
@@ -1686,12 +1736,53 @@ fn capitalised_neighbour(
         let cue_word = starts_with_any(&hay[e..], REGION_AFTER).is_some()
             || starts_with_any(&hay[e..], AREA_AFTER).is_some()
             || starts_with_any(&hay[e..], COMMUNE_AFTER).is_some();
-        if capital(i) && !cue_word && !ok_word(w) && !is_place(w) {
+        if capital(i) && !cue_word && !ok_word(w) && !is_place(w) && !FACILITY_AFTER.contains(&w) {
             next = true;
         }
     }
     (prev, next)
 }
+
+/// Capitalised words after a place name that make it a site in that place, not a longer proper
+/// name: "the Mentao Refugee Camp", "Kidal Military Camp", "the Gao Airport", "Boni Market".
+const FACILITY_AFTER: &[&str] = &[
+    "refugee",
+    "refugees",
+    "idp",
+    "camp",
+    "market",
+    "airport",
+    "airfield",
+    "gold",
+    "mine",
+    "mining",
+    "prison",
+    "military",
+    "barracks",
+    "hospital",
+    "health",
+    "bridge",
+    "dam",
+    "checkpoint",
+    "police",
+    "gendarmerie",
+    "customs",
+    "village",
+    "town",
+    "city",
+    "mosque",
+    "church",
+    "valley",
+    "river",
+    "lake",
+    "forest",
+    "border",
+    "crossing",
+    "garrison",
+    "base",
+    "post",
+    "outpost",
+];
 
 /// Stopwords that are titles or given names: a capitalised place-like word beside them is part
 /// of a person's name ("General Sanogo", "Amadou Haya").
@@ -1749,6 +1840,23 @@ const CAPITALS: &[&str] = &[
     "Khartoum",
     "Yaounde",
 ];
+
+/// The distance a gap between two place names states ("Diabaly, 140 kilometers from"), in km.
+fn stated_km(gap: &str) -> Option<f64> {
+    let digits: String = gap
+        .chars()
+        .skip_while(|c| !c.is_ascii_digit())
+        .take_while(|c| c.is_ascii_digit())
+        .collect();
+    digits.parse().ok()
+}
+
+/// A region cue that can make a country's name a state's ("Niger State", "ولاية النيجر",
+/// "l'État du Niger"); "the regions of Niger" or "la région du Niger" still name the country.
+fn state_cue(r: &Raw) -> bool {
+    r.cue == Some(PlaceCue::Region)
+        && !(r.cue_text.starts_with("region") || r.cue_text.starts_with("province"))
+}
 
 fn detect_cue(
     before: &str,

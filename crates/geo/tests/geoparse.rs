@@ -711,3 +711,75 @@ fn every_capital_is_in_the_gazetteer() {
     }
     assert_eq!(rasd_geo::capital_of("Atlantis"), None);
 }
+
+#[test]
+fn a_groups_main_area_breaks_a_tie_between_namesakes_of_one_country() {
+    // Parou is a village near Bandiagara (Mopti) and one near San (Segou), both without a
+    // population: the group's first-listed area decides, whichever it is.
+    let text = "A transport truck was struck by an IED near Parou.";
+    let n = rasd_text::normalize(text);
+    let admin1 = |areas: &[&str]| {
+        let hints = GeoHints {
+            roaming: vec!["Mali".into()],
+            areas: areas.iter().map(|s| s.to_string()).collect(),
+            ..Default::default()
+        };
+        let ms = Gazetteer::embedded().geoparse_original(text, &n, &hints);
+        find(&ms, "Parou").admin1.clone()
+    };
+    assert_eq!(admin1(&["ML:Mopti", "ML:Segou"]).as_deref(), Some("Mopti"));
+    assert_eq!(admin1(&["ML:Segou", "ML:Mopti"]).as_deref(), Some("Segou"));
+}
+
+#[test]
+fn the_regions_of_a_country_name_the_country_and_niger_state_the_state() {
+    let ms = parse(
+        "Thousands marched in eight regions of Niger to support the army.",
+        &[],
+    );
+    let niger = find(&ms, "Niger");
+    assert_eq!(niger.kind, PlaceKind::Country, "{ms:#?}");
+    assert_eq!(niger.country, "Niger");
+    for text in [
+        "Bandits killed ten villagers in Niger State.",
+        "Bandits killed ten villagers in the state of Niger, Nigeria.",
+    ] {
+        let ms = parse(text, &[]);
+        let state = ms
+            .iter()
+            .find(|m| m.kind == PlaceKind::Admin1)
+            .unwrap_or_else(|| panic!("{text}: {ms:#?}"));
+        assert_eq!(state.country, "Nigeria", "{text}");
+    }
+}
+
+#[test]
+fn a_site_after_a_place_name_keeps_the_place() {
+    // "Refugee Camp" after Mentao is a site in Mentao, not a longer proper name.
+    let ms = parse(
+        "Militants abducted three health workers at the Mentao Refugee Camp.",
+        &[],
+    );
+    let m = find(&ms, "Mentao");
+    assert_eq!(m.country, "Burkina Faso");
+    // A capitalised word that is not a site still makes a proper name.
+    let ms = parse("The Mentao Association held its congress.", &[]);
+    assert!(ms.iter().all(|m| m.location != "Mentao"), "{ms:#?}");
+}
+
+#[test]
+fn a_village_far_from_its_landmark_is_a_namesake_and_the_landmark_stands_for_it() {
+    // Atara is not in the gazetteer near Niafunke (only far away): Niafunke, precision 2.
+    let ms = parse(
+        "A trader was kidnapped in Atara, 25 km from Niafunke, by armed men.",
+        &[],
+    );
+    assert!(ms.iter().all(|m| m.location != "Atara"), "{ms:#?}");
+    assert_eq!(find(&ms, "Niafunke").geo_precision, 2);
+    // A stated distance that far keeps the place: Diabaly is 140 km from Segou.
+    let ms = parse(
+        "Soldiers based in the military camp at Diabaly, 140 kilometers from Segou, beat two men.",
+        &[],
+    );
+    assert_eq!(find(&ms, "Diabaly").country, "Mali");
+}
