@@ -1614,6 +1614,38 @@ impl Coder {
                     SubEventType::Attack
                 } else if (two_sided && !lone_gunfire) || armed_target || fought_back {
                     let text = scan.norm.as_str();
+                    // "Clashes between Fulani herders and Mossi farmers": two communities named
+                    // by their ethnic groups fight as their militias in ACLED.
+                    if civ(&actor2) && actor1.as_ref().is_none_or(|a| a.span.is_none()) {
+                        let mut groups: Vec<&str> = Vec::new();
+                        for g in text[start..end]
+                            .split(|c: char| !is_word_char(c))
+                            .filter_map(ethnic_group)
+                        {
+                            if !groups.contains(&g) {
+                                groups.push(g);
+                            }
+                        }
+                        if let [a, b, ..] = groups[..] {
+                            // The Mossi live in Burkina Faso: their country is the Fulani's.
+                            let home = country.or_else(|| {
+                                [a, b].into_iter().find_map(|g| {
+                                    self.ethnic_militias
+                                        .get(g)
+                                        .filter(|l| l.len() == 1)
+                                        .map(|l| l[0].0)
+                                })
+                            });
+                            let (ma, mb) = (
+                                self.ethnic_militia(a, home, event_date),
+                                self.ethnic_militia(b, home, event_date),
+                            );
+                            if let (Some(ma), Some(mb)) = (ma, mb) {
+                                actor1 = Some(ma);
+                                actor2 = Some(mb);
+                            }
+                        }
+                    }
                     // "Dozo hunters and Fulani herders clashed": people named by their ethnic
                     // group who fight are that group's militia in ACLED.
                     if let Some((s2, e2)) = actor2
@@ -2547,20 +2579,22 @@ impl Coder {
         country: Option<&str>,
         date: Option<NaiveDate>,
     ) -> Option<Slot> {
-        let country = country?;
-        self.ethnic_militias
-            .get(group)?
-            .iter()
-            .find(|(c, _)| *c == country)
-            .map(|&(_, id)| {
-                let r = self.lexicon.resolve_actor(id, date);
-                Slot {
-                    kind: r.kind,
-                    name: Some(r.name),
-                    span: None,
-                    unidentified: false,
-                }
-            })
+        // With no country known, a group with one militia in the lexicon (the Mossi: Burkina
+        // Faso) still names it.
+        let list = self.ethnic_militias.get(group)?;
+        match country {
+            Some(country) => list.iter().find(|(c, _)| *c == country),
+            None => list.first().filter(|_| list.len() == 1),
+        }
+        .map(|&(_, id)| {
+            let r = self.lexicon.resolve_actor(id, date);
+            Slot {
+                kind: r.kind,
+                name: Some(r.name),
+                span: None,
+                unidentified: false,
+            }
+        })
     }
 
     /// Whether the forces `ally` lead the pro-government militia `m` named with them ("VDP and
@@ -2690,9 +2724,23 @@ impl Coder {
             (None, Some(p)) => (Some(p), Some(2)),
             (None, None) => (None, None),
         };
+        // No place and no country cue: the country an actor's ACLED name carries ("Dogon
+        // Ethnic Militia (Mali)", where "Dogon militiamen" alone hinted two countries).
         let country = place
             .map(|p| p.country.clone())
-            .or_else(|| doc_country.map(str::to_string));
+            .or_else(|| doc_country.map(str::to_string))
+            .or_else(|| {
+                [&c.actor1, &c.actor2]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|a| a.name.as_deref())
+                    .find_map(country_in_name)
+            });
+        // A bare generic name ("Civilians") takes the event's country once it is known.
+        let named = |a: Option<String>| match (a, country.as_deref()) {
+            (Some(n), Some(k)) if BARE_GENERIC.contains(&n.as_str()) => Some(format!("{n} ({k})")),
+            (a, _) => a,
+        };
         let fatalities = match c.sub.event_type() {
             rasd_model::EventType::Protests
                 if c.sub != SubEventType::ExcessiveForceAgainstProtesters =>
@@ -2716,9 +2764,9 @@ impl Coder {
             sub_event_type: sub,
             inter1: c.actor1.as_ref().map(|a| a.kind.inter()),
             inter2: c.actor2.as_ref().map(|a| a.kind.inter()),
-            actor1: c.actor1.and_then(|a| a.name),
+            actor1: named(c.actor1.and_then(|a| a.name)),
             assoc_actor_1: c.assoc1,
-            actor2: c.actor2.and_then(|a| a.name),
+            actor2: named(c.actor2.and_then(|a| a.name)),
             assoc_actor_2: c.assoc2,
             country,
             admin1: place.and_then(|p| p.admin1.clone()),
@@ -2733,6 +2781,22 @@ impl Coder {
             evidence,
         }
     }
+}
+
+/// ACLED's generic actor names, which carry the event's country in parentheses.
+const BARE_GENERIC: &[&str] = &[
+    "Civilians",
+    "Unidentified Armed Group",
+    "Protesters",
+    "Rioters",
+    "Unidentified Communal Militia",
+];
+
+/// The country in the parentheses that close an ACLED actor name: "Dogon Ethnic Militia
+/// (Mali)" gives Mali, "Military Forces of Mali (2013-2020)" nothing.
+fn country_in_name(name: &str) -> Option<String> {
+    let inner = name.rsplit_once('(')?.1.strip_suffix(')')?;
+    rasd_geo::capital_of(inner).map(|_| inner.to_string())
 }
 
 /// State forces at home or abroad: the side that regains territory and fights armed groups.
@@ -3201,6 +3265,7 @@ const ETHNIC_GROUPS: &[(&str, &str)] = &[
     ("bozo", "Bozo"),
     ("bozos", "Bozo"),
     ("mossi", "Mossi"),
+    ("mossis", "Mossi"),
     ("foulse", "Foulse"),
     ("gourmantche", "Gourmantche"),
     ("toubou", "Toubou"),

@@ -1193,6 +1193,24 @@ const CASES: &[Case] = &[
         expect: Some(Expect { actor1: Some("Dozo"), actor2: Some("Fulani Ethnic Militia (Mali)"), fatalities: Some(9), ..ev(S::ArmedClash) }),
     },
     Case {
+        name: "en two communities named by their ethnic groups fight as their militias",
+        published: "2019-03-05",
+        text: "Clashes between Fulani herders and Mossi farmers left two dead on Sunday.",
+        expect: Some(Expect { actor1: Some("Fulani Ethnic Militia (Burkina Faso)"), actor2: Some("Mossi Ethnic Militia (Burkina Faso)"), fatalities: Some(2), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr two communities named by their ethnic groups fight as their militias",
+        published: "2019-03-05",
+        text: "Des affrontements entre éleveurs peuls et agriculteurs mossis ont fait deux morts dimanche.",
+        expect: Some(Expect { actor1: Some("Fulani Ethnic Militia (Burkina Faso)"), actor2: Some("Mossi Ethnic Militia (Burkina Faso)"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en with no place named, the attackers' ACLED name gives the victims' country",
+        published: "2019-03-05",
+        text: "Dogon militiamen burned a Fulani hamlet overnight, killing one villager.",
+        expect: Some(Expect { actor1: Some("Dogon Ethnic Militia (Mali)"), actor2: Some("Civilians (Mali)"), fatalities: Some(1), ..ev(S::Attack) }),
+    },
+    Case {
         name: "fr a communal militia fighting with no other side named fights another community",
         published: "2024-05-20",
         text: "Des chasseurs dozos ont affronté des hommes armés près de Bankass dimanche, faisant 4 morts.",
@@ -1713,4 +1731,21 @@ fn the_capital_is_the_documents_capital() {
             .all(|e| e.location.as_deref() != Some("Bamako")),
         "{events:?}"
     );
+}
+
+#[test]
+fn with_no_place_the_country_comes_from_an_actors_acled_name() {
+    // "Dogon militiamen" hint two countries (Mali and Burkina Faso), so no country cue: the
+    // militia the coder picks carries one.
+    let coder = Coder::new(CoderConfig::default());
+    let doc = Document {
+        id: "dogon".into(),
+        text: "Dogon militiamen burned a Fulani hamlet overnight, killing one villager.".into(),
+        published: Some("2019-03-05".parse().unwrap()),
+        ..Default::default()
+    };
+    let out = coder.code(&doc);
+    let e = out.events.first().expect("an event");
+    assert_eq!(e.country.as_deref(), Some("Mali"), "{e:#?}");
+    assert_eq!(e.location, None);
 }
