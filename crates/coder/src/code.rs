@@ -605,6 +605,34 @@ impl Coder {
                 event_cues.push((cue, m.start, m.end));
             }
         }
+        // "Students blocked National Road No. 7 to demand ...", "ont bloqué la route ... pour
+        // exiger": people who block a road to press a demand protest (ACLED codes most such
+        // blockades as violent demonstrations); gunmen who block roads do not.
+        if !event_cues
+            .iter()
+            .any(|c| matches!(c.0, Cue::Protest | Cue::Riot | Cue::Mob))
+        {
+            let text = scan.norm.as_str();
+            let said = &text[start..end];
+            let block = event_cues
+                .iter()
+                .find(|c| c.0 == Cue::Blockade)
+                .map(|c| (c.1, c.2))
+                .or_else(|| blocked_road(text, start, end));
+            if let Some((a, b)) = block {
+                let armed_actor = in_sentence.iter().any(|m| {
+                    let k = match m.target {
+                        Target::Actor(id) => self.lexicon.actor(id).kind,
+                        Target::Generic(g) => g.kind(),
+                        _ => return false,
+                    };
+                    k.is_armed() || is_force(k)
+                });
+                if !armed_actor && DEMANDS.iter().any(|p| has_phrase(said, p)) {
+                    event_cues.push((Cue::Protest, a, b));
+                }
+            }
+        }
         // "Tuareg rebels took over the northern town of Menaka", "MNLA rebels capture a
         // military base", "ont pris le contrôle ... de": a verb of taking with a town or a post
         // a few words after it takes territory (whole phrases such as "captured the town" are
@@ -4965,6 +4993,90 @@ fn find_word_phrase(
         .find(|&(a, b)| is_word_byte_boundary(text, a) && is_word_byte_boundary(text, b))
 }
 
+/// A verb of blocking with a road, a bridge or traffic within four words after it ("blocked
+/// National Road No. 7", "bloqué la RN 4"): the verb's span.
+fn blocked_road(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let mut verb: Option<((usize, usize), usize)> = None;
+    let mut n = 0usize;
+    let mut pos = start;
+    for w in text[start..end].split(|c: char| !is_word_char(c)) {
+        let (a, b) = (pos, pos + w.len());
+        pos = b + text[b..].chars().next().map_or(1, char::len_utf8);
+        if w.is_empty() {
+            continue;
+        }
+        n += 1;
+        if let Some((span, at)) = verb {
+            if n - at <= 4 && ROAD_WORDS.contains(&w) {
+                return Some(span);
+            }
+        }
+        if ["block", "bloqu", "barricad", "barr"]
+            .iter()
+            .any(|p| w.starts_with(p))
+            && !w.starts_with("barrage")
+        {
+            verb = Some(((a, b), n));
+        }
+    }
+    None
+}
+
+/// Roads and traffic a blocking verb acts on (normalised).
+const ROAD_WORDS: &[&str] = &[
+    "road",
+    "roads",
+    "highway",
+    "bridge",
+    "street",
+    "streets",
+    "traffic",
+    "axis",
+    "route",
+    "routes",
+    "rn",
+    "axe",
+    "axes",
+    "pont",
+    "circulation",
+    "voie",
+    "voies",
+    "rue",
+    "rues",
+];
+
+/// Phrases that give a demand as the purpose of an action ("to demand", "pour exiger").
+const DEMANDS: &[&str] = &[
+    "to demand",
+    "demanding",
+    "to ask for",
+    "asking for",
+    "to call for",
+    "calling for",
+    "to protest",
+    "protesting",
+    "in protest",
+    "to denounce",
+    "denouncing",
+    "to press",
+    "to request",
+    "to claim",
+    "pour exiger",
+    "exigeant",
+    "pour reclamer",
+    "reclamant",
+    "pour demander",
+    "demandant",
+    "pour protester",
+    "pour denoncer",
+    "en protestation",
+    "pour obtenir",
+    "للمطالبه",
+    "مطالبين",
+    "احتجاجا",
+    "للاحتجاج",
+];
+
 fn has_phrase(text: &str, phrase: &str) -> bool {
     text.match_indices(phrase).any(|(i, _)| {
         is_word_byte_boundary(text, i) && is_word_byte_boundary(text, i + phrase.len())
@@ -5275,6 +5387,8 @@ mod word_list_tests {
             ("DURATION_UNITS", DURATION_UNITS),
             ("ESCORTED", ESCORTED),
             ("PROTEST_CAUSES", PROTEST_CAUSES),
+            ("ROAD_WORDS", ROAD_WORDS),
+            ("DEMANDS", DEMANDS),
             ("SERVES", SERVES),
             ("UNDERGO", UNDERGO),
             ("NEXT_DAY", NEXT_DAY),

@@ -1211,6 +1211,24 @@ const CASES: &[Case] = &[
         expect: Some(Expect { actor1: Some("Dogon Ethnic Militia (Mali)"), actor2: Some("Civilians (Mali)"), fatalities: Some(1), ..ev(S::Attack) }),
     },
     Case {
+        name: "en students who block a national road to press a demand protest",
+        published: "2019-03-05",
+        text: "Students in Koudougou blocked National Road No. 13 on Monday to demand the payment of their grants.",
+        expect: Some(Expect { actor1: Some("Protesters (Burkina Faso)"), ..ev(S::PeacefulProtest) }),
+    },
+    Case {
+        name: "fr des habitants qui bloquent la route pour exiger manifestent",
+        published: "2019-03-05",
+        text: "Des habitants de Kaya ont bloqué la route nationale lundi pour exiger le bitumage de la voie.",
+        expect: Some(Expect { actor1: Some("Rioters (Burkina Faso)"), ..ev(S::ViolentDemonstration) }),
+    },
+    Case {
+        name: "en gunmen who block a road to demand money do not protest",
+        published: "2019-03-05",
+        text: "Gunmen blocked the road near Kaya on Monday to demand money from travellers.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group"), ..ev(S::Other) }),
+    },
+    Case {
         name: "fr a communal militia fighting with no other side named fights another community",
         published: "2024-05-20",
         text: "Des chasseurs dozos ont affronté des hommes armés près de Bankass dimanche, faisant 4 morts.",
