@@ -1053,10 +1053,14 @@ impl Coder {
 
         // The target after the verb, or before a passive one ("the checkpoint was attacked",
         // "a military convoy came under attack").
+        // A headline drops the auxiliary: "Police station in Solle attacked by gunmen".
         let passive_trigger = in_sentence.iter().any(|c| {
-            c.target == Target::Cue(Cue::PassiveAux)
+            (c.target == Target::Cue(Cue::PassiveAux)
                 && c.end <= t_start
-                && scan.gap(c.end, t_start) == 0
+                && scan.gap(c.end, t_start) == 0)
+                || (c.target == Target::Cue(Cue::PassiveBy)
+                    && c.start >= t_end
+                    && scan.gap(t_end, c.start) == 0)
         });
         let objects = |cue: Cue| {
             in_sentence.iter().any(|m| {
@@ -2525,6 +2529,19 @@ impl Coder {
             // Verb-first (Arabic) or nominal ("the killing of ... by"): subject after, unless
             // it is counted ("قتل 12 جنديا ... في هجوم شنه مسلحون": the soldiers died).
             None => match after.first() {
+                // "Attack on GATIA near Kidal", "Embuscade contre l'armée", "هجوم ضد الجيش": the
+                // object of a nominal trigger is the target; the attacker, if named, follows
+                // "by" ("Ambush targeting the army by JNIM fighters").
+                Some(&first) if violent && object_of_preposition(first) => {
+                    let by = after.iter().skip(1).find(|m| {
+                        let pre = text[..m.start].trim_end();
+                        ["by", "par"].iter().any(|w| {
+                            pre.strip_suffix(w)
+                                .is_some_and(|r| r.is_empty() || r.ends_with(' '))
+                        })
+                    });
+                    (by.copied().cloned(), Some(first.clone()))
+                }
                 // "مقتل جنديين وإصابة ثلاثة مدنيين": a second count is a victim too.
                 Some(&first) if counted(first) => (
                     after.get(1).filter(|m| !counted(m)).copied().cloned(),

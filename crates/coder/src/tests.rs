@@ -1229,6 +1229,30 @@ const CASES: &[Case] = &[
         expect: Some(Expect { actor1: Some("Unidentified Armed Group"), ..ev(S::Other) }),
     },
     Case {
+        name: "en the object of a nominal attack is its target, not its author",
+        published: "2019-03-05",
+        text: "Ambush targeting GATIA fighters near Anefis on Monday, two killed.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Mali)"), actor2: Some("GATIA"), fatalities: Some(2), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr l'objet d'une attaque nominale en est la cible",
+        published: "2019-03-05",
+        text: "Attaque contre le GATIA près d'Anefis lundi, deux morts.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Mali)"), actor2: Some("GATIA"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en a nominal attack names its author after by",
+        published: "2019-03-05",
+        text: "Ambush targeting the army near Boni by JNIM fighters on Monday.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Military Forces of Mali"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en a headline passive without its auxiliary: the post was attacked",
+        published: "2019-03-05",
+        text: "Gendarmerie post in Tonka attacked by gunmen on motorbikes overnight.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group (Mali)"), actor2: Some("Police Forces of Mali"), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "fr a communal militia fighting with no other side named fights another community",
         published: "2024-05-20",
         text: "Des chasseurs dozos ont affronté des hommes armés près de Bankass dimanche, faisant 4 morts.",
