@@ -927,7 +927,28 @@ impl Gazetteer {
         hints: &GeoHints,
     ) -> Vec<PlaceMention> {
         let m = self.matcher();
-        let (raws, foreign_ctx) = self.recognise(m, original, text, hints);
+        let (mut raws, foreign_ctx) = self.recognise(m, original, text, hints);
+        // "Benena, Segou", "Douna, Mopti": a name right after a comma that names an admin
+        // unit holding a namesake of the place before it is that place's admin context, as in
+        // "(Solle, Loroum)".
+        for i in 1..raws.len() {
+            let (a, b) = (&raws[i - 1], &raws[i]);
+            if b.cue.is_some() || text.as_str().get(a.end..b.start).map(str::trim) != Some(",") {
+                continue;
+            }
+            let holds = m.pats[b.pat].targets.iter().any(|&t| match t {
+                Target::Area(area) => m.pats[a.pat]
+                    .targets
+                    .iter()
+                    .any(|&p| matches!(p, Target::Place(_)) && self.is_town_of(p, area as usize)),
+                _ => false,
+            });
+            if holds {
+                raws[i].cue = Some(PlaceCue::Parenthetical);
+                raws[i].cue_text = ",";
+            }
+        }
+        let raws = raws;
 
         // Context: countries hinted or named, admin units named.
         let mut ctx_countries: BTreeSet<usize> = hints

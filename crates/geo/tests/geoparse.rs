@@ -783,3 +783,20 @@ fn a_village_far_from_its_landmark_is_a_namesake_and_the_landmark_stands_for_it(
     );
     assert_eq!(find(&ms, "Diabaly").country, "Mali");
 }
+
+#[test]
+fn a_region_after_a_comma_is_the_admin_context_of_the_place_before() {
+    // "Douna, Mopti": Mopti says which Douna (there are many), and is not the event's place.
+    let ms = parse(
+        "Gunmen entered the village of Douna, Mopti and abducted a young man.",
+        &[],
+    );
+    let douna = find(&ms, "Douna");
+    assert_eq!(douna.admin1.as_deref(), Some("Mopti"), "{douna:#?}");
+    let mopti = find(&ms, "Mopti");
+    assert_eq!(mopti.cue, Some(PlaceCue::Parenthetical));
+    assert!(mopti.score < douna.score, "{ms:#?}");
+    // A list of towns is no admin context: Toumour is no admin unit holding Bosso.
+    let ms = parse("Attacks in Bosso, Toumour and Diffa left ten dead.", &[]);
+    assert_ne!(find(&ms, "Toumour").cue, Some(PlaceCue::Parenthetical));
+}
