@@ -618,7 +618,13 @@ impl Coder {
                 .iter()
                 .find(|c| c.0 == Cue::Blockade)
                 .map(|c| (c.1, c.2))
-                .or_else(|| blocked_road(text, start, end));
+                .or_else(|| {
+                    ["block", "bloqu", "barr"]
+                        .iter()
+                        .any(|w| said.contains(w))
+                        .then(|| blocked_road(text, start, end))
+                        .flatten()
+                });
             if let Some((a, b)) = block {
                 let armed_actor = in_sentence.iter().any(|m| {
                     let k = match m.target {

@@ -95,6 +95,9 @@ pub(crate) struct Matcher {
     /// Per pattern: the targets (empty for blockers) and whether the name is Latin script.
     pats: Vec<Pat>,
     words: WordSets,
+    /// Transliteration skeletons of Latin names (see [`skeleton`]), built on the first
+    /// unknown name after a settlement cue.
+    skeletons: std::sync::OnceLock<Skeletons>,
 }
 
 struct Pat {
@@ -292,8 +295,215 @@ impl Matcher {
             .start_kind(StartKind::Both)
             .build(pats.iter().map(|p| p.key.as_str()))
             .expect("the name automaton fits in memory");
-        Matcher { ac, pats, words }
+        Matcher {
+            ac,
+            pats,
+            words,
+            skeletons: std::sync::OnceLock::new(),
+        }
     }
+}
+
+/// Skeleton → pattern, and the patterns past the automaton's that hold the targets of
+/// several names sharing a skeleton.
+struct Skeletons {
+    map: std::collections::HashMap<String, usize>,
+    extra: Vec<Pat>,
+}
+
+impl Matcher {
+    /// Pattern `i`: one of the automaton's, or one merged for a shared skeleton.
+    fn pat(&self, i: usize) -> &Pat {
+        match self.pats.get(i) {
+            Some(p) => p,
+            None => {
+                let sk = self
+                    .skeletons
+                    .get()
+                    .expect("a merged pattern comes from the map");
+                &sk.extra[i - self.pats.len()]
+            }
+        }
+    }
+
+    /// An unknown capitalised Latin name of one to three words at `at`, right after a
+    /// settlement or locative cue ("village of", "in", "near", "près de"), whose
+    /// transliteration skeleton is that of exactly one gazetteer name ("Sagho" and Sago,
+    /// "Iolonioro" and Yolonioro, "Tin Agadel" and Ti-n-Agadel): the end of the name and the
+    /// pattern. Needs the original text (for capitals); cheap checks come first, as this runs
+    /// at every word start the automaton finds no name at.
+    fn fuzzy_at(
+        &self,
+        hay: &str,
+        at: usize,
+        original: Option<(&str, &Normalized)>,
+    ) -> Option<(usize, usize)> {
+        let (orig, text) = original?;
+        if !hay[at..].starts_with(|c: char| c.is_ascii_lowercase()) {
+            return None;
+        }
+        let before = &hay[floor_boundary(hay, at.saturating_sub(24))..at];
+        ends_with_any(before, FUZZY_CUES)?;
+        let capital = |i: usize| {
+            let (os, _) = text.original_span(i, i + 1);
+            orig[os..].chars().next().is_some_and(|c| c.is_uppercase())
+        };
+        if !capital(at) {
+            return None;
+        }
+        // Not a word that stands capitalised for other reasons ("In", "The", "Fulani").
+        let first = &hay[at..at
+            + hay[at..]
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(hay.len() - at)];
+        if self.words.stop.contains(first) || self.words.latin_need_cue.contains(first) {
+            return None;
+        }
+        // The capitalised words from `at`, joined by a space or a hyphen.
+        let mut ends = Vec::with_capacity(3);
+        let mut i = at;
+        while ends.len() < 3 {
+            let e = i + hay[i..]
+                .find(|c: char| !c.is_ascii_alphabetic())
+                .unwrap_or(hay.len() - i);
+            if e == i {
+                break;
+            }
+            ends.push(e);
+            let rest = &hay[e..];
+            if !(rest.starts_with(' ') || rest.starts_with('-'))
+                || !rest[1..].starts_with(|c: char| c.is_ascii_lowercase())
+                || !capital(e + 1)
+            {
+                break;
+            }
+            i = e + 1;
+        }
+        let map = &self.skeletons.get_or_init(|| skeleton_map(&self.pats)).map;
+        ends.iter().rev().find_map(|&e| {
+            let key = skeleton(&hay[at..e]);
+            (key.len() >= 4)
+                .then(|| map.get(&key).map(|&p| (e, p)))
+                .flatten()
+        })
+    }
+}
+
+/// Skeleton → pattern for Latin names of places and admin units. Names of different places
+/// that share a skeleton get one more pattern (after the automaton's, so never matched
+/// directly) holding all their targets.
+fn skeleton_map(pats: &[Pat]) -> Skeletons {
+    let mut groups: std::collections::HashMap<String, Vec<usize>> =
+        std::collections::HashMap::new();
+    for (i, p) in pats.iter().enumerate() {
+        if !p.latin
+            || p.common
+            || p.targets.is_empty()
+            || p.targets.iter().any(|t| matches!(t, Target::Country(_)))
+        {
+            continue;
+        }
+        let key = skeleton(&p.key);
+        if key.len() >= 4 {
+            groups.entry(key).or_default().push(i);
+        }
+    }
+    let mut map = std::collections::HashMap::with_capacity(groups.len());
+    let mut extra = Vec::new();
+    for (key, group) in groups {
+        let first = group[0];
+        if group
+            .iter()
+            .all(|&j| pats[j].targets == pats[first].targets)
+        {
+            map.insert(key, first);
+            continue;
+        }
+        let mut targets: Vec<Target> = group
+            .iter()
+            .flat_map(|&j| pats[j].targets.iter().copied())
+            .collect();
+        targets.sort();
+        targets.dedup();
+        map.insert(key.clone(), pats.len() + extra.len());
+        extra.push(Pat {
+            key,
+            targets,
+            latin: true,
+            common: false,
+            foreign: false,
+        });
+    }
+    Skeletons { map, extra }
+}
+
+/// Cues after which an unknown capitalised name is looked up by its skeleton.
+const FUZZY_CUES: &[&str] = &[
+    "village of ",
+    "villages of ",
+    "hamlet of ",
+    "town of ",
+    "locality of ",
+    "area of ",
+    "commune of ",
+    "village de ",
+    "villages de ",
+    "hameau de ",
+    "localite de ",
+    "commune de ",
+    "zone de ",
+    "in ",
+    "near ",
+    "pres de ",
+];
+
+/// A spelling-independent key for Latin place names: the letters only, with the usual
+/// transliteration variants of French, English and local spellings merged (ou/u, dj/j, c/k,
+/// w/u, y/i, gu/g, ph/f, ch/sh/tch, a silent h), doubled letters single and a final e dropped:
+/// "Sagho" and "Sago", "Iolonioro" and "Yolonioro", "Fili-Fili" and "Filifili".
+fn skeleton(name: &str) -> String {
+    let b: Vec<u8> = name
+        .bytes()
+        .filter(u8::is_ascii_alphabetic)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
+    let mut out: Vec<u8> = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let rest = &b[i..];
+        let (c, n) = if rest.starts_with(b"tch") {
+            (Some(b'x'), 3)
+        } else if rest.starts_with(b"ch") || rest.starts_with(b"sh") {
+            (Some(b'x'), 2)
+        } else if rest.starts_with(b"ou") {
+            (Some(b'u'), 2)
+        } else if rest.starts_with(b"dj") {
+            (Some(b'j'), 2)
+        } else if rest.starts_with(b"ph") {
+            (Some(b'f'), 2)
+        } else if rest.starts_with(b"gu") {
+            (Some(b'g'), 2)
+        } else {
+            let c = match rest[0] {
+                b'c' | b'q' => Some(b'k'),
+                b'w' => Some(b'u'),
+                b'y' => Some(b'i'),
+                b'h' => None,
+                c => Some(c),
+            };
+            (c, 1)
+        };
+        if let Some(c) = c {
+            if out.last() != Some(&c) {
+                out.push(c);
+            }
+        }
+        i += n;
+    }
+    if out.len() > 4 && out.last() == Some(&b'e') {
+        out.pop();
+    }
+    String::from_utf8(out).expect("ASCII letters")
 }
 
 /// Names of vast regions that also name villages somewhere: never resolved as a village.
@@ -333,6 +543,8 @@ struct Raw {
     start: usize,
     end: usize,
     pat: usize,
+    /// Found by its transliteration skeleton, not its spelling ("Sagho" for Sago).
+    fuzzy: bool,
     cue: Option<PlaceCue>,
     passing: bool,
     cue_text: &'static str,
@@ -936,13 +1148,13 @@ impl Gazetteer {
             if b.cue.is_some() || text.as_str().get(a.end..b.start).map(str::trim) != Some(",") {
                 continue;
             }
-            let holds = m.pats[b.pat].targets.iter().any(|&t| match t {
-                Target::Area(area) => m.pats[a.pat]
-                    .targets
-                    .iter()
-                    .any(|&p| matches!(p, Target::Place(_)) && self.is_town_of(p, area as usize)),
-                _ => false,
-            });
+            let holds =
+                m.pat(b.pat).targets.iter().any(|&t| match t {
+                    Target::Area(area) => m.pat(a.pat).targets.iter().any(|&p| {
+                        matches!(p, Target::Place(_)) && self.is_town_of(p, area as usize)
+                    }),
+                    _ => false,
+                });
             if holds {
                 raws[i].cue = Some(PlaceCue::Parenthetical);
                 raws[i].cue_text = ",";
@@ -980,7 +1192,7 @@ impl Gazetteer {
             }
         }
         for r in &raws {
-            let t = &m.pats[r.pat].targets;
+            let t = &m.pat(r.pat).targets;
             if !state_cue(r) && !r.border {
                 for t in t {
                     if let Target::Country(c) = t {
@@ -994,7 +1206,7 @@ impl Gazetteer {
         // filtered out (see `gate`).
         let allowed: Vec<Vec<Target>> = raws
             .iter()
-            .map(|r| self.gate(r, &m.pats[r.pat], &ctx_countries, foreign_ctx))
+            .map(|r| self.gate(r, m.pat(r.pat), &ctx_countries, foreign_ctx))
             .collect();
         let mut ctx_areas: BTreeSet<usize> = BTreeSet::new();
         for (r, targets) in raws.iter().zip(&allowed) {
@@ -1017,7 +1229,7 @@ impl Gazetteer {
         for pass in 0..2 {
             out.clear();
             for (i, r) in raws.iter().enumerate() {
-                let pat = &m.pats[r.pat];
+                let pat = m.pat(r.pat);
                 let mut cands: Vec<Cand> = Vec::new();
                 for &t in &allowed[i] {
                     if let Some(c) = self.score(
@@ -1209,6 +1421,10 @@ impl Gazetteer {
         pat.targets
             .iter()
             .copied()
+            // A spelling variant is only a guess: never in a country the document is not about.
+            .filter(|&t| {
+                !r.fuzzy || ctx_countries.is_empty() || ctx_countries.contains(&self.country_of(t))
+            })
             .filter(|&t| match t {
                 Target::Country(_) => true,
                 // "Algeria" is the country, not Algiers; "Mali" not a village called Mali.
@@ -1324,6 +1540,10 @@ impl Gazetteer {
             Target::Place(p) => {
                 let pl = &self.places[p as usize];
                 let mut s = 0.2 + 0.07 * ((pl.population + 1) as f64).log10();
+                if r.fuzzy {
+                    s -= 0.1;
+                    notes.push("spelling variant");
+                }
                 if pl.curated {
                     s += 0.35;
                     notes.push("known conflict place");
@@ -1397,7 +1617,8 @@ impl Gazetteer {
                 // Parenthetical right after this mention: "(Solle, Loroum)".
                 if let Some(next) = raws.get(i + 1) {
                     if next.cue == Some(PlaceCue::Parenthetical) && next.start <= r.end + 3 {
-                        let named: Vec<usize> = m.pats[next.pat]
+                        let named: Vec<usize> = m
+                            .pat(next.pat)
                             .targets
                             .iter()
                             .filter_map(|t| match t {
@@ -1452,11 +1673,21 @@ impl Gazetteer {
                 continue;
             }
             let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
-            let Some(mt) = m.ac.find(input) else {
+            // (A match that ends inside a word is never kept: "Sag" in "Sagho".)
+            let found = match m
+                .ac
+                .find(input)
+                .filter(|mt| is_word_byte_boundary(hay, mt.end()))
+            {
+                Some(mt) => Some((mt.start(), mt.end(), mt.pattern().as_usize(), false)),
+                None => m
+                    .fuzzy_at(hay, at, original.map(|o| (o, text)))
+                    .map(|(e, p)| (at, e, p, true)),
+            };
+            let Some((s, e, pat_index, fuzzy)) = found else {
                 continue;
             };
-            let (s, e) = (mt.start(), mt.end());
-            let pat = &m.pats[mt.pattern().as_usize()];
+            let pat = m.pat(pat_index);
             let mut ok = is_word_byte_boundary(hay, e);
             let mut clitic_bi = false;
             if ok && !is_word_byte_boundary(hay, s) {
@@ -1569,7 +1800,8 @@ impl Gazetteer {
                 article,
                 start: s,
                 end: e,
-                pat: mt.pattern().as_usize(),
+                pat: pat_index,
+                fuzzy,
                 cue,
                 passing: passing || border,
                 cue_text,
@@ -1948,6 +2180,23 @@ fn detect_cue(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn skeletons_merge_transliteration_variants_only() {
+        for (a, b) in [
+            ("sagho", "sago"),
+            ("iolonioro", "yolonioro"),
+            ("fili-fili", "filifili"),
+            ("tin agadel", "ti-n-agadel"),
+            ("hamakouladji", "amakouladji"),
+            ("ouolon", "wolon"),
+        ] {
+            assert_eq!(skeleton(a), skeleton(b), "{a} / {b}");
+        }
+        for (a, b) in [("ndaki", "ndachi"), ("boni", "bani"), ("dori", "doro")] {
+            assert_ne!(skeleton(a), skeleton(b), "{a} / {b}");
+        }
+    }
 
     #[test]
     fn arabic_clitics() {

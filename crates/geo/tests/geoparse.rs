@@ -800,3 +800,21 @@ fn a_region_after_a_comma_is_the_admin_context_of_the_place_before() {
     let ms = parse("Attacks in Bosso, Toumour and Diffa left ten dead.", &[]);
     assert_ne!(find(&ms, "Toumour").cue, Some(PlaceCue::Parenthetical));
 }
+
+#[test]
+fn an_unknown_spelling_after_a_settlement_cue_finds_its_transliteration_variant() {
+    // The gazetteer writes Yolonioro; the report "Iolonioro".
+    let ms = parse("Gunmen attacked the village of Iolonioro on Monday.", &[]);
+    let m = find(&ms, "Yolonioro");
+    assert!(m.why.contains("spelling variant"), "{m:#?}");
+    // Without a settlement or locative cue, an unknown capitalised word is left alone.
+    let ms = parse("Iolonioro said the attackers fled.", &[]);
+    assert!(ms.iter().all(|m| m.location != "Yolonioro"), "{ms:#?}");
+    // A variant is never taken in a country the document is not about: Sago is a town in
+    // Ivory Coast and villages in Burkina Faso, none in Mali.
+    let ms = parse(
+        "Gunmen attacked the village of Sagho in central Mali.",
+        &["Mali"],
+    );
+    assert!(ms.iter().all(|m| m.location != "Sago"), "{ms:#?}");
+}
