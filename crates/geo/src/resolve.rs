@@ -1679,6 +1679,13 @@ impl Gazetteer {
                 .find(input)
                 .filter(|mt| is_word_byte_boundary(hay, mt.end()))
             {
+                // "Fili-Fili" where only Fili is known by that spelling: the whole compound's
+                // variant (Filifili) when there is one.
+                Some(mt) if hay[mt.end()..].starts_with('-') => m
+                    .fuzzy_at(hay, at, original.map(|o| (o, text)))
+                    .filter(|&(e, _)| e > mt.end())
+                    .map(|(e, p)| (at, e, p, true))
+                    .or(Some((mt.start(), mt.end(), mt.pattern().as_usize(), false))),
                 Some(mt) => Some((mt.start(), mt.end(), mt.pattern().as_usize(), false)),
                 None => m
                     .fuzzy_at(hay, at, original.map(|o| (o, text)))

@@ -807,6 +807,12 @@ fn an_unknown_spelling_after_a_settlement_cue_finds_its_transliteration_variant(
     let ms = parse("Gunmen attacked the village of Iolonioro on Monday.", &[]);
     let m = find(&ms, "Yolonioro");
     assert!(m.why.contains("spelling variant"), "{m:#?}");
+    // A hyphenated name whose first part alone is known: the whole compound's variant.
+    let ms = parse(
+        "Militants burned a school in the village of Fili-Fili.",
+        &[],
+    );
+    assert!(ms.iter().any(|m| m.location == "Filifili"), "{ms:#?}");
     // Without a settlement or locative cue, an unknown capitalised word is left alone.
     let ms = parse("Iolonioro said the attackers fled.", &[]);
     assert!(ms.iter().all(|m| m.location != "Yolonioro"), "{ms:#?}");
