@@ -547,8 +547,16 @@ impl Coder {
         out
     }
 
-    /// The country most of the document's places and state actors point to.
+    /// The country most of the document's places and state actors point to. With no place
+    /// named, two groups that operate across borders ("JNIM and/or ISGS militants") point to
+    /// the country of most of the areas they share (the Burkinabe Sahel and Est), not to the
+    /// home of either.
     fn document_country(&self, scan: &Scan, hints: &[String]) -> Option<String> {
+        if scan.places.is_empty() {
+            if let Some(c) = self.shared_area_country(&scan.matches) {
+                return Some(c.to_string());
+            }
+        }
         let mut votes: HashMap<&str, u32> = HashMap::new();
         for p in &scan.places {
             *votes.entry(p.country.as_str()).or_default() += if p.is_country { 1 } else { 2 };
@@ -560,6 +568,56 @@ impl Coder {
             .into_iter()
             .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(a.0)))
             .map(|(c, _)| c.to_string())
+    }
+
+    /// The country holding most of the areas that every named non-state group with areas
+    /// shares, when at least two such groups are named and one country leads.
+    fn shared_area_country(&self, matches: &[Match]) -> Option<&'static str> {
+        let mut ids: Vec<ActorId> = Vec::new();
+        for m in matches {
+            if let Target::Actor(id) = m.target {
+                let a = self.lexicon.actor(id);
+                // A state's forces (the French in Mali) say where the event is.
+                if is_force(a.kind) {
+                    return None;
+                }
+                if !a.areas.is_empty()
+                    && !is_force(a.kind)
+                    && !ids.iter().any(|&i| self.lexicon.actor(i).name == a.name)
+                {
+                    ids.push(id);
+                }
+            }
+        }
+        let (first, rest) = ids.split_first()?;
+        if rest.is_empty() {
+            return None;
+        }
+        let shared: Vec<&String> = self
+            .lexicon
+            .actor(*first)
+            .areas
+            .iter()
+            .filter(|a| {
+                rest.iter()
+                    .all(|&i| self.lexicon.actor(i).areas.contains(a))
+            })
+            .collect();
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for a in shared {
+            let cc = a.split_once(':')?.0;
+            match counts.iter_mut().find(|(c, _)| *c == cc) {
+                Some(x) => x.1 += 1,
+                None => counts.push((cc, 1)),
+            }
+        }
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
+        match counts.as_slice() {
+            [(cc, n), rest @ ..] if rest.first().is_none_or(|r| r.1 < *n) => {
+                rasd_geo::acled_country(cc)
+            }
+            _ => None,
+        }
     }
 
     fn code_sentence(

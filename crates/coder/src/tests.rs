@@ -1791,3 +1791,36 @@ fn with_no_place_the_country_comes_from_an_actors_acled_name() {
     assert_eq!(e.country.as_deref(), Some("Mali"), "{e:#?}");
     assert_eq!(e.location, None);
 }
+
+#[test]
+fn two_cross_border_groups_with_no_place_point_to_the_country_of_their_shared_areas() {
+    let coder = Coder::new(CoderConfig::default());
+    let country = |text: &str| {
+        let doc = Document {
+            id: "x".into(),
+            text: text.into(),
+            published: Some("2019-03-05".parse().unwrap()),
+            ..Default::default()
+        };
+        let out = coder.code(&doc);
+        out.events.first().and_then(|e| e.country.clone())
+    };
+    // JNIM (home Mali) and the Islamic State in the Greater Sahara share the Burkinabe Sahel
+    // and Est, Gao and Tillabéri: Burkina Faso leads.
+    assert_eq!(
+        country("Suspected JNIM and ISGS militants attacked a village overnight, killing two civilians.").as_deref(),
+        Some("Burkina Faso")
+    );
+    // One such group alone: its home.
+    assert_eq!(
+        country("Suspected JNIM militants attacked a village overnight, killing two civilians.")
+            .as_deref(),
+        Some("Mali")
+    );
+    // A state's forces in the text decide instead.
+    assert_eq!(
+        country("French forces clashed with JNIM and ISGS militants overnight, killing two.")
+            .as_deref(),
+        Some("Mali")
+    );
+}
