@@ -888,6 +888,9 @@ pub(crate) struct AliasRow {
     pub lat: f64,
     pub lon: f64,
     pub names: Vec<String>,
+    /// A row whose note starts "fix:" corrects the point of a misplaced source record (matched within
+    /// [`ALIAS_FIX_KM`]).
+    pub fix: bool,
 }
 
 pub(crate) const ALIAS_COLUMNS: usize = 6;
@@ -950,6 +953,7 @@ pub(crate) fn parse_aliases(
                 lat,
                 lon,
                 names,
+                fix: c[5].trim().starts_with("fix:"),
             },
         ));
     }
@@ -958,6 +962,10 @@ pub(crate) fn parse_aliases(
 
 /// How close (km) an existing place must be to an alias row to receive its names.
 const ALIAS_MERGE_KM: f64 = 20.0;
+
+/// How far (km) a source record may lie from the point a `fix` row gives it: a sign or digit
+/// error in the source (Tessit at 0.3°W instead of 0.3°E) moves a place tens of kilometres.
+const ALIAS_FIX_KM: f64 = 150.0;
 
 fn apply_aliases(
     text: &str,
@@ -989,8 +997,12 @@ fn apply_aliases(
                     continue;
                 }
                 let d = haversine_km(row.lat, row.lon, p.lat, p.lon);
-                if d <= ALIAS_MERGE_KM && best.is_none_or(|(bd, bi)| d < bd || (d == bd && pi < bi))
-                {
+                let reach = if row.fix {
+                    ALIAS_FIX_KM
+                } else {
+                    ALIAS_MERGE_KM
+                };
+                if d <= reach && best.is_none_or(|(bd, bi)| d < bd || (d == bd && pi < bi)) {
                     best = Some((d, pi));
                 }
             }
@@ -1017,6 +1029,11 @@ fn apply_aliases(
         };
         let p = &mut places[target];
         p.location = row.location.clone();
+        if row.fix {
+            // The source's point is wrong: the row's replaces it.
+            (p.lat, p.lon) = (row.lat, row.lon);
+            report.count("aliases.fixed", 1);
+        }
         if !p.src.starts_with("alias:") && !p.src.contains("+alias") {
             p.src.push_str("+alias");
         }

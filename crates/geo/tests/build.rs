@@ -122,7 +122,8 @@ fn fixture_build_reports_bad_rows_and_repairs() {
     );
     assert_eq!(report.counts["wof.localadmin_as_town"], 1);
     assert_eq!(report.counts["aliases.added"], 2);
-    assert_eq!(report.counts["aliases.merged"], 1);
+    assert_eq!(report.counts["aliases.merged"], 2);
+    assert_eq!(report.counts["aliases.fixed"], 1);
 
     let g = load(&out);
     let parse = |s: &str| g.geoparse(&rasd_text::normalize(s), &GeoHints::default());
@@ -146,6 +147,10 @@ fn fixture_build_reports_bad_rows_and_repairs() {
         (m[0].location.as_str(), m[0].country.as_str()),
         ("Moura", "Mali")
     );
+    // A `fix` row moves a misplaced source record (54 km here) instead of adding a namesake.
+    let m = parse("Attack in Hombori.");
+    assert_eq!(m.len(), 1, "{m:?}");
+    assert!((m[0].longitude - -1.20037).abs() < 1e-4, "{m:?}");
     // GeoNames alternate names merged by id (Arabic for Douentza), and added places (Boni).
     assert_eq!(parse("هجوم في دوينتزا")[0].location, "Douentza");
     assert_eq!(parse("Attack in Boni")[0].location, "Boni");
