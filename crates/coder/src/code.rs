@@ -958,7 +958,19 @@ impl Coder {
         }
         if let (Some(d), Some(p)) = (date, doc.published) {
             if (p - d.date).num_days() > self.config.background_days {
-                return None;
+                // "held a protest ... following their October 2015 dismissals", "marched for
+                // the victims of the October 2014 uprising": an old date after a protest's
+                // trigger, or inside a noun phrase ("in the October 2014 insurrection"), is
+                // what the protest is about; the protest itself is undated.
+                let text = scan.norm.as_str();
+                let about = family == Family::Protest
+                    && d.start >= start
+                    && d.end <= end
+                    && (d.start >= t_end || text[d.start..d.end].starts_with("in the "));
+                if !about {
+                    return None;
+                }
+                date = None;
             }
         }
         let date_in_sentence = date.is_some_and(|d| d.start >= start && d.end <= end);

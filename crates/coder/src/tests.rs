@@ -1253,6 +1253,24 @@ const CASES: &[Case] = &[
         expect: Some(Expect { actor1: Some("Unidentified Armed Group (Mali)"), actor2: Some("Police Forces of Mali"), ..ev(S::ArmedClash) }),
     },
     Case {
+        name: "en an old date after a protest's trigger is what the protest is about",
+        published: "2019-03-05",
+        text: "Former miners staged a sit-in in Kaya to demand their unpaid wages following their October 2015 dismissals.",
+        expect: Some(Expect { actor1: Some("Protesters (Burkina Faso)"), date: Some("2019-03-05"), ..ev(S::PeacefulProtest) }),
+    },
+    Case {
+        name: "fr une vieille date après le déclencheur d'une manifestation en est l'objet",
+        published: "2019-03-05",
+        text: "Des militants ont manifesté à Ouagadougou pour réclamer justice pour les victimes de l'insurrection d'octobre 2014.",
+        expect: Some(Expect { actor1: Some("Protesters (Burkina Faso)"), date: Some("2019-03-05"), ..ev(S::PeacefulProtest) }),
+    },
+    Case {
+        name: "en an old attack told with its date stays background",
+        published: "2019-03-05",
+        text: "Gunmen killed 12 soldiers in Boulkessi in October 2015.",
+        expect: None,
+    },
+    Case {
         name: "fr a communal militia fighting with no other side named fights another community",
         published: "2024-05-20",
         text: "Des chasseurs dozos ont affronté des hommes armés près de Bankass dimanche, faisant 4 morts.",
