@@ -1613,8 +1613,31 @@ impl Coder {
                 // trucks": bodily violence beside the looting makes an attack on people.
                 let bodily = in_sentence.iter().any(|m| {
                     m.target == Target::Cue(Cue::Attack) && {
-                        let w = &scan.norm.as_str()[m.start..m.end];
-                        BODILY.iter().any(|b| w.starts_with(b))
+                        let text = scan.norm.as_str();
+                        let w = &text[m.start..m.end];
+                        // Shooting at people or at their vehicle attacks them even when no
+                        // one is hit ("opened fire on herders"; not "opened fire in the
+                        // village", nor at a building).
+                        let shot_at = SHOOT.contains(&w) && {
+                            let mut next = text[m.end..]
+                                .split(|c: char| !is_word_char(c))
+                                .filter(|x| !x.is_empty());
+                            let prep = next.next().unwrap_or("");
+                            let mut object = next.next().unwrap_or("");
+                            if matches!(
+                                object,
+                                "the" | "a" | "an" | "les" | "la" | "le" | "des" | "un" | "une"
+                            ) {
+                                object = next.next().unwrap_or("");
+                            }
+                            (w.starts_with("fired ")
+                                || matches!(
+                                    prep,
+                                    "on" | "at" | "against" | "upon" | "sur" | "contre"
+                                ))
+                                && !BUILDINGS.iter().any(|b| object.starts_with(b))
+                        };
+                        shot_at || BODILY.iter().any(|b| w.starts_with(b))
                     }
                 });
                 let property = cue_set
@@ -4683,6 +4706,34 @@ const GUNFIRE: &[&str] = &[
     "feu nourri",
 ];
 
+/// Shooting cues (normalised) that attack whoever they are aimed at.
+const SHOOT: &[&str] = &["opened fire", "fired on", "fired at", "ouvert le feu"];
+
+/// Buildings a shot may be aimed at without aiming at anyone (normalised prefixes).
+const BUILDINGS: &[&str] = &[
+    "school",
+    "house",
+    "home",
+    "shop",
+    "store",
+    "building",
+    "office",
+    "church",
+    "mosque",
+    "ecole",
+    "maison",
+    "boutique",
+    "batiment",
+    "bureau",
+    "eglise",
+    "mosquee",
+    "secondary",
+    "primary",
+    "health",
+    "centre",
+    "center",
+];
+
 const BODILY: &[&str] = &[
     "beat",
     "tortur",
@@ -5480,6 +5531,8 @@ mod word_list_tests {
             ("DURATION_UNITS", DURATION_UNITS),
             ("ESCORTED", ESCORTED),
             ("PROTEST_CAUSES", PROTEST_CAUSES),
+            ("SHOOT", SHOOT),
+            ("BUILDINGS", BUILDINGS),
             ("ROAD_WORDS", ROAD_WORDS),
             ("DEMANDS", DEMANDS),
             ("SERVES", SERVES),

@@ -1271,6 +1271,18 @@ const CASES: &[Case] = &[
         expect: None,
     },
     Case {
+        name: "en shooting at herders who lose their cattle is an attack, not only looting",
+        published: "2019-03-05",
+        text: "Gunmen opened fire on herders at a waterhole near Djibo and seized their livestock.",
+        expect: Some(Expect { actor2: Some("Civilians (Burkina Faso)"), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "en shooting at a school that is then burned is property destruction",
+        published: "2019-03-05",
+        text: "Gunmen opened fire at the school in Djibo and burned the classrooms.",
+        expect: Some(ev(S::LootingPropertyDestruction)),
+    },
+    Case {
         name: "fr a communal militia fighting with no other side named fights another community",
         published: "2024-05-20",
         text: "Des chasseurs dozos ont affronté des hommes armés près de Bankass dimanche, faisant 4 morts.",
