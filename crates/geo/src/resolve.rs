@@ -1277,13 +1277,33 @@ impl Gazetteer {
                         }
                     }
                 }
-                cands.sort_by(|a, b| {
+                // Equal scores: the country with more places of that name is likelier
+                // (a village name common in Burkina Faso and found once in Mali).
+                let mass = |t: Target| {
+                    let c = self.country_of(t);
+                    cands
+                        .iter()
+                        .filter(|x| self.country_of(x.target) == c)
+                        .count()
+                };
+                let masses: Vec<usize> = cands.iter().map(|c| mass(c.target)).collect();
+                let mut order: Vec<usize> = (0..cands.len()).collect();
+                order.sort_by(|&i, &j| {
+                    let (a, b) = (&cands[i], &cands[j]);
                     b.score
                         .total_cmp(&a.score)
+                        .then(masses[j].cmp(&masses[i]))
                         .then(self.country_of(a.target).cmp(&self.country_of(b.target)))
                         .then(a.area_rank.cmp(&b.area_rank))
                         .then(a.target.cmp(&b.target))
                 });
+                let cands: Vec<Cand> = {
+                    let mut slots: Vec<Option<Cand>> = cands.into_iter().map(Some).collect();
+                    order
+                        .iter()
+                        .map(|&i| slots[i].take().expect("each once"))
+                        .collect()
+                };
                 let Some(best) = cands.first() else { continue };
                 let second = cands.get(1).map(|c| c.score).unwrap_or(0.0);
                 let margin = (best.score - second).max(0.0);

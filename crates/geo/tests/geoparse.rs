@@ -824,3 +824,13 @@ fn an_unknown_spelling_after_a_settlement_cue_finds_its_transliteration_variant(
     );
     assert!(ms.iter().all(|m| m.location != "Sago"), "{ms:#?}");
 }
+
+#[test]
+fn between_equal_namesakes_the_country_with_more_of_them_wins() {
+    // Bargo: three villages in Burkina Faso, one in Mali; Moriba: one in Burkina Faso, three
+    // in Mali. None has a population or a listing, so nothing else tells them apart.
+    let ms = parse("Gunmen attacked the village of Bargo.", &[]);
+    assert_eq!(find(&ms, "Bargo").country, "Burkina Faso", "{ms:#?}");
+    let ms = parse("Gunmen attacked the village of Moriba.", &[]);
+    assert_eq!(find(&ms, "Moriba").country, "Mali", "{ms:#?}");
+}
