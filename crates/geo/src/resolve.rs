@@ -1226,8 +1226,12 @@ impl Gazetteer {
         // Two passes: the second adds distance to the other mentions' first choices.
         let mut firsts: Vec<Option<(f64, f64, f64)>> = vec![None; raws.len()];
         let mut out = Vec::new();
+        // Per mention in `out`: how big its place is (population; a listed conflict town
+        // counts as large), for the ends of a road or a "between".
+        let mut sizes: Vec<u64> = Vec::new();
         for pass in 0..2 {
             out.clear();
+            sizes.clear();
             for (i, r) in raws.iter().enumerate() {
                 let pat = m.pat(r.pat);
                 let mut cands: Vec<Cand> = Vec::new();
@@ -1322,8 +1326,31 @@ impl Gazetteer {
                     continue;
                 }
                 if let Some(pm) = self.mention(r, best, conf, cands.len(), &raws, i) {
+                    sizes.push(match best.target {
+                        Target::Place(p) => {
+                            let pl = &self.places[p as usize];
+                            pl.population as u64 + if pl.curated { 100_000 } else { 0 }
+                        }
+                        _ => u64::MAX,
+                    });
                     out.push(pm);
                 }
+            }
+        }
+        // "between Foube and Barsalogho", "axis Banh-Ouahigouya": the event is nearer the
+        // smaller place (the larger names the road); ACLED codes the smaller.
+        for i in 1..out.len() {
+            let (a, b) = (&out[i - 1], &out[i]);
+            let pair = matches!(a.cue, Some(PlaceCue::Between | PlaceCue::Road))
+                && b.cue == a.cue
+                && b.start >= a.end
+                && b.start - a.end <= 8;
+            if pair && sizes[i - 1] != sizes[i] {
+                let larger = if sizes[i - 1] > sizes[i] { i - 1 } else { i };
+                out[larger].score *= 0.9;
+                out[larger]
+                    .why
+                    .push_str("; the larger end of a road or a between");
             }
         }
         // "Atara, 25 km from Niafunke", "Bague near Toumour": a place given relative to a

@@ -834,3 +834,21 @@ fn between_equal_namesakes_the_country_with_more_of_them_wins() {
     let ms = parse("Gunmen attacked the village of Moriba.", &[]);
     assert_eq!(find(&ms, "Moriba").country, "Mali", "{ms:#?}");
 }
+
+#[test]
+fn between_a_town_and_a_village_the_town_is_only_the_roads_name() {
+    // Djibo is a listed conflict town; Mentao a village: the road is named for the town, the
+    // event is nearer the village, so the town's salience drops, in either order.
+    for text in [
+        "A bus was struck by an IED between Mentao and Djibo.",
+        "A bus was struck by an IED between Djibo and Mentao.",
+    ] {
+        let ms = parse(text, &[]);
+        let (mentao, djibo) = (find(&ms, "Mentao"), find(&ms, "Djibo"));
+        assert!(djibo.why.contains("larger end"), "{text}: {djibo:#?}");
+        assert!(!mentao.why.contains("larger end"), "{text}: {mentao:#?}");
+    }
+    // Two ends of the same size are left alone.
+    let ms = parse("A bus was struck by an IED between Djibo and Djibo.", &[]);
+    assert!(ms.iter().all(|m| !m.why.contains("larger end")), "{ms:#?}");
+}
