@@ -1329,7 +1329,7 @@ impl Gazetteer {
                     sizes.push(match best.target {
                         Target::Place(p) => {
                             let pl = &self.places[p as usize];
-                            pl.population as u64 + if pl.curated { 100_000 } else { 0 }
+                            pl.population + if pl.curated { 100_000 } else { 0 }
                         }
                         _ => u64::MAX,
                     });
