@@ -1283,6 +1283,18 @@ const CASES: &[Case] = &[
         expect: Some(ev(S::LootingPropertyDestruction)),
     },
     Case {
+        name: "en a national company's workers protest in its country",
+        published: "2019-03-05",
+        text: "SONABEL workers staged a sit-in on Monday to demand the payment of their bonuses.",
+        expect: Some(Expect { actor1: Some("Protesters (Burkina Faso)"), ..ev(S::PeacefulProtest) }),
+    },
+    Case {
+        name: "fr les agents de la NIGELEC manifestent au Niger",
+        published: "2019-03-05",
+        text: "Les agents de la NIGELEC ont observé lundi un sit-in pour réclamer leurs primes.",
+        expect: Some(Expect { actor1: Some("Protesters (Niger)"), ..ev(S::PeacefulProtest) }),
+    },
+    Case {
         name: "fr a communal militia fighting with no other side named fights another community",
         published: "2024-05-20",
         text: "Des chasseurs dozos ont affronté des hommes armés près de Bankass dimanche, faisant 4 morts.",
