@@ -2606,6 +2606,18 @@ impl Coder {
                 if let Some(&subject) = subject {
                     return (Some(subject.clone()), Some((*object).clone()));
                 }
+                // "militants chased away the teachers and ransacked a school": the verb before
+                // is none of the lexicon's, but civilians between an armed group and a joined
+                // verb are that group's object, never the subject of the second verb.
+                let armed_first = before[..before.len() - 1].iter().rev().find(|m| {
+                    let k = self.mention_kind(m);
+                    k.is_armed() || is_force(k)
+                });
+                if let (Some(&subject), ActorKind::Civilians) =
+                    (armed_first, self.mention_kind(object))
+                {
+                    return (Some(subject.clone()), Some((*object).clone()));
+                }
             }
         }
         match before.last() {

@@ -1295,6 +1295,12 @@ const CASES: &[Case] = &[
         expect: Some(Expect { actor1: Some("Protesters (Niger)"), ..ev(S::PeacefulProtest) }),
     },
     Case {
+        name: "en civilians between an armed group and a joined verb are its object",
+        published: "2019-01-24",
+        text: "On January 17, presumed Katiba Macina militants chased away the teachers and ransacked a school in Attara.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Civilians (Mali)"), ..ev(S::LootingPropertyDestruction) }),
+    },
+    Case {
         name: "fr a communal militia fighting with no other side named fights another community",
         published: "2024-05-20",
         text: "Des chasseurs dozos ont affronté des hommes armés près de Bankass dimanche, faisant 4 morts.",
