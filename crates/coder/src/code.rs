@@ -2525,10 +2525,15 @@ impl Coder {
                         .iter()
                         .any(|n| n.start >= t_end && scan.gap(t_end, n.start) == 0)
             };
+            // Actors after a comma are another clause's ("FAMa patrol ambushed near
+            // Dioungani, ... the presumed militants").
+            let clause_end = text[t_end..]
+                .find([',', ';', '.'])
+                .map_or(text.len(), |i| t_end + i);
             if violent
                 && participle
                 && unit
-                && after.is_empty()
+                && after.iter().all(|a| a.start > clause_end)
                 && !object_follows
                 && is_force(self.mention_kind(m))
             {

@@ -1301,6 +1301,12 @@ const CASES: &[Case] = &[
         expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Civilians (Mali)"), ..ev(S::LootingPropertyDestruction) }),
     },
     Case {
+        name: "en a headline participle keeps its unit the target when the attackers come a clause later",
+        published: "2019-01-24",
+        text: "FAMa patrol ambushed near Dioungani, 5 soldiers wounded, casualties unknown among the presumed militants. Claimed by JNIM on Monday.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Military Forces of Mali"), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "fr a communal militia fighting with no other side named fights another community",
         published: "2024-05-20",
         text: "Des chasseurs dozos ont affronté des hommes armés près de Bankass dimanche, faisant 4 morts.",
