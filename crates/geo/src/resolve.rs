@@ -393,41 +393,44 @@ impl Matcher {
 /// that share a skeleton get one more pattern (after the automaton's, so never matched
 /// directly) holding all their targets.
 fn skeleton_map(pats: &[Pat]) -> Skeletons {
-    let mut groups: std::collections::HashMap<String, Vec<usize>> =
-        std::collections::HashMap::new();
-    for (i, p) in pats.iter().enumerate() {
-        if !p.latin
-            || p.common
-            || p.targets.is_empty()
-            || p.targets.iter().any(|t| matches!(t, Target::Country(_)))
-        {
-            continue;
-        }
-        let key = skeleton(&p.key);
-        if key.len() >= 4 {
-            groups.entry(key).or_default().push(i);
-        }
-    }
-    let mut map = std::collections::HashMap::with_capacity(groups.len());
+    // (skeleton, pattern) sorted: the names sharing a skeleton are neighbours, in a fixed
+    // order (no hashing until the final map).
+    let mut keyed: Vec<(String, usize)> = pats
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            p.latin
+                && !p.common
+                && !p.targets.is_empty()
+                && !p.targets.iter().any(|t| matches!(t, Target::Country(_)))
+        })
+        .map(|(i, p)| (skeleton(&p.key), i))
+        .filter(|(k, _)| k.len() >= 4)
+        .collect();
+    keyed.sort_unstable();
+    let mut map = std::collections::HashMap::with_capacity(keyed.len());
     let mut extra = Vec::new();
-    for (key, group) in groups {
-        let first = group[0];
+    let mut rest = keyed.as_slice();
+    while let Some((key, first)) = rest.first() {
+        let n = rest.iter().take_while(|(k, _)| k == key).count();
+        let group = &rest[..n];
+        rest = &rest[n..];
         if group
             .iter()
-            .all(|&j| pats[j].targets == pats[first].targets)
+            .all(|&(_, j)| pats[j].targets == pats[*first].targets)
         {
-            map.insert(key, first);
+            map.insert(key.clone(), *first);
             continue;
         }
         let mut targets: Vec<Target> = group
             .iter()
-            .flat_map(|&j| pats[j].targets.iter().copied())
+            .flat_map(|&(_, j)| pats[j].targets.iter().copied())
             .collect();
         targets.sort();
         targets.dedup();
         map.insert(key.clone(), pats.len() + extra.len());
         extra.push(Pat {
-            key,
+            key: key.clone(),
             targets,
             latin: true,
             common: false,
