@@ -581,9 +581,7 @@ impl Coder {
                 if is_force(a.kind) {
                     return None;
                 }
-                if !a.areas.is_empty()
-                    && !is_force(a.kind)
-                    && !ids.iter().any(|&i| self.lexicon.actor(i).name == a.name)
+                if !a.areas.is_empty() && !ids.iter().any(|&i| self.lexicon.actor(i).name == a.name)
                 {
                     ids.push(id);
                 }
@@ -690,7 +688,7 @@ impl Coder {
                         Target::Generic(g) => g.kind(),
                         _ => return false,
                     };
-                    k.is_armed() || is_force(k)
+                    k.is_armed()
                 });
                 if !armed_actor && DEMANDS.iter().any(|p| has_phrase(said, p)) {
                     event_cues.push((Cue::Protest, a, b));
@@ -1759,14 +1757,8 @@ impl Coder {
                         }
                         if let [a, b, ..] = groups[..] {
                             // The Mossi live in Burkina Faso: their country is the Fulani's.
-                            let home = country.or_else(|| {
-                                [a, b].into_iter().find_map(|g| {
-                                    self.ethnic_militias
-                                        .get(g)
-                                        .filter(|l| l.len() == 1)
-                                        .map(|l| l[0].0)
-                                })
-                            });
+                            let home = country
+                                .or_else(|| [a, b].into_iter().find_map(|g| self.ethnic_home(g)));
                             let (ma, mb) = (
                                 self.ethnic_militia(a, home, event_date),
                                 self.ethnic_militia(b, home, event_date),
@@ -2614,10 +2606,10 @@ impl Coder {
                 // "militants chased away the teachers and ransacked a school": the verb before
                 // is none of the lexicon's, but civilians between an armed group and a joined
                 // verb are that group's object, never the subject of the second verb.
-                let armed_first = before[..before.len() - 1].iter().rev().find(|m| {
-                    let k = self.mention_kind(m);
-                    k.is_armed() || is_force(k)
-                });
+                let armed_first = before[..before.len() - 1]
+                    .iter()
+                    .rev()
+                    .find(|m| self.mention_kind(m).is_armed());
                 if let (Some(&subject), ActorKind::Civilians) =
                     (armed_first, self.mention_kind(object))
                 {
@@ -2742,20 +2734,28 @@ impl Coder {
     ) -> Option<Slot> {
         // With no country known, a group with one militia in the lexicon (the Mossi: Burkina
         // Faso) still names it.
-        let list = self.ethnic_militias.get(group)?;
-        match country {
-            Some(country) => list.iter().find(|(c, _)| *c == country),
-            None => list.first().filter(|_| list.len() == 1),
+        let country = country.or_else(|| self.ethnic_home(group))?;
+        self.ethnic_militias
+            .get(group)?
+            .iter()
+            .find(|(c, _)| *c == country)
+            .map(|&(_, id)| {
+                let r = self.lexicon.resolve_actor(id, date);
+                Slot {
+                    kind: r.kind,
+                    name: Some(r.name),
+                    span: None,
+                    unidentified: false,
+                }
+            })
+    }
+
+    /// The one country whose ethnic militia of `group` the lexicon knows, if only one.
+    fn ethnic_home(&self, group: &str) -> Option<&'static str> {
+        match self.ethnic_militias.get(group)?.as_slice() {
+            [(country, _)] => Some(country),
+            _ => None,
         }
-        .map(|&(_, id)| {
-            let r = self.lexicon.resolve_actor(id, date);
-            Slot {
-                kind: r.kind,
-                name: Some(r.name),
-                span: None,
-                unidentified: false,
-            }
-        })
     }
 
     /// Whether the forces `ally` lead the pro-government militia `m` named with them ("VDP and
@@ -2897,9 +2897,15 @@ impl Coder {
                     .filter_map(|a| a.name.as_deref())
                     .find_map(country_in_name)
             });
-        // A bare generic name ("Civilians") takes the event's country once it is known.
+        // A generic role named without its country ("Civilians") takes the event's, as the
+        // lexicon writes it (`GenericRole::template`).
         let named = |a: Option<String>| match (a, country.as_deref()) {
-            (Some(n), Some(k)) if BARE_GENERIC.contains(&n.as_str()) => Some(format!("{n} ({k})")),
+            (Some(n), Some(k)) => Some(
+                COUNTRY_FAMILIES
+                    .iter()
+                    .find(|r| r.family() == Some(n.as_str()))
+                    .map_or(n, |r| r.template(k)),
+            ),
             (a, _) => a,
         };
         let fatalities = match c.sub.event_type() {
@@ -2944,13 +2950,14 @@ impl Coder {
     }
 }
 
-/// ACLED's generic actor names, which carry the event's country in parentheses.
-const BARE_GENERIC: &[&str] = &[
-    "Civilians",
-    "Unidentified Armed Group",
-    "Protesters",
-    "Rioters",
-    "Unidentified Communal Militia",
+/// Generic roles whose ACLED name has a family without a country (`GenericRole::family`):
+/// "Civilians" until the country is known, then "Civilians (Mali)".
+const COUNTRY_FAMILIES: &[GenericRole] = &[
+    GenericRole::Civilians,
+    GenericRole::Unidentified,
+    GenericRole::Protesters,
+    GenericRole::Rioters,
+    GenericRole::CommunalMilitia,
 ];
 
 /// The country in the parentheses that close an ACLED actor name: "Dogon Ethnic Militia

@@ -351,14 +351,6 @@ impl Matcher {
         if !capital(at) {
             return None;
         }
-        // Not a word that stands capitalised for other reasons ("In", "The", "Fulani").
-        let first = &hay[at..at
-            + hay[at..]
-                .find(|c: char| !c.is_ascii_alphabetic())
-                .unwrap_or(hay.len() - at)];
-        if self.words.stop.contains(first) || self.words.latin_need_cue.contains(first) {
-            return None;
-        }
         // The capitalised words from `at`, joined by a space or a hyphen.
         let mut ends = Vec::with_capacity(3);
         let mut i = at;
@@ -378,6 +370,11 @@ impl Matcher {
                 break;
             }
             i = e + 1;
+        }
+        // Not a word that stands capitalised for other reasons ("In", "The", "Fulani").
+        let first = &hay[at..*ends.first()?];
+        if self.words.stop.contains(first) || self.words.latin_need_cue.contains(first) {
+            return None;
         }
         let map = &self.skeletons.get_or_init(|| skeleton_map(&self.pats)).map;
         ends.iter().rev().find_map(|&e| {
@@ -1109,6 +1106,8 @@ struct Cand {
     /// Rank of its admin1 among the actors' areas in its country (0 = the group's main area;
     /// `usize::MAX` when not among them): breaks ties between namesakes of one country.
     area_rank: usize,
+    /// How many of the mention's candidates lie in its country (set before sorting).
+    mass: usize,
     notes: Vec<&'static str>,
 }
 
@@ -1286,31 +1285,19 @@ impl Gazetteer {
                 }
                 // Equal scores: the country with more places of that name is likelier
                 // (a village name common in Burkina Faso and found once in Mali).
-                let mass = |t: Target| {
-                    let c = self.country_of(t);
-                    cands
-                        .iter()
-                        .filter(|x| self.country_of(x.target) == c)
-                        .count()
-                };
-                let masses: Vec<usize> = cands.iter().map(|c| mass(c.target)).collect();
-                let mut order: Vec<usize> = (0..cands.len()).collect();
-                order.sort_by(|&i, &j| {
-                    let (a, b) = (&cands[i], &cands[j]);
+                let countries: Vec<usize> =
+                    cands.iter().map(|c| self.country_of(c.target)).collect();
+                for (c, k) in cands.iter_mut().zip(&countries) {
+                    c.mass = countries.iter().filter(|&x| x == k).count();
+                }
+                cands.sort_by(|a, b| {
                     b.score
                         .total_cmp(&a.score)
-                        .then(masses[j].cmp(&masses[i]))
+                        .then(b.mass.cmp(&a.mass))
                         .then(self.country_of(a.target).cmp(&self.country_of(b.target)))
                         .then(a.area_rank.cmp(&b.area_rank))
                         .then(a.target.cmp(&b.target))
                 });
-                let cands: Vec<Cand> = {
-                    let mut slots: Vec<Option<Cand>> = cands.into_iter().map(Some).collect();
-                    order
-                        .iter()
-                        .map(|&i| slots[i].take().expect("each once"))
-                        .collect()
-                };
                 let Some(best) = cands.first() else { continue };
                 let second = cands.get(1).map(|c| c.score).unwrap_or(0.0);
                 let margin = (best.score - second).max(0.0);
@@ -1383,11 +1370,8 @@ impl Gazetteer {
                     .push_str("; landmark of a place not in the gazetteer");
             }
         }
-        let mut k = 0;
-        out.retain(|_| {
-            k += 1;
-            !drop[k - 1]
-        });
+        let mut dropped = drop.into_iter();
+        out.retain(|_| !dropped.next().unwrap_or(false));
         // Capitals are seldom the event's place when other places are named.
         let localities = out.iter().filter(|p| p.kind == PlaceKind::Locality).count();
         if localities > 1 {
@@ -1686,6 +1670,7 @@ impl Gazetteer {
         Some(Cand {
             target: t,
             area_rank,
+            mass: 0,
             score: s,
             notes,
         })
