@@ -11,7 +11,7 @@ use rasd_model::{
 };
 use rasd_text::{
     detect_language, find_dates, find_numbers, is_word_byte_boundary, is_word_char, normalize,
-    sentences, DateMention, Normalized, NumberMention,
+    sentences, DateMention, Normalized, NumberMention, Vagueness,
 };
 use std::collections::HashMap;
 
@@ -296,7 +296,7 @@ impl Coder {
                     norm,
                     &strong,
                     &roaming,
-                    &self.actor_areas(&matches),
+                    self.actor_areas(text, &matches),
                 ),
                 &matches,
             ),
@@ -337,15 +337,24 @@ impl Coder {
                 short_doc: sents.len() <= 3,
                 country: doc_country.as_deref(),
                 prev_date: candidates.last().and_then(|c| c.date),
+                follows: !candidates.is_empty(),
             };
             if let Some(mut c) = self.code_sentence(doc, &scan, s.start, s.end, &ctx) {
                 // "JNIM claimed destroying a MINUSMA vehicle ... by IED detonation": the
                 // claimant of the sentence is the perpetrator.
-                let unidentified = unknown_perpetrator(&c.actor1);
+                // "Police confirmed the attack and blamed Boko Haram": the state that blames a
+                // group only speaks; the group it names is the perpetrator.
+                let blamed = c.claim
+                    && c.actor1.as_ref().is_some_and(|a| is_force(a.kind))
+                    && attribution(&scan, s.start, s.end);
+                let unidentified = unknown_perpetrator(&c.actor1) || blamed;
                 if c.claim && unidentified && c.sub.event_type().is_violent() {
                     if let Some(slot) = self.bare_claimant(&scan, s.start, s.end, c.date) {
                         if c.actor2.as_ref().and_then(|a| a.span) != slot.span {
                             c.actor1 = Some(slot);
+                        } else if blamed {
+                            c.actor1 = Some(slot);
+                            c.actor2 = None;
                         }
                     }
                 }
@@ -532,19 +541,39 @@ impl Coder {
         roaming
     }
 
-    /// Where the document's named non-state actors mostly operate (`ISO2:Name` admin1 areas).
-    fn actor_areas(&self, matches: &[Match]) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
+    /// Where the document's named non-state actors mostly operate (`ISO2:Name` admin1 areas),
+    /// and where the communities it names live ("the Dogon hamlet of X", "members of the
+    /// Foulse community"): the areas of that group's ethnic militias. Fulani live across the
+    /// whole region and say nothing about where.
+    fn actor_areas(&self, text: &str, matches: &[Match]) -> (Vec<String>, Vec<String>) {
+        fn add(out: &mut Vec<String>, areas: &[String]) {
+            for a in areas {
+                if !out.contains(a) {
+                    out.push(a.clone());
+                }
+            }
+        }
+        let mut actors: Vec<String> = Vec::new();
         for m in matches {
             if let Target::Actor(id) = m.target {
-                for a in &self.lexicon.actor(id).areas {
-                    if !out.contains(a) {
-                        out.push(a.clone());
+                add(&mut actors, &self.lexicon.actor(id).areas);
+            }
+        }
+        let mut local: Vec<String> = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
+        for w in text.split(|c: char| !is_word_char(c)) {
+            let w = w.strip_prefix("ال").unwrap_or(w);
+            if let Some(&(_, group)) = ETHNIC_GROUPS.iter().find(|(word, _)| *word == w) {
+                if group != "Fulani" && !seen.contains(&group) {
+                    seen.push(group);
+                    for &(_, id) in self.ethnic_militias.get(group).into_iter().flatten() {
+                        add(&mut local, &self.lexicon.actor(id).areas);
                     }
                 }
             }
         }
-        out
+        local.retain(|a| !actors.contains(a));
+        (actors, local)
     }
 
     /// The country most of the document's places and state actors point to. With no place
@@ -633,6 +662,18 @@ impl Coder {
             .filter(|m| m.end <= end)
             .collect();
         let numbers_in = within(&scan.numbers, start, end, |n| n.start);
+        // "The insurgency, which began in 2009, has killed more than 40,000": a war's running
+        // toll is background, not an event, unless a town or a day pins it down.
+        if cumulative_toll(scan.norm.as_str(), start, end)
+            && !within(&scan.dates, start, end, |d| d.start)
+                .iter()
+                .any(|d| d.precision == 1)
+            && !within(&scan.places, start, end, |p| p.start)
+                .iter()
+                .any(|p| p.geo_precision < 3)
+        {
+            return None;
+        }
         let event_cues: Vec<(Cue, usize, usize)> = in_sentence
             .iter()
             .filter_map(|m| match m.target {
@@ -659,6 +700,25 @@ impl Coder {
                 .any(|c| matches!(c.0, Cue::Burn | Cue::Loot | Cue::Destroy | Cue::Blockade));
             if let (Some((cue, m)), true) = (crowd, unrest) {
                 event_cues.push((cue, m.start, m.end));
+            }
+        }
+        // "A female suicide bomber killed five", "une femme kamikaze", "انتحاري": the attacker's
+        // name tells how the attack was carried out.
+        if !event_cues.iter().any(|c| c.0 == Cue::Suicide) {
+            let text = scan.norm.as_str();
+            if let Some(m) = in_sentence.iter().find(|m| {
+                matches!(m.target, Target::Generic(_))
+                    && text[m.start..m.end]
+                        .split(|c: char| !is_word_char(c))
+                        .any(|w| {
+                            w == "suicide"
+                                || w.starts_with("kamikaze")
+                                || w.trim_start_matches(['و', 'ف', 'ب', 'ل'])
+                                    .trim_start_matches("ال")
+                                    .starts_with("انتحاري")
+                        })
+            }) {
+                event_cues.push((Cue::Suicide, m.start, m.end));
             }
         }
         // "Students blocked National Road No. 7 to demand ...", "ont bloqué la route ... pour
@@ -2118,6 +2178,16 @@ impl Coder {
         // Arabic names events with verbal nouns: a definite or generic one ("التفجير الذي
         // استهدف ...", "بالقتل والتفجير") refers to an event told elsewhere unless a finite
         // verb or a count in the sentence reports it (`arabic_nominal`).
+        // "In a statement issued in Bamako on Monday, the army confirmed the fighting": after
+        // an event is told, a definite event noun with no verb or count of its own refers back
+        // to it; the place and day are the statement's.
+        let latin_reference = {
+            let text = scan.norm.as_str();
+            ctx.follows
+                && latin_definite(text, t_start)
+                && !count
+                && !event_cues.iter().any(|&(_, s, e)| past_verb(text, s, e))
+        };
         let reference = {
             let text = scan.norm.as_str();
             arabic_nominal(text, t_start)
@@ -2130,6 +2200,7 @@ impl Coder {
                         && !arabic_nominal(text, s)
                         && !(s > t_end && relative_between(text, t_end, s))
                 })
+                || latin_reference
         };
         // An Arabic sentence that names a protest or its details (banners, chants) without a
         // verb that reports people gathering, marching or striking refers to a protest told
@@ -2171,7 +2242,10 @@ impl Coder {
         if !specific {
             confidence = confidence.min(0.45);
         }
-        let confidence = confidence * factor;
+        let mut confidence = confidence * factor;
+        if latin_reference {
+            confidence = confidence.min(0.4);
+        }
         Some(Candidate {
             sub,
             weak,
@@ -3436,6 +3510,14 @@ const ETHNIC_GROUPS: &[(&str, &str)] = &[
     ("mossis", "Mossi"),
     ("foulse", "Foulse"),
     ("gourmantche", "Gourmantche"),
+    ("gourmantches", "Gourmantche"),
+    ("fulse", "Foulse"),
+    ("kurumba", "Foulse"),
+    ("songhay", "Songhai"),
+    ("sonrhai", "Songhai"),
+    ("dawsahak", "Dawsahak"),
+    ("daoussahak", "Dawsahak"),
+    ("imghad", "Imghad"),
     ("toubou", "Toubou"),
     ("فولاني", "Fulani"),
     ("فلاني", "Fulani"),
@@ -3642,6 +3724,24 @@ fn arabic_nominal(text: &str, t_start: usize) -> bool {
     HEADS.contains(&prev)
 }
 
+/// An English or French event noun with a definite article or demonstrative right before it:
+/// "the fighting", "this attack", "l'attaque", "les combats", "cette embuscade".
+fn latin_definite(text: &str, t_start: usize) -> bool {
+    if !text[t_start..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let before = &text[..t_start];
+    if before.ends_with("l'") {
+        return true;
+    }
+    let prev = before.trim_end().rsplit(' ').next().unwrap_or("");
+    before.ends_with(' ')
+        && matches!(
+            prev,
+            "the" | "this" | "that" | "these" | "le" | "la" | "les" | "cette" | "ces" | "cet"
+        )
+}
+
 /// "ووقع الهجوم", "وجرت التظاهرة": a verb of occurrence right before a definite event noun
 /// reports the event the noun names (a follow-up sentence of a report).
 fn occurrence_verb_before(text: &str, sentence_start: usize, t_start: usize) -> bool {
@@ -3731,6 +3831,8 @@ struct Context<'a> {
     /// The date of the event coded just before: a follow-up sentence without a date of its own
     /// continues it ("The gunmen arrived on motorbikes ...").
     prev_date: Option<DateMention>,
+    /// An event was coded from an earlier sentence of the document.
+    follows: bool,
     /// End of the next sentence: what happened to a protest is often told right after it.
     next_end: usize,
     /// Start of the earliest sentence whose places may stand for this one.
@@ -3796,6 +3898,69 @@ fn past_year_before(
     false
 }
 
+/// The sentence's claim cue lays the blame on someone ("blamed", "imputé à", "attributed
+/// the attack to") rather than reporting a claim of responsibility.
+fn attribution(scan: &Scan, start: usize, end: usize) -> bool {
+    let text = scan.norm.as_str();
+    within(&scan.matches, start, end, |m| m.start)
+        .iter()
+        .any(|m| {
+            m.target == Target::Cue(Cue::Claim)
+                && ["blam", "was blamed", "imput", "attribu"]
+                    .iter()
+                    .any(|w| text[m.start..m.end].starts_with(w))
+        })
+}
+
+/// A sentence that tells a conflict's running toll: a war word ("insurgency", "conflit",
+/// "التمرد") and a span of years ("since 2009", "depuis 2012", "منذ عام 2012", "its 14-year
+/// insurgency", "for a decade").
+fn cumulative_toll(text: &str, start: usize, end: usize) -> bool {
+    const WARS: &[&str] = &[
+        "insurgency",
+        "insurrection",
+        "conflict",
+        "conflit",
+        "rebellion",
+        "war",
+        "guerre",
+        "crisis",
+        "crise",
+        "violence",
+        "violences",
+        "jihad",
+        "التمرد",
+        "تمرد",
+        "النزاع",
+        "الصراع",
+        "الحرب",
+        "الازمه",
+        "العنف",
+    ];
+    const SPANS: &[&str] = &["since", "depuis", "منذ"];
+    let s = &text[start..end];
+    let words: Vec<&str> = s
+        .split(|c: char| !is_word_char(c) && c != '-')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if !words.iter().any(|w| WARS.contains(w)) {
+        return false;
+    }
+    let year = |w: &str| {
+        w.len() == 4
+            && w.bytes().all(|b| b.is_ascii_digit())
+            && (w.starts_with("19") || w.starts_with("20"))
+    };
+    words.iter().enumerate().any(|(i, w)| {
+        // "since 2009", "depuis 2012", "منذ عام 2012", "depuis l'an 2012", "since early 2012".
+        (SPANS.contains(w) && words[i + 1..].iter().take(3).any(|n| year(n)))
+            // "14-year", "decade-long", "years-long".
+            || w.ends_with("-year")
+            || w.ends_with("-long")
+            || matches!(*w, "decade" | "decennie" | "عقد")
+    })
+}
+
 /// Fatalities from counts next to casualty words. Each count goes to its nearest casualty word;
 /// counts at killing/death words are summed ("43 soldiers and 17 militants were killed"),
 /// wounded and abducted counts are not fatalities. A killing with no count gives 1 (at least one
@@ -3840,6 +4005,10 @@ fn casualties(
             .iter()
             .any(|d| d.start <= n.start && n.end <= d.end)
         {
+            continue;
+        }
+        // "thousands", "des dizaines de milliers", "آلاف": a war's toll, never one event's.
+        if n.value >= 1000 && n.vagueness == Vagueness::Vague {
             continue;
         }
         // "six years", "8 vehicles", "20 km": not people.

@@ -24,18 +24,20 @@ pub struct Place {
 
 /// Find places in a document. `original` is the text `text` was normalised from (Latin place
 /// names must be capitalised there); `countries`, `roaming` (homes of groups that cross borders)
-/// and admin1 `areas` (`ISO2:Name`) are hints implied by the actors.
+/// and admin1 `areas` (`ISO2:Name`) are hints implied by the actors; `local_areas` are those of
+/// the communities the text names.
 pub fn find_places(
     original: &str,
     text: &rasd_text::Normalized,
     countries: &[String],
     roaming: &[String],
-    areas: &[String],
+    (areas, local_areas): (Vec<String>, Vec<String>),
 ) -> Vec<Place> {
     let hints = GeoHints {
         countries: countries.to_vec(),
         roaming: roaming.to_vec(),
-        areas: areas.to_vec(),
+        areas,
+        local_areas,
     };
     let mut mentions = Gazetteer::embedded().geoparse_original(original, text, &hints);
     // The coder looks places up by offset with binary searches.
@@ -119,7 +121,7 @@ fn capital(country: &str) -> Option<&'static rasd_geo::PlaceMention> {
                     let hints = GeoHints {
                         countries: vec![country.to_string()],
                         roaming: Vec::new(),
-                        areas: Vec::new(),
+                        ..Default::default()
                     };
                     let norm = rasd_text::normalize(name);
                     Gazetteer::embedded()

@@ -1552,6 +1552,54 @@ const CASES: &[Case] = &[
         text: "On July 13, presumed Dogon Amassagou militiamen assassinated the Fulani village chief in the village of Dorodo.",
         expect: Some(Expect { actor1: Some("Dan Na Ambassagou"), ..ev(S::Attack) }),
     },
+    Case {
+        name: "en a war's running toll after the report is background, not the event's dead",
+        published: "2023-05-15",
+        text: "A female suicide bomber killed five worshippers on Saturday outside a mosque in Bama. The insurgency, which began in 2009, has killed more than 40,000 people and displaced two million.",
+        expect: Some(Expect { actor2: Some("Civilians"), fatalities: Some(5), count: Some(1), ..ev(S::SuicideBomb) }),
+    },
+    Case {
+        name: "fr le bilan d'un conflit depuis 2009 n'est pas celui de l'attentat",
+        published: "2024-12-09",
+        text: "Une femme kamikaze s'est fait exploser samedi sur un marché de Dikwa, tuant quatre personnes. Le conflit, qui dure depuis 2009, a fait plus de 40 000 morts dans le nord-est du pays.",
+        expect: Some(Expect { fatalities: Some(4), count: Some(1), ..ev(S::SuicideBomb) }),
+    },
+    Case {
+        name: "ar a conflict's toll since a year is background",
+        published: "2024-06-10",
+        text: "قتل ثلاثة مدنيين يوم السبت في انفجار عبوة ناسفة قرب ديفا. وأودى النزاع منذ عام 2015 بحياة أكثر من ألفي شخص في المنطقة.",
+        expect: Some(Expect { fatalities: Some(3), count: Some(1), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
+    Case {
+        name: "en 'thousands' of dead is never one event's toll: a killing without a count is one",
+        published: "2025-06-07",
+        text: "Wagner said on Friday that it had helped the army kill thousands of militants in Mali.",
+        expect: Some(Expect { fatalities: Some(1), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en the force that blames a group only speaks: the group is the perpetrator",
+        published: "2023-05-15",
+        text: "Gunmen killed four villagers near Dori on Sunday. Police confirmed the attack and blamed JNIM.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Civilians"), count: Some(1), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "fr la police qui impute l'attentat à un groupe ne l'a pas commis",
+        published: "2024-12-09",
+        text: "Au moins six personnes ont été tuées samedi soir par une femme kamikaze sur un marché de Dikwa. La police impute l'attentat-suicide aux jihadistes de Boko Haram.",
+        expect: Some(Expect { actor1: Some("Boko Haram"), count: Some(1), ..ev(S::SuicideBomb) }),
+    },
+    Case {
+        name: "en a definite event noun in a later statement refers back to the event told",
+        published: "2023-03-14",
+        text: "Jihadists ambushed an army convoy near Boni on Sunday, killing five soldiers. In a statement issued in Bamako on Monday, the army confirmed the fighting.",
+        expect: Some(Expect { fatalities: Some(5), count: Some(1), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "ar a suicide bomber named as the attacker makes a suicide bombing",
+        published: "2024-09-15",
+        text: "قتل خمسة أشخاص مساء السبت عندما فجر انتحاري نفسه في سوق بلدة كوندوغا بولاية بورنو.",
+        expect: Some(Expect { fatalities: Some(5), ..ev(S::SuicideBomb) }),
+    },
 ];
 
 #[test]
@@ -1877,4 +1925,20 @@ fn two_cross_border_groups_with_no_place_point_to_the_country_of_their_shared_ar
             .as_deref(),
         Some("Mali")
     );
+}
+
+#[test]
+fn a_community_named_in_the_text_points_to_where_it_lives() {
+    // Two villages are called Baye, one in the Dogon country of Mopti, one in Kayes: "the Dogon
+    // village" settles it.
+    let coder = Coder::new(CoderConfig::default());
+    let doc = Document {
+        id: "baye".into(),
+        text: "Gunmen burned granaries in the Dogon village of Baye on Sunday.".into(),
+        published: Some("2019-04-08".parse().unwrap()),
+        ..Default::default()
+    };
+    let out = coder.code(&doc);
+    let e = out.events.first().expect("an event");
+    assert_eq!(e.admin1.as_deref(), Some("Mopti"), "{e:#?}");
 }

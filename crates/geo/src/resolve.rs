@@ -32,6 +32,9 @@ pub struct GeoHints {
     /// Admin1 areas where the document's actors mostly operate, as `ISO2:Name` ("ML:Mopti"):
     /// a weak preference among namesake villages.
     pub areas: Vec<String>,
+    /// Admin1 areas where the communities the text names live ("a Dogon hamlet": Mopti): the
+    /// same preference as `areas`, but they add no country to the context.
+    pub local_areas: Vec<String>,
 }
 
 /// What a mention resolved to.
@@ -1210,6 +1213,12 @@ impl Gazetteer {
             .iter()
             .map(|r| self.gate(r, m.pat(r.pat), &ctx_countries, foreign_ctx))
             .collect();
+        let area_hints: Vec<String> = hints
+            .areas
+            .iter()
+            .chain(&hints.local_areas)
+            .cloned()
+            .collect();
         let mut ctx_areas: BTreeSet<usize> = BTreeSet::new();
         for (r, targets) in raws.iter().zip(&allowed) {
             for t in targets {
@@ -1247,7 +1256,7 @@ impl Gazetteer {
                         &raws,
                         i,
                         m,
-                        &hints.areas,
+                        &area_hints,
                     ) {
                         cands.push(c);
                     }
