@@ -3417,13 +3417,17 @@ fn nearest_place(
     // only when the text names no other.
     let dateline = |p: &Place| p.end <= scan.dateline_end;
     let lo = scan.places.partition_point(|p| p.start < start);
-    let pick = |towns: bool| {
+    // A town named only as where something was said ("in a statement issued in Bamako") stands for the event
+    // only when no town is named in the sentences before.
+    let pick_any = |towns: bool, said: bool| {
         scan.places
             .iter()
             .enumerate()
             .skip(lo)
             .take_while(|(_, p)| p.start < end)
-            .filter(|(_, p)| p.end <= end && p.is_country != towns && !dateline(p))
+            .filter(|(_, p)| {
+                p.end <= end && p.is_country != towns && !dateline(p) && (said || !p.said)
+            })
             .min_by(|a, b| cost(a.1).total_cmp(&cost(b.1)))
             .map(|(i, _)| i)
     };
@@ -3456,8 +3460,10 @@ fn nearest_place(
             None
         }
     };
+    let pick = |towns: bool| pick_any(towns, false);
     pick(true)
         .or_else(|| recent(true))
+        .or_else(|| pick_any(true, true))
         .or_else(|| doc_wide(true))
         .or_else(|| pick(false))
         .or_else(|| recent(false))

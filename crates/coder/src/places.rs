@@ -20,6 +20,8 @@ pub struct Place {
     pub is_country: bool,
     /// How likely this is the event's place rather than one mentioned in passing (0-1).
     pub score: f32,
+    /// Where something was said, not done ("in a statement issued in Bamako").
+    pub said: bool,
 }
 
 /// Find places in a document. `original` is the text `text` was normalised from (Latin place
@@ -56,6 +58,7 @@ pub fn find_places(
             geo_precision: m.geo_precision,
             is_country: m.kind == PlaceKind::Country,
             score: m.score,
+            said: m.said,
         })
         .collect()
 }
@@ -105,6 +108,7 @@ pub fn capital_places(text: &rasd_text::Normalized, country: &str) -> Vec<Place>
             geo_precision: m.geo_precision,
             is_country: false,
             score: m.score,
+            said: false,
         })
         .collect()
 }

@@ -1942,3 +1942,27 @@ fn a_community_named_in_the_text_points_to_where_it_lives() {
     let e = out.events.first().expect("an event");
     assert_eq!(e.admin1.as_deref(), Some("Mopti"), "{e:#?}");
 }
+
+#[test]
+fn the_town_where_a_statement_was_issued_is_not_the_event_place() {
+    let coder = Coder::new(CoderConfig::default());
+    let place = |text: &str| {
+        let doc = Document {
+            id: "x".into(),
+            text: text.into(),
+            published: Some("2024-11-12".parse().unwrap()),
+            ..Default::default()
+        };
+        let out = coder.code(&doc);
+        let e = out.events.first().expect("an event").clone();
+        (e.location, out.events.len())
+    };
+    assert_eq!(
+        place("أعلنت وزارة الدفاع النيجرية، في بيان تُلي عبر التلفزيون الرسمي في نيامي، أن جنديين قُتلا وأصيب ستة آخرون صباح الأحد في هجوم شنّه عناصر من تنظيم الدولة الإسلامية في غرب أفريقيا على موقع عسكري قرب بلدة بوسو المطلة على بحيرة تشاد، في منطقة ديفا جنوب شرقي البلاد."),
+        (Some("Bosso".to_string()), 1)
+    );
+    // A later sentence told from the capital continues the event told before.
+    let (loc, n) = place("Gunmen attacked a military post near Bosso on Sunday, killing three soldiers. In a statement issued in Niamey, the army said its units killed 12 of the attackers.");
+    assert_eq!(loc.as_deref(), Some("Bosso"));
+    assert_eq!(n, 1);
+}

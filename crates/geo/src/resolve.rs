@@ -88,6 +88,8 @@ pub struct PlaceMention {
     /// in passing (a dateline, "said in Bamako", "evacuated to") score lower.
     pub score: f32,
     pub cue: Option<PlaceCue>,
+    /// Where something was said, not done: "said in Bamako", "in a statement issued in".
+    pub said: bool,
     /// Short explanation, for `rasd geocode`.
     pub why: String,
 }
@@ -550,6 +552,8 @@ struct Raw {
     fuzzy: bool,
     cue: Option<PlaceCue>,
     passing: bool,
+    /// Where something was said: "said in", "in a statement issued in".
+    said: bool,
     cue_text: &'static str,
     /// Arabic: a settlement noun right before the name ("مدينة", "قرية", "ولاية").
     settle: bool,
@@ -1019,6 +1023,87 @@ const PASSING_BEFORE: &[&str] = &[
     "القادمين من ",
     "فروا الي ",
     "نزحوا الي ",
+];
+
+/// A place that only says where a statement was made: "in a statement issued in Bamako",
+/// "dans un communiqué publié à Niamey", "في بيان تلي عبر التلفزيون الرسمي في نيامي". `before` is the
+/// sentence text before the name; only the statement's own words may stand between.
+fn statement_place(before: &str) -> bool {
+    const NOUNS: &[&str] = &[
+        "statement",
+        "communique",
+        "press release",
+        "press conference",
+        "conference de presse",
+        "بيان",
+        "البيان",
+        "مؤتمر صحفي",
+    ];
+    const FRAME: &[&str] = &[
+        "issued",
+        "released",
+        "published",
+        "read",
+        "broadcast",
+        "aired",
+        "on",
+        "in",
+        "at",
+        "from",
+        "state",
+        "television",
+        "radio",
+        "publie",
+        "diffuse",
+        "lu",
+        "a",
+        "la",
+        "sur",
+        "depuis",
+        "de",
+        "the",
+        "national",
+        "تلي",
+        "صادر",
+        "صدر",
+        "نشر",
+        "بث",
+        "عبر",
+        "عن",
+        "التلفزيون",
+        "الاذاعه",
+        "الرسمي",
+        "الرسميه",
+        "الوطني",
+        "في",
+        "من",
+    ];
+    NOUNS.iter().any(|n| {
+        before.rfind(n).is_some_and(|i| {
+            let rest = &before[i + n.len()..];
+            is_word_byte_boundary(before, i)
+                && rest.starts_with(|c: char| !is_word_char(c))
+                && rest.split_whitespace().count() <= 6
+                && rest.split_whitespace().all(|w| FRAME.contains(&w))
+        })
+    })
+}
+
+/// Phrases of saying right before a place (a subset of [`PASSING_BEFORE`]).
+const SAID_IN: &[&str] = &[
+    "said in ",
+    "told reporters in ",
+    "statement in ",
+    "statement from ",
+    "press conference in ",
+    "speaking in ",
+    "speaking from ",
+    "a declare a ",
+    "publie a ",
+    "conference de presse a ",
+    "s'exprimant a ",
+    "بيان صادر في ",
+    "وقال في ",
 ];
 
 /// Verbs and nouns of an attack right before the place attacked: "attacked X", "raid on X",
@@ -1793,7 +1878,11 @@ impl Gazetteer {
                 && hay[e..].find(['-', ')']).is_some_and(|k| k < 30);
             // Passing only when the passing phrase is longer than the locative cue it contains
             // ("said in X" over "in X", but not "from X" inside "10 km from X").
+            let said = statement_place(
+                &hay[floor_boundary(hay, s.saturating_sub(120)).max(sent_start)..s],
+            ) || ends_with_any(before, SAID_IN).is_some();
             let passing = dateline
+                || said
                 || ends_with_any(before, PASSING_BEFORE).is_some_and(|p| p.len() > cue_text.len());
             let (mut settle, mut locative, mut in_proper_name) = (false, false, false);
             let mut next_capitalised = false;
@@ -1855,6 +1944,7 @@ impl Gazetteer {
                 fuzzy,
                 cue,
                 passing: passing || border,
+                said,
                 cue_text,
                 first_sentence: sent_start == 0,
                 settle,
@@ -1999,6 +2089,7 @@ impl Gazetteer {
             kind,
             score: (conf * salience).clamp(0.0, 1.0) as f32,
             cue: r.cue,
+            said: r.said,
             why: why.join("; "),
         })
     }
