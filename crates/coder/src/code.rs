@@ -326,11 +326,18 @@ impl Coder {
         let mut candidates: Vec<Candidate> = Vec::new();
         let sents = sentences(text);
         let governed = self.governed_sentences(&scan, &sents);
+        // The previous sentence recalled a past event ("one year after the massacre") and
+        // yielded none: a definite mention right after it ("the attack") is that event.
+        let mut after_background = false;
         for (i, s) in sents.iter().enumerate() {
             if governed[i] {
                 continue;
             }
+            let recalled = within(&scan.matches, s.start, s.end, |m| m.start)
+                .iter()
+                .any(|m| m.target == Target::Cue(Cue::Background));
             let ctx = Context {
+                after_background,
                 // Places may come from the two sentences before ("... in Djibo. Five were killed").
                 window_start: sents[i.saturating_sub(2)].start,
                 next_end: sents.get(i + 1).map_or(s.end, |n| n.end),
@@ -339,7 +346,9 @@ impl Coder {
                 prev_date: candidates.last().and_then(|c| c.date),
                 follows: !candidates.is_empty(),
             };
-            if let Some(mut c) = self.code_sentence(doc, &scan, s.start, s.end, &ctx) {
+            let coded = self.code_sentence(doc, &scan, s.start, s.end, &ctx);
+            after_background = recalled && coded.is_none();
+            if let Some(mut c) = coded {
                 // "JNIM claimed destroying a MINUSMA vehicle ... by IED detonation": the
                 // claimant of the sentence is the perpetrator.
                 // "Police confirmed the attack and blamed Boko Haram": the state that blames a
@@ -953,6 +962,11 @@ impl Coder {
                 }
                 // "The army denied killing civilians" doubts the event; "charges he denied"
                 // after it is about something else.
+                // "dismissed as false reports that jihadists had overrun", "نفت ... أنباء عن سقوط
+                // مدينة": the event is the content of the reports denied.
+                Cue::Denial if before && denied_report(scan.norm.as_str(), m.end, t_start) => {
+                    return None
+                }
                 Cue::Denial if before && dist <= MODALITY_WINDOW => {
                     factor *= 0.6;
                     push_tag(&mut tags, "denied");
@@ -2188,6 +2202,12 @@ impl Coder {
                 && !count
                 && !event_cues.iter().any(|&(_, s, e)| past_verb(text, s, e))
         };
+        if ctx.after_background && {
+            let text = scan.norm.as_str();
+            arabic_nominal(text, t_start) || latin_definite(text, t_start)
+        } {
+            return None;
+        }
         let reference = {
             let text = scan.norm.as_str();
             arabic_nominal(text, t_start)
@@ -3839,6 +3859,8 @@ struct Context<'a> {
     prev_date: Option<DateMention>,
     /// An event was coded from an earlier sentence of the document.
     follows: bool,
+    /// The sentence before recalled a past event and yielded none.
+    after_background: bool,
     /// End of the next sentence: what happened to a protest is often told right after it.
     next_end: usize,
     /// Start of the earliest sentence whose places may stand for this one.
@@ -3916,6 +3938,37 @@ fn attribution(scan: &Scan, start: usize, end: usize) -> bool {
                     .iter()
                     .any(|w| text[m.start..m.end].starts_with(w))
         })
+}
+
+/// Between a denial and the trigger stands a noun of report or rumour: what is denied is the
+/// report of the event ("denied reports that", "démenti les informations faisant état",
+/// "نفت أنباء عن").
+fn denied_report(text: &str, denial_end: usize, t_start: usize) -> bool {
+    const REPORTS: &[&str] = &[
+        "reports",
+        "report",
+        "rumours",
+        "rumors",
+        "allegations",
+        "claims",
+        "informations",
+        "information",
+        "rumeurs",
+        "allegations",
+        "انباء",
+        "الانباء",
+        "تقارير",
+        "التقارير",
+        "شائعات",
+        "الشائعات",
+        "اخبار",
+        "الاخبار",
+    ];
+    text[denial_end..t_start]
+        .split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
+        .take(16)
+        .any(|w| REPORTS.contains(&w))
 }
 
 /// A sentence that tells a conflict's running toll: a war word ("insurgency", "conflit",

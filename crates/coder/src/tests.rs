@@ -1600,6 +1600,30 @@ const CASES: &[Case] = &[
         text: "قتل خمسة أشخاص مساء السبت عندما فجر انتحاري نفسه في سوق بلدة كوندوغا بولاية بورنو.",
         expect: Some(Expect { fatalities: Some(5), ..ev(S::SuicideBomb) }),
     },
+    Case {
+        name: "en a commemoration one year after a massacre and the attack recalled next are not events",
+        published: "2022-06-06",
+        text: "Relatives gathered in Sebba on Sunday to remember the victims, one year after gunmen killed at least 130 people in Solhan. The attack, carried out overnight from June 4 to June 5, 2021, targeted a village guarded by volunteers.",
+        expect: None,
+    },
+    Case {
+        name: "ar an anniversary and the toll of the attack it recalls are not events",
+        published: "2025-08-25",
+        text: "يصادف اليوم الأحد مرور عام على الهجوم الذي استهدف بلدة بارسالوغو حين فتح مسلحون النار على مدنيين. ولم تعلن السلطات حتى اليوم حصيلة رسمية للهجوم، في حين قدرت مصادر مستقلة عدد القتلى بالمئات.",
+        expect: None,
+    },
+    Case {
+        name: "ar the army denies reports that a town fell",
+        published: "2025-01-28",
+        text: "نفت هيئة الأركان العامة للجيش، في بيان صدر مساء الاثنين في واغادوغو، أنباء تداولتها حسابات على مواقع التواصل الاجتماعي عن سقوط مدينة دجيبو في أيدي مسلحين.",
+        expect: None,
+    },
+    Case {
+        name: "en a government dismisses reports that jihadists overran a post",
+        published: "2023-07-18",
+        text: "Togo's government on Monday dismissed as false reports circulating on social media that jihadists had overrun an army post in the northern Savanes region.",
+        expect: None,
+    },
 ];
 
 #[test]

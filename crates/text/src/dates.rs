@@ -1176,7 +1176,12 @@ impl Cx<'_, '_> {
         let end_date = match (y1, y2) {
             (_, Some(y)) => Some(ymd(y, m2, d2)?),
             (Some(y), None) => Some(ymd(if wraps { y + 1 } else { y }, m2, d2)?),
-            (None, None) => self.published.and_then(|p| infer_day(m2, d2, p)),
+            // The start is what is coded: it must fall on or before publication; the end may
+            // run past it ("between March 28 and April 7", published on April 4).
+            (None, None) => self
+                .published
+                .and_then(|p| infer_day(m1, d1, p))
+                .and_then(|s| ymd(s.year() + wraps as i32, m2, d2)),
         };
         let out = match end_date {
             Some(e) => {
@@ -1287,6 +1292,16 @@ impl Cx<'_, '_> {
                         .map_or((None, k3), |(y, e)| (Some(y), e));
                     if supported(y, k3) {
                         best = self.range(flags, (y, m, d1), (y, m, d2), e);
+                    }
+                } else if let Some((m2, _, k3)) = self.month_at(kc) {
+                    // "from June 4 to June 5, 2021": the year closes both ends.
+                    if let Some((d2, k4)) = self.day_at(k3) {
+                        let (y, e) = self
+                            .year_at(k4, true)
+                            .map_or((None, k4), |(y, e)| (Some(y), e));
+                        if supported(y, k4) {
+                            best = self.range(flags, (y, m, d1), (y, m2, d2), e);
+                        }
                     }
                 }
             }
@@ -2133,6 +2148,17 @@ mod tests {
             input: "dans la nuit du 12 au 13 janvier",
             published: PUB,
             expected: &[("dans la nuit du 12 au 13 janvier", "2026-01-12", 1, false)],
+        },
+        Case {
+            name: "en month-day to month-day with one year",
+            input: "overnight from June 4 to June 5, 2021",
+            published: PUB,
+            expected: &[(
+                "overnight from june 4 to june 5, 2021",
+                "2021-06-04",
+                1,
+                false,
+            )],
         },
         Case {
             name: "fr range across new year",
