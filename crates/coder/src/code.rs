@@ -118,6 +118,9 @@ struct Candidate {
     /// The sentence reads as an incident report (see `code_sentence`): only such a mention
     /// lifts the confidence of the event it merges with.
     specific: bool,
+    /// Whose dead the count counts: 0 a state's forces, 1 armed groups, 2 civilians (the
+    /// people named at the count: "12 terrorists", "جنديين").
+    counted: Option<u8>,
 }
 
 /// Everything found in a document's text, in normalised offsets.
@@ -344,6 +347,7 @@ impl Coder {
                 short_doc: sents.len() <= 3,
                 country: doc_country.as_deref(),
                 prev_date: candidates.last().and_then(|c| c.date),
+                prev_date_said: candidates.last().is_some_and(|c| c.date_said),
                 follows: !candidates.is_empty(),
             };
             let coded = self.code_sentence(doc, &scan, s.start, s.end, &ctx);
@@ -2275,6 +2279,25 @@ impl Coder {
             actor2,
             assoc2,
             fatalities,
+            counted: fatalities.and_then(|(_, span)| {
+                let (fs, fe) = span?;
+                within(&scan.matches, fs, fe + 24, |m| m.start)
+                    .iter()
+                    .find_map(|m| {
+                        let kind = match m.target {
+                            Target::Actor(id) => self.lexicon.actor(id).kind,
+                            Target::Generic(g) => g.kind(),
+                            _ => return None,
+                        };
+                        Some(if is_force(kind) {
+                            0
+                        } else if kind.is_armed() {
+                            1
+                        } else {
+                            2
+                        })
+                    })
+            }),
             date,
             place,
             confidence: confidence.min(0.99),
@@ -2282,7 +2305,12 @@ impl Coder {
             claim: cue_set_claim,
             // A claim is a statement too: "claimed on Saturday" dates the claim.
             date_said: cue_set_claim
-                || date.is_some_and(|d| said_date(scan.norm.as_str(), &d, start, t_start)),
+                || date.is_some_and(|d| said_date(scan.norm.as_str(), &d, start, t_start))
+                // A date borrowed from the sentence before keeps what it was there.
+                || (ctx.prev_date_said
+                    && date.is_some_and(|d| {
+                        d.start < start && ctx.prev_date.is_some_and(|p| p.start == d.start)
+                    })),
             specific,
         })
     }
@@ -3857,6 +3885,8 @@ struct Context<'a> {
     /// The date of the event coded just before: a follow-up sentence without a date of its own
     /// continues it ("The gunmen arrived on motorbikes ...").
     prev_date: Option<DateMention>,
+    /// That date is the day something was said about it.
+    prev_date_said: bool,
     /// An event was coded from an earlier sentence of the document.
     follows: bool,
     /// The sentence before recalled a past event and yielded none.
@@ -4124,7 +4154,15 @@ fn casualties(
                             text[w.2..n.start].trim(),
                             "of" | "de" | "d'" | "من" | "خلالها" | "خلاله" | "منهم"
                         );
-                    (scan.gap(w.2, n.start) == 0 || agent_between || of_between)
+                    // "killed herself and five worshippers": the bomber, then the count.
+                    let reflexive_between = matches!(
+                        text[w.2..n.start].trim(),
+                        "himself and" | "herself and" | "themselves and"
+                    );
+                    (scan.gap(w.2, n.start) == 0
+                        || agent_between
+                        || of_between
+                        || reflexive_between)
                         && !text[w.2..n.start].contains([',', ';', ':', '.', '(', ')'])
                 } else {
                     true // the count phrase holds the word ("ثمانية قتلى على الأقل")
@@ -4682,7 +4720,7 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                     // ... the army killed about twenty of the attackers".
                     let other_side = match (counted_side(o), counted_side(&c)) {
                         (Some(a), Some(b)) => a != b,
-                        _ => false,
+                        _ => matches!((o.counted, c.counted), (Some(a), Some(b)) if a != b),
                     };
                     o.fatalities =
                         if other_side || additional_dead(text, o.fatalities, c.fatalities) {
@@ -5595,6 +5633,15 @@ const SPEECH_WORDS: &[&str] = &[
     "rapporte",
     "confirme",
     "annoncait",
+    // A statement's own date: "un communiqué publié lundi soir", "a statement issued on Monday".
+    "publie",
+    "publiee",
+    "published",
+    "issued",
+    "released",
+    "صدر",
+    "نشر",
+    "نشرت",
     "قال",
     "قالت",
     "اعلن",

@@ -1624,6 +1624,24 @@ const CASES: &[Case] = &[
         text: "Togo's government on Monday dismissed as false reports circulating on social media that jihadists had overrun an army post in the northern Savanes region.",
         expect: None,
     },
+    Case {
+        name: "en a reflexive bomber before the count: 'killed herself and five'",
+        published: "2023-05-15",
+        text: "A female suicide bomber killed herself and five worshippers late on Saturday outside a mosque in Bama.",
+        expect: Some(Expect { fatalities: Some(5), ..ev(S::SuicideBomb) }),
+    },
+    Case {
+        name: "fr le communiqué publié lundi est daté du communiqué: ses morts s'ajoutent aux combats de dimanche",
+        published: "2023-05-16",
+        text: "De violents combats ont opposé dimanche les FAMa aux jihadistes du JNIM près de Boni. Selon un communiqué publié lundi soir à Bamako, une unité est tombée dans une embuscade. L'armée dit avoir neutralisé une vingtaine de terroristes et déplore trois morts dans ses rangs.",
+        expect: Some(Expect { fatalities: Some(23), date: Some("2023-05-14"), count: Some(1), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "ar the attackers' dead told later add to the soldiers' dead",
+        published: "2023-03-15",
+        text: "قتل جنديان أمس الثلاثاء في هجوم شنه مسلحون من جماعة نصرة الإسلام والمسلمين على دورية قرب بوني. وقال الجيش إن وحداته تمكنت من تحييد 12 إرهابيا.",
+        expect: Some(Expect { fatalities: Some(14), count: Some(1), ..ev(S::ArmedClash) }),
+    },
 ];
 
 #[test]
