@@ -121,6 +121,9 @@ struct Candidate {
     /// Whose dead the count counts: 0 a state's forces, 1 armed groups, 2 civilians (the
     /// people named at the count: "12 terrorists", "جنديين").
     counted: Option<u8>,
+    /// The trigger refers back to an event told elsewhere ("the attack", "الهجوم"): its place
+    /// may be where it was spoken of.
+    reference: bool,
 }
 
 /// Everything found in a document's text, in normalised offsets.
@@ -372,12 +375,17 @@ impl Coder {
                     }
                 }
                 candidates.push(c);
-            } else if let Some(last) = candidates.last_mut() {
+            } else {
                 // "... struck by an IED near Dioura. JNIM claimed responsibility.": a bare claim
-                // names the perpetrator of the violent event just told.
-                let recent = last.trigger.0 >= sents[i.saturating_sub(2)].start;
-                let unidentified = unknown_perpetrator(&last.actor1);
-                if recent && unidentified && last.sub.event_type().is_violent() {
+                // names the perpetrator of the latest violent event just told whose
+                // perpetrator is unknown.
+                let from = sents[i.saturating_sub(2)].start;
+                let last = candidates
+                    .iter_mut()
+                    .rev()
+                    .take_while(|c| c.trigger.0 >= from)
+                    .find(|c| unknown_perpetrator(&c.actor1) && c.sub.event_type().is_violent());
+                if let Some(last) = last {
                     if let Some(slot) = self.bare_claimant(&scan, s.start, s.end, last.date) {
                         last.actor1 = Some(slot);
                     }
@@ -409,10 +417,11 @@ impl Coder {
                     && scan.norm.as_str()[m.start..m.end].starts_with("claimed"))
         })?;
         // "No group has claimed responsibility, but jihadists ... are active in the area".
-        if in_sentence
-            .iter()
-            .any(|m| m.target == Target::Cue(Cue::Negation) && m.end <= claim.start)
-        {
+        if in_sentence.iter().any(|m| {
+            m.target == Target::Cue(Cue::Negation)
+                && m.end <= claim.start
+                && scan.gap(m.end, claim.start) <= MODALITY_WINDOW
+        }) {
             return None;
         }
         let near = |m: &Match| {
@@ -1123,6 +1132,34 @@ impl Coder {
         };
         let mut actor1 = a1.take().and_then(|m| resolve(&m));
         let mut actor2 = a2.take().and_then(|m| resolve(&m));
+        // "tués lors d'une attaque de Boko Haram", "a JNIM attack": the armed group named with
+        // the attack noun is its author, whatever the clause made of it.
+        if violent_family && unknown_perpetrator(&actor1) {
+            let text = scan.norm.as_str();
+            let author = in_sentence
+                .iter()
+                .filter(|c| c.target == Target::Cue(Cue::Attack))
+                .find_map(|c| {
+                    mentions.iter().find(|m| {
+                        let group = matches!(m.refs[..], [ActorRef::Named(id)] if {
+                            let k = self.lexicon.actor(id).kind;
+                            k.is_armed() && !is_force(k)
+                        });
+                        group
+                            && ((m.start >= c.end
+                                && matches!(
+                                    text[c.end..m.start].trim(),
+                                    "de" | "du" | "des" | "de l'" | "by"
+                                ))
+                                || (m.end <= c.start && text[m.end..c.start].trim().is_empty()))
+                    })
+                });
+            if let Some(m) = author {
+                if actor2.as_ref().and_then(|a| a.span) != Some((m.start, m.end)) {
+                    actor1 = resolve(m);
+                }
+            }
+        }
         let mention_at = |slot: &Option<Slot>| {
             slot.as_ref()
                 .and_then(|a| a.span)
@@ -2279,6 +2316,7 @@ impl Coder {
             actor2,
             assoc2,
             fatalities,
+            reference,
             counted: fatalities.and_then(|(_, span)| {
                 let (fs, fe) = span?;
                 within(&scan.matches, fs, fe + 24, |m| m.start)
@@ -4615,7 +4653,10 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                     a.span.is_none() || a.unidentified || same_actor(&o.actor1, &c.actor2)
                 });
             // "The Islamic State claimed the attack": the claim names who did it.
-            let claimed = c.claim && o.sub.event_type().is_violent();
+            // It goes to the latest violent event whose perpetrator is unknown or the same.
+            let claimed = c.claim
+                && o.sub.event_type().is_violent()
+                && (unknown_perpetrator(&o.actor1) || same_actor(&o.actor1, &c.actor1));
             let same_kind = damage
                 || fought_back
                 || claimed
@@ -4635,6 +4676,7 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                 p.end <= c.trigger.0 && text[p.end..c.trigger.0].contains(['.', '!', '?'])
             });
             let place_ok = borrowed
+                || c.reference
                 || match (o.place, c.place) {
                     (Some(a), Some(b)) => {
                         let (a, b) = (&places[a], &places[b]);

@@ -1642,6 +1642,30 @@ const CASES: &[Case] = &[
         text: "قتل جنديان أمس الثلاثاء في هجوم شنه مسلحون من جماعة نصرة الإسلام والمسلمين على دورية قرب بوني. وقال الجيش إن وحداته تمكنت من تحييد 12 إرهابيا.",
         expect: Some(Expect { fatalities: Some(14), count: Some(1), ..ev(S::ArmedClash) }),
     },
+    Case {
+        name: "fr le groupe nommé avec le nom d'attaque en est l'auteur: 'lors d'une attaque de Boko Haram'",
+        published: "2025-03-25",
+        text: "Huit soldats tchadiens ont été tués dans la nuit de dimanche à lundi lors d'une attaque de Boko Haram contre une position de l'armée à Ngouboua.",
+        expect: Some(Expect { actor1: Some("Boko Haram"), actor2: Some("Military Forces of Chad"), fatalities: Some(8), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en a group that 'said in a statement that it had been targeting' the army claims the shelling",
+        published: "2024-01-11",
+        text: "Two civilians were killed when mortar shells struck a neighbourhood of Timbuktu on January 9. The al Qaeda-linked JNIM said in a statement that it had been targeting a Malian army camp.",
+        expect: Some(Expect { actor1: Some("JNIM"), fatalities: Some(2), ..ev(S::ShellingArtilleryMissileAttack) }),
+    },
+    Case {
+        name: "ar an attribution two sentences on names the bomber's group past the police's own account",
+        published: "2024-09-16",
+        text: "قتل ستة أشخاص مساء السبت عندما فجرت امرأة حزاما ناسفا وسط سوق في بلدة كوندوغا. وقال المتحدث باسم الشرطة في ميدوغوري إن الانتحارية اندست بين المتسوقين. ولم تتبن أي جهة الهجوم حتى الآن، لكن مسؤولين محليين رجحوا وقوف جماعة بوكو حرام وراءه.",
+        expect: Some(Expect { actor1: Some("Boko Haram"), fatalities: Some(6), count: Some(1), ..ev(S::SuicideBomb) }),
+    },
+    Case {
+        name: "fr la revendication va à l'événement dont l'auteur est inconnu, pas à la riposte de l'armée",
+        published: "2023-10-04",
+        text: "Plusieurs obus sont tombés dans la soirée du lundi 2 octobre aux abords du camp militaire de Tombouctou. Les militaires ont riposté, raconte un habitant. Les tirs ont été revendiqués par le JNIM.",
+        expect: Some(Expect { actor1: Some("JNIM"), ..ev(S::ShellingArtilleryMissileAttack) }),
+    },
 ];
 
 #[test]
