@@ -3813,7 +3813,15 @@ fn arabic_nominal(text: &str, t_start: usize) -> bool {
         .strip_prefix('و')
         .filter(|p| p.chars().count() >= 3)
         .unwrap_or(prev);
-    HEADS.contains(&prev)
+    // "بعد انسحاب القوات الفرنسية", "عقب اغتيال الرئيس": a verbal noun after a preposition of
+    // time, with a definite noun after it, names a known event.
+    const TIME_PREPOSITIONS: &[&str] = &["بعد", "قبل", "اثر", "عقب", "منذ", "جراء", "بسبب"];
+    let next_definite = text[t_start..]
+        .split(|c: char| !is_arabic_letter(c))
+        .filter(|w| !w.is_empty())
+        .nth(1)
+        .is_some_and(|w| w.starts_with("ال"));
+    HEADS.contains(&prev) || (TIME_PREPOSITIONS.contains(&prev) && next_definite)
 }
 
 /// An English or French event noun with a definite article or demonstrative right before it:

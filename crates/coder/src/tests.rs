@@ -1666,6 +1666,18 @@ const CASES: &[Case] = &[
         text: "Plusieurs obus sont tombés dans la soirée du lundi 2 octobre aux abords du camp militaire de Tombouctou. Les militaires ont riposté, raconte un habitant. Les tirs ont été revendiqués par le JNIM.",
         expect: Some(Expect { actor1: Some("JNIM"), ..ev(S::ShellingArtilleryMissileAttack) }),
     },
+    Case {
+        name: "ar two suspects killed at the hands of an angry crowd: mob violence",
+        published: "2025-02-16",
+        text: "قتل رجلان يشتبه في تورطهما في عمليات خطف على يد حشد من السكان الغاضبين ليلة الجمعة في بلدة قرب مرادي.",
+        expect: Some(Expect { fatalities: Some(2), ..ev(S::MobViolence) }),
+    },
+    Case {
+        name: "ar an army opening a forward base; the withdrawal of foreign forces it follows is no event",
+        published: "2025-01-22",
+        text: "افتتح الجيش النيجري يوم الاثنين قاعدة عسكرية متقدمة في بلدة تورودي. وتأتي هذه الخطوة بعد انسحاب القوات الفرنسية من البلاد.",
+        expect: Some(Expect { actor1: Some("Military Forces of Niger"), count: Some(1), ..ev(S::HeadquartersOrBaseEstablished) }),
+    },
 ];
 
 #[test]
