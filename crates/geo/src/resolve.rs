@@ -939,6 +939,18 @@ const BORDER_BEFORE: &[&str] = &[
 ];
 
 const PASSING_BEFORE: &[&str] = &[
+    // Where a convoy was heading is not where it was hit.
+    "towards ",
+    "toward ",
+    "heading to ",
+    "bound for ",
+    "en route to ",
+    "en direction de ",
+    "en direction d'",
+    "a destination de ",
+    "باتجاه ",
+    "متجهه الي ",
+    "متجها الي ",
     "said in ",
     "told reporters in ",
     "statement in ",
@@ -1024,6 +1036,11 @@ const PASSING_BEFORE: &[&str] = &[
     "فروا الي ",
     "نزحوا الي ",
 ];
+
+/// `p` is the first end of the road that `r` closes ("Kaya" in "the Kaya-Dori road").
+fn road_end_of(p: &Raw, r: &Raw) -> bool {
+    p.end < r.start && r.start <= p.end + 1 && r.cue == Some(PlaceCue::Road)
+}
 
 /// A place that only says where a statement was made: "in a statement issued in Bamako",
 /// "dans un communiqué publié à Niamey", "في بيان تلي عبر التلفزيون الرسمي في نيامي". `before` is the
@@ -2033,6 +2050,25 @@ impl Gazetteer {
         if area_context {
             salience *= 0.5;
         }
+        // "near Yalgo on the Kaya-Dori road": the road locates the place just named; its ends
+        // are not where it happened.
+        let road_end = |k: usize| {
+            matches!(raws[k].cue, Some(PlaceCue::Road | PlaceCue::Between))
+                || raws
+                    .get(k + 1)
+                    .is_some_and(|n| n.cue == Some(PlaceCue::Road) && n.start <= raws[k].end + 1)
+        };
+        let located = road_end(i)
+            && raws[..i]
+                .iter()
+                .rev()
+                .find(|p| !road_end_of(p, r))
+                .is_some_and(|p| {
+                    matches!(p.cue, Some(PlaceCue::Near | PlaceCue::In)) && r.start <= p.end + 40
+                });
+        if located {
+            salience *= 0.6;
+        }
         let mut why: Vec<String> = Vec::new();
         if r.cue_text.is_empty() {
             why.push("no cue".into());
@@ -2044,6 +2080,9 @@ impl Gazetteer {
         }
         if area_context {
             why.push("admin context of the previous place".into());
+        }
+        if located {
+            why.push("end of a road that locates the place before".into());
         }
         let (kind, precision, location, admin) = match best.target {
             Target::Country(c) => {

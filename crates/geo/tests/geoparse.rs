@@ -852,3 +852,32 @@ fn between_a_town_and_a_village_the_town_is_only_the_roads_name() {
     let ms = parse("A bus was struck by an IED between Djibo and Djibo.", &[]);
     assert!(ms.iter().all(|m| !m.why.contains("larger end")), "{ms:#?}");
 }
+
+#[test]
+fn a_road_that_locates_a_place_and_a_destination_are_context() {
+    let ms = parse(
+        "Soldiers were killed when their vehicle struck a mine near Yalgo on the Kaya-Dori road.",
+        &[],
+    );
+    let yalgo = find(&ms, "Yalgo").score;
+    for end in ["Kaya", "Dori"] {
+        let m = find(&ms, end);
+        assert!(
+            m.score < yalgo,
+            "{end} {} >= Yalgo {yalgo}: {ms:#?}",
+            m.score
+        );
+        assert!(m.why.contains("end of a road"), "{}", m.why);
+    }
+    // A convoy's destination is mentioned in passing; where it was said is flagged too.
+    let ms = parse(
+        "The convoy was heading towards Dori when it was attacked.",
+        &[],
+    );
+    assert!(find(&ms, "Dori").why.contains("in passing"), "{ms:#?}");
+    let ms = parse(
+        "In a statement issued in Niamey on Monday, the army said its units killed 12 attackers.",
+        &[],
+    );
+    assert!(find(&ms, "Niamey").said, "{ms:#?}");
+}
