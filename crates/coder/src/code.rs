@@ -581,16 +581,28 @@ impl Coder {
                 add(&mut actors, &self.lexicon.actor(id).areas);
             }
         }
+        // One automaton over the community words, built once (a prefiltered scan, no
+        // per-word work).
+        static WORDS: std::sync::OnceLock<AhoCorasick> = std::sync::OnceLock::new();
+        let words = WORDS.get_or_init(|| {
+            AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostLongest)
+                .build(ETHNIC_GROUPS.iter().map(|(w, _)| w))
+                .expect("a fixed word list compiles")
+        });
         let mut local: Vec<String> = Vec::new();
         let mut seen: Vec<&str> = Vec::new();
-        for w in text.split(|c: char| !is_word_char(c)) {
-            let w = w.strip_prefix("ال").unwrap_or(w);
-            if let Some(&(_, group)) = ETHNIC_GROUPS.iter().find(|(word, _)| *word == w) {
-                if group != "Fulani" && !seen.contains(&group) {
-                    seen.push(group);
-                    for &(_, id) in self.ethnic_militias.get(group).into_iter().flatten() {
-                        add(&mut local, &self.lexicon.actor(id).areas);
-                    }
+        for m in words.find_iter(text) {
+            let starts =
+                is_word_byte_boundary(text, m.start()) || text[..m.start()].ends_with("ال");
+            if !starts || !is_word_byte_boundary(text, m.end()) {
+                continue;
+            }
+            let group = ETHNIC_GROUPS[m.pattern().as_usize()].1;
+            if group != "Fulani" && !seen.contains(&group) {
+                seen.push(group);
+                for &(_, id) in self.ethnic_militias.get(group).into_iter().flatten() {
+                    add(&mut local, &self.lexicon.actor(id).areas);
                 }
             }
         }
@@ -4049,7 +4061,7 @@ fn denied_report(text: &str, denial_end: usize, t_start: usize) -> bool {
 
 /// A sentence that tells a conflict's running toll: a war word ("insurgency", "conflit",
 /// "التمرد") and a span of years ("since 2009", "depuis 2012", "منذ عام 2012", "its 14-year
-/// insurgency", "for a decade").
+/// insurgency", "a decade-long war").
 fn cumulative_toll(text: &str, start: usize, end: usize) -> bool {
     const WARS: &[&str] = &[
         "insurgency",
@@ -4073,27 +4085,39 @@ fn cumulative_toll(text: &str, start: usize, end: usize) -> bool {
         "العنف",
     ];
     const SPANS: &[&str] = &["since", "depuis", "منذ"];
-    let s = &text[start..end];
-    let words: Vec<&str> = s
-        .split(|c: char| !is_word_char(c) && c != '-')
-        .filter(|w| !w.is_empty())
-        .collect();
-    if !words.iter().any(|w| WARS.contains(w)) {
-        return false;
-    }
     let year = |w: &str| {
         w.len() == 4
             && w.bytes().all(|b| b.is_ascii_digit())
             && (w.starts_with("19") || w.starts_with("20"))
     };
-    words.iter().enumerate().any(|(i, w)| {
-        // "since 2009", "depuis 2012", "منذ عام 2012", "depuis l'an 2012", "since early 2012".
-        (SPANS.contains(w) && words[i + 1..].iter().take(3).any(|n| year(n)))
-            // "14-year", "decade-long", "years-long".
-            || w.ends_with("-year")
-            || w.ends_with("-long")
-            || matches!(*w, "decade" | "decennie" | "عقد")
-    })
+    // A span of years needs a year or a hyphenated "14-year": most sentences have neither.
+    if !text.as_bytes()[start..end]
+        .iter()
+        .any(|&b| b.is_ascii_digit() || b == b'-')
+    {
+        return false;
+    }
+    let (mut war, mut span, mut since_left) = (false, false, 0usize);
+    for w in text[start..end]
+        .split(|c: char| !is_word_char(c) && c != '-')
+        .filter(|w| !w.is_empty())
+    {
+        war |= WARS.contains(&w);
+        // "since 2009", "depuis 2012", "منذ عام 2012", "since early 2012".
+        if since_left > 0 {
+            span |= year(w);
+            since_left -= 1;
+        }
+        if SPANS.contains(&w) {
+            since_left = 3;
+        }
+        // "14-year", "decade-long", "years-long".
+        span |= w.ends_with("-year") || w.ends_with("-long");
+        if war && span {
+            return true;
+        }
+    }
+    false
 }
 
 /// Fatalities from counts next to casualty words. Each count goes to its nearest casualty word;

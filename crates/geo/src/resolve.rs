@@ -1046,15 +1046,16 @@ fn road_end_of(p: &Raw, r: &Raw) -> bool {
 /// "dans un communiqué publié à Niamey", "في بيان تلي عبر التلفزيون الرسمي في نيامي". `before` is the
 /// sentence text before the name; only the statement's own words may stand between.
 fn statement_place(before: &str) -> bool {
+    // "press release", "conference de presse", "مؤتمر صحفي": their last or first word is
+    // enough ("press" is in the frame words).
     const NOUNS: &[&str] = &[
         "statement",
         "communique",
-        "press release",
-        "press conference",
-        "conference de presse",
+        "release",
+        "conference",
         "بيان",
         "البيان",
-        "مؤتمر صحفي",
+        "مؤتمر",
     ];
     const FRAME: &[&str] = &[
         // The statement's own day: "publié lundi soir à", "صدر مساء الاثنين في".
@@ -1093,6 +1094,7 @@ fn statement_place(before: &str) -> bool {
         "السبت",
         "الاحد",
         "issued",
+        "press",
         "released",
         "published",
         "read",
@@ -1130,15 +1132,19 @@ fn statement_place(before: &str) -> bool {
         "في",
         "من",
     ];
-    NOUNS.iter().any(|n| {
-        before.rfind(n).is_some_and(|i| {
-            let rest = &before[i + n.len()..];
-            is_word_byte_boundary(before, i)
-                && rest.starts_with(|c: char| !is_word_char(c))
-                && rest.split_whitespace().count() <= 6
-                && rest.split_whitespace().all(|w| FRAME.contains(&w))
-        })
-    })
+    // Walk back over the statement's own words to its noun; anything else ends the frame.
+    let mut words = before.split_whitespace().rev();
+    for _ in 0..7 {
+        let Some(w) = words.next() else { return false };
+        let w = w.trim_end_matches(|c: char| !is_word_char(c));
+        if NOUNS.contains(&w) {
+            return true;
+        }
+        if !FRAME.contains(&w) {
+            return false;
+        }
+    }
+    false
 }
 
 /// Phrases of saying right before a place (a subset of [`PASSING_BEFORE`]).
