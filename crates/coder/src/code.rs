@@ -124,6 +124,9 @@ struct Candidate {
     /// The trigger refers back to an event told elsewhere ("the attack", "الهجوم"): its place
     /// may be where it was spoken of.
     reference: bool,
+    /// The sentence gives its own source ("according to a local official", "selon une source
+    /// locale", "حسب مصادر"): a count there may be another source's figure for the same dead.
+    sourced: bool,
 }
 
 /// Everything found in a document's text, in normalised offsets.
@@ -2329,6 +2332,22 @@ impl Coder {
             assoc2,
             fatalities,
             reference,
+            sourced: {
+                let said = &scan.norm.as_str()[start..end];
+                [
+                    "according to",
+                    "source",
+                    "selon",
+                    "fait etat",
+                    "cite par",
+                    "حسب",
+                    "وفق",
+                    "مصدر",
+                    "مصادر",
+                ]
+                .iter()
+                .any(|w| said.contains(w))
+            },
             counted: fatalities.and_then(|(_, span)| {
                 let (fs, fe) = span?;
                 within(&scan.matches, fs, fe + 24, |m| m.start)
@@ -4796,12 +4815,20 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         (Some(a), Some(b)) => a != b,
                         _ => matches!((o.counted, c.counted), (Some(a), Some(b)) if a != b),
                     };
-                    o.fatalities =
-                        if other_side || additional_dead(text, o.fatalities, c.fatalities) {
-                            sum_fatalities(o.fatalities, c.fatalities)
-                        } else {
-                            max_fatalities(o.fatalities, c.fatalities)
-                        };
+                    // The same dead counted again by another source: ACLED keeps the lowest
+                    // figure ("six dead, says the police; nine, says a militia leader").
+                    o.fatalities = if other_side
+                        || additional_dead(text, o.fatalities, c.fatalities)
+                    {
+                        sum_fatalities(o.fatalities, c.fatalities)
+                    } else if recount(o.fatalities, c.fatalities)
+                        && c.sourced
+                        && (o.counted.is_none() || c.counted.is_none() || o.counted == c.counted)
+                    {
+                        min_fatalities(o.fatalities, c.fatalities)
+                    } else {
+                        max_fatalities(o.fatalities, c.fatalities)
+                    };
                     // A later sentence that names the group ("JNIM said it killed 20 soldiers")
                     // names the gunmen of the first.
                     let unnamed = unknown_perpetrator(&o.actor1);
@@ -5833,6 +5860,25 @@ fn sum_fatalities(
 ) -> Option<(u32, Option<(usize, usize)>)> {
     match (a, b) {
         (Some(x), Some(y)) => Some((x.0.saturating_add(y.0), x.1)),
+        (x, y) => x.or(y),
+    }
+}
+
+/// Two tolls of several dead each (a killing told without a number counts one and is no
+/// figure to compare).
+fn recount(
+    a: Option<(u32, Option<(usize, usize)>)>,
+    b: Option<(u32, Option<(usize, usize)>)>,
+) -> bool {
+    matches!((a, b), (Some((x, Some(_))), Some((y, Some(_)))) if x > 1 && y > 1)
+}
+
+fn min_fatalities(
+    a: Option<(u32, Option<(usize, usize)>)>,
+    b: Option<(u32, Option<(usize, usize)>)>,
+) -> Option<(u32, Option<(usize, usize)>)> {
+    match (a, b) {
+        (Some(x), Some(y)) => Some(if y.0 < x.0 { y } else { x }),
         (x, y) => x.or(y),
     }
 }

@@ -1678,6 +1678,12 @@ const CASES: &[Case] = &[
         text: "افتتح الجيش النيجري يوم الاثنين قاعدة عسكرية متقدمة في بلدة تورودي. وتأتي هذه الخطوة بعد انسحاب القوات الفرنسية من البلاد.",
         expect: Some(Expect { actor1: Some("Military Forces of Niger"), count: Some(1), ..ev(S::HeadquartersOrBaseEstablished) }),
     },
+    Case {
+        name: "fr a second source's higher toll for the same dead: ACLED keeps the lowest",
+        published: "2024-12-09",
+        text: "Au moins six personnes ont été tuées samedi soir par une femme kamikaze sur un marché de Dikwa, a annoncé la police. Un responsable de la milice d'autodéfense, cité par l'AFP, fait état de neuf morts et d'une quinzaine de blessés.",
+        expect: Some(Expect { fatalities: Some(6), count: Some(1), ..ev(S::SuicideBomb) }),
+    },
 ];
 
 #[test]
