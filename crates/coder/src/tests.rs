@@ -2050,3 +2050,25 @@ fn the_town_where_a_statement_was_issued_is_not_the_event_place() {
     assert_eq!(loc.as_deref(), Some("Bosso"));
     assert_eq!(n, 1);
 }
+
+#[test]
+fn a_countrys_capital_by_possessive_is_its_capital() {
+    let coder = Coder::new(CoderConfig::default());
+    let location = |text: &str| {
+        let doc = Document {
+            id: "x".into(),
+            text: text.into(),
+            published: Some("2023-09-04".parse().unwrap()),
+            ..Default::default()
+        };
+        coder
+            .code(&doc)
+            .events
+            .first()
+            .and_then(|e| e.location.clone())
+    };
+    assert_eq!(
+        location("Thousands of people demonstrated on Saturday outside the air base in Niger's capital, demanding that French troops leave the country.").as_deref(),
+        Some("Niamey")
+    );
+}
