@@ -1684,6 +1684,12 @@ const CASES: &[Case] = &[
         text: "Au moins six personnes ont été tuées samedi soir par une femme kamikaze sur un marché de Dikwa, a annoncé la police. Un responsable de la milice d'autodéfense, cité par l'AFP, fait état de neuf morts et d'une quinzaine de blessés.",
         expect: Some(Expect { fatalities: Some(6), count: Some(1), ..ev(S::SuicideBomb) }),
     },
+    Case {
+        name: "fr des jihadistes entrés dans une ville sans rencontrer de résistance la prennent sans combat",
+        published: "2025-10-16",
+        text: "Les combattants du JNIM sont entrés mardi matin dans la ville de Léré sans rencontrer la moindre résistance, ont confirmé plusieurs habitants.",
+        expect: Some(Expect { actor1: Some("JNIM"), date: Some("2025-10-14"), ..ev(S::NonViolentTransferOfTerritory) }),
+    },
 ];
 
 #[test]
