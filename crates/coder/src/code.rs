@@ -357,7 +357,7 @@ impl Coder {
                 follows: !candidates.is_empty(),
             };
             let coded = self.code_sentence(doc, &scan, s.start, s.end, &ctx);
-            after_background = recalled && coded.is_none();
+            after_background = (recalled || after_background) && coded.is_none();
             if let Some(mut c) = coded {
                 // "JNIM claimed destroying a MINUSMA vehicle ... by IED detonation": the
                 // claimant of the sentence is the perpetrator.
@@ -2258,9 +2258,18 @@ impl Coder {
                 && !count
                 && !event_cues.iter().any(|&(_, s, e)| past_verb(text, s, e))
         };
+        // ... and so is one whose subject is a definite event noun ("The assault, claimed by
+        // the Islamic State group, began with mortar fire").
+        // "Less than a month later, another 89 soldiers were killed": what followed the
+        // recalled event is recalled too.
         if ctx.after_background && {
             let text = scan.norm.as_str();
-            arabic_nominal(text, t_start) || latin_definite(text, t_start)
+            let said = &text[start..end];
+            event_cues.iter().any(|&(_, s, _)| {
+                s <= t_start && (arabic_nominal(text, s) || latin_definite(text, s))
+            }) || said.contains(" later")
+                || said.contains("plus tard")
+                || said.contains("لاحقا")
         } {
             return None;
         }

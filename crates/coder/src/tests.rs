@@ -1690,6 +1690,12 @@ const CASES: &[Case] = &[
         text: "Les combattants du JNIM sont entrés mardi matin dans la ville de Léré sans rencontrer la moindre résistance, ont confirmé plusieurs habitants.",
         expect: Some(Expect { actor1: Some("JNIM"), date: Some("2025-10-14"), ..ev(S::NonViolentTransferOfTerritory) }),
     },
+    Case {
+        name: "en a retrospective: the assault recalled and what followed a month later are not events",
+        published: "2020-12-12",
+        text: "A year ago on Thursday, hundreds of fighters stormed the military camp at Inates, killing 71 soldiers. The assault, claimed by the Islamic State group, began with mortar fire and suicide car bombs. Less than a month later, another 89 soldiers were killed in an attack on the camp at Chinagodrar.",
+        expect: None,
+    },
 ];
 
 #[test]
