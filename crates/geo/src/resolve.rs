@@ -1055,7 +1055,7 @@ fn statement_place(before: &str) -> bool {
         "conference",
         "بيان",
         "البيان",
-        "مؤتمر",
+        "موتمر",
     ];
     const FRAME: &[&str] = &[
         // The statement's own day: "publié lundi soir à", "صدر مساء الاثنين في".
@@ -1095,6 +1095,8 @@ fn statement_place(before: &str) -> bool {
         "الاحد",
         "issued",
         "press",
+        "presse",
+        "صحفي",
         "released",
         "published",
         "read",

@@ -880,4 +880,12 @@ fn a_road_that_locates_a_place_and_a_destination_are_context() {
         &[],
     );
     assert!(find(&ms, "Niamey").said, "{ms:#?}");
+    for text in [
+        "وقال الوزير في مؤتمر صحفي في نيامي إن مسلحين هاجموا بلدة بوسو.",
+        "Le ministre a déclaré lors d'une conférence de presse à Niamey que des jihadistes ont attaqué Bosso.",
+    ] {
+        let ms = parse(text, &[]);
+        assert!(find(&ms, "Niamey").said, "{text}: {ms:#?}");
+        assert!(!find(&ms, "Bosso").said, "{text}: {ms:#?}");
+    }
 }
