@@ -342,9 +342,10 @@ impl Coder {
             if governed[i] {
                 continue;
             }
+            // A denial recalls too: what follows it may retell the rumour it denies.
             let recalled = within(&scan.matches, s.start, s.end, |m| m.start)
                 .iter()
-                .any(|m| m.target == Target::Cue(Cue::Background));
+                .any(|m| matches!(m.target, Target::Cue(Cue::Background | Cue::Denial)));
             let ctx = Context {
                 after_background,
                 // Places may come from the two sentences before ("... in Djibo. Five were killed").
@@ -2270,6 +2271,12 @@ impl Coder {
             }) || said.contains(" later")
                 || said.contains("plus tard")
                 || said.contains("لاحقا")
+                // The pluperfect of a retold story: "وكانت صفحات محلية قد تحدثت عن",
+                // "local pages had reported", "avaient fait état".
+                || ((said.starts_with("وكان") || said.starts_with("كان")) && said.contains(" قد "))
+                || said.contains(" had ")
+                || said.contains(" avaient ")
+                || said.contains(" avait ")
         } {
             return None;
         }
@@ -4079,6 +4086,19 @@ fn denied_report(text: &str, denial_end: usize, t_start: usize) -> bool {
         "الشائعات",
         "اخبار",
         "الاخبار",
+        // What circulated on social media: "ما تداولته حسابات", "circulating", "des vidéos".
+        "circulating",
+        "circulated",
+        "posts",
+        "videos",
+        "video",
+        "circulaient",
+        "circulent",
+        "تداولته",
+        "تداولتها",
+        "تداولت",
+        "حسابات",
+        "مقاطع",
     ];
     text[denial_end..t_start]
         .split(|c: char| !is_word_char(c))

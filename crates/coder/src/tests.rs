@@ -1696,6 +1696,18 @@ const CASES: &[Case] = &[
         text: "A year ago on Thursday, hundreds of fighters stormed the military camp at Inates, killing 71 soldiers. The assault, claimed by the Islamic State group, began with mortar fire and suicide car bombs. Less than a month later, another 89 soldiers were killed in an attack on the camp at Chinagodrar.",
         expect: None,
     },
+    Case {
+        name: "ar a denied social-media report and the rumour retold in the pluperfect are not events",
+        published: "2024-05-06",
+        text: "نفت قيادة الأركان أمس الأحد ما تداولته حسابات على مواقع التواصل الاجتماعي عن تعرض دورية عسكرية لهجوم مسلح قرب بلدة عدل بكرو. وكانت صفحات محلية قد تحدثت عن سقوط ثلاثة جنود قتلى في كمين نصبه مسلحون.",
+        expect: None,
+    },
+    Case {
+        name: "ar an army setting up a new camp establishes a base",
+        published: "2025-07-18",
+        text: "أعلنت هيئة الأركان العامة للقوات المسلحة المالية أمس الخميس إقامة معسكر عسكري جديد في بلدة ديافارابي بمنطقة موبتي.",
+        expect: Some(Expect { actor1: Some("Military Forces of Mali"), ..ev(S::HeadquartersOrBaseEstablished) }),
+    },
 ];
 
 #[test]
