@@ -2360,6 +2360,9 @@ impl Coder {
                     "وفق",
                     "مصدر",
                     "مصادر",
+                    "official",
+                    "responsable",
+                    "مسوول",
                 ]
                 .iter()
                 .any(|w| said.contains(w))
@@ -5763,7 +5766,14 @@ const SPEECH_WORDS: &[&str] = &[
     "rapporte",
     "confirme",
     "annoncait",
-    // A statement's own date: "un communiqué publié lundi soir", "a statement issued on Monday".
+    // A statement's own date: "un communiqué publié lundi soir", "a statement issued on Monday",
+    // "a statement read on state television late Tuesday".
+    "statement",
+    "communique",
+    "television",
+    "radio",
+    "بيان",
+    "البيان",
     "publie",
     "publiee",
     "published",

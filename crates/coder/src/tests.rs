@@ -1708,6 +1708,12 @@ const CASES: &[Case] = &[
         text: "أعلنت هيئة الأركان العامة للقوات المسلحة المالية أمس الخميس إقامة معسكر عسكري جديد في بلدة ديافارابي بمنطقة موبتي.",
         expect: Some(Expect { actor1: Some("Military Forces of Mali"), ..ev(S::HeadquartersOrBaseEstablished) }),
     },
+    Case {
+        name: "en a statement's day read on television and a local official's higher toll do not split or raise the event",
+        published: "2024-06-12",
+        text: "A roadside bomb struck a military convoy in western Niger on Monday, killing five soldiers, the Defense Ministry said. The lead vehicle hit the explosive device north of Tillia, according to a ministry statement read on state television late Tuesday. A local official in Tillia said seven soldiers had died.",
+        expect: Some(Expect { fatalities: Some(5), date: Some("2024-06-10"), count: Some(1), ..ev(S::RemoteExplosiveLandmineIed) }),
+    },
 ];
 
 #[test]
