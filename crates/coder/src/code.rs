@@ -124,6 +124,9 @@ struct Candidate {
     /// The trigger refers back to an event told elsewhere ("the attack", "الهجوم"): its place
     /// may be where it was spoken of.
     reference: bool,
+    /// The place is the wire dateline's town, taken only because the sentence names none: a
+    /// place told in another sentence of the event replaces it.
+    dateline_place: bool,
     /// The sentence gives its own source ("according to a local official", "selon une source
     /// locale", "حسب مصادر"): a count there may be another source's figure for the same dead.
     sourced: bool,
@@ -2348,6 +2351,7 @@ impl Coder {
             assoc2,
             fatalities,
             reference,
+            dateline_place: place.is_some_and(|i| scan.places[i].end <= scan.dateline_end),
             sourced: {
                 let said = &scan.norm.as_str()[start..end];
                 [
@@ -4760,6 +4764,8 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
             });
             let place_ok = borrowed
                 || c.reference
+                || o.dateline_place
+                || c.dateline_place
                 || match (o.place, c.place) {
                     (Some(a), Some(b)) => {
                         let (a, b) = (&places[a], &places[b]);
@@ -4876,7 +4882,12 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                     }
                     o.actor1 = o.actor1.take().or(c.actor1);
                     o.actor2 = o.actor2.take().or(c.actor2);
-                    // The more precise place wins (a town over its region).
+                    // The more precise place wins (a town over its region); any place told
+                    // in the text wins over the dateline's town.
+                    if o.dateline_place && c.place.is_some() && !c.dateline_place {
+                        o.place = c.place;
+                        o.dateline_place = false;
+                    }
                     o.place = match (o.place, c.place) {
                         (Some(a), Some(b)) if places[a].geo_precision > places[b].geo_precision => {
                             Some(b)

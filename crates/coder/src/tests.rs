@@ -1714,6 +1714,12 @@ const CASES: &[Case] = &[
         text: "A roadside bomb struck a military convoy in western Niger on Monday, killing five soldiers, the Defense Ministry said. The lead vehicle hit the explosive device north of Tillia, according to a ministry statement read on state television late Tuesday. A local official in Tillia said seven soldiers had died.",
         expect: Some(Expect { fatalities: Some(5), date: Some("2024-06-10"), count: Some(1), ..ev(S::RemoteExplosiveLandmineIed) }),
     },
+    Case {
+        name: "en the dateline town stands in only until the next sentence names the place",
+        published: "2022-05-12",
+        text: "LOME, May 12 (Reuters) - Eight Togolese soldiers were killed when gunmen attacked an army post in the north of the country on Wednesday, the government said. The assault targeted a post near Mandouri, in the Savanes region near the border with Burkina Faso.",
+        expect: Some(Expect { fatalities: Some(8), count: Some(1), ..ev(S::ArmedClash) }),
+    },
 ];
 
 #[test]
