@@ -2266,12 +2266,19 @@ impl Coder {
         // the Islamic State group, began with mortar fire").
         // "Less than a month later, another 89 soldiers were killed": what followed the
         // recalled event is recalled too.
+        // A sentence with a day of its own ("On Monday, gunmen who had arrived ...") is news
+        // again, whatever its tense.
+        let own_day = || {
+            within(&scan.dates, start, end, |d| d.start)
+                .iter()
+                .any(|d| d.end <= end && d.precision <= 2)
+        };
         if ctx.after_background && {
             let text = scan.norm.as_str();
             let said = &text[start..end];
             event_cues.iter().any(|&(_, s, _)| {
                 s <= t_start && (arabic_nominal(text, s) || latin_definite(text, s))
-            }) || said.contains(" later")
+            }) || ((said.contains(" later")
                 || said.contains("plus tard")
                 || said.contains("لاحقا")
                 // The pluperfect of a retold story: "وكانت صفحات محلية قد تحدثت عن",
@@ -2279,7 +2286,8 @@ impl Coder {
                 || ((said.starts_with("وكان") || said.starts_with("كان")) && said.contains(" قد "))
                 || said.contains(" had ")
                 || said.contains(" avaient ")
-                || said.contains(" avait ")
+                || said.contains(" avait "))
+                && !own_day())
         } {
             return None;
         }

@@ -1720,6 +1720,12 @@ const CASES: &[Case] = &[
         text: "LOME, May 12 (Reuters) - Eight Togolese soldiers were killed when gunmen attacked an army post in the north of the country on Wednesday, the government said. The assault targeted a post near Mandouri, in the Savanes region near the border with Burkina Faso.",
         expect: Some(Expect { fatalities: Some(8), count: Some(1), ..ev(S::ArmedClash) }),
     },
+    Case {
+        name: "en after a background sentence, a report with its own day is news again",
+        published: "2024-03-13",
+        text: "The region has seen repeated attacks since 2015. On Monday, gunmen who had arrived on motorbikes killed five villagers in Djibo.",
+        expect: Some(Expect { fatalities: Some(5), date: Some("2024-03-11"), ..ev(S::Attack) }),
+    },
 ];
 
 #[test]
