@@ -4092,7 +4092,6 @@ fn denied_report(text: &str, denial_end: usize, t_start: usize) -> bool {
         "informations",
         "information",
         "rumeurs",
-        "allegations",
         "انباء",
         "الانباء",
         "تقارير",

@@ -90,11 +90,15 @@ pub fn capital_places(text: &rasd_text::Normalized, country: &str) -> Vec<Place>
                     .any(|w| rest.starts_with(w))
         })
         .collect();
-    // "Mali's capital" in a report about Niger is not Niamey.
-    let own = country.to_lowercase();
+    // "Mali's capital" in a report about Niger is not Niamey (the text is lower case).
+    let own = |i: usize| {
+        let before = &t.as_bytes()[..i];
+        before.len() >= country.len()
+            && before[before.len() - country.len()..].eq_ignore_ascii_case(country.as_bytes())
+    };
     let spans: Vec<(usize, usize)> = spans
         .into_iter()
-        .filter(|&(i, _)| !t[i..].starts_with('\'') || t[..i].ends_with(own.as_str()))
+        .filter(|&(i, _)| !t[i..].starts_with('\'') || own(i))
         .collect();
     if spans.is_empty() {
         return Vec::new();

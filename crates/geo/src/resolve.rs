@@ -951,17 +951,9 @@ const PASSING_BEFORE: &[&str] = &[
     "باتجاه ",
     "متجهه الي ",
     "متجها الي ",
-    "said in ",
-    "told reporters in ",
-    "statement in ",
-    "statement from ",
-    "press conference in ",
     "based in ",
     "headquartered in ",
-    "a declare a ",
     "depuis ",
-    "publie a ",
-    "conference de presse a ",
     "returned to ",
     "flown to ",
     "evacuated to ",
@@ -993,13 +985,8 @@ const PASSING_BEFORE: &[&str] = &[
     "correspondent in ",
     "correspondant a ",
     "مراسلنا في ",
-    "بيان صادر في ",
-    "وقال في ",
     // Officials of a place and origins of actors: "the governor of X said", "gunmen coming
     // from Nigeria".
-    "speaking in ",
-    "speaking from ",
-    "s'exprimant a ",
     "governor of ",
     "gouverneur de ",
     "gouverneur d'",
@@ -1042,114 +1029,118 @@ fn road_end_of(p: &Raw, r: &Raw) -> bool {
     p.end < r.start && r.start <= p.end + 1 && r.cue == Some(PlaceCue::Road)
 }
 
+/// Nouns of a statement, normalised: "press release", "conference de presse", "مؤتمر صحفي"
+/// need only their last or first word ("press", "presse", "صحفي" are frame words).
+const STATEMENT_NOUNS: &[&str] = &[
+    "statement",
+    "communique",
+    "release",
+    "conference",
+    "بيان",
+    "البيان",
+    "موتمر",
+];
+/// Words that may stand between a statement's noun and its town: the statement's verbs,
+/// medium and day ("issued in", "تلي عبر التلفزيون الرسمي في", "publié lundi soir à").
+const STATEMENT_FRAME: &[&str] = &[
+    // The statement's own day: "publié lundi soir à", "صدر مساء الاثنين في".
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "lundi",
+    "mardi",
+    "mercredi",
+    "jeudi",
+    "vendredi",
+    "samedi",
+    "dimanche",
+    "soir",
+    "matin",
+    "evening",
+    "morning",
+    "night",
+    "hier",
+    "yesterday",
+    "late",
+    "early",
+    "امس",
+    "مساء",
+    "صباح",
+    "يوم",
+    "الاثنين",
+    "الثلاثاء",
+    "الاربعاء",
+    "الخميس",
+    "الجمعه",
+    "السبت",
+    "الاحد",
+    "issued",
+    "press",
+    "presse",
+    "صحفي",
+    "released",
+    "published",
+    "read",
+    "broadcast",
+    "aired",
+    "on",
+    "in",
+    "at",
+    "from",
+    "state",
+    "television",
+    "radio",
+    "publie",
+    "diffuse",
+    "lu",
+    "a",
+    "la",
+    "sur",
+    "depuis",
+    "de",
+    "the",
+    "national",
+    "تلي",
+    "صادر",
+    "صدر",
+    "نشر",
+    "بث",
+    "عبر",
+    "عن",
+    "التلفزيون",
+    "الاذاعه",
+    "الرسمي",
+    "الرسميه",
+    "الوطني",
+    "في",
+    "من",
+];
+
 /// A place that only says where a statement was made: "in a statement issued in Bamako",
 /// "dans un communiqué publié à Niamey", "في بيان تلي عبر التلفزيون الرسمي في نيامي". `before` is the
 /// sentence text before the name; only the statement's own words may stand between.
 fn statement_place(before: &str) -> bool {
-    // "press release", "conference de presse", "مؤتمر صحفي": their last or first word is
-    // enough ("press" is in the frame words).
-    const NOUNS: &[&str] = &[
-        "statement",
-        "communique",
-        "release",
-        "conference",
-        "بيان",
-        "البيان",
-        "موتمر",
-    ];
-    const FRAME: &[&str] = &[
-        // The statement's own day: "publié lundi soir à", "صدر مساء الاثنين في".
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-        "lundi",
-        "mardi",
-        "mercredi",
-        "jeudi",
-        "vendredi",
-        "samedi",
-        "dimanche",
-        "soir",
-        "matin",
-        "evening",
-        "morning",
-        "night",
-        "hier",
-        "yesterday",
-        "late",
-        "early",
-        "امس",
-        "مساء",
-        "صباح",
-        "يوم",
-        "الاثنين",
-        "الثلاثاء",
-        "الاربعاء",
-        "الخميس",
-        "الجمعه",
-        "السبت",
-        "الاحد",
-        "issued",
-        "press",
-        "presse",
-        "صحفي",
-        "released",
-        "published",
-        "read",
-        "broadcast",
-        "aired",
-        "on",
-        "in",
-        "at",
-        "from",
-        "state",
-        "television",
-        "radio",
-        "publie",
-        "diffuse",
-        "lu",
-        "a",
-        "la",
-        "sur",
-        "depuis",
-        "de",
-        "the",
-        "national",
-        "تلي",
-        "صادر",
-        "صدر",
-        "نشر",
-        "بث",
-        "عبر",
-        "عن",
-        "التلفزيون",
-        "الاذاعه",
-        "الرسمي",
-        "الرسميه",
-        "الوطني",
-        "في",
-        "من",
-    ];
     // Walk back over the statement's own words to its noun; anything else ends the frame.
     let mut words = before.split_whitespace().rev();
     for _ in 0..7 {
         let Some(w) = words.next() else { return false };
         let w = w.trim_end_matches(|c: char| !is_word_char(c));
-        if NOUNS.contains(&w) {
+        if STATEMENT_NOUNS.contains(&w) {
             return true;
         }
-        if !FRAME.contains(&w) {
+        if !STATEMENT_FRAME.contains(&w) {
             return false;
         }
     }
     false
 }
 
-/// Phrases of saying right before a place (a subset of [`PASSING_BEFORE`]).
+/// Phrases of saying right before a place: mentioned in passing, and flagged `said` (the
+/// other passing phrases are in [`PASSING_BEFORE`]).
 const SAID_IN: &[&str] = &[
     "said in ",
     "told reporters in ",
@@ -2440,6 +2431,13 @@ mod tests {
     }
 
     #[test]
+    fn statement_words_are_normalised() {
+        for w in STATEMENT_NOUNS.iter().chain(STATEMENT_FRAME) {
+            assert_eq!(rasd_text::normalize(w).as_str(), *w, "not normalised: {w}");
+        }
+    }
+
+    #[test]
     fn cue_tables_are_normalised() {
         for list in [
             NEAR_BEFORE,
@@ -2449,6 +2447,7 @@ mod tests {
             ROAD_BEFORE,
             IN_BEFORE,
             PASSING_BEFORE,
+            SAID_IN,
             EVENT_BEFORE,
         ] {
             for c in list {
