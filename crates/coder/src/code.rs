@@ -124,6 +124,9 @@ struct Candidate {
     /// The trigger refers back to an event told elsewhere ("the attack", "الهجوم"): its place
     /// may be where it was spoken of.
     reference: bool,
+    /// The sentence says no one claimed the event ("ولم تعلن أي جهة مسؤوليتها"): a group it
+    /// goes on to name ("the area sees Islamic State activity") is not the perpetrator.
+    unclaimed: bool,
     /// The place is the wire dateline's town, taken only because the sentence names none: a
     /// place told in another sentence of the event replaces it.
     dateline_place: bool,
@@ -1305,14 +1308,18 @@ impl Coder {
             })
         });
         // "ولم تعلن أي جهة مسؤوليتها", "no group has claimed it": a denied claim names no one.
-        let cue_set_claim = in_sentence.iter().any(|m| {
-            m.target == Target::Cue(Cue::Claim)
-                && !in_sentence.iter().any(|n| {
-                    n.target == Target::Cue(Cue::Negation)
-                        && n.end <= m.start
-                        && scan.gap(n.end, m.start) <= MODALITY_WINDOW
-                })
-        });
+        let negated = |m: &Match| {
+            in_sentence.iter().any(|n| {
+                n.target == Target::Cue(Cue::Negation)
+                    && n.end <= m.start
+                    && scan.gap(n.end, m.start) <= MODALITY_WINDOW
+            })
+        };
+        let claims = in_sentence
+            .iter()
+            .filter(|m| m.target == Target::Cue(Cue::Claim));
+        let cue_set_claim = claims.clone().any(|m| !negated(m));
+        let unclaimed = claims.clone().any(|m| negated(m));
         let kill_present = cue_set.iter().any(|c| matches!(c, Cue::Kill | Cue::Dead));
 
         // "The militants attacked ... the assailants fled": one actor named twice is not its own
@@ -2359,6 +2366,7 @@ impl Coder {
             assoc2,
             fatalities,
             reference,
+            unclaimed,
             dateline_place: place.is_some_and(|i| scan.places[i].end <= scan.dateline_end),
             sourced: {
                 let said = &scan.norm.as_str()[start..end];
@@ -4714,9 +4722,10 @@ fn coordinated_singulars(s: &str) -> Option<u32> {
 /// event before it; same sub-event type at a compatible place and date becomes one event.
 fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candidate> {
     let mut out: Vec<Candidate> = Vec::new();
-    for c in candidates {
+    for mut c in candidates {
         // Mentions of one event stand close together: look back a few candidates only, which
         // also keeps a huge document linear.
+        let mut sequel_only = false;
         let target = out.iter_mut().rev().take(MERGE_LOOKBACK).find(|o| {
             let violent = o.sub.event_type().is_violent() && c.sub.event_type().is_violent();
             // A later violent sentence that names no actor of its own ("6 Islamists killed")
@@ -4792,7 +4801,25 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                 (Some(a), Some(b)) => a.date == b.date || o.date_said || c.date_said,
                 _ => true,
             };
-            same_kind && place_ok && date_ok
+            // "Five soldiers were killed on Sunday when JNIM ambushed a convoy. The convoy came
+            // under fire as it returned from Hombori": a violent sentence right after a violent
+            // event, with no day of its own (it borrows the event's), goes on telling it
+            // wherever its places are, unless it says it is another ("another attack").
+            let sequel = violent
+                && !c.claim
+                && c.date.is_some_and(|d| {
+                    o.date.is_some_and(|od| od.start == d.start)
+                        && d.end <= c.trigger.0
+                        && text[d.end..c.trigger.0].contains(['.', '!', '?'])
+                })
+                && o.trigger.1 <= c.trigger.0
+                && text[o.trigger.1..c.trigger.0]
+                    .matches(['.', '!', '?'])
+                    .count()
+                    <= 2
+                && !another_event(text, o.trigger.1, c.trigger.0);
+            sequel_only = sequel && !(same_kind && place_ok && date_ok);
+            (same_kind && place_ok && date_ok) || sequel
         });
         match target {
             Some(o) => {
@@ -4884,7 +4911,10 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                             && a.kind.is_armed()
                             && !is_force(a.kind)
                     });
-                    if unnamed && named_group && !same_actor(&o.actor2, &c.actor1) {
+                    if c.unclaimed {
+                        c.actor1 = None;
+                    }
+                    if unnamed && named_group && !c.unclaimed && !same_actor(&o.actor2, &c.actor1) {
                         o.actor1 = c.actor1.clone();
                     }
                     o.actor1 = o.actor1.take().or(c.actor1);
@@ -4896,6 +4926,10 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         o.dateline_place = false;
                     }
                     o.place = match (o.place, c.place) {
+                        // A sequel's places are where the story goes on (a convoy's
+                        // destination, a hospital, a statement), and a reference's where it
+                        // was spoken of: the event's own stays.
+                        (Some(a), Some(_)) if sequel_only || c.reference => Some(a),
                         (Some(a), Some(b)) if places[a].geo_precision > places[b].geo_precision => {
                             Some(b)
                         }
@@ -4916,6 +4950,26 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
         }
     }
     out
+}
+
+/// Words that open a new event of the same kind between two mentions: "another attack",
+/// "une autre attaque", "هجوم آخر", "in a separate incident".
+fn another_event(text: &str, a: usize, b: usize) -> bool {
+    const MARKS: &[&str] = &[
+        "another",
+        "separate",
+        "elsewhere",
+        "second attack",
+        "autre",
+        "ailleurs",
+        "par ailleurs",
+        "distinct",
+        "اخر",
+        "اخري",
+        "منفصل",
+    ];
+    let between = &text[a..b];
+    MARKS.iter().any(|m| has_phrase(between, m))
 }
 
 /// No perpetrator, or an unidentified or unnamed one: a claim or a later mention may name it.

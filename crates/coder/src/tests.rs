@@ -2114,3 +2114,66 @@ fn a_countrys_capital_by_possessive_is_its_capital() {
         Some("Niamey")
     );
 }
+
+#[test]
+fn a_sequel_sentence_goes_on_telling_the_event_wherever_its_places_are() {
+    let coder = Coder::new(CoderConfig::default());
+    let code = |text: &str| {
+        let doc = Document {
+            id: "s".into(),
+            text: text.into(),
+            published: Some("2023-03-14".parse().unwrap()),
+            ..Default::default()
+        };
+        coder.code(&doc).events
+    };
+    // The convoy's destination and the garrison it came from are not a second clash.
+    let ev = code("At least five Malian soldiers were killed on Sunday when JNIM fighters ambushed an army convoy near Boni. The convoy, which was escorted by Russian mercenaries, came under fire as it returned from resupplying the garrison in Hombori.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_deref(), Some("Boni"), "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(5), "{ev:#?}");
+    // The wounded taken to hospital elsewhere: the same blast.
+    let ev = code("Four soldiers were killed on Friday when their vehicle struck an improvised explosive device near Yalgo. Several other soldiers were wounded in the blast and evacuated to Kaya.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_deref(), Some("Yalgo"), "{ev:#?}");
+    // A sentence that says it is another event stays apart.
+    let ev = code("Gunmen killed four villagers near Boni on Sunday. In a separate attack, gunmen killed three herders near Hombori.");
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    // A sentence with a day of its own is not a sequel.
+    let ev = code("Gunmen killed four villagers near Boni on Sunday. On Monday, gunmen killed three herders near Hombori.");
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+}
+
+#[test]
+fn habits_and_drone_strikes() {
+    let coder = Coder::new(CoderConfig::default());
+    let code = |text: &str| {
+        let doc = Document {
+            id: "h".into(),
+            text: text.into(),
+            published: Some("2024-10-24".parse().unwrap()),
+            ..Default::default()
+        };
+        coder.code(&doc).events
+    };
+    // What armed groups usually do is background, not an event of the day.
+    for text in [
+        "The road is notorious for kidnappings by armed gangs who also levy taxes on farming villages.",
+        "Les routes du Centre-Nord sont régulièrement minées par les groupes armés.",
+        "والتي تستهدف عادة موظفي الدولة والمتهمين بالتعاون مع الجيش.",
+    ] {
+        assert!(code(text).is_empty(), "{text}: {:#?}", code(text));
+    }
+    // A drone strike that hits a market is an air strike even with no toll yet.
+    for text in [
+        "Au Mali, une frappe de drone a touché dimanche la foire hebdomadaire de Gossi.",
+        "A drone strike hit the weekly market of Gossi on Sunday.",
+    ] {
+        let ev = code(text);
+        assert_eq!(
+            ev.first().map(|e| e.sub_event_type),
+            Some(S::AirDroneStrike),
+            "{text}: {ev:#?}"
+        );
+    }
+}

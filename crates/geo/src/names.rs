@@ -590,8 +590,6 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "nord",
     "sud",
     "ouest",
-    "centre-nord",
-    "centre-est",
     "gendarmerie",
     "gendarmes",
     "militaires",

@@ -889,3 +889,21 @@ fn a_road_that_locates_a_place_and_a_destination_are_context() {
         assert!(!find(&ms, "Bosso").said, "{text}: {ms:#?}");
     }
 }
+
+#[test]
+fn hyphenated_regions_are_found_whole() {
+    // "Centre-Nord" is a region of Burkina Faso, not the Nord region.
+    for text in ["in the Centre-Nord region", "dans la région du Centre-Nord"] {
+        let found = parse(text, &[]);
+        assert!(
+            found
+                .iter()
+                .all(|m| m.location != "Nord" && m.location != "Centre"),
+            "{text}: {found:#?}"
+        );
+        assert_eq!(
+            find(&found, "Centre-Nord").admin1.as_deref(),
+            Some("Centre-Nord")
+        );
+    }
+}
