@@ -1319,7 +1319,7 @@ impl Coder {
             .iter()
             .filter(|m| m.target == Target::Cue(Cue::Claim));
         let cue_set_claim = claims.clone().any(|m| !negated(m));
-        let unclaimed = claims.clone().any(|m| negated(m));
+        let unclaimed = claims.clone().any(negated);
         let kill_present = cue_set.iter().any(|c| matches!(c, Cue::Kill | Cue::Dead));
 
         // "The militants attacked ... the assailants fled": one actor named twice is not its own
@@ -4772,13 +4772,7 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         || o.sub.event_type() == rasd_model::EventType::Riots))
                 || (o.weak && c.sub.event_type().is_violent())
                 || continues;
-            // A place taken from an earlier sentence ("... between Gao and Ansongo. Vehicles
-            // were burned.") says nothing new about where this one happened.
-            let borrowed = c.place.is_some_and(|b| {
-                let p = &places[b];
-                p.end <= c.trigger.0 && text[p.end..c.trigger.0].contains(['.', '!', '?'])
-            });
-            let place_ok = borrowed
+            let place_ok = borrowed_or_said(&c, places, text)
                 || c.reference
                 || o.dateline_place
                 || c.dateline_place
@@ -4821,6 +4815,11 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
             sequel_only = sequel && !(same_kind && place_ok && date_ok);
             (same_kind && place_ok && date_ok) || sequel
         });
+        // A sequel's places are where the story goes on (a convoy's destination, a hospital),
+        // a reference's where it was spoken of, a dateline's where it was filed, a borrowed
+        // one was told before: the event's own place stays.
+        let keeps_place =
+            sequel_only || c.reference || c.dateline_place || borrowed_or_said(&c, places, text);
         match target {
             Some(o) => {
                 if o.weak && !c.weak {
@@ -4926,10 +4925,7 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         o.dateline_place = false;
                     }
                     o.place = match (o.place, c.place) {
-                        // A sequel's places are where the story goes on (a convoy's
-                        // destination, a hospital, a statement), and a reference's where it
-                        // was spoken of: the event's own stays.
-                        (Some(a), Some(_)) if sequel_only || c.reference => Some(a),
+                        (Some(a), Some(_)) if keeps_place => Some(a),
                         (Some(a), Some(b)) if places[a].geo_precision > places[b].geo_precision => {
                             Some(b)
                         }
@@ -4950,6 +4946,16 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
         }
     }
     out
+}
+
+/// The candidate's place says nothing new about where the event happened: it was taken from
+/// an earlier sentence ("... between Gao and Ansongo. Vehicles were burned."), or it is where
+/// something was said ("speaking on state television in Bamako").
+fn borrowed_or_said(c: &Candidate, places: &[Place], text: &str) -> bool {
+    c.place.is_some_and(|b| {
+        let p = &places[b];
+        p.said || (p.end <= c.trigger.0 && text[p.end..c.trigger.0].contains(['.', '!', '?']))
+    })
 }
 
 /// Words that open a new event of the same kind between two mentions: "another attack",

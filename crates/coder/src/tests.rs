@@ -2177,3 +2177,32 @@ fn habits_and_drone_strikes() {
         );
     }
 }
+
+#[test]
+fn landmarks_datelines_and_statement_towns_do_not_displace_the_event_place() {
+    let coder = Coder::new(CoderConfig::default());
+    let code = |text: &str| {
+        let doc = Document {
+            id: "l".into(),
+            text: text.into(),
+            published: Some("2025-09-16".parse().unwrap()),
+            ..Default::default()
+        };
+        coder.code(&doc).events
+    };
+    // "north of the capital, Bamako" locates Didieni; it is not where the ambush was.
+    let ev = code("Jihadi fighters ambushed a fuel convoy escorted by Malian soldiers on Sunday near Didieni, about 200 kilometers (125 miles) north of the capital, Bamako, killing at least seven soldiers.");
+    assert_eq!(
+        ev.first().and_then(|e| e.location.as_deref()),
+        Some("Didieni"),
+        "{ev:#?}"
+    );
+    // A later count told from the dateline's town, and a spokesman speaking in the capital,
+    // leave the event where it was.
+    let ev = code("COTONOU - Four Beninese soldiers were killed on Sunday when jihadists attacked an army position near Monsey, in the Karimama commune of Alibori department. A security source told our newspaper that seven soldiers had been killed.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_deref(), Some("Monsey"), "{ev:#?}");
+    let ev = code("Gunmen killed three soldiers near Didieni on Sunday. Long queues have formed at gas stations in the capital. The government spokesman, speaking on state television in Bamako on Monday evening, said the army had killed two of the attackers.");
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_deref(), Some("Didieni"), "{ev:#?}");
+}

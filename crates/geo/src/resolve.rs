@@ -1036,9 +1036,17 @@ const STATEMENT_NOUNS: &[&str] = &[
     "communique",
     "release",
     "conference",
+    "speaking",
+    "spoke",
+    "interview",
+    "briefing",
+    "s'exprimant",
+    "entretien",
     "بيان",
     "البيان",
     "موتمر",
+    "تصريحات",
+    "مقابله",
 ];
 /// Words that may stand between a statement's noun and its town: the statement's verbs,
 /// medium and day ("issued in", "تلي عبر التلفزيون الرسمي في", "publié lundi soir à").
@@ -1517,6 +1525,32 @@ impl Gazetteer {
         }
         let mut dropped = drop.into_iter();
         out.retain(|_| !dropped.next().unwrap_or(false));
+        // "near Didieni, about 200 kilometers north of the capital, Bamako", "Bague, près de
+        // Toumour": when the village is found, the landmark it is given by only locates it.
+        for i in 1..out.len() {
+            let (a, b) = (&out[i - 1], &out[i]);
+            let gap = hay.get(a.end..b.start).unwrap_or(".");
+            if b.cue == Some(PlaceCue::Near)
+                && matches!(a.kind, PlaceKind::Locality)
+                && matches!(b.kind, PlaceKind::Locality)
+                && !b.why.contains("landmark of a place not in the gazetteer")
+                && a.country == b.country
+                && haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
+                    <= stated_km(gap).map_or(50.0, |d| 1.5 * d + 30.0)
+                // "on the outskirts of Bamako": the town is the place.
+                && !["outskirts", "periph", "banlieue", "abords", "ضواحي", "اطراف"]
+                    .iter()
+                    .any(|w| gap.contains(w))
+                && gap.len() <= 80
+                && !gap.contains(['.', ';'])
+                && !gap.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                    matches!(w, "and" | "et" | "or" | "ou" | "then" | "puis" | "و" | "ثم")
+                })
+            {
+                out[i].score *= 0.6;
+                out[i].why.push_str("; landmark of the place before");
+            }
+        }
         // Capitals are seldom the event's place when other places are named.
         let localities = out.iter().filter(|p| p.kind == PlaceKind::Locality).count();
         if localities > 1 {

@@ -907,3 +907,23 @@ fn hyphenated_regions_are_found_whole() {
         );
     }
 }
+
+#[test]
+fn a_landmark_only_locates_the_village_found_before_it() {
+    // Garnati is found, 50 km from Niafunke: Niafunke only says where Garnati is.
+    let found = parse(
+        "At the market in Garnati, 50km east of Niafunke, gunmen opened fire.",
+        &[],
+    );
+    let (garnati, niafunke) = (find(&found, "Garnati"), find(&found, "Niafunke"));
+    assert!(garnati.score > niafunke.score, "{found:#?}");
+    // "on the outskirts of Bamako": the capital is the place, not a landmark.
+    let found = parse(
+        "Youths clashed with gendarmes in Gouana on the outskirts of Bamako.",
+        &[],
+    );
+    assert!(
+        !find(&found, "Bamako").why.contains("landmark"),
+        "{found:#?}"
+    );
+}
