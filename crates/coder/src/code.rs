@@ -1081,7 +1081,11 @@ impl Coder {
             }
         }
         let date_in_sentence = date.is_some_and(|d| d.start >= start && d.end <= end);
-        if !date_in_sentence && past_year_before(scan, start, t_start, doc.published) {
+        if !date_in_sentence
+            && (past_year_before(scan, start, t_start, doc.published)
+                || (family != Family::Protest
+                    && past_year_after(scan.norm.as_str(), t_end, end, doc.published)))
+        {
             return None;
         }
         let event_date = date.map(|d| d.date).or(doc.published);
@@ -2295,6 +2299,14 @@ impl Coder {
                 || said.contains(" avaient ")
                 || said.contains(" avait "))
                 && !own_day())
+                // "with captions claiming dozens of soldiers had been killed": the trigger
+                // itself in the pluperfect is the retold story, whatever day the telling has.
+                || {
+                    let b = text[start..t_start].trim_end();
+                    [" had been", " had", " avait ete", " avaient ete", " قد"]
+                        .iter()
+                        .any(|p| b.ends_with(p))
+                }
         } {
             return None;
         }
@@ -4015,6 +4027,27 @@ struct Context<'a> {
     short_doc: bool,
     /// The country most of the document points to.
     country: Option<&'a str>,
+}
+
+/// "most of whom were arrested in Borno and Yobe states in 2019", "survenue en janvier 2023": a
+/// past year after "in" (and perhaps a month), a few words after the trigger in its clause,
+/// dates the clause to that year.
+fn past_year_after(text: &str, t_end: usize, end: usize, published: Option<NaiveDate>) -> bool {
+    use chrono::Datelike;
+    let Some(p) = published else { return false };
+    let clause = &text[t_end..end];
+    let clause = &clause[..clause.find([',', ';', '.']).unwrap_or(clause.len())];
+    let words: Vec<&str> = clause.split_whitespace().take(10).collect();
+    // "in 2019", "en janvier 2023", "في مارس 2018": the year right after the preposition or
+    // after a month.
+    let at = |w: &str| matches!(w, "in" | "en" | "في" | "عام");
+    (1..words.len()).any(|i| {
+        let year = words[i].len() == 4
+            && words[i]
+                .parse::<i32>()
+                .is_ok_and(|y| (1900..p.year()).contains(&y));
+        year && (at(words[i - 1]) || (i >= 2 && at(words[i - 2])))
+    })
 }
 
 /// "In 2012, rebels seized Gao": a past year shortly before the trigger makes the clause history.

@@ -2206,3 +2206,35 @@ fn landmarks_datelines_and_statement_towns_do_not_displace_the_event_place() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].location.as_deref(), Some("Didieni"), "{ev:#?}");
 }
+
+#[test]
+fn retold_rumours_past_arrests_decrees_and_powers_are_not_events() {
+    let coder = Coder::new(CoderConfig::default());
+    let code = |text: &str| {
+        let doc = Document {
+            id: "r".into(),
+            text: text.into(),
+            published: Some("2024-05-21".parse().unwrap()),
+            ..Default::default()
+        };
+        coder.code(&doc).events
+    };
+    for text in [
+        // After a denial, the rumour retold in the pluperfect, though the videos have a day.
+        "Niger's armed forces on Monday denied reports that Islamic State fighters had overrun a military post at Bankilare. Videos shared widely on Saturday and Sunday showed burning vehicles, with captions claiming dozens of soldiers had been killed.",
+        // Arrests of years ago, told in a report on a trial.
+        "The defendants, most of whom were arrested in Borno and Yobe states in 2019 and 2020, received prison terms ranging from 10 to 25 years.",
+        // A decree is not an arrest.
+        "Le gouverneur du district de Bamako a interdit, par un arrêté rendu public mardi, la marche prévue samedi.",
+    ] {
+        let ev = code(text);
+        assert!(ev.is_empty(), "{text}: {ev:#?}");
+    }
+    // Powers of detention given by a law arrest no one.
+    let text = "Togo's National Assembly on Thursday voted to extend the state of emergency in the Savanes region, giving security forces wide powers of search, detention and movement restriction.";
+    let ev = code(text);
+    assert!(
+        ev.iter().all(|e| e.sub_event_type != S::Arrests),
+        "{text}: {ev:#?}"
+    );
+}

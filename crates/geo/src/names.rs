@@ -591,6 +591,7 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "sud",
     "ouest",
     "gendarmerie",
+    "human",
     "gendarmes",
     "militaires",
     "soldats",
