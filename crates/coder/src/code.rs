@@ -133,6 +133,9 @@ struct Candidate {
     /// The sentence gives its own source ("according to a local official", "selon une source
     /// locale", "حسب مصادر"): a count there may be another source's figure for the same dead.
     sourced: bool,
+    /// The dead of each side summed into `fatalities` so far (indexed like `counted`), so a
+    /// later recount of one side replaces that side's figure only.
+    sides: [Option<u32>; 3],
 }
 
 /// Everything found in a document's text, in normalised offsets.
@@ -2368,6 +2371,32 @@ impl Coder {
         if latin_reference {
             confidence = confidence.min(0.4);
         }
+        let counted: Option<u8> = fatalities.and_then(|(_, span)| {
+            let (fs, fe) = span?;
+            // The people named right after the count, within its sentence ("11
+            // fatalities. The assailants ..." counts no assailant).
+            let text = scan.norm.as_str();
+            let hi = floor_char(text, (fe + 24).min(text.len()));
+            let hi = text[fe..hi]
+                .find(['.', ';', '!', '?'])
+                .map_or(hi, |i| fe + i);
+            within(&scan.matches, fs, hi, |m| m.start)
+                .iter()
+                .find_map(|m| {
+                    let kind = match m.target {
+                        Target::Actor(id) => self.lexicon.actor(id).kind,
+                        Target::Generic(g) => g.kind(),
+                        _ => return None,
+                    };
+                    Some(if is_force(kind) {
+                        0
+                    } else if kind.is_armed() {
+                        1
+                    } else {
+                        2
+                    })
+                })
+        });
         Some(Candidate {
             sub,
             weak,
@@ -2395,29 +2424,26 @@ impl Coder {
                     "official",
                     "responsable",
                     "مسوول",
+                    // "a CJTF leader told our correspondent", "une association de
+                    // ressortissants", "قالت جمعية للمنقبين".
+                    " told ",
+                    "leader",
+                    "association",
+                    "collectif",
+                    "جمعيه",
+                    "زعيم",
                 ]
                 .iter()
                 .any(|w| said.contains(w))
             },
-            counted: fatalities.and_then(|(_, span)| {
-                let (fs, fe) = span?;
-                within(&scan.matches, fs, fe + 24, |m| m.start)
-                    .iter()
-                    .find_map(|m| {
-                        let kind = match m.target {
-                            Target::Actor(id) => self.lexicon.actor(id).kind,
-                            Target::Generic(g) => g.kind(),
-                            _ => return None,
-                        };
-                        Some(if is_force(kind) {
-                            0
-                        } else if kind.is_armed() {
-                            1
-                        } else {
-                            2
-                        })
-                    })
-            }),
+            counted,
+            sides: {
+                let mut sides = [None; 3];
+                if let (Some(k), Some((n, _))) = (counted, fatalities) {
+                    sides[k as usize] = Some(n);
+                }
+                sides
+            },
             date,
             place,
             confidence: confidence.min(0.99),
@@ -4921,18 +4947,36 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                     };
                     // The same dead counted again by another source: ACLED keeps the lowest
                     // figure ("six dead, says the police; nine, says a militia leader").
-                    o.fatalities = if other_side
-                        || additional_dead(text, o.fatalities, c.fatalities)
-                    {
-                        sum_fatalities(o.fatalities, c.fatalities)
+                    let side = match (c.counted, c.fatalities) {
+                        (Some(k), Some((n, _))) => Some((k as usize, n)),
+                        _ => None,
+                    };
+                    if other_side || additional_dead(text, o.fatalities, c.fatalities) {
+                        o.fatalities = sum_fatalities(o.fatalities, c.fatalities);
+                        if let Some((k, n)) = side {
+                            o.sides[k] = Some(o.sides[k].unwrap_or(0).saturating_add(n));
+                        }
                     } else if recount(o.fatalities, c.fatalities)
                         && c.sourced
                         && (o.counted.is_none() || c.counted.is_none() || o.counted == c.counted)
                     {
-                        min_fatalities(o.fatalities, c.fatalities)
+                        // A recount of one side's dead, when several sides were summed,
+                        // replaces that side's figure only.
+                        let summed = o.sides.iter().flatten().count() > 1;
+                        match (side, o.fatalities) {
+                            (Some((k, n)), Some((total, span)))
+                                if summed && o.sides[k].is_some() =>
+                            {
+                                let before = o.sides[k].unwrap_or(0);
+                                let now = before.min(n);
+                                o.sides[k] = Some(now);
+                                o.fatalities = Some((total.saturating_sub(before - now), span));
+                            }
+                            _ => o.fatalities = min_fatalities(o.fatalities, c.fatalities),
+                        }
                     } else {
-                        max_fatalities(o.fatalities, c.fatalities)
-                    };
+                        o.fatalities = max_fatalities(o.fatalities, c.fatalities);
+                    }
                     // A later sentence that names the group ("JNIM said it killed 20 soldiers")
                     // names the gunmen of the first.
                     let unnamed = unknown_perpetrator(&o.actor1);

@@ -2238,3 +2238,24 @@ fn retold_rumours_past_arrests_decrees_and_powers_are_not_events() {
         "{text}: {ev:#?}"
     );
 }
+
+#[test]
+fn counts_name_their_side_within_their_sentence_and_recounts_replace_one_side() {
+    let coder = Coder::new(CoderConfig::default());
+    let code = |text: &str| {
+        let doc = Document {
+            id: "c".into(),
+            text: text.into(),
+            published: Some("2024-03-15".parse().unwrap()),
+            ..Default::default()
+        };
+        coder.code(&doc).events
+    };
+    // "11 fatalities. The assailants ...": the assailants are not who the 11 are; the second
+    // source's higher toll of the same dead does not add up.
+    let ev = code("At least nine civilians were killed in Yatakala on Tuesday. Other sources, including a community leader, report 11 fatalities. The assailants also took away livestock and set fire to shops.");
+    assert_eq!(ev.first().and_then(|e| e.fatalities), Some(9), "{ev:#?}");
+    // Twelve soldiers and 20 attackers, then a source's recount of the soldiers: 12 + 20.
+    let ev = code("Twelve soldiers were killed on Tuesday when gunmen attacked an army post near Yatakala. The army said its troops killed 20 of the attackers. A security source said 15 soldiers had been killed.");
+    assert_eq!(ev.first().and_then(|e| e.fatalities), Some(32), "{ev:#?}");
+}
