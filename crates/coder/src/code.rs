@@ -768,6 +768,44 @@ impl Coder {
                 event_cues.push((Cue::Suicide, m.start, m.end));
             }
         }
+        // "Nigerian military aircraft struck ..., killing scores": a force named by its aircraft
+        // (an actor alias) strikes from the air when the sentence tells harm.
+        if !event_cues
+            .iter()
+            .any(|c| matches!(c.0, Cue::Airstrike | Cue::Drone))
+            && event_cues.iter().any(|c| {
+                matches!(
+                    c.0,
+                    Cue::Kill
+                        | Cue::Dead
+                        | Cue::Attack
+                        | Cue::Destroy
+                        | Cue::Wound
+                        | Cue::Neutralise
+                )
+            })
+        {
+            let text = scan.norm.as_str();
+            if let Some(m) = in_sentence.iter().find(|m| {
+                matches!(m.target, Target::Actor(_))
+                    && text[m.start..m.end]
+                        .split(' ')
+                        .next_back()
+                        .is_some_and(|w| {
+                            matches!(
+                                w,
+                                "aircraft"
+                                    | "warplanes"
+                                    | "jets"
+                                    | "helicopters"
+                                    | "gunships"
+                                    | "drones"
+                            )
+                        })
+            }) {
+                event_cues.push((Cue::Airstrike, m.start, m.end));
+            }
+        }
         // "Students blocked National Road No. 7 to demand ...", "ont bloqué la route ... pour
         // exiger": people who block a road to press a demand protest (ACLED codes most such
         // blockades as violent demonstrations); gunmen who block roads do not.

@@ -2259,3 +2259,24 @@ fn counts_name_their_side_within_their_sentence_and_recounts_replace_one_side() 
     let ev = code("Twelve soldiers were killed on Tuesday when gunmen attacked an army post near Yatakala. The army said its troops killed 20 of the attackers. A security source said 15 soldiers had been killed.");
     assert_eq!(ev.first().and_then(|e| e.fatalities), Some(32), "{ev:#?}");
 }
+
+#[test]
+fn a_force_named_by_its_aircraft_strikes_from_the_air() {
+    let coder = Coder::new(CoderConfig::default());
+    let doc = Document {
+        id: "a".into(),
+        text: "Nigerian military aircraft struck a gathering of ISWAP fighters on Kolleram, an island on Lake Chad, on Monday, killing at least 20 militants.".into(),
+        published: Some("2024-04-24".parse().unwrap()),
+        ..Default::default()
+    };
+    let ev = coder.code(&doc).events;
+    let e = ev.first().expect("an event");
+    assert_eq!(e.sub_event_type, S::AirDroneStrike, "{ev:#?}");
+    assert_eq!(
+        e.actor1.as_deref(),
+        Some("Military Forces of Nigeria (2023-)"),
+        "{ev:#?}"
+    );
+    // Lake Chad is not the country Chad.
+    assert_ne!(e.country.as_deref(), Some("Chad"), "{ev:#?}");
+}

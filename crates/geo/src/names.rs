@@ -164,6 +164,13 @@ pub(crate) const BLOCKERS: &[&str] = &[
     "golfe de Guinée",
     "خليج غينيا",
     "Republic of Guinea",
+    // The lake is shared by four countries: naming it does not name Chad.
+    "Lake Chad",
+    "lac Tchad",
+    "Lake Chad Basin",
+    "bassin du lac Tchad",
+    "بحيرة تشاد",
+    "حوض بحيرة تشاد",
     // Possessives written without the apostrophe ("Malis president"): dropped rather than
     // read as a village called Mali.
     "Malis",

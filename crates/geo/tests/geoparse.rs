@@ -927,3 +927,18 @@ fn a_landmark_only_locates_the_village_found_before_it() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn lake_chad_is_not_the_country() {
+    for text in [
+        "an island on Lake Chad",
+        "les îles du lac Tchad",
+        "جزر بحيرة تشاد",
+    ] {
+        let found = parse(text, &[]);
+        assert!(
+            found.iter().all(|m| m.location != "Chad"),
+            "{text}: {found:#?}"
+        );
+    }
+}
