@@ -2406,6 +2406,24 @@ impl Coder {
             confidence = confidence.min(0.45);
         }
         let mut confidence = confidence * factor;
+        // "The governor imposed a night curfew", "the government has deployed thousands of troops
+        // and recruited more": in a longer report, a strategic development told after an event
+        // and borrowing its day is the story's context, not news of its own.
+        if !ctx.short_doc
+            && ctx.follows
+            && !date_in_sentence
+            && matches!(
+                sub,
+                SubEventType::ChangeToGroupActivity
+                    | SubEventType::Other
+                    | SubEventType::NonViolentTransferOfTerritory
+                    | SubEventType::Agreement
+                    | SubEventType::HeadquartersOrBaseEstablished
+                    | SubEventType::DisruptedWeaponsUse
+            )
+        {
+            confidence = confidence.min(0.45);
+        }
         if latin_reference {
             confidence = confidence.min(0.4);
         }

@@ -2280,3 +2280,24 @@ fn a_force_named_by_its_aircraft_strikes_from_the_air() {
     // Lake Chad is not the country Chad.
     assert_ne!(e.country.as_deref(), Some("Chad"), "{ev:#?}");
 }
+
+#[test]
+fn context_developments_after_an_event_are_not_news() {
+    let coder = Coder::new(CoderConfig::default());
+    let doc = Document {
+        id: "d".into(),
+        text: "Four Beninese soldiers were killed on Sunday when jihadists attacked an army position near Monsey. The attackers took away a pickup truck and weapons. Northern Benin has suffered increasingly deadly attacks. The government has deployed thousands of troops to the north under Operation Mirador and recruited additional soldiers.".into(),
+        published: Some("2025-10-28".parse().unwrap()),
+        ..Default::default()
+    };
+    let ev = coder.code(&doc).events;
+    assert!(
+        ev.iter()
+            .all(|e| e.sub_event_type != S::ChangeToGroupActivity),
+        "{ev:#?}"
+    );
+    assert!(
+        ev.iter().any(|e| e.sub_event_type == S::ArmedClash),
+        "{ev:#?}"
+    );
+}
