@@ -4922,10 +4922,12 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         && text[d.end..c.trigger.0].contains(['.', '!', '?'])
                 })
                 && o.trigger.1 <= c.trigger.0
-                && text[o.trigger.1..c.trigger.0]
-                    .matches(['.', '!', '?'])
-                    .count()
-                    <= 2
+                // A toll told alone ("The death toll rose to 21") may come later still.
+                && (c.weak
+                    || text[o.trigger.1..c.trigger.0]
+                        .matches(['.', '!', '?'])
+                        .count()
+                        <= 2)
                 && !another_event(text, o.trigger.1, c.trigger.0);
             sequel_only = sequel && !(same_kind && place_ok && date_ok);
             (same_kind && place_ok && date_ok) || sequel
@@ -5046,7 +5048,17 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                     if c.unclaimed {
                         c.actor1 = None;
                     }
-                    if unnamed && named_group && !c.unclaimed && !same_actor(&o.actor2, &c.actor1) {
+                    // "The army said it carried out precision strikes": only a state flies
+                    // the strike its statement owns.
+                    let air_force = o.sub == SubEventType::AirDroneStrike
+                        && c.actor1.as_ref().is_some_and(|a| {
+                            a.span.is_some() && a.name.is_some() && is_force(a.kind)
+                        });
+                    if unnamed
+                        && (named_group || air_force)
+                        && !c.unclaimed
+                        && !same_actor(&o.actor2, &c.actor1)
+                    {
                         o.actor1 = c.actor1.clone();
                     }
                     o.actor1 = o.actor1.take().or(c.actor1);

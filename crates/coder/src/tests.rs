@@ -2301,3 +2301,26 @@ fn context_developments_after_an_event_are_not_news() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn the_armys_own_strike_and_a_later_toll_are_the_strike_told_before() {
+    let coder = Coder::new(CoderConfig::default());
+    let doc = Document {
+        id: "s".into(),
+        text: "A drone strike hit a wedding celebration late on Saturday near Bamba in northern Mali, killing at least 11 civilians, residents said. The guests had gathered in a tent outside the village. Women and children were among the dead. Several people were wounded and evacuated to the hospital in Gao. The death toll rose to 21 on Sunday, a local official said. In a statement read on state television, the Malian army said it had carried out precision strikes against a gathering of terrorists in the area on Saturday evening.".into(),
+        published: Some("2024-10-21".parse().unwrap()),
+        ..Default::default()
+    };
+    let ev = coder.code(&doc).events;
+    let strikes: Vec<_> = ev
+        .iter()
+        .filter(|e| e.sub_event_type == S::AirDroneStrike)
+        .collect();
+    assert_eq!(strikes.len(), 1, "{ev:#?}");
+    assert_eq!(strikes[0].location.as_deref(), Some("Bamba"), "{ev:#?}");
+    assert_eq!(
+        strikes[0].actor1.as_deref(),
+        Some("Military Forces of Mali (2021-)"),
+        "{ev:#?}"
+    );
+}
