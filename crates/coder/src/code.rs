@@ -4841,6 +4841,15 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
         // Mentions of one event stand close together: look back a few candidates only, which
         // also keeps a huge document linear.
         let mut sequel_only = false;
+        // The candidate's sentence (normalised offsets): where its own words are.
+        let c_sentence = (
+            text[..c.trigger.0]
+                .rfind(['.', '!', '?'])
+                .map_or(0, |i| i + 1),
+            text[c.trigger.1..]
+                .find(['.', '!', '?'])
+                .map_or(text.len(), |i| c.trigger.1 + i),
+        );
         let target = out.iter_mut().rev().take(MERGE_LOOKBACK).find(|o| {
             let violent = o.sub.event_type().is_violent() && c.sub.event_type().is_violent();
             // A later violent sentence that names no actor of its own ("6 Islamists killed")
@@ -4914,23 +4923,24 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
             // under fire as it returned from Hombori": a violent sentence right after a violent
             // event, with no day of its own (it borrows the event's), goes on telling it
             // wherever its places are, unless it says it is another ("another attack").
-            let sequel = violent
+            let ordinary = same_kind && place_ok && date_ok;
+            let sequel = !ordinary
+                && violent
                 && !c.claim
                 && c.date.is_some_and(|d| {
-                    o.date.is_some_and(|od| od.start == d.start)
-                        && d.end <= c.trigger.0
-                        && text[d.end..c.trigger.0].contains(['.', '!', '?'])
+                    o.date.is_some_and(|od| od.start == d.start) && d.end <= c_sentence.0
                 })
                 && o.trigger.1 <= c.trigger.0
                 // A toll told alone ("The death toll rose to 21") may come later still.
                 && (c.weak
-                    || text[o.trigger.1..c.trigger.0]
-                        .matches(['.', '!', '?'])
-                        .count()
-                        <= 2)
-                && !another_event(text, o.trigger.1, c.trigger.0);
-            sequel_only = sequel && !(same_kind && place_ok && date_ok);
-            (same_kind && place_ok && date_ok) || sequel
+                    || (c.trigger.0 - o.trigger.1 < 3000
+                        && text[o.trigger.1..c.trigger.0]
+                            .matches(['.', '!', '?'])
+                            .count()
+                            <= 2))
+                && !another_event(&text[c_sentence.0..c_sentence.1]);
+            sequel_only = sequel;
+            ordinary || sequel
         });
         // A sequel's places are where the story goes on (a convoy's destination, a hospital),
         // a reference's where it was spoken of, a dateline's where it was filed, a borrowed
@@ -5103,9 +5113,9 @@ fn borrowed_or_said(c: &Candidate, places: &[Place], text: &str) -> bool {
     })
 }
 
-/// Words that open a new event of the same kind between two mentions: "another attack",
+/// Words in a sentence that make its event a new one of the same kind: "another attack",
 /// "une autre attaque", "هجوم آخر", "in a separate incident".
-fn another_event(text: &str, a: usize, b: usize) -> bool {
+fn another_event(sentence: &str) -> bool {
     const MARKS: &[&str] = &[
         "another",
         "separate",
@@ -5119,8 +5129,7 @@ fn another_event(text: &str, a: usize, b: usize) -> bool {
         "اخري",
         "منفصل",
     ];
-    let between = &text[a..b];
-    MARKS.iter().any(|m| has_phrase(between, m))
+    MARKS.iter().any(|m| has_phrase(sentence, m))
 }
 
 /// No perpetrator, or an unidentified or unnamed one: a claim or a later mention may name it.
