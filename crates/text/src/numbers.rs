@@ -111,6 +111,10 @@ pub fn find_numbers(normalized: &str) -> Vec<NumberMention> {
             i += 1;
             continue;
         }
+        if age_apposition(&toks, i) {
+            i += 1;
+            continue;
+        }
         match cx.mention_at(i) {
             Step::Emit(m, next) => {
                 out.push(m);
@@ -121,6 +125,20 @@ pub fn find_numbers(normalized: &str) -> Vec<NumberMention> {
         }
     }
     out
+}
+
+/// "the motorcyclist, identified as Sani Lawal, 24, was shot dead": two digits between commas
+/// right after a name are the person's age, not a count.
+fn age_apposition(toks: &[Tok], i: usize) -> bool {
+    toks[i].kind == Kind::Digits
+        && toks[i].s.len() <= 2
+        && i >= 2
+        && toks[i - 1].s == ","
+        && matches!(toks[i - 2].kind, Kind::Latin | Kind::Arabic)
+        && toks.get(i + 1).is_some_and(|t| t.s == ",")
+        && toks
+            .get(i + 2)
+            .is_some_and(|t| matches!(t.kind, Kind::Latin | Kind::Arabic))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -2577,5 +2595,14 @@ mod tests {
         for x in &m {
             assert!(s.is_char_boundary(x.start) && s.is_char_boundary(x.end));
         }
+    }
+
+    #[test]
+    fn an_age_after_a_name_is_not_a_count() {
+        let n = crate::normalize("The motorcyclist, identified as Sani Lawal, 24, was shot dead.");
+        assert!(find_numbers(n.as_str()).is_empty());
+        // A count after a comma is still a count.
+        let n = crate::normalize("Gunmen killed five in Djibo, 12 in Arbinda and 3 in Gorom.");
+        assert_eq!(find_numbers(n.as_str()).len(), 3);
     }
 }
