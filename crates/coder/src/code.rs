@@ -4425,7 +4425,30 @@ fn casualties(
             })
             .map(|w| {
                 let d = if n.end <= w.1 {
-                    scan.gap(n.end, w.1)
+                    // "Vingt-trois soldats et supplétifs civils de l'armée burkinabè ont été
+                    // tués": the people counted, however many words name them, are not
+                    // distance.
+                    // Only when the count names people at once ("23 soldiers and ...") and in
+                    // Latin script (Arabic puts the count after the verb).
+                    let people = |m: &&Match| {
+                        matches!(m.target, Target::Actor(_) | Target::Generic(_))
+                            && m.start >= n.end
+                            && m.end <= w.1
+                    };
+                    let names_people = in_sentence.iter().filter(people).any(|m| {
+                        scan.gap(n.end, m.start) == 0
+                            && text[m.start..].starts_with(|c: char| c.is_ascii_alphabetic())
+                    });
+                    let naming: usize = if names_people {
+                        in_sentence
+                            .iter()
+                            .filter(people)
+                            .map(|m| scan.word_index(m.end - 1) + 1 - scan.word_index(m.start))
+                            .sum()
+                    } else {
+                        0
+                    };
+                    scan.gap(n.end, w.1).saturating_sub(naming)
                 } else {
                     scan.gap(w.2, n.start).min(1) + 1
                 };

@@ -2324,3 +2324,26 @@ fn the_armys_own_strike_and_a_later_toll_are_the_strike_told_before() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn the_people_a_count_names_are_not_distance_to_the_verb() {
+    let coder = Coder::new(CoderConfig::default());
+    let fatalities = |text: &str| {
+        let doc = Document {
+            id: "n".into(),
+            text: text.into(),
+            published: Some("2024-04-16".parse().unwrap()),
+            ..Default::default()
+        };
+        coder.code(&doc).events.first().and_then(|e| e.fatalities)
+    };
+    assert_eq!(
+        fatalities("Vingt-trois soldats et supplétifs civils de l'armée burkinabè ont été tués dimanche à Ouindigui."),
+        Some(23)
+    );
+    // A count of things before the people killed is not theirs.
+    assert_eq!(
+        fatalities("On Sunday, Dozos attacked the Fulani village of Bombou, several huts were burned and one Dozo and one Fulani killed amidst exchanges of gunfire."),
+        Some(2)
+    );
+}
