@@ -85,40 +85,8 @@ pub fn capital_places(text: &rasd_text::Normalized, country: &str) -> Vec<Place>
             let rest = t[end..].trim_start();
             // "200 kilometers north of the capital", "à 60 km au nord de la capitale", "شمال
             // العاصمه": the capital locates another place.
-            let before = t[..i].trim_end();
-            let landmark = [
-                "north of",
-                "south of",
-                "east of",
-                "west of",
-                "km from",
-                "kilometers from",
-                "kilometres from",
-                "miles from",
-                "km of",
-                "kilometers of",
-                "kilometres of",
-                "miles of",
-                "nord de",
-                "sud de",
-                "est de",
-                "ouest de",
-                "km de",
-                "kilometres de",
-                "شمال",
-                "جنوب",
-                "شرق",
-                "غرب",
-                "شمالي",
-                "جنوبي",
-                "شرقي",
-                "غربي",
-                "كلم من",
-                "كيلومترا من",
-                "كيلومتر من",
-            ]
-            .iter()
-            .any(|w| before.ends_with(w));
+            let before = &t[..i];
+            let landmark = rasd_geo::direction_before(before);
             starts
                 && !landmark
                 && rasd_text::is_word_byte_boundary(t, end)

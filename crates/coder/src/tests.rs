@@ -2115,18 +2115,25 @@ fn a_countrys_capital_by_possessive_is_its_capital() {
     );
 }
 
+/// The events coded from `text` published on `published` (YYYY-MM-DD), default settings.
+fn events(text: &str, published: &str) -> Vec<rasd_model::Event> {
+    use std::sync::OnceLock;
+    static CODER: OnceLock<Coder> = OnceLock::new();
+    let doc = Document {
+        id: "t".into(),
+        text: text.into(),
+        published: Some(published.parse().unwrap()),
+        ..Default::default()
+    };
+    CODER
+        .get_or_init(|| Coder::new(CoderConfig::default()))
+        .code(&doc)
+        .events
+}
+
 #[test]
 fn a_sequel_sentence_goes_on_telling_the_event_wherever_its_places_are() {
-    let coder = Coder::new(CoderConfig::default());
-    let code = |text: &str| {
-        let doc = Document {
-            id: "s".into(),
-            text: text.into(),
-            published: Some("2023-03-14".parse().unwrap()),
-            ..Default::default()
-        };
-        coder.code(&doc).events
-    };
+    let code = |text: &str| events(text, "2023-03-14");
     // The convoy's destination and the garrison it came from are not a second clash.
     let ev = code("At least five Malian soldiers were killed on Sunday when JNIM fighters ambushed an army convoy near Boni. The convoy, which was escorted by Russian mercenaries, came under fire as it returned from resupplying the garrison in Hombori.");
     assert_eq!(ev.len(), 1, "{ev:#?}");
@@ -2146,16 +2153,7 @@ fn a_sequel_sentence_goes_on_telling_the_event_wherever_its_places_are() {
 
 #[test]
 fn habits_and_drone_strikes() {
-    let coder = Coder::new(CoderConfig::default());
-    let code = |text: &str| {
-        let doc = Document {
-            id: "h".into(),
-            text: text.into(),
-            published: Some("2024-10-24".parse().unwrap()),
-            ..Default::default()
-        };
-        coder.code(&doc).events
-    };
+    let code = |text: &str| events(text, "2024-10-24");
     // What armed groups usually do is background, not an event of the day.
     for text in [
         "The road is notorious for kidnappings by armed gangs who also levy taxes on farming villages.",
@@ -2180,16 +2178,7 @@ fn habits_and_drone_strikes() {
 
 #[test]
 fn landmarks_datelines_and_statement_towns_do_not_displace_the_event_place() {
-    let coder = Coder::new(CoderConfig::default());
-    let code = |text: &str| {
-        let doc = Document {
-            id: "l".into(),
-            text: text.into(),
-            published: Some("2025-09-16".parse().unwrap()),
-            ..Default::default()
-        };
-        coder.code(&doc).events
-    };
+    let code = |text: &str| events(text, "2025-09-16");
     // "north of the capital, Bamako" locates Didieni; it is not where the ambush was.
     let ev = code("Jihadi fighters ambushed a fuel convoy escorted by Malian soldiers on Sunday near Didieni, about 200 kilometers (125 miles) north of the capital, Bamako, killing at least seven soldiers.");
     assert_eq!(
@@ -2209,16 +2198,7 @@ fn landmarks_datelines_and_statement_towns_do_not_displace_the_event_place() {
 
 #[test]
 fn retold_rumours_past_arrests_decrees_and_powers_are_not_events() {
-    let coder = Coder::new(CoderConfig::default());
-    let code = |text: &str| {
-        let doc = Document {
-            id: "r".into(),
-            text: text.into(),
-            published: Some("2024-05-21".parse().unwrap()),
-            ..Default::default()
-        };
-        coder.code(&doc).events
-    };
+    let code = |text: &str| events(text, "2024-05-21");
     for text in [
         // After a denial, the rumour retold in the pluperfect, though the videos have a day.
         "Niger's armed forces on Monday denied reports that Islamic State fighters had overrun a military post at Bankilare. Videos shared widely on Saturday and Sunday showed burning vehicles, with captions claiming dozens of soldiers had been killed.",
@@ -2241,16 +2221,7 @@ fn retold_rumours_past_arrests_decrees_and_powers_are_not_events() {
 
 #[test]
 fn counts_name_their_side_within_their_sentence_and_recounts_replace_one_side() {
-    let coder = Coder::new(CoderConfig::default());
-    let code = |text: &str| {
-        let doc = Document {
-            id: "c".into(),
-            text: text.into(),
-            published: Some("2024-03-15".parse().unwrap()),
-            ..Default::default()
-        };
-        coder.code(&doc).events
-    };
+    let code = |text: &str| events(text, "2024-03-15");
     // "11 fatalities. The assailants ...": the assailants are not who the 11 are; the second
     // source's higher toll of the same dead does not add up.
     let ev = code("At least nine civilians were killed in Yatakala on Tuesday. Other sources, including a community leader, report 11 fatalities. The assailants also took away livestock and set fire to shops.");
@@ -2262,14 +2233,10 @@ fn counts_name_their_side_within_their_sentence_and_recounts_replace_one_side() 
 
 #[test]
 fn a_force_named_by_its_aircraft_strikes_from_the_air() {
-    let coder = Coder::new(CoderConfig::default());
-    let doc = Document {
-        id: "a".into(),
-        text: "Nigerian military aircraft struck a gathering of ISWAP fighters on Kolleram, an island on Lake Chad, on Monday, killing at least 20 militants.".into(),
-        published: Some("2024-04-24".parse().unwrap()),
-        ..Default::default()
-    };
-    let ev = coder.code(&doc).events;
+    let ev = events(
+        "Nigerian military aircraft struck a gathering of ISWAP fighters on Kolleram, an island on Lake Chad, on Monday, killing at least 20 militants.",
+        "2024-04-24",
+    );
     let e = ev.first().expect("an event");
     assert_eq!(e.sub_event_type, S::AirDroneStrike, "{ev:#?}");
     assert_eq!(
@@ -2283,14 +2250,10 @@ fn a_force_named_by_its_aircraft_strikes_from_the_air() {
 
 #[test]
 fn context_developments_after_an_event_are_not_news() {
-    let coder = Coder::new(CoderConfig::default());
-    let doc = Document {
-        id: "d".into(),
-        text: "Four Beninese soldiers were killed on Sunday when jihadists attacked an army position near Monsey. The attackers took away a pickup truck and weapons. Northern Benin has suffered increasingly deadly attacks. The government has deployed thousands of troops to the north under Operation Mirador and recruited additional soldiers.".into(),
-        published: Some("2025-10-28".parse().unwrap()),
-        ..Default::default()
-    };
-    let ev = coder.code(&doc).events;
+    let ev = events(
+        "Four Beninese soldiers were killed on Sunday when jihadists attacked an army position near Monsey. The attackers took away a pickup truck and weapons. Northern Benin has suffered increasingly deadly attacks. The government has deployed thousands of troops to the north under Operation Mirador and recruited additional soldiers.",
+        "2025-10-28",
+    );
     assert!(
         ev.iter()
             .all(|e| e.sub_event_type != S::ChangeToGroupActivity),
@@ -2304,14 +2267,10 @@ fn context_developments_after_an_event_are_not_news() {
 
 #[test]
 fn the_armys_own_strike_and_a_later_toll_are_the_strike_told_before() {
-    let coder = Coder::new(CoderConfig::default());
-    let doc = Document {
-        id: "s".into(),
-        text: "A drone strike hit a wedding celebration late on Saturday near Bamba in northern Mali, killing at least 11 civilians, residents said. The guests had gathered in a tent outside the village. Women and children were among the dead. Several people were wounded and evacuated to the hospital in Gao. The death toll rose to 21 on Sunday, a local official said. In a statement read on state television, the Malian army said it had carried out precision strikes against a gathering of terrorists in the area on Saturday evening.".into(),
-        published: Some("2024-10-21".parse().unwrap()),
-        ..Default::default()
-    };
-    let ev = coder.code(&doc).events;
+    let ev = events(
+        "A drone strike hit a wedding celebration late on Saturday near Bamba in northern Mali, killing at least 11 civilians, residents said. The guests had gathered in a tent outside the village. Women and children were among the dead. Several people were wounded and evacuated to the hospital in Gao. The death toll rose to 21 on Sunday, a local official said. In a statement read on state television, the Malian army said it had carried out precision strikes against a gathering of terrorists in the area on Saturday evening.",
+        "2024-10-21",
+    );
     let strikes: Vec<_> = ev
         .iter()
         .filter(|e| e.sub_event_type == S::AirDroneStrike)
@@ -2327,15 +2286,10 @@ fn the_armys_own_strike_and_a_later_toll_are_the_strike_told_before() {
 
 #[test]
 fn the_people_a_count_names_are_not_distance_to_the_verb() {
-    let coder = Coder::new(CoderConfig::default());
     let fatalities = |text: &str| {
-        let doc = Document {
-            id: "n".into(),
-            text: text.into(),
-            published: Some("2024-04-16".parse().unwrap()),
-            ..Default::default()
-        };
-        coder.code(&doc).events.first().and_then(|e| e.fatalities)
+        events(text, "2024-04-16")
+            .first()
+            .and_then(|e| e.fatalities)
     };
     assert_eq!(
         fatalities("Vingt-trois soldats et supplétifs civils de l'armée burkinabè ont été tués dimanche à Ouindigui."),

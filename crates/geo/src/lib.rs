@@ -45,4 +45,4 @@ pub use error::{EmbeddedProblem, GeoError, SkipReason, SkippedRow};
 pub use gazetteer::{AdminArea, Gazetteer};
 pub use geometry::haversine_km;
 pub use names::{acled_country, capital_of, capitals};
-pub use resolve::{GeoHints, PlaceCue, PlaceKind, PlaceMention};
+pub use resolve::{direction_before, GeoHints, PlaceCue, PlaceKind, PlaceMention};

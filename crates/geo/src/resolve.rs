@@ -698,6 +698,21 @@ fn ceil_boundary(s: &str, mut i: usize) -> usize {
     i.min(s.len())
 }
 
+/// The text before a place ends with a direction or a distance from it ("200 kilometers north
+/// of", "au nord de", "شمال"): the place locates another one. `before` is normalised text
+/// (trailing spaces ignored).
+pub fn direction_before(before: &str) -> bool {
+    const DIRECTIONAL: &[&str] = &[
+        "north", "south", "east", "west", "nord", "sud", "est", "ouest", "km", "kilomet", "miles",
+        "شمال", "جنوب", "شرق", "غرب",
+    ];
+    let before = before.trim_end();
+    NEAR_BEFORE.iter().any(|p| {
+        let p = p.trim_end();
+        DIRECTIONAL.iter().any(|d| p.contains(d)) && before.ends_with(p)
+    })
+}
+
 const NEAR_BEFORE: &[&str] = &[
     "near ",
     "close to ",
