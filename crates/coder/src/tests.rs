@@ -2301,3 +2301,26 @@ fn the_people_a_count_names_are_not_distance_to_the_verb() {
         Some(2)
     );
 }
+
+#[test]
+fn camouflage_is_not_the_army_and_captives_marched_off_are_no_march() {
+    let ev = events(
+        "On Sunday near Katari, the assailants, some dressed in military camouflage, blocked the road and opened fire on two commercial vehicles.",
+        "2024-01-10",
+    );
+    assert!(
+        ev.iter().all(|e| !e
+            .actor1
+            .as_deref()
+            .is_some_and(|a| a.starts_with("Military Forces"))),
+        "{ev:#?}"
+    );
+    let ev = events(
+        "A passenger said on Tuesday that the gunmen marched the other passengers into the forest.",
+        "2024-01-10",
+    );
+    assert!(
+        ev.iter().all(|e| e.sub_event_type != S::PeacefulProtest),
+        "{ev:#?}"
+    );
+}
