@@ -2324,3 +2324,20 @@ fn camouflage_is_not_the_army_and_captives_marched_off_are_no_march() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn what_a_group_controls_or_repeatedly_does_is_background() {
+    for text in [
+        "JNIM has spent years fighting the armies of Mali and Burkina Faso and controls large parts of eastern Burkina Faso.",
+        "تشهد المناطق الحدودية نشاطا متزايدا لفرع تنظيم الدولة، الذي يستهدف بشكل متكرر القرى ونقاط الجيش في منطقة تاهوا.",
+    ] {
+        let ev = events(text, "2025-01-13");
+        assert!(ev.is_empty(), "{text}: {ev:#?}");
+    }
+    // A change of control told as news still is one.
+    let ev = events(
+        "MNLA rebels now control Kidal following the departure of Islamist rebels.",
+        "2013-01-30",
+    );
+    assert!(!ev.is_empty());
+}

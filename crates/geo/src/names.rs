@@ -164,6 +164,10 @@ pub(crate) const BLOCKERS: &[&str] = &[
     "golfe de Guinée",
     "خليج غينيا",
     "Republic of Guinea",
+    // News outlets named like places.
+    "The Defense Post",
+    "Defense Post",
+    "Defence Post",
     // The lake is shared by four countries: naming it does not name Chad.
     "Lake Chad",
     "lac Tchad",

@@ -942,3 +942,9 @@ fn lake_chad_is_not_the_country() {
         );
     }
 }
+
+#[test]
+fn an_outlet_named_like_a_place_is_no_place() {
+    let found = parse("The figure could not be verified by The Defense Post.", &[]);
+    assert!(found.is_empty(), "{found:#?}");
+}
