@@ -5146,7 +5146,6 @@ fn another_event(sentence: &str) -> bool {
         "second attack",
         "autre",
         "ailleurs",
-        "par ailleurs",
         "distinct",
         "اخر",
         "اخري",

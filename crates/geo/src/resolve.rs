@@ -1066,21 +1066,8 @@ const STATEMENT_NOUNS: &[&str] = &[
 /// Words that may stand between a statement's noun and its town: the statement's verbs,
 /// medium and day ("issued in", "تلي عبر التلفزيون الرسمي في", "publié lundi soir à").
 const STATEMENT_FRAME: &[&str] = &[
-    // The statement's own day: "publié lundi soir à", "صدر مساء الاثنين في".
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "lundi",
-    "mardi",
-    "mercredi",
-    "jeudi",
-    "vendredi",
-    "samedi",
-    "dimanche",
+    // The statement's own time of day (its weekday is `rasd_text::is_weekday`): "publié
+    // lundi soir à", "صدر مساء الاثنين في".
     "soir",
     "matin",
     "evening",
@@ -1094,13 +1081,6 @@ const STATEMENT_FRAME: &[&str] = &[
     "مساء",
     "صباح",
     "يوم",
-    "الاثنين",
-    "الثلاثاء",
-    "الاربعاء",
-    "الخميس",
-    "الجمعه",
-    "السبت",
-    "الاحد",
     "issued",
     "press",
     "presse",
@@ -1155,7 +1135,7 @@ fn statement_place(before: &str) -> bool {
         if STATEMENT_NOUNS.contains(&w) {
             return true;
         }
-        if !STATEMENT_FRAME.contains(&w) {
+        if !STATEMENT_FRAME.contains(&w) && !rasd_text::is_weekday(w) {
             return false;
         }
     }
