@@ -127,9 +127,9 @@ pub(crate) const COUNTRIES: &[Country] = &[
     },
 ];
 
-/// Longer names that contain a country name but are something else: matched (leftmost-longest
-/// wins) and then dropped, so "Guinea-Bissau" never yields Guinea and "fleuve Niger" never
-/// yields the country Niger.
+/// Longer names that contain a place name but are something else: matched (leftmost-longest
+/// wins) and then dropped, so "Guinea-Bissau" never yields Guinea, "fleuve Niger" never yields
+/// the country Niger and "The Defense Post" no place called Post.
 pub(crate) const BLOCKERS: &[&str] = &[
     "Guinea-Bissau",
     "Guinea Bissau",
