@@ -136,6 +136,9 @@ struct Candidate {
     /// The dead of each side summed into `fatalities` so far (indexed like `counted`), so a
     /// later recount of one side replaces that side's figure only.
     sides: [Option<u32>; 3],
+    /// The toll counts the dead of both sides ("18 killed on both sides", "au total"): a
+    /// count of one side told elsewhere (often a party's claim) is part of it, not added.
+    total: bool,
 }
 
 /// Everything found in a document's text, in normalised offsets.
@@ -2453,6 +2456,9 @@ impl Coder {
                     })
                 })
         });
+        let total = fatalities
+            .and_then(|(_, span)| span)
+            .is_some_and(|(_, fe)| both_sides_after(scan.norm.as_str(), fe));
         Some(Candidate {
             sub,
             weak,
@@ -2500,6 +2506,7 @@ impl Coder {
                 }
                 sides
             },
+            total,
             date,
             place,
             confidence: confidence.min(0.99),
@@ -3260,7 +3267,13 @@ impl Coder {
             actor2: named(c.actor2.and_then(|a| a.name)),
             assoc_actor_2: c.assoc2,
             country,
-            admin1: place.and_then(|p| p.admin1.clone()),
+            admin1: place.and_then(|p| {
+                let a1 = p.admin1.as_deref()?;
+                let year = event_date.map_or(0, |d| chrono::Datelike::year(&d));
+                Some(
+                    rasd_geo::admin1_in_year(&p.country, a1, p.admin2.as_deref(), year).to_string(),
+                )
+            }),
             admin2: place.and_then(|p| p.admin2.clone()),
             location: place.filter(|p| !p.is_country).map(|p| p.location.clone()),
             latitude: place.and_then(|p| p.latitude),
@@ -3272,6 +3285,31 @@ impl Coder {
             evidence,
         }
     }
+}
+
+/// Words after a toll that make it the dead of both sides (normalised).
+const BOTH_SIDES: &[&str] = &[
+    "both sides",
+    "both camps",
+    "either side",
+    "in total",
+    "deux camps",
+    "deux cotes",
+    "de part et d'autre",
+    "au total",
+    "en tout",
+    "الجانبين",
+    "الطرفين",
+    "في المجمل",
+];
+
+/// The toll ending at `at` is followed, within its sentence, by words that make it the dead of
+/// both sides ([`BOTH_SIDES`]).
+fn both_sides_after(text: &str, at: usize) -> bool {
+    let hi = floor_char(text, (at + 48).min(text.len()));
+    let after = &text[at..hi];
+    let after = &after[..after.find(['.', ';', '!', '?']).unwrap_or(after.len())];
+    BOTH_SIDES.iter().any(|w| after.contains(w))
 }
 
 /// Generic roles whose ACLED name has a family without a country (`GenericRole::family`):
@@ -4469,6 +4507,12 @@ fn casualties(
         }
         if let Some((_, w)) = nearest {
             if matches!(w.0, Cue::Kill | Cue::Dead | Cue::Neutralise) && !negated(w.1) {
+                // "au moins 18 combattants tués dans les deux camps, tandis que le JNIM
+                // affirme avoir tué plus de quarante": a toll of both sides is the
+                // sentence's figure; other counts there are parts or claims.
+                if both_sides_after(text, n.end) {
+                    return Some((n.value, Some((n.start, n.end))));
+                }
                 total = total.saturating_add(n.value);
                 counted = true;
                 span = Some(match span {
@@ -5042,7 +5086,12 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         (Some(k), Some((n, _))) => Some((k as usize, n)),
                         _ => None,
                     };
-                    if other_side || additional_dead(text, o.fatalities, c.fatalities) {
+                    if c.total && c.fatalities.is_some_and(|f| f.0 > 0) {
+                        o.fatalities = c.fatalities;
+                        o.total = true;
+                    } else if o.total && o.fatalities.is_some_and(|f| f.0 > 0) {
+                        // One side's dead against a both-sides toll: the toll stands.
+                    } else if other_side || additional_dead(text, o.fatalities, c.fatalities) {
                         o.fatalities = sum_fatalities(o.fatalities, c.fatalities);
                         if let Some((k, n)) = side {
                             o.sides[k] = Some(o.sides[k].unwrap_or(0).saturating_add(n));

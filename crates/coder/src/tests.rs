@@ -2344,3 +2344,36 @@ fn what_a_group_controls_or_repeatedly_does_is_background() {
     );
     assert!(!ev.is_empty());
 }
+
+#[test]
+fn a_toll_of_both_sides_is_not_added_to_a_party_claim() {
+    for (text, want) in [
+        ("Des combats ont opposé samedi des hommes du JNIM à ceux de l'État islamique près d'Ansongo. Un élu évoque au moins 12 combattants tués dans les deux camps, tandis que le JNIM affirme avoir tué une trentaine d'adversaires.", 12),
+        ("Fighting broke out on Saturday between JNIM and Islamic State fighters near Ansongo. Nine fighters were killed on both sides, a local official said. JNIM later claimed it had killed 30 of its rivals.", 9),
+    ] {
+        let ev = events(text, "2023-04-11");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].fatalities, Some(want), "{text}");
+    }
+}
+
+#[test]
+fn what_a_long_conflict_has_cost_is_no_event() {
+    for text in [
+        "Cette lutte a fait des centaines de morts parmi les civils et poussé des milliers de personnes à fuir vers Ménaka.",
+        "This conflict has killed hundreds of civilians around Menaka and forced thousands to flee.",
+        "وقد خلف هذا الصراع مئات القتلى في صفوف المدنيين حول ميناكا.",
+    ] {
+        let ev = events(text, "2023-04-11");
+        assert!(ev.is_empty(), "{text}: {ev:?}");
+    }
+}
+
+#[test]
+fn menaka_is_coded_to_its_region_in_recent_reporting() {
+    let text = "Gunmen killed three herders on Sunday in Anderamboukane, near the border with Niger.";
+    let ev = events(text, "2024-03-12");
+    assert_eq!(ev[0].admin1.as_deref(), Some("Menaka"), "{ev:?}");
+    let ev = events(text, "2018-03-12");
+    assert_eq!(ev[0].admin1.as_deref(), Some("Gao"), "{ev:?}");
+}

@@ -260,6 +260,22 @@ pub(crate) const ADMIN2_FOR_ADMIN1: &[(&str, &str, &str)] = &[
     ("NE", "Niamey", "Ville de Niamey"),
 ];
 
+/// The admin1 ACLED writes for an event in `year`, given the gazetteer's admin1 and admin2
+/// (ACLED names). The sources hold Mali's nine pre-2016 regions; ACLED's 2012-2019 rows code
+/// Ménaka's cercle to Gao, later reporting to the Ménaka region it became (effective 2016,
+/// coded from 2020 on here).
+pub fn admin1_in_year<'a>(
+    country: &str,
+    admin1: &'a str,
+    admin2: Option<&str>,
+    year: i32,
+) -> &'a str {
+    match (country, admin1, admin2) {
+        ("Mali", "Gao", Some("Menaka")) if year >= 2020 => "Menaka",
+        _ => admin1,
+    }
+}
+
 /// The ACLED spelling of an admin unit's source name.
 pub(crate) fn acled_admin_name(cc: &str, level: u8, name: &str) -> String {
     for &(c, l, src, acled) in ACLED_ADMIN {
@@ -887,6 +903,16 @@ mod tests {
     #[test]
     fn acled_equivalents() {
         assert_eq!(acled_admin_name("ML", 1, "Timbuktu"), "Tombouctou");
+        assert_eq!(admin1_in_year("Mali", "Gao", Some("Menaka"), 2019), "Gao");
+        assert_eq!(
+            admin1_in_year("Mali", "Gao", Some("Menaka"), 2024),
+            "Menaka"
+        );
+        assert_eq!(admin1_in_year("Mali", "Gao", Some("Ansongo"), 2024), "Gao");
+        assert_eq!(
+            admin1_in_year("Niger", "Tillaberi", None, 2024),
+            "Tillaberi"
+        );
         assert_eq!(acled_admin_name("ML", 1, "Ségou"), "Segou");
         assert_eq!(acled_admin_name("NE", 1, "Tillabéri"), "Tillaberi");
         assert_eq!(
