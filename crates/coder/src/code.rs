@@ -2587,6 +2587,13 @@ impl Coder {
                 }
             }
         }
+        // "des affrontements ont opposé samedi X, lié à al-Qaïda, à Y", "fighting pitted X
+        // against Y": the verb's object and the one it is set against are the two sides.
+        if violent {
+            if let Some(sides) = pitted_sides(scan, mentions, t_end) {
+                return sides;
+            }
+        }
         let before: Vec<&ActorMention> = mentions.iter().filter(|m| m.end <= t_start).collect();
         let after: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= t_end).collect();
         // "killed by X", "على يد X": the agent follows a passive marker.
@@ -3823,6 +3830,45 @@ const ETHNIC_GROUPS: &[(&str, &str)] = &[
 
 /// Whether only a coordinating conjunction (and an article or "of") stands between two actor
 /// mentions: "X and the Y", "X et de l'Y", "X ainsi que Y", "X وY".
+/// The two sides of "X ont opposé X à Y" / "combats opposant X à Y" / "pitted X against Y",
+/// the verb within three words after the trigger ending at `t_end`.
+fn pitted_sides(
+    scan: &Scan,
+    mentions: &[ActorMention],
+    t_end: usize,
+) -> Option<(Option<ActorMention>, Option<ActorMention>)> {
+    let text = scan.norm.as_str();
+    let hi = floor_char(text, (t_end + 40).min(text.len()));
+    let (verb, against): (usize, &[&str]) =
+        text[t_end..hi].split_whitespace().take(3).find_map(|w| {
+            let at = t_end + text[t_end..].find(w)?;
+            if w.starts_with("oppos") {
+                Some((at + w.len(), &[" a ", " aux "][..]))
+            } else if w.starts_with("pitt") {
+                Some((at + w.len(), &[" against "][..]))
+            } else {
+                None
+            }
+        })?;
+    let a = mentions
+        .iter()
+        .find(|m| m.start >= verb && scan.gap(verb, m.start) <= 4)?;
+    let b = mentions
+        .iter()
+        .filter(|m| m.start > a.end && m.refs != a.refs)
+        .find(|m| {
+            let between = &text[a.end..m.start];
+            // "lié à al-Qaïda, à ceux de l'EI": the last "à" that no "lié" governs.
+            against.iter().any(|w| {
+                between.rfind(w).is_some_and(|i| {
+                    let head = between[..i].trim_end();
+                    !head.ends_with("lie") && !head.ends_with("liee") && !head.ends_with("affilie")
+                })
+            }) && !between.contains(['.', ';'])
+        })?;
+    Some((Some(a.clone()), Some(b.clone())))
+}
+
 fn coordinated(text: &str, a_end: usize, b_start: usize) -> bool {
     if b_start < a_end {
         return false;

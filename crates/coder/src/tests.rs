@@ -2371,9 +2371,23 @@ fn what_a_long_conflict_has_cost_is_no_event() {
 
 #[test]
 fn menaka_is_coded_to_its_region_in_recent_reporting() {
-    let text = "Gunmen killed three herders on Sunday in Anderamboukane, near the border with Niger.";
+    let text =
+        "Gunmen killed three herders on Sunday in Anderamboukane, near the border with Niger.";
     let ev = events(text, "2024-03-12");
     assert_eq!(ev[0].admin1.as_deref(), Some("Menaka"), "{ev:?}");
     let ev = events(text, "2018-03-12");
     assert_eq!(ev[0].admin1.as_deref(), Some("Gao"), "{ev:?}");
+}
+
+#[test]
+fn the_two_sides_a_fight_pits_against_each_other() {
+    for text in [
+        "De violents affrontements ont opposé samedi les combattants du JNIM, lié à al-Qaïda, à ceux de l'État islamique au Sahel près de Ménaka, dans le nord-est du Mali.",
+        "Heavy fighting on Saturday pitted JNIM fighters, linked to al-Qaeda, against Islamic State militants near Menaka in north-eastern Mali.",
+    ] {
+        let ev = events(text, "2023-04-11");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert!(ev[0].actor1.as_deref().is_some_and(|a| a.starts_with("JNIM")), "{text}: {ev:?}");
+        assert_eq!(ev[0].actor2.as_deref(), Some("Islamic State (Sahel)"), "{text}: {ev:?}");
+    }
 }
