@@ -2572,18 +2572,73 @@ impl Coder {
             if c.target != Target::Cue(Cue::Clash) {
                 continue;
             }
-            let rest = text[c.end..].trim_start();
-            let Some(r) = ["between ", "entre ", "بين "]
+            // "clashes between", "اشتباكات عنيفة دارت أول أمس الأحد بين": "between" at once
+            // or within a few words of the trigger.
+            let hi = floor_char(text, (c.end + 90).min(text.len()));
+            let Some(at) = [" between ", " entre ", " بين "]
                 .iter()
-                .find_map(|w| rest.strip_prefix(w))
+                .filter_map(|w| {
+                    let i = c.end + text[c.end..hi].find(w)?;
+                    Some(i + w.len())
+                })
+                .min()
+                .filter(|&i| {
+                    let gap = &text[c.end..i];
+                    scan.gap(c.end, i) <= 7 && !gap.contains(['.', ';', ':'])
+                })
             else {
                 continue;
             };
-            let at = text.len() - r.len();
-            let mut sides = mentions.iter().filter(|m| m.start >= at);
-            if let (Some(a), Some(b)) = (sides.next(), sides.next()) {
+            let sides: Vec<&ActorMention> = mentions.iter().filter(|m| m.start >= at).collect();
+            if let [a, b, ..] = sides[..] {
                 if a.start == at && coordinated(text, a.end, b.start) {
                     return (Some(a.clone()), Some(b.clone()));
+                }
+            }
+            // "بين مقاتلي جماعة نصرة الإسلام المرتبطة بتنظيم القاعدة ومسلحي تنظيم الدولة",
+            // "between fighters of JNIM, linked to al-Qaeda, and IS militants": a side named
+            // after a word or two, its affiliation, then "and" the other side.
+            if let Some(a) = sides.first().filter(|a| scan.gap(at, a.start) <= 2) {
+                let b = sides.windows(2).find_map(|w| {
+                    let between = text[w[0].end..w[1].start].trim();
+                    let lead = between
+                        .split(|c: char| !is_word_char(c))
+                        .find(|w| !w.is_empty())
+                        .unwrap_or("");
+                    let joined = matches!(lead, "and" | "et") || lead.starts_with('و');
+                    (w[1].refs != a.refs
+                        && joined
+                        && self.mention_kind(a).is_armed()
+                        && self.mention_kind(w[1]).is_armed()
+                        && between.split_whitespace().count() <= 3
+                        && !between.contains(['.', ';']))
+                    .then_some(w[1])
+                });
+                // Between the two sides only the first one's own names and affiliation.
+                let affiliation = |m: &ActorMention| {
+                    let lo = floor_char(text, m.start.saturating_sub(16));
+                    let said = &text[lo..m.end];
+                    [
+                        "link",
+                        "lie",
+                        "affili",
+                        "allied",
+                        "loyal",
+                        "مرتبط",
+                        "تابع",
+                        "موالي",
+                    ]
+                    .iter()
+                    .any(|w| said.contains(w))
+                };
+                if let Some(b) = b.filter(|b| {
+                    sides
+                        .iter()
+                        .skip(1)
+                        .take_while(|m| m.start < b.start)
+                        .all(|m| m.refs == a.refs || affiliation(m))
+                }) {
+                    return (Some((*a).clone()), Some(b.clone()));
                 }
             }
         }
@@ -3309,6 +3364,48 @@ const BOTH_SIDES: &[&str] = &[
     "الطرفين",
     "في المجمل",
 ];
+
+/// Between two counts of one sentence: a contrast ("tandis que", "while", "بينما") then a
+/// source giving its figure ("avance le chiffre de", "put the toll at", "حسب").
+fn other_source_figure(between: &str) -> bool {
+    const CONTRAST: &[&str] = &[
+        "tandis qu",
+        "alors qu",
+        "while ",
+        "whereas",
+        "but ",
+        "mais ",
+        "بينما",
+        "في حين",
+        "لكن",
+    ];
+    const SOURCE: &[&str] = &[
+        "chiffre",
+        "bilan",
+        "avance",
+        "evoqu",
+        "parle",
+        "fait etat",
+        "selon",
+        "affirm",
+        "toll",
+        "figure",
+        "according",
+        "claim",
+        "put ",
+        "puts ",
+        "say",
+        "said",
+        "حسب",
+        "وفق",
+        "حصيله",
+        "تحدث",
+        "اكد",
+        "قال",
+    ];
+    let contrast = CONTRAST.iter().filter_map(|w| between.find(w)).min();
+    contrast.is_some_and(|i| SOURCE.iter().any(|w| between[i..].contains(w)))
+}
 
 /// The toll ending at `at` is followed, within its sentence, by words that make it the dead of
 /// both sides ([`BOTH_SIDES`]).
@@ -4558,6 +4655,13 @@ fn casualties(
                 // sentence's figure; other counts there are parts or claims.
                 if both_sides_after(text, n.end) {
                     return Some((n.value, Some((n.start, n.end))));
+                }
+                // "au moins 17 morts, tandis qu'un collectif avance le chiffre de 34
+                // victimes": another source's figure for the same dead; ACLED keeps the
+                // lower.
+                if last_counted_end.is_some_and(|prev| other_source_figure(&text[prev..n.start])) {
+                    total = total.min(n.value);
+                    continue;
                 }
                 total = total.saturating_add(n.value);
                 counted = true;

@@ -2391,3 +2391,28 @@ fn the_two_sides_a_fight_pits_against_each_other() {
         assert_eq!(ev[0].actor2.as_deref(), Some("Islamic State (Sahel)"), "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn another_sources_figure_for_the_same_dead_is_not_added() {
+    for (text, want) in [
+        ("Jeudi, une frappe de drone de l'armée a touché le marché de Kiembara : des habitants parlent d'au moins 17 morts, tandis qu'un collectif de ressortissants avance le chiffre de 34 victimes civiles.", 17),
+        ("A drone strike hit the weekly market in Kiembara on Thursday, killing at least 12 people, while a local association put the toll at 30 dead.", 12),
+    ] {
+        let ev = events(text, "2024-12-16");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].fatalities, Some(want), "{text}");
+    }
+}
+
+#[test]
+fn the_sides_of_a_fight_between_groups_with_their_affiliations() {
+    for text in [
+        "دارت اشتباكات عنيفة الأحد بين مقاتلي جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم القاعدة ومسلحي تنظيم الدولة الإسلامية في الساحل قرب ميناكا.",
+        "Clashes broke out on Sunday between fighters of JNIM, linked to al-Qaeda, and Islamic State militants near Menaka.",
+    ] {
+        let ev = events(text, "2023-03-14");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert!(ev[0].actor1.as_deref().is_some_and(|a| a.starts_with("JNIM")), "{text}: {ev:?}");
+        assert_eq!(ev[0].actor2.as_deref(), Some("Islamic State (Sahel)"), "{text}: {ev:?}");
+    }
+}
