@@ -395,7 +395,13 @@ impl Coder {
                 // "... struck by an IED near Dioura. JNIM claimed responsibility.": a bare claim
                 // names the perpetrator of the latest violent event just told whose
                 // perpetrator is unknown.
-                let from = sents[i.saturating_sub(2)].start;
+                // An attribution ("residents blamed the Islamic State", "les habitants
+                // accusent l'EIS") may come paragraphs after the event it names.
+                let from = if attribution(&scan, s.start, s.end) {
+                    0
+                } else {
+                    sents[i.saturating_sub(2)].start
+                };
                 let last = candidates
                     .iter_mut()
                     .rev()
@@ -433,10 +439,16 @@ impl Coder {
                     && scan.norm.as_str()[m.start..m.end].starts_with("claimed"))
         })?;
         // "No group has claimed responsibility, but jihadists ... are active in the area".
+        // ("Le texte ne désigne pas les auteurs, mais les habitants accusent l'EIS": the
+        // negation is another clause's.)
+        let text = scan.norm.as_str();
         if in_sentence.iter().any(|m| {
             m.target == Target::Cue(Cue::Negation)
                 && m.end <= claim.start
                 && scan.gap(m.end, claim.start) <= MODALITY_WINDOW
+                && ![" mais ", " but ", " however", " لكن", " ولكن"]
+                    .iter()
+                    .any(|w| text[m.end..claim.start].contains(w))
         }) {
             return None;
         }
@@ -2310,12 +2322,15 @@ impl Coder {
         // "In a statement issued in Bamako on Monday, the army confirmed the fighting": after
         // an event is told, a definite event noun with no verb or count of its own refers back
         // to it; the place and day are the statement's.
+        // "Fourteen of our compatriots lost their lives in this cowardly attack": a
+        // demonstrative points back whatever the sentence adds.
         let latin_reference = {
             let text = scan.norm.as_str();
             ctx.follows
-                && latin_definite(text, t_start)
-                && !count
-                && !event_cues.iter().any(|&(_, s, e)| past_verb(text, s, e))
+                && ((latin_definite(text, t_start)
+                    && !count
+                    && !event_cues.iter().any(|&(_, s, e)| past_verb(text, s, e)))
+                    || latin_demonstrative(text, t_start))
         };
         // ... and so is one whose subject is a definite event noun ("The assault, claimed by
         // the Islamic State group, began with mortar fire").
@@ -3007,6 +3022,24 @@ impl Coder {
                     (armed_first, self.mention_kind(object))
                 {
                     return (Some(subject.clone()), Some((*object).clone()));
+                }
+            }
+        }
+        // "army reinforcements pursued the attackers ... neutralising eleven terrorists":
+        // forces neutralise; the group they chased or neutralised is the other side.
+        let neutralises = in_sentence
+            .iter()
+            .any(|c| c.target == Target::Cue(Cue::Neutralise) && c.start == t_start);
+        if neutralises {
+            let force = |m: &ActorMention| is_force(self.mention_kind(m));
+            if let (Some(&f), Some(&last)) = (before.iter().find(|m| force(m)), before.last()) {
+                if !force(last) && self.mention_kind(last).is_armed() {
+                    let other = after
+                        .iter()
+                        .find(|m| !force(m) && self.mention_kind(m).is_armed())
+                        .copied()
+                        .unwrap_or(last);
+                    return (Some(f.clone()), Some(other.clone()));
                 }
             }
         }
@@ -4187,6 +4220,20 @@ fn latin_definite(text: &str, t_start: usize) -> bool {
         )
 }
 
+/// The trigger at `t_start` follows a demonstrative, with at most one English adjective
+/// between: "this cowardly attack", "these attacks", "cette attaque", "ces violences".
+fn latin_demonstrative(text: &str, t_start: usize) -> bool {
+    if !text[t_start..].starts_with(|c: char| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut words = text[..t_start].split_whitespace().rev();
+    let prev = words.next().unwrap_or("");
+    let demonstrative = |w: &str| matches!(w, "this" | "these" | "cette" | "ces" | "cet" | "ce");
+    demonstrative(prev)
+        || (prev.chars().all(|c| c.is_ascii_alphabetic())
+            && words.next().is_some_and(|w| matches!(w, "this" | "these")))
+}
+
 /// "ووقع الهجوم", "وجرت التظاهرة": a verb of occurrence right before a definite event noun
 /// reports the event the noun names (a follow-up sentence of a report).
 fn occurrence_verb_before(text: &str, sentence_start: usize, t_start: usize) -> bool {
@@ -4376,9 +4423,25 @@ fn attribution(scan: &Scan, start: usize, end: usize) -> bool {
         .iter()
         .any(|m| {
             m.target == Target::Cue(Cue::Claim)
-                && ["blam", "was blamed", "imput", "attribu"]
-                    .iter()
-                    .any(|w| text[m.start..m.end].starts_with(w))
+                && [
+                    "blam",
+                    "was blamed",
+                    "imput",
+                    "attribu",
+                    "accus",
+                    "pointe",
+                    "اتهم",
+                    "يتهم",
+                    "تتهم",
+                    "نسب",
+                    "ينسب",
+                    "تنسب",
+                    "حمل",
+                    "يحمل",
+                    "تحمل",
+                ]
+                .iter()
+                .any(|w| text[m.start..m.end].starts_with(w))
         })
 }
 

@@ -2416,3 +2416,39 @@ fn the_sides_of_a_fight_between_groups_with_their_affiliations() {
         assert_eq!(ev[0].actor2.as_deref(), Some("Islamic State (Sahel)"), "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn an_attribution_paragraphs_later_names_the_perpetrator() {
+    for text in [
+        "At least nine civilians were killed on Monday in an attack on a hamlet in Tondikiwindi commune, Ouallam department.\n\nGunmen on motorcycles stormed the village in the late afternoon, a local official said. \"They shot the men sitting under the shelter, then set fire to the granaries.\"\n\nThe interior ministry condemned the attack. Residents blamed the Islamic State in the Sahel, which is active in the area.",
+        "Au moins neuf civils ont été tués lundi dans l'attaque d'un hameau de la commune de Tondikiwindi, dans le département de Ouallam.\n\nDes hommes armés circulant à moto ont fait irruption en fin d'après-midi dans le village, selon un responsable communal.\n\nLe ministère de l'Intérieur a condamné cet acte. Le texte ne désigne pas les auteurs, mais les habitants accusent l'État islamique au Sahel.",
+    ] {
+        let ev = events(text, "2024-06-26");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].actor1.as_deref(), Some("Islamic State (Sahel)"), "{ev:?}");
+    }
+}
+
+#[test]
+fn this_attack_with_a_toll_points_back_and_a_tv_channel_is_no_place() {
+    let text = "At least fourteen civilians were killed on Saturday when suspected jihadists attacked Mangaize, in the Ouallam department of Niger's Tillaberi region.\n\n\"Fourteen of our compatriots lost their lives in this cowardly attack and six others were wounded,\" the ministry said in a statement read on Tele Sahel.";
+    let ev = events(text, "2025-04-22");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].location.as_deref(), Some("Mangaize"), "{ev:?}");
+    assert_eq!(ev[0].fatalities, Some(14), "{ev:?}");
+}
+
+#[test]
+fn forces_neutralise_the_group_they_pursued() {
+    let text = "Army reinforcements pursued the attackers on Sunday and engaged them near Banibangou, neutralising eleven terrorists and recovering motorcycles.";
+    let ev = events(text, "2025-04-22");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert!(
+        ev[0]
+            .actor1
+            .as_deref()
+            .is_some_and(|a| a.starts_with("Military Forces of Niger")),
+        "{ev:?}"
+    );
+    assert_eq!(ev[0].fatalities, Some(11));
+}

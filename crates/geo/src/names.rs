@@ -168,6 +168,10 @@ pub(crate) const BLOCKERS: &[&str] = &[
     "The Defense Post",
     "Defense Post",
     "Defence Post",
+    "Tele Sahel",
+    "Télé Sahel",
+    "Télé-Sahel",
+    "Tele-Sahel",
     // The lake is shared by four countries: naming it does not name Chad.
     "Lake Chad",
     "lac Tchad",
