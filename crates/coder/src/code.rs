@@ -5219,8 +5219,31 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                             .count()
                             <= 2))
                 && !another_event(&text[c_sentence.0..c_sentence.1]);
-            sequel_only = sequel;
-            ordinary || sequel
+            // "deux blessés ont succombé mardi", "le ministère a confirmé mardi le bilan de
+            // neuf morts": a toll told days later, in the event's area or where it was
+            // announced, is still the event's.
+            let late_toll = !ordinary
+                && !sequel
+                && c.weak
+                && o.sub.event_type().is_violent()
+                && !c.claim
+                && o.trigger.1 <= c.trigger.0
+                && match (o.date, c.date) {
+                    (Some(a), Some(b)) => (0..=7).contains(&(b.date - a.date).num_days()),
+                    _ => true,
+                }
+                && match (o.place, c.place) {
+                    (Some(a), Some(b)) => {
+                        borrowed_or_said(&c, places, text)
+                            || (places[a].admin1.is_some()
+                                && places[a].admin1 == places[b].admin1
+                                && places[a].country == places[b].country)
+                    }
+                    _ => true,
+                }
+                && !another_event(&text[c_sentence.0..c_sentence.1]);
+            sequel_only = sequel || late_toll;
+            ordinary || sequel || late_toll
         });
         // A sequel's places are where the story goes on (a convoy's destination, a hospital),
         // a reference's where it was spoken of, a dateline's where it was filed, a borrowed
@@ -5371,7 +5394,9 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         }
                         (a, b) => a.or(b),
                     };
-                    if o.date.is_none() || (o.date_said && !c.date_said && c.date.is_some()) {
+                    if o.date.is_none()
+                        || (o.date_said && !c.date_said && c.date.is_some() && !sequel_only)
+                    {
                         o.date = c.date;
                         o.date_said = c.date_said;
                     }
@@ -6382,6 +6407,17 @@ fn additional_dead(
         " aussi ",
         "كما ",
         " ايضا",
+        // "two of the wounded have since died", "deux blessés ont succombé".
+        "succomb",
+        "died of their wounds",
+        "died of his wounds",
+        "died of her wounds",
+        "later died",
+        "died later",
+        "متاثرا بجراح",
+        "متاثرين بجراح",
+        "متاثرا بجروح",
+        "متاثرين بجروح",
     ]
     .iter()
     .any(|w| window.contains(w))

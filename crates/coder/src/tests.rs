@@ -2452,3 +2452,15 @@ fn forces_neutralise_the_group_they_pursued() {
     );
     assert_eq!(ev[0].fatalities, Some(11));
 }
+
+#[test]
+fn a_toll_told_days_later_stays_with_its_event() {
+    let text = "Au moins sept civils ont été tués lundi dans l'attaque d'un hameau de la commune de Tondikiwindi, dans le département de Ouallam. Deux blessés ont succombé mardi au centre de santé de Ouallam.\n\nDans un communiqué lu mardi soir à la télévision publique à Niamey, le ministère de l'Intérieur a confirmé le bilan de neuf morts.";
+    let ev = events(text, "2024-06-26");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        ev[0].event_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-06-24")
+    );
+    assert_eq!(ev[0].fatalities, Some(9), "{ev:?}");
+}

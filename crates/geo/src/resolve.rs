@@ -1107,6 +1107,15 @@ const STATEMENT_FRAME: &[&str] = &[
     "de",
     "the",
     "national",
+    "nationale",
+    "publique",
+    "public",
+    "officielle",
+    "officiel",
+    "official",
+    "chaine",
+    "journal",
+    "le",
     "تلي",
     "صادر",
     "صدر",
@@ -1129,7 +1138,7 @@ const STATEMENT_FRAME: &[&str] = &[
 fn statement_place(before: &str) -> bool {
     // Walk back over the statement's own words to its noun; anything else ends the frame.
     let mut words = before.split_whitespace().rev();
-    for _ in 0..7 {
+    for _ in 0..9 {
         let Some(w) = words.next() else { return false };
         let w = w.trim_end_matches(|c: char| !is_word_char(c));
         if STATEMENT_NOUNS.contains(&w) {
