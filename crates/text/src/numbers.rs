@@ -111,7 +111,10 @@ pub fn find_numbers(normalized: &str) -> Vec<NumberMention> {
             i += 1;
             continue;
         }
-        if age_apposition(&toks, i) {
+        // "how many died", "combien de morts": a question, not a count.
+        if age_apposition(&toks, i)
+            || (i >= 1 && matches!(toks[i - 1].s, "how") && toks[i].s == "many")
+        {
             i += 1;
             continue;
         }
@@ -1843,6 +1846,11 @@ mod tests {
     }
 
     const CASES: &[Case] = &[
+        Case {
+            name: "a question is no count",
+            input: "they do not know how many of their relatives died",
+            expected: &[],
+        },
         // Digits
         Case {
             name: "plain digits",
