@@ -376,9 +376,25 @@ impl Coder {
                 // claimant of the sentence is the perpetrator.
                 // "Police confirmed the attack and blamed Boko Haram": the state that blames a
                 // group only speaks; the group it names is the perpetrator.
+                // "اتهم الإطار الاستراتيجي ... الجيش المالي بقتل خمسة مدنيين", "residents
+                // accused soldiers of killing": the accused did it, not the accuser.
+                let named = (c.claim && c.sub.event_type().is_violent())
+                    .then(|| self.accused(&scan, s.start, s.end, c.date))
+                    .flatten();
+                let no_one_armed = named.is_none();
+                let accused =
+                    named.filter(|slot| c.actor2.as_ref().and_then(|a| a.span) != slot.span);
                 let blamed = c.claim
+                    && accused.is_none()
                     && c.actor1.as_ref().is_some_and(|a| is_force(a.kind))
                     && attribution(&scan, s.start, s.end);
+                if let Some(slot) = accused {
+                    c.actor1 = Some(slot);
+                } else if c.claim && no_one_armed && accusation(&scan, s.start, s.end).is_some() {
+                    // "the abductors accuse the butcher of supplying the army": an accusation
+                    // of no armed actor claims nothing.
+                    c.claim = false;
+                }
                 let unidentified = unknown_perpetrator(&c.actor1) || blamed;
                 if c.claim && unidentified && c.sub.event_type().is_violent() {
                     if let Some(slot) = self.bare_claimant(&scan, s.start, s.end, c.date) {
@@ -477,6 +493,62 @@ impl Coder {
                 }
                 _ => None,
             })
+    }
+
+    /// The actor named right after a verb of accusing ("accused the army of", "les habitants
+    /// accusent l'EIS", "اتهم ... الجيش المالي بقتل"): the one said to have done it.
+    fn accused(
+        &self,
+        scan: &Scan,
+        start: usize,
+        end: usize,
+        date: Option<DateMention>,
+    ) -> Option<Slot> {
+        let text = scan.norm.as_str();
+        let in_sentence = within(&scan.matches, start, end, |m| m.start);
+        let cue = accusation(scan, start, end)?;
+        // The accuser may be named between the verb and the accused in Arabic (verb-subject-
+        // object): the accused is the first armed actor after the accuser's name.
+        let mut after = in_sentence.iter().filter(|m| {
+            m.start >= cue.end && matches!(m.target, Target::Actor(_) | Target::Generic(_))
+        });
+        let first = after.next()?;
+        let arabic = text[cue.start..].starts_with(is_arabic_letter);
+        // "accuse the butcher of supplying the army": in Latin script the accused follows
+        // the verb at once.
+        if !arabic && scan.gap(cue.end, first.start) > 2 {
+            return None;
+        }
+        let m = if arabic && text[first.end..].trim_start().starts_with(['،', ',']) {
+            // Past the accuser's apposition ("، وهو تحالف لجماعات مسلحة ،") to a named actor.
+            after.find(|m| matches!(m.target, Target::Actor(_)))?
+        } else if arabic
+            && scan.gap(cue.end, first.start) == 0
+            && after
+                .clone()
+                .next()
+                .is_some_and(|n| scan.gap(first.end, n.start) <= 1)
+        {
+            after.next()?
+        } else {
+            first
+        };
+        if scan.gap(cue.end, m.start) > 14 {
+            return None;
+        }
+        let Target::Actor(id) = m.target else {
+            return None;
+        };
+        let kind = self.lexicon.actor(id).kind;
+        kind.is_armed().then(|| {
+            let r = self.lexicon.resolve_actor(id, date.map(|d| d.date));
+            Slot {
+                kind,
+                name: Some(r.name),
+                span: Some((m.start, m.end)),
+                unidentified: false,
+            }
+        })
     }
 
     /// Sentences whose events are not asserted because a frame around them is hypothetical: a
@@ -4442,6 +4514,19 @@ fn attribution(scan: &Scan, start: usize, end: usize) -> bool {
                 ]
                 .iter()
                 .any(|w| text[m.start..m.end].starts_with(w))
+        })
+}
+
+/// The sentence's verb of accusing ("accused", "blamed", "accusent", "اتهم"), if any.
+fn accusation<'s>(scan: &'s Scan, start: usize, end: usize) -> Option<&'s Match> {
+    let text = scan.norm.as_str();
+    within(&scan.matches, start, end, |m| m.start)
+        .iter()
+        .find(|m| {
+            m.target == Target::Cue(Cue::Claim)
+                && ["accus", "blame", "اتهم", "يتهم", "تتهم"]
+                    .iter()
+                    .any(|w| text[m.start..m.end].starts_with(w))
         })
 }
 

@@ -2464,3 +2464,25 @@ fn a_toll_told_days_later_stays_with_its_event() {
     );
     assert_eq!(ev[0].fatalities, Some(9), "{ev:?}");
 }
+
+#[test]
+fn the_accused_did_it_not_the_accuser() {
+    for (text, want) in [
+        ("اتهم الإطار الاستراتيجي الدائم للدفاع عن شعب أزواد، وهو تحالف لجماعات مسلحة، الجيش المالي بقتل خمسة مدنيين في ضربة بطائرة مسيّرة يوم الإثنين قرب بلدة أبيبرا.", "Military Forces of Mali"),
+        ("On Monday, residents accused the army of killing five civilians near Abeibara.", "Military Forces of Mali"),
+    ] {
+        let ev = events(text, "2024-10-02");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert!(ev[0].actor1.as_deref().is_some_and(|a| a.starts_with(want)), "{text}: {ev:?}");
+        assert_eq!(ev[0].location.as_deref(), Some("Abeibara"), "{ev:?}");
+    }
+    // The accused must follow the verb: here the butcher is accused, the gunmen abducted him.
+    let ev = events("On Monday, unknown gunmen abducted a butcher and his son in Diabaly; the abductors accuse the butcher of supplying the Malian army with meat.", "2024-10-02");
+    assert!(
+        ev[0]
+            .actor1
+            .as_deref()
+            .is_some_and(|a| a.starts_with("Unidentified")),
+        "{ev:?}"
+    );
+}
