@@ -2486,3 +2486,23 @@ fn the_accused_did_it_not_the_accuser() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn the_azawad_coalition_is_named_as_it_was_called_at_the_time() {
+    let text = "Rebels of the Permanent Strategic Framework clashed with the Malian army near Anefis on Saturday.";
+    for (published, want) in [
+        ("2023-10-02", "CSP-PSD"),
+        (
+            "2024-09-30",
+            "CSP-DPA: Strategic Framework for the Defense of the People of Azawad",
+        ),
+        ("2025-02-03", "FLA"),
+    ] {
+        let ev = events(text, published);
+        let named = [&ev[0].actor1, &ev[0].actor2]
+            .into_iter()
+            .flatten()
+            .any(|a| a.starts_with(want));
+        assert!(named, "{published}: {ev:?}");
+    }
+}
