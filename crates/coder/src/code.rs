@@ -2780,6 +2780,35 @@ impl Coder {
                 .or_else(|| after.iter().copied().find(|m| m.start != agent.start));
             return (Some(agent.clone()), victim.cloned());
         }
+        // "Five soldiers, including a lieutenant, were killed on Wednesday night when fighters
+        // of ISWAP attacked a military base", "... lorsque des hommes armés ont attaqué": the
+        // subject of the clause that says how they died is the agent.
+        if let (true, Some(&victim)) = (passive_verb, before.last()) {
+            let when_agent = after.iter().copied().find(|m| {
+                let lo = floor_char(text, m.start.saturating_sub(24));
+                let lead = &text[lo..m.start];
+                [
+                    " when ",
+                    " as ",
+                    " lorsque ",
+                    " lorsqu'",
+                    " quand ",
+                    " alors que ",
+                ]
+                .iter()
+                .any(|w| lead.contains(w))
+                    && self.mention_kind(m).is_armed()
+                    && m.refs != victim.refs
+                    && in_sentence.iter().any(|c| {
+                        matches!(c.target, Target::Cue(k) if k.is_violent_act())
+                            && c.start >= m.end
+                            && scan.gap(m.end, c.start) <= 3
+                    })
+            });
+            if let Some(a) = when_agent {
+                return (Some(a.clone()), Some(victim.clone()));
+            }
+        }
         // "Three gendarmes killed in an attack near Dori", "Deux soldats tués dans une
         // embuscade": a headline's bare participle right after the actor makes it the victim.
         // "French and Malian forces carried out an operation near Dialloube, 15 presumed JNIM

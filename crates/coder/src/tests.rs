@@ -2506,3 +2506,16 @@ fn the_azawad_coalition_is_named_as_it_was_called_at_the_time() {
         assert!(named, "{published}: {ev:?}");
     }
 }
+
+#[test]
+fn the_subject_of_the_when_clause_killed_the_counted() {
+    for text in [
+        "Five soldiers, including a lieutenant, were killed on Wednesday night when ISWAP fighters attacked a military base in Wajiroko.",
+        "Cinq soldats, dont un lieutenant, ont été tués mercredi soir lorsque des combattants de l'Iswap ont attaqué une base militaire à Wajiroko.",
+    ] {
+        let ev = events(text, "2024-11-08");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].actor1.as_deref(), Some("Islamic State (West Africa)"), "{text}: {ev:?}");
+        assert!(ev[0].actor2.as_deref().is_some_and(|a| a.starts_with("Military Forces of Nigeria")), "{ev:?}");
+    }
+}
