@@ -2759,7 +2759,11 @@ impl Coder {
         // between "by" and the actor.
         let partitive = |a: usize, b: usize| {
             let between = text[a..b].trim();
-            PARTITIVES.iter().any(|p| between.starts_with(p)) && scan.gap(a, b) <= 4
+            let between = ["the ", "des ", "les "]
+                .iter()
+                .find_map(|d| between.strip_prefix(d))
+                .unwrap_or(between);
+            PARTITIVES.iter().any(|p| between.starts_with(p)) && scan.gap(a, b) <= 5
         };
         let agent = after.iter().copied().find(|m| {
             in_sentence.iter().any(|c| {
@@ -6024,6 +6028,20 @@ const PARTITIVES: &[&str] = &[
     "elements du",
     "des elements",
     "un groupe de",
+    // "ambushed by terrorists of the so-called Islamic State", "par des combattants de l'EI".
+    "terrorists of",
+    "fighters of",
+    "militants of",
+    "jihadists of",
+    "gunmen of",
+    "combattants de",
+    "combattants du",
+    "jihadistes de",
+    "jihadistes du",
+    "terroristes de",
+    "terroristes du",
+    "hommes de",
+    "hommes du",
 ];
 
 /// Participles that take their own "by" ("escorted by the military", "escortés par

@@ -2519,3 +2519,15 @@ fn the_subject_of_the_when_clause_killed_the_counted() {
         assert!(ev[0].actor2.as_deref().is_some_and(|a| a.starts_with("Military Forces of Nigeria")), "{ev:?}");
     }
 }
+
+#[test]
+fn ambushed_by_fighters_of_a_named_group() {
+    for text in [
+        "On Tuesday a unit was ambushed by terrorists of the so-called Islamic State in the Sahel near Tillia, four soldiers were killed.",
+        "Mardi, une unité a été prise en embuscade par des combattants de l'État islamique au Sahel près de Tillia, quatre soldats ont été tués.",
+    ] {
+        let ev = events(text, "2024-12-20");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].actor1.as_deref(), Some("Islamic State (Sahel)"), "{text}: {ev:?}");
+    }
+}
