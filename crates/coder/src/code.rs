@@ -815,6 +815,21 @@ impl Coder {
                 _ => None,
             })
             .collect();
+        // "واستعادت دراجات نارية وأسلحة": what was recovered is gear, not ground.
+        let event_cues: Vec<(Cue, usize, usize)> = {
+            let text = scan.norm.as_str();
+            event_cues
+                .into_iter()
+                .filter(|&(c, s, e)| {
+                    c != Cue::Retake
+                        || !text[s..].starts_with(is_arabic_letter)
+                        || !text[e..]
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| RECOVERED_GEAR.iter().any(|g| w.starts_with(g)))
+                })
+                .collect()
+        };
         // "The registry was burned down by demonstrators": protesters who burn, loot or block
         // roads riot, even with no protest word in the sentence.
         let mut event_cues = event_cues;
@@ -5452,6 +5467,7 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         }
                     } else if recount(o.fatalities, c.fatalities)
                         && c.sourced
+                        && !preliminary(&text[c_sentence.0..c_sentence.1])
                         && (o.counted.is_none() || c.counted.is_none() || o.counted == c.counted)
                     {
                         // A recount of one side's dead, when several sides were summed,
@@ -5539,6 +5555,24 @@ fn borrowed_or_said(c: &Candidate, places: &[Place], text: &str) -> bool {
         let p = &places[b];
         p.said || (p.end <= c.trigger.0 && text[p.end..c.trigger.0].contains(['.', '!', '?']))
     })
+}
+
+/// The sentence gives a first, since revised toll ("in an initial toll", "un premier bilan",
+/// "حصيلة أولية"): a later figure is not its recount.
+fn preliminary(sentence: &str) -> bool {
+    const MARKS: &[&str] = &[
+        "initial toll",
+        "preliminary toll",
+        "earlier toll",
+        "first toll",
+        "premier bilan",
+        "bilan provisoire",
+        "precedent bilan",
+        "bilan initial",
+        "حصيله اوليه",
+        "حصيله سابقه",
+    ];
+    MARKS.iter().any(|m| sentence.contains(m))
 }
 
 /// Words in a sentence that make its event a new one of the same kind: "another attack",
@@ -6014,6 +6048,26 @@ const PROTEST_CAUSES: &[&str] = &[
 ];
 
 /// Words between "by" and an actor that name part of it ("by members of the army").
+/// Objects of an Arabic verb of recovering that are gear, not territory (normalised stems).
+const RECOVERED_GEAR: &[&str] = &[
+    "دراج",
+    "اسلح",
+    "سلاح",
+    "معدات",
+    "ذخاير",
+    "مركب",
+    "سيار",
+    "اليات",
+    "جثث",
+    "الجثث",
+    "عتاد",
+    "الاسلح",
+    "الدراج",
+    "المعدات",
+    "الذخاير",
+    "العتاد",
+];
+
 const PARTITIVES: &[&str] = &[
     "members of",
     "elements of",

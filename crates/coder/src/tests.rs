@@ -2531,3 +2531,17 @@ fn ambushed_by_fighters_of_a_named_group() {
         assert_eq!(ev[0].actor1.as_deref(), Some("Islamic State (Sahel)"), "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn recovered_gear_is_no_ground_and_a_first_toll_is_no_recount() {
+    let text = "أعلنت وزارة الداخلية في النيجر أن 24 مدنياً قُتلوا في هجوم شنه مسلحون يوم الإثنين على سوق بلدة كوكورو الواقعة في مقاطعة تيرا بمنطقة تيلابيري. وأضاف البيان أن وحدات من قوات الدفاع والأمن تعقبت المهاجمين وتمكنت يوم الثلاثاء من تحييد 11 إرهابياً خلال اشتباك قرب بانكيلاري، واستعادت دراجات نارية وأسلحة. وكانت مصادر محلية قد تحدثت مساء الإثنين عن 15 قتيلاً في حصيلة أولية.";
+    let ev = events(text, "2025-04-23");
+    assert_eq!(ev[0].location.as_deref(), Some("Kokorou"), "{ev:?}");
+    assert_eq!(ev[0].country.as_deref(), Some("Niger"), "{ev:?}");
+    assert_eq!(ev[0].fatalities, Some(24), "{ev:?}");
+    assert!(
+        ev.iter()
+            .all(|e| e.sub_event_type != S::NonStateActorOvertakesTerritory),
+        "{ev:?}"
+    );
+}
