@@ -1033,8 +1033,13 @@ impl Coder {
                 .iter()
                 .any(|&me| me <= cs && scan.gap(me, cs) <= MODALITY_WINDOW)
         };
+        // "a appelé à une grande marche samedi ..., une manifestation aussitôt interdite":
+        // one protest told twice; the call governs both mentions.
+        let called_protest = event_cues
+            .iter()
+            .any(|c| c.0 == Cue::Protest && governed(c.1));
         if event_cues.iter().any(|c| !governed(c.1)) {
-            event_cues.retain(|c| !governed(c.1));
+            event_cues.retain(|c| !governed(c.1) && !(called_protest && c.0 == Cue::Protest));
         }
         let mut cue_set: Vec<Cue> = event_cues.iter().map(|c| c.0).collect();
         // "Hundreds marched to denounce the blockade imposed by JNIM": the blockade belongs to
@@ -2453,6 +2458,31 @@ impl Coder {
                         .iter()
                         .any(|p| b.ends_with(p))
                 }
+        } {
+            return None;
+        }
+        // "Une cinquantaine de personnes avaient été tuées selon le bilan officiel initial":
+        // once the story is told, a killing in the pluperfect with no day of its own is what
+        // happened before it.
+        // (Reported speech keeps its pluperfect: "sources told AFP that at least 20 fighters
+        // had been killed".)
+        if ctx.follows && !own_day() && {
+            let text = scan.norm.as_str();
+            let b = text[start..t_start].trim_end();
+            [" had been", " avait ete", " avaient ete"]
+                .iter()
+                .any(|p| b.ends_with(p))
+                && ![
+                    " that ",
+                    " que ",
+                    " qu'",
+                    " told ",
+                    " said ",
+                    " selon ",
+                    " according ",
+                ]
+                .iter()
+                .any(|w| b.contains(w))
         } {
             return None;
         }

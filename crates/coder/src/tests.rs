@@ -2545,3 +2545,22 @@ fn recovered_gear_is_no_ground_and_a_first_toll_is_no_recount() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_called_march_and_a_pluperfect_toll_are_no_new_events() {
+    for text in [
+        "Une coalition de la société civile a appelé à une « grande marche pacifique » samedi à N'Djamena contre la vie chère, une manifestation aussitôt interdite par les autorités.",
+        "Opposition parties called for a march in Niamey on Saturday against the cost of living.",
+        "دعت أحزاب المعارضة إلى التظاهر يوم السبت في نيامي احتجاجا على غلاء المعيشة.",
+    ] {
+        let ev = events(text, "2025-09-18");
+        assert!(ev.is_empty(), "{text}: {ev:?}");
+    }
+    let text = "Des manifestants ont défilé jeudi à N'Djamena contre la vie chère. Le 20 octobre 2022, des manifestations avaient été réprimées dans le sang. Une cinquantaine de personnes avaient été tuées selon le bilan officiel initial.";
+    let ev = events(text, "2025-09-19");
+    assert!(ev.iter().all(|e| e.fatalities == Some(0)), "{ev:?}");
+    // Reported speech keeps its pluperfect.
+    let text = "Nigerian military aircraft struck a gathering of ISWAP fighters on Kolleram island on Monday. Two intelligence sources told AFP that at least 20 fighters had been killed.";
+    let ev = events(text, "2024-04-24");
+    assert_eq!(ev[0].fatalities, Some(20), "{ev:?}");
+}
