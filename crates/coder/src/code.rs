@@ -1039,7 +1039,7 @@ impl Coder {
             .iter()
             .any(|c| c.0 == Cue::Protest && governed(c.1));
         if event_cues.iter().any(|c| !governed(c.1)) {
-            event_cues.retain(|c| !governed(c.1) && !(called_protest && c.0 == Cue::Protest));
+            event_cues.retain(|c| !(governed(c.1) || (called_protest && c.0 == Cue::Protest)));
         }
         let mut cue_set: Vec<Cue> = event_cues.iter().map(|c| c.0).collect();
         // "Hundreds marched to denounce the blockade imposed by JNIM": the blockade belongs to
