@@ -711,6 +711,8 @@ pub(crate) const STOPWORDS: &[&str] = &[
     "base",
     "zone",
     // Arabic (normalised)
+    "اي",
+    "ايه",
     "في",
     "من",
     "الي",

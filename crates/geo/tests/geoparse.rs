@@ -337,6 +337,9 @@ fn countries() {
         .iter()
         .all(|m| m.kind != PlaceKind::Country));
     assert!(parse("Elections in Guinea-Bissau.", &[]).is_empty());
+    // "في أي ادعاءات" (into any allegations): "any" is no village; a TV channel is no town.
+    assert!(parse("مستعدة للتحقيق في أي ادعاءات موثقة", &["Burkina Faso"]).is_empty());
+    assert!(parse("a statement read on Tele Sahel", &["Niger"]).is_empty());
     // Niger State of Nigeria.
     let m = parse("Bandits attacked a village in Niger State.", &[]);
     assert_eq!(
