@@ -213,7 +213,10 @@ impl Matcher {
         let mut pats = Vec::with_capacity(keys.len() + names::BLOCKERS.len());
         for k in keys {
             let short = alnum_len(k) <= 3 && !allowed.contains(k.as_str());
-            let is_stop = stop.contains(k.as_str());
+            // "في اي" (a Burkina village transliterated back from "Vi") is "in any": a name
+            // made only of stopwords is one.
+            let is_stop =
+                stop.contains(k.as_str()) || k.split_whitespace().all(|w| stop.contains(w));
             let mut targets: Vec<Target> = g.names[k]
                 .iter()
                 .copied()
