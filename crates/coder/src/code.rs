@@ -3944,7 +3944,11 @@ fn nearest_date(
     prev: Option<DateMention>,
 ) -> Option<DateMention> {
     // The day of the event before the day it was told ("said on Thursday that on Tuesday").
-    let inside = within(&scan.dates, start, end, |d| d.start)
+    let in_sentence = within(&scan.dates, start, end, |d| d.start);
+    let written_day = in_sentence
+        .iter()
+        .any(|d| d.end <= end && d.start >= scan.dateline_end && !d.relative && d.precision == 1);
+    let inside = in_sentence
         .iter()
         .filter(|d| d.end <= end && d.start >= scan.dateline_end)
         .min_by_key(|d| {
@@ -3957,7 +3961,22 @@ fn nearest_date(
             });
             // The most precise date of the sentence: "On April 18, students suspended in
             // March clashed" happened on April 18.
-            (said, since, d.precision, d.start.abs_diff(trigger))
+            // "during Pentecost Sunday mass on June 5, 2022": a date written out beats a
+            // weekday read against the publication day, unless the weekday stands by the
+            // trigger ("تجمع آلاف الأشخاص، الجمعة، ... للانقلاب في 26 يوليو 2023").
+            let (a, b) = if d.start < trigger {
+                (d.end, trigger)
+            } else {
+                (trigger, d.start)
+            };
+            let loose_relative = written_day && d.relative && scan.gap(a, b) > 3;
+            (
+                said,
+                since,
+                d.precision,
+                loose_relative,
+                d.start.abs_diff(trigger),
+            )
         });
     inside
         .copied()

@@ -2564,3 +2564,22 @@ fn a_called_march_and_a_pluperfect_toll_are_no_new_events() {
     let ev = events(text, "2024-04-24");
     assert_eq!(ev[0].fatalities, Some(20), "{ev:?}");
 }
+
+#[test]
+fn a_date_written_out_beats_a_loose_weekday() {
+    let text = "Gunmen armed with rifles and explosives stormed the church in Owo during Pentecost Sunday mass on June 5, 2022, firing on the congregation and killing 41 worshippers.";
+    let ev = events(text, "2022-06-20");
+    assert_eq!(
+        ev[0].event_date.map(|d| d.to_string()).as_deref(),
+        Some("2022-06-05"),
+        "{ev:?}"
+    );
+    // A weekday by the trigger stays the event's day; the written date is another event's.
+    let text = "Des milliers de personnes se sont rassemblées vendredi à Niamey pour célébrer le coup d'État du 26 juillet 2023.";
+    let ev = events(text, "2024-07-27");
+    assert_eq!(
+        ev[0].event_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-07-26"),
+        "{ev:?}"
+    );
+}
