@@ -4904,7 +4904,41 @@ fn casualties(
                 // "au moins 17 morts, tandis qu'un collectif avance le chiffre de 34
                 // victimes": another source's figure for the same dead; ACLED keeps the
                 // lower.
-                if last_counted_end.is_some_and(|prev| other_source_figure(&text[prev..n.start])) {
+                // (Unless the two counts name different people: "معترفة بمقتل اثنين من
+                // عناصرها، في حين أكد مصدر عسكري مقتل ثلاثة جنود" are both sides' dead.)
+                let people_after = |at: usize| {
+                    in_sentence
+                        .iter()
+                        .find(|m| {
+                            matches!(m.target, Target::Actor(_) | Target::Generic(_))
+                                && m.start >= at
+                                && scan.gap(at, m.start) <= 2
+                        })
+                        .map(|m| m.target)
+                };
+                // A party counting "two of its own" and a source counting soldiers count
+                // different dead.
+                let own_side = |at: usize| {
+                    let rest = text[at..].trim_start();
+                    [
+                        "من عناصر",
+                        "من مقاتل",
+                        "of its",
+                        "of their",
+                        "de ses",
+                        "parmi ses",
+                    ]
+                    .iter()
+                    .any(|w| rest.starts_with(w))
+                };
+                let same_people = |prev: usize| match (people_after(prev), people_after(n.end)) {
+                    (Some(a), Some(b)) => a == b,
+                    (None, Some(_)) => !own_side(prev),
+                    _ => true,
+                };
+                if last_counted_end.is_some_and(|prev| {
+                    other_source_figure(&text[prev..n.start]) && same_people(prev)
+                }) {
                     total = total.min(n.value);
                     continue;
                 }

@@ -2583,3 +2583,14 @@ fn a_date_written_out_beats_a_loose_weekday() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_partys_own_dead_and_a_sources_count_of_soldiers_add_up() {
+    let text = "اندلعت مساء الاثنين اشتباكات عنيفة بين مقاتلي جبهة تحرير أزواد والجيش المالي قرب أنفيس. وقالت الجبهة في بيان إن مقاتليها نصبوا كمينا لقافلة عسكرية، معترفة بمقتل اثنين من عناصرها، في حين أكد مصدر عسكري مالي مقتل ثلاثة جنود.";
+    let ev = events(text, "2025-03-05");
+    assert_eq!(ev[0].fatalities, Some(5), "{ev:?}");
+    // The same soldiers counted twice keep the lower figure.
+    let text = "Samedi, une attaque du JNIM a visé le poste des FAMa à Dioura. Une source militaire fait état de deux soldats tués, tandis que des élus locaux parlent de quatre morts dans les rangs de l'armée.";
+    let ev = events(text, "2024-03-12");
+    assert_eq!(ev[0].fatalities, Some(2), "{ev:?}");
+}
