@@ -481,15 +481,7 @@ impl Coder {
             .find_map(|m| match m.target {
                 Target::Actor(id) => {
                     let kind = self.lexicon.actor(id).kind;
-                    (kind.is_armed() && !is_force(kind)).then(|| {
-                        let r = self.lexicon.resolve_actor(id, date.map(|d| d.date));
-                        Slot {
-                            kind,
-                            name: Some(r.name),
-                            span: Some((m.start, m.end)),
-                            unidentified: false,
-                        }
-                    })
+                    (kind.is_armed() && !is_force(kind)).then(|| self.named_slot(id, m, date))
                 }
                 _ => None,
             })
@@ -540,15 +532,18 @@ impl Coder {
             return None;
         };
         let kind = self.lexicon.actor(id).kind;
-        kind.is_armed().then(|| {
-            let r = self.lexicon.resolve_actor(id, date.map(|d| d.date));
-            Slot {
-                kind,
-                name: Some(r.name),
-                span: Some((m.start, m.end)),
-                unidentified: false,
-            }
-        })
+        kind.is_armed().then(|| self.named_slot(id, m, date))
+    }
+
+    /// The slot of a named actor mention, named as the lexicon calls it on the event's day.
+    fn named_slot(&self, id: ActorId, m: &Match, date: Option<DateMention>) -> Slot {
+        let r = self.lexicon.resolve_actor(id, date.map(|d| d.date));
+        Slot {
+            kind: self.lexicon.actor(id).kind,
+            name: Some(r.name),
+            span: Some((m.start, m.end)),
+            unidentified: false,
+        }
     }
 
     /// Sentences whose events are not asserted because a frame around them is hypothetical: a
@@ -2747,22 +2742,8 @@ impl Coder {
                     .then_some(w[1])
                 });
                 // Between the two sides only the first one's own names and affiliation.
-                let affiliation = |m: &ActorMention| {
-                    let lo = floor_char(text, m.start.saturating_sub(16));
-                    let said = &text[lo..m.end];
-                    [
-                        "link",
-                        "lie",
-                        "affili",
-                        "allied",
-                        "loyal",
-                        "مرتبط",
-                        "تابع",
-                        "موالي",
-                    ]
-                    .iter()
-                    .any(|w| said.contains(w))
-                };
+                let affiliation =
+                    |m: &ActorMention| words_in_reach(text, m.start, 16, m.end, AFFILIATION_WORDS);
                 if let Some(b) = b.filter(|b| {
                     sides
                         .iter()
@@ -2834,18 +2815,7 @@ impl Coder {
         // subject of the clause that says how they died is the agent.
         if let (true, Some(&victim)) = (passive_verb, before.last()) {
             let when_agent = after.iter().copied().find(|m| {
-                let lo = floor_char(text, m.start.saturating_sub(24));
-                let lead = &text[lo..m.start];
-                [
-                    " when ",
-                    " as ",
-                    " lorsque ",
-                    " lorsqu'",
-                    " quand ",
-                    " alors que ",
-                ]
-                .iter()
-                .any(|w| lead.contains(w))
+                words_in_reach(text, m.start, 24, m.start, WHEN_WORDS)
                     && self.mention_kind(m).is_armed()
                     && m.refs != victim.refs
                     && in_sentence.iter().any(|c| {
@@ -4129,6 +4099,35 @@ const ETHNIC_GROUPS: &[(&str, &str)] = &[
 
 /// Whether only a coordinating conjunction (and an article or "of") stands between two actor
 /// mentions: "X and the Y", "X et de l'Y", "X ainsi que Y", "X وY".
+/// Whether `text[start - reach .. end]` holds one of `words` (the reach cut back to a char
+/// boundary).
+fn words_in_reach(text: &str, start: usize, reach: usize, end: usize, words: &[&str]) -> bool {
+    let lo = floor_char(text, start.saturating_sub(reach));
+    words.iter().any(|w| text[lo..end].contains(w))
+}
+
+/// Words of affiliation before or inside a group's name ("linked to", "lié à", "المرتبطة").
+const AFFILIATION_WORDS: &[&str] = &[
+    "link",
+    "lie",
+    "affili",
+    "allied",
+    "loyal",
+    "مرتبط",
+    "تابع",
+    "موالي",
+];
+
+/// Conjunctions that open the clause telling how a passive toll came about.
+const WHEN_WORDS: &[&str] = &[
+    " when ",
+    " as ",
+    " lorsque ",
+    " lorsqu'",
+    " quand ",
+    " alors que ",
+];
+
 /// The two sides of "X ont opposé X à Y" / "combats opposant X à Y" / "pitted X against Y",
 /// the verb within three words after the trigger ending at `t_end`.
 fn pitted_sides(
