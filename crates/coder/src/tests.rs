@@ -2556,9 +2556,11 @@ fn a_called_march_and_a_pluperfect_toll_are_no_new_events() {
         let ev = events(text, "2025-09-18");
         assert!(ev.is_empty(), "{text}: {ev:?}");
     }
-    let text = "Des manifestants ont défilé jeudi à N'Djamena contre la vie chère. Le 20 octobre 2022, des manifestations avaient été réprimées dans le sang. Une cinquantaine de personnes avaient été tuées selon le bilan officiel initial.";
+    let text = "Des milliers de manifestants ont défilé jeudi à N'Djamena contre la vie chère. Le 20 octobre 2022, des manifestations avaient été réprimées dans le sang. Une cinquantaine de personnes avaient été tuées selon le bilan officiel initial.";
     let ev = events(text, "2025-09-19");
-    assert!(ev.iter().all(|e| e.fatalities == Some(0)), "{ev:?}");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].event_type, rasd_model::EventType::Protests, "{ev:?}");
+    assert_eq!(ev[0].fatalities, Some(0), "{ev:?}");
     // Reported speech keeps its pluperfect.
     let text = "Nigerian military aircraft struck a gathering of ISWAP fighters on Kolleram island on Monday. Two intelligence sources told AFP that at least 20 fighters had been killed.";
     let ev = events(text, "2024-04-24");
