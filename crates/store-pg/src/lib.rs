@@ -213,10 +213,22 @@ impl std::fmt::Debug for PgStore {
 /// Key of the advisory lock a writer (`rasd ingest`, `rasd recode`) holds: "rasd" in ASCII.
 pub const WRITER_LOCK_KEY: i64 = 0x7261_7364;
 
-/// The session-level writer lock, released when this value (its connection) is dropped, or by
-/// the server when the client process dies however it dies.
+/// The session-level writer lock, released when this value is dropped (unlocked explicitly,
+/// so the next writer finds it free at once: closing the connection alone frees it only when
+/// the server's backend has exited), or by the server when the client process dies however it
+/// dies.
 pub struct WriterLock {
-    _client: OwnedClient,
+    client: OwnedClient,
+}
+
+impl Drop for WriterLock {
+    fn drop(&mut self) {
+        let client = &mut self.client;
+        off_runtime(move || {
+            // A failure leaves the server to free it with the connection.
+            let _ = client.execute("SELECT pg_advisory_unlock($1)", &[&WRITER_LOCK_KEY]);
+        });
+    }
 }
 
 /// Take the writer lock of the database at `url` on a connection of its own, or `None` when
@@ -229,7 +241,7 @@ pub fn try_lock_writer(url: &str) -> Result<Option<WriterLock>> {
             .query_one("SELECT pg_try_advisory_lock($1)", &[&WRITER_LOCK_KEY])
             .map_err(pg("take the writer lock"))?
             .get(0);
-        Ok(got.then_some(WriterLock { _client: client }))
+        Ok(got.then_some(WriterLock { client }))
     })
 }
 
