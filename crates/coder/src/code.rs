@@ -1690,7 +1690,13 @@ impl Coder {
                 }
             }
             Family::TerritoryTaken => {
-                let state = actor1.as_ref().is_some_and(|a| is_force(a.kind));
+                // Government forces or their affiliates (VDP, pro-government militias) regain.
+                let affiliate = actor1.as_ref().and_then(|a| a.span).is_some_and(|span| {
+                    mentions
+                        .iter()
+                        .any(|m| (m.start, m.end) == span && self.pro_government(m))
+                });
+                let state = actor1.as_ref().is_some_and(|a| is_force(a.kind)) || affiliate;
                 // Territory changing hands with no fighting told is ACLED's non-violent transfer
                 // (a battle needs violence).
                 let fighting = within(&scan.matches, ctx.window_start, ctx.next_end, |m| m.start)

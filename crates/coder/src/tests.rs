@@ -2596,3 +2596,14 @@ fn a_partys_own_dead_and_a_sources_count_of_soldiers_add_up() {
     let ev = events(text, "2024-03-12");
     assert_eq!(ev[0].fatalities, Some(2), "{ev:?}");
 }
+
+#[test]
+fn the_governments_affiliates_regain_territory() {
+    let text = "Mercredi 4 décembre, des Volontaires pour la défense de la patrie (VDP) ont réinvesti la localité de Taparko, dans la province du Namentenga, après de violents accrochages avec les éléments terroristes. Sept terroristes ont été neutralisés.";
+    let ev = events(text, "2024-12-05");
+    assert_eq!(
+        ev[0].sub_event_type,
+        S::GovernmentRegainsTerritory,
+        "{ev:?}"
+    );
+}
