@@ -378,9 +378,10 @@ impl Coder {
                 // group only speaks; the group it names is the perpetrator.
                 // "اتهم الإطار الاستراتيجي ... الجيش المالي بقتل خمسة مدنيين", "residents
                 // accused soldiers of killing": the accused did it, not the accuser.
-                let named = (c.claim && c.sub.event_type().is_violent())
-                    .then(|| self.accused(&scan, s.start, s.end, c.date))
-                    .flatten();
+                let accusing = accusation(&scan, s.start, s.end).filter(|_| c.claim);
+                let named = accusing
+                    .filter(|_| c.sub.event_type().is_violent())
+                    .and_then(|cue| self.accused(&scan, cue, s.start, s.end, c.date));
                 let no_one_armed = named.is_none();
                 let accused =
                     named.filter(|slot| c.actor2.as_ref().and_then(|a| a.span) != slot.span);
@@ -390,7 +391,7 @@ impl Coder {
                     && attribution(&scan, s.start, s.end);
                 if let Some(slot) = accused {
                     c.actor1 = Some(slot);
-                } else if c.claim && no_one_armed && accusation(&scan, s.start, s.end).is_some() {
+                } else if accusing.is_some() && no_one_armed {
                     // "the abductors accuse the butcher of supplying the army": an accusation
                     // of no armed actor claims nothing.
                     c.claim = false;
@@ -492,13 +493,13 @@ impl Coder {
     fn accused(
         &self,
         scan: &Scan,
+        cue: &Match,
         start: usize,
         end: usize,
         date: Option<DateMention>,
     ) -> Option<Slot> {
         let text = scan.norm.as_str();
         let in_sentence = within(&scan.matches, start, end, |m| m.start);
-        let cue = accusation(scan, start, end)?;
         // The accuser may be named between the verb and the accused in Arabic (verb-subject-
         // object): the accused is the first armed actor after the accuser's name.
         let mut after = in_sentence.iter().filter(|m| {
@@ -2455,8 +2456,9 @@ impl Coder {
                 // itself in the pluperfect is the retold story, whatever day the telling has.
                 || {
                     let b = text[start..t_start].trim_end();
-                    [" had been", " had", " avait ete", " avaient ete", " قد"]
+                    PLUPERFECT_PASSIVE
                         .iter()
+                        .chain(&[" had", " قد"])
                         .any(|p| b.ends_with(p))
                 }
         } {
@@ -2470,9 +2472,7 @@ impl Coder {
         if ctx.follows && !own_day() && {
             let text = scan.norm.as_str();
             let b = text[start..t_start].trim_end();
-            [" had been", " avait ete", " avaient ete"]
-                .iter()
-                .any(|p| b.ends_with(p))
+            PLUPERFECT_PASSIVE.iter().any(|p| b.ends_with(p))
                 && ![
                     " that ",
                     " que ",
@@ -4105,6 +4105,9 @@ const ETHNIC_GROUPS: &[(&str, &str)] = &[
 
 /// Whether only a coordinating conjunction (and an article or "of") stands between two actor
 /// mentions: "X and the Y", "X et de l'Y", "X ainsi que Y", "X وY".
+/// The pluperfect passive right before a trigger ("had been killed", "avaient été tuées").
+const PLUPERFECT_PASSIVE: &[&str] = &[" had been", " avait ete", " avaient ete"];
+
 /// Whether `text[start - reach .. end]` holds one of `words` (the reach cut back to a char
 /// boundary).
 fn words_in_reach(text: &str, start: usize, reach: usize, end: usize, words: &[&str]) -> bool {
