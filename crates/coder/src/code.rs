@@ -4018,7 +4018,9 @@ fn nearest_place(
             .skip(from)
             .take_while(|(_, p)| p.start < start)
             .filter(|(_, p)| p.end <= start && p.is_country != towns && !dateline(p))
-            .max_by(|a, b| a.1.start.cmp(&b.1.start))
+            // "recaptured Marte, a town in Borno State. ... moved into the town": the town,
+            // not the region that locates it.
+            .max_by_key(|(_, p)| (p.geo_precision < 3, p.start))
             .map(|(i, _)| i)
     };
     // A short report (a brief, a coder's note) has one scene; a long article has many, and a
@@ -5644,7 +5646,15 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
 fn borrowed_or_said(c: &Candidate, places: &[Place], text: &str) -> bool {
     c.place.is_some_and(|b| {
         let p = &places[b];
-        p.said || (p.end <= c.trigger.0 && text[p.end..c.trigger.0].contains(['.', '!', '?']))
+        p.said
+            || (p.end <= c.trigger.0 && {
+                // The segmenter also ends a sentence at a colon or semicolon ("near Sampelga, in
+                // the Sahel region: three soldiers were killed").
+                let between = &text[p.end..c.trigger.0];
+                between.contains(['.', '!', '?'])
+                    || between.contains(": ")
+                    || between.contains("; ")
+            })
     })
 }
 

@@ -2607,3 +2607,19 @@ fn the_governments_affiliates_regain_territory() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_sentence_without_a_place_takes_the_town_before_not_its_region() {
+    let text = "Nigerian troops have recaptured Marte, a town in Borno State that had been held by ISWAP fighters since April, the army said on Wednesday. Troops moved into the town on Tuesday after several hours of fighting and killed 17 terrorists.";
+    let ev = events(text, "2025-06-18");
+    assert!(
+        !ev.is_empty() && ev.iter().all(|e| e.location.as_deref() == Some("Marte")),
+        "{ev:?}"
+    );
+    // After a colon (a sentence for the segmenter) the town before is borrowed, and the
+    // mention joins the event told before it rather than starting another.
+    let text = "Samedi, c'est un convoi militaire qui a sauté sur un engin explosif improvisé sur l'axe Dori-Sebba, non loin de Sampelga, dans la région du Sahel : trois soldats ont été tués et cinq autres blessés, selon une source sécuritaire, et l'explosion n'a pas été revendiquée.";
+    let ev = events(text, "2024-12-16");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].fatalities, Some(3), "{ev:?}");
+}
