@@ -2238,6 +2238,7 @@ impl Coder {
                 }
             }
         }
+        let mut assoc2 = None;
         // "15 soldiers were killed in an attack by JNIM", "قتل 15 جنديا في هجوم شنه مسلحون":
         // the side counted among the dead is the target; ACLED's actor1 is the attacker.
         if sub == SubEventType::ArmedClash {
@@ -2257,13 +2258,14 @@ impl Coder {
                     .as_ref()
                     .is_some_and(|a| a.kind.is_armed() && (a.span.is_some() || a.unidentified))
             {
+                // "14 soldiers and VDP were killed": the dead's associates go with them.
                 std::mem::swap(&mut actor1, &mut actor2);
+                std::mem::swap(&mut assoc1, &mut assoc2);
             }
         }
         // "The gendarmes repelled the attack", "les FAMa ont repoussé une attaque jihadiste":
         // ACLED's actor1 is the attacker (unidentified when unnamed); the forces that repelled
         // it, with their associates, are actor2.
-        let mut assoc2 = None;
         if sub == SubEventType::ArmedClash
             && repels(scan.norm.as_str(), t_start, t_end)
             && mention_at(&actor1).is_some_and(|m| {
@@ -3774,6 +3776,20 @@ fn actor_mentions(
         }
         i += 1;
     }
+    // "the Volunteers for the Defence of the Homeland (VDP), civilian auxiliaries of the army,":
+    // one actor named again in parentheses or in apposition is one mention.
+    out.dedup_by(|b, a| {
+        let same = matches!((&a.refs[..], &b.refs[..]),
+            ([ActorRef::Named(x)], [ActorRef::Named(y)]) if x == y);
+        let apposed = a.end <= b.start
+            && text[a.end..b.start]
+                .chars()
+                .all(|c| c.is_whitespace() || matches!(c, ',' | '(' | ')' | '،'));
+        if same && apposed {
+            a.end = b.end;
+        }
+        same && apposed
+    });
     // "JNIM militants", "gunmen suspected of belonging to JNIM", "soldats des FAMa": a role noun
     // next to a named actor of the same side is that actor, not a second one.
     let named: Vec<(usize, usize, bool)> = out
@@ -4195,15 +4211,34 @@ fn coordinated(text: &str, a_end: usize, b_start: usize) -> bool {
         Some("as") => words.next() == Some("well") && words.next() == Some("as"),
         _ => false,
     };
-    // At most two articles or "of" after the conjunction.
+    // At most two articles or "of" after the conjunction, and "members of the", "des
+    // éléments de la".
     let mut n = 0;
     lead && words.all(|w| {
         n += 1;
-        n <= 2
+        n <= 3
             && matches!(
                 w,
-                "the" | "of" | "de" | "des" | "du" | "d" | "l" | "la" | "le" | "les"
+                "the"
+                    | "of"
+                    | "de"
+                    | "des"
+                    | "du"
+                    | "d"
+                    | "l"
+                    | "la"
+                    | "le"
+                    | "les"
+                    | "members"
+                    | "membres"
+                    | "elements"
+                    | "éléments"
             )
+            && (n <= 2
+                || matches!(
+                    w,
+                    "the" | "of" | "de" | "des" | "du" | "d" | "l" | "la" | "le" | "les"
+                ))
     })
 }
 

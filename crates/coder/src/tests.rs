@@ -2623,3 +2623,29 @@ fn a_sentence_without_a_place_takes_the_town_before_not_its_region() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].fatalities, Some(3), "{ev:?}");
 }
+
+#[test]
+fn forces_killed_with_their_auxiliaries_are_one_side_the_attacked_one() {
+    for text in [
+        "At least 14 soldiers and members of the Volunteers for the Defence of the Homeland (VDP), civilian auxiliaries of the army, were killed on Saturday in an attack on their positions in Natiaboani.",
+        "Douze soldats et des éléments des VDP, supplétifs civils de l'armée, ont été tués samedi dans une attaque contre leur position à Natiaboani.",
+    ] {
+        let ev = events(text, "2024-10-08");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        let e = &ev[0];
+        assert_eq!(
+            e.actor1.as_deref(),
+            Some("Unidentified Armed Group (Burkina Faso)"),
+            "{text}: {e:?}"
+        );
+        assert!(
+            e.actor2.as_deref().is_some_and(|a| a.starts_with("Military Forces of Burkina Faso")),
+            "{text}: {e:?}"
+        );
+        assert_eq!(
+            e.assoc_actor_2.as_deref(),
+            Some("VDP: Volunteers for the Defense of the Homeland"),
+            "{text}: {e:?}"
+        );
+    }
+}
