@@ -3194,7 +3194,17 @@ impl Coder {
                 // "Attack on GATIA near Kidal", "Embuscade contre l'armée", "هجوم ضد الجيش": the
                 // object of a nominal trigger is the target; the attacker, if named, follows
                 // "by" ("Ambush targeting the army by JNIM fighters").
-                Some(&first) if violent && object_of_preposition(first) => {
+                // "shells landed near the airport and the army camp": a force named as the
+                // owner of a post is where the blow fell.
+                Some(&first)
+                    if violent
+                        && (object_of_preposition(first)
+                            || (is_force(self.mention_kind(first)) && {
+                                let rest = text[first.end..].trim_start();
+                                let w = rest.split(|c: char| !is_word_char(c)).next().unwrap_or("");
+                                UNIT_NOUNS.contains(&w)
+                            })) =>
+                {
                     let by = after.iter().skip(1).find(|m| {
                         let pre = text[..m.start].trim_end();
                         ["by", "par"].iter().any(|w| {

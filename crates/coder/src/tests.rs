@@ -2649,3 +2649,30 @@ fn forces_killed_with_their_auxiliaries_are_one_side_the_attacked_one() {
         );
     }
 }
+
+#[test]
+fn a_forces_camp_where_shells_fell_is_the_target() {
+    let text = "Several shells were fired at Timbuktu on Sunday evening, landing near the airport and the army camp, local sources said. No casualties were reported.";
+    let ev = events(text, "2024-06-11");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Unidentified Armed Group (Mali)"),
+        "{ev:?}"
+    );
+    assert!(
+        ev[0]
+            .actor2
+            .as_deref()
+            .is_some_and(|a| a.starts_with("Military Forces of Mali")),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn the_place_named_on_a_road_is_the_spot_not_the_roads_ends() {
+    let text = "Samedi, un convoi militaire a sauté sur une mine sur l'axe Dori-Sebba, non loin de Sampelga. Trois soldats ont été tués.";
+    let ev = events(text, "2024-12-16");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].location.as_deref(), Some("Sampelga"), "{ev:?}");
+}

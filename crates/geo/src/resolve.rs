@@ -1538,6 +1538,7 @@ impl Gazetteer {
             let (a, b) = (&out[i - 1], &out[i]);
             let gap = hay.get(a.end..b.start).unwrap_or(".");
             if b.cue == Some(PlaceCue::Near)
+                && !matches!(a.cue, Some(PlaceCue::Road | PlaceCue::Between))
                 && matches!(a.kind, PlaceKind::Locality)
                 && matches!(b.kind, PlaceKind::Locality)
                 && !b.why.contains("landmark of a place not in the gazetteer")
@@ -1556,6 +1557,37 @@ impl Gazetteer {
             {
                 out[i].score *= 0.6;
                 out[i].why.push_str("; landmark of the place before");
+            }
+        }
+        // "on the Dori-Sebba axis, near Sampelga", "on the road between Goundam and Tonka, near
+        // the village of Douekire": the place named after a road is the spot on it; the road's
+        // ends only say which road.
+        for i in 1..out.len() {
+            let (a, b) = (&out[i - 1], &out[i]);
+            let gap = hay.get(a.end..b.start).unwrap_or(".");
+            let spot = matches!(a.cue, Some(PlaceCue::Road | PlaceCue::Between))
+                && matches!(b.cue, Some(PlaceCue::Near | PlaceCue::In))
+                && matches!(b.kind, PlaceKind::Locality)
+                && a.country == b.country
+                && gap.len() <= 40
+                && !gap.contains(['.', ';', '(', ')'])
+                && !gap.split(|c: char| !c.is_alphanumeric()).any(|w| {
+                    matches!(w, "and" | "et" | "or" | "ou" | "then" | "puis" | "و" | "ثم")
+                })
+                && haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= 100.0;
+            if spot {
+                let cue = a.cue;
+                let mut j = i;
+                while j > 0
+                    && out[j - 1].cue == cue
+                    && (j == i || out[j].start - out[j - 1].end <= 8)
+                {
+                    j -= 1;
+                    out[j].score *= 0.6;
+                    out[j]
+                        .why
+                        .push_str("; an end of the road a spot on it is named after");
+                }
             }
         }
         // Capitals are seldom the event's place when other places are named.
