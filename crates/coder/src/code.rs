@@ -1227,8 +1227,16 @@ impl Coder {
         let date_in_sentence = date.is_some_and(|d| d.start >= start && d.end <= end);
         if !date_in_sentence
             && (past_year_before(scan, start, t_start, doc.published)
-                || (family != Family::Protest
-                    && past_year_after(scan.norm.as_str(), t_end, end, doc.published)))
+                // A protest's year is right after it ("protests in 2017 and 2018 were
+                // repressed"); further on it is what the protest is about ("following their
+                // October 2015 dismissals").
+                || past_year_after(
+                    scan.norm.as_str(),
+                    t_end,
+                    end,
+                    doc.published,
+                    if family == Family::Protest { 3 } else { 10 },
+                ))
         {
             return None;
         }
@@ -4566,12 +4574,18 @@ struct Context<'a> {
 /// "most of whom were arrested in Borno and Yobe states in 2019", "survenue en janvier 2023": a
 /// past year after "in" (and perhaps a month), a few words after the trigger in its clause,
 /// dates the clause to that year.
-fn past_year_after(text: &str, t_end: usize, end: usize, published: Option<NaiveDate>) -> bool {
+fn past_year_after(
+    text: &str,
+    t_end: usize,
+    end: usize,
+    published: Option<NaiveDate>,
+    reach: usize,
+) -> bool {
     use chrono::Datelike;
     let Some(p) = published else { return false };
     let clause = &text[t_end..end];
     let clause = &clause[..clause.find([',', ';', '.']).unwrap_or(clause.len())];
-    let words: Vec<&str> = clause.split_whitespace().take(10).collect();
+    let words: Vec<&str> = clause.split_whitespace().take(reach).collect();
     // "in 2019", "en janvier 2023", "في مارس 2018": the year right after the preposition or
     // after a month.
     let at = |w: &str| matches!(w, "in" | "en" | "في" | "عام");

@@ -49,7 +49,15 @@ pub fn find_places(
         .map(|m| Place {
             start: m.start,
             end: m.end,
-            location: m.location,
+            // A town is named as the report writes it ("Malam Fatori", "Douekire"); regions
+            // and countries keep ACLED's names.
+            location: (m.kind == PlaceKind::Locality)
+                .then(|| {
+                    let (a, b) = text.original_span(m.start, m.end);
+                    original.get(a..b).and_then(rasd_geo::written_name)
+                })
+                .flatten()
+                .unwrap_or(m.location),
             country: m.country,
             admin1: m.admin1,
             admin2: m.admin2,

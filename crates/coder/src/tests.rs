@@ -2676,3 +2676,26 @@ fn the_place_named_on_a_road_is_the_spot_not_the_roads_ends() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].location.as_deref(), Some("Sampelga"), "{ev:?}");
 }
+
+#[test]
+fn a_town_is_named_as_the_report_writes_it() {
+    let text = "Des hommes armés ont attaqué mardi le village de Malam Fatori, dans l'État de Borno, tuant trois civils.";
+    let ev = events(text, "2025-03-05");
+    assert_eq!(ev[0].location.as_deref(), Some("Malam Fatori"), "{ev:?}");
+    // An Arabic report's town keeps the gazetteer's Latin name.
+    let text = "هاجم مسلحون الثلاثاء مدينة تمبكتو وقتلوا ثلاثة مدنيين.";
+    let ev = events(text, "2025-03-05");
+    assert_eq!(ev[0].location.as_deref(), Some("Timbuktu"), "{ev:?}");
+}
+
+#[test]
+fn a_call_made_on_a_weekday_and_protests_of_a_past_year_are_no_new_protests() {
+    for text in [
+        "Togo's main opposition parties called on Wednesday for three days of demonstrations starting Thursday against a new constitution.",
+        "Les partis d'opposition ont appelé mercredi à trois jours de manifestations à partir de jeudi contre la nouvelle constitution.",
+        "Anti-government protests in 2017 and 2018 were repressed by security forces, and rights groups said at least a dozen people were killed.",
+    ] {
+        let ev = events(text, "2024-04-10");
+        assert!(ev.is_empty(), "{text}: {ev:?}");
+    }
+}

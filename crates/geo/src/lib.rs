@@ -44,5 +44,5 @@ pub use build::{build, BuildReport};
 pub use error::{EmbeddedProblem, GeoError, SkipReason, SkippedRow};
 pub use gazetteer::{AdminArea, Gazetteer};
 pub use geometry::haversine_km;
-pub use names::{acled_country, admin1_in_year, capital_of, capitals};
+pub use names::{acled_country, admin1_in_year, capital_of, capitals, written_name};
 pub use resolve::{direction_before, GeoHints, PlaceCue, PlaceKind, PlaceMention};

@@ -308,6 +308,38 @@ pub(crate) fn fold(s: &str) -> String {
     out.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A place name as the report writes it, in ACLED's manner: accents and apostrophes dropped,
+/// an all-capitals dateline word in title case ("Douékiré" -> "Douekire", "BAMAKO" ->
+/// "Bamako"). `None` for names not in Latin script (an Arabic report's places keep the
+/// gazetteer's Latin name).
+pub fn written_name(surface: &str) -> Option<String> {
+    let latin = surface.chars().any(|c| c.is_alphabetic())
+        && surface.chars().all(|c| {
+            c.is_whitespace()
+                || matches!(c, '-' | '\'' | '’' | '‘' | 'ʼ' | '`')
+                || (c.is_alphabetic() && (c as u32) < 0x0250)
+        });
+    if !latin {
+        return None;
+    }
+    let folded = fold(surface);
+    if folded.chars().any(|c| c.is_lowercase()) {
+        return Some(folded);
+    }
+    // "BAMAKO", "FADA N'GOURMA": title case, word by word and after a hyphen.
+    let mut out = String::with_capacity(folded.len());
+    let mut start = true;
+    for c in folded.chars() {
+        if start {
+            out.extend(c.to_uppercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+        start = c == ' ' || c == '-';
+    }
+    Some(out)
+}
+
 /// Generic admin words that prefix names in the sources ("منطقة تمبكتو", "Région de Gao",
 /// "État de Borno", "Cercle d'Ansongo"), normalised; stripped to get the bare name key.
 pub(crate) const ADMIN_PREFIXES: &[&str] = &[
@@ -904,6 +936,18 @@ mod tests {
         assert_eq!(fold("Fada N'Gourma"), "Fada NGourma");
         assert_eq!(fold("Ségou"), "Segou");
         assert_eq!(fold("  Tillabéri "), "Tillaberi");
+    }
+
+    #[test]
+    fn written_names_are_folded_and_capitalised() {
+        assert_eq!(written_name("Douékiré").as_deref(), Some("Douekire"));
+        assert_eq!(
+            written_name("FADA N'GOURMA").as_deref(),
+            Some("Fada Ngourma")
+        );
+        assert_eq!(written_name("Tin-Akoff").as_deref(), Some("Tin-Akoff"));
+        assert_eq!(written_name("تمبكتو"), None);
+        assert_eq!(written_name("12"), None);
     }
 
     #[test]
