@@ -2699,3 +2699,19 @@ fn a_call_made_on_a_weekday_and_protests_of_a_past_year_are_no_new_protests() {
         assert!(ev.is_empty(), "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn an_arabic_anniversary_title_and_a_cancelled_agreement_are_no_events() {
+    let doc = Document {
+        id: "anniversary".into(),
+        title: Some("عام على مجزرة بارسالوغو".into()),
+        text: "يصادف اليوم مرور عام على الهجوم الذي استهدف سكان بلدة بارسالوغو.".into(),
+        published: Some("2025-08-24".parse().unwrap()),
+        ..Default::default()
+    };
+    let ev = Coder::new(CoderConfig::default()).code(&doc).events;
+    assert!(ev.is_empty(), "{ev:?}");
+    let text = "أعلن المجلس العسكري الحاكم في النيجر، الثلاثاء، إلغاء اتفاق التعاون العسكري مع الولايات المتحدة.";
+    let ev = events(text, "2024-04-10");
+    assert!(ev.is_empty(), "{ev:?}");
+}
