@@ -431,7 +431,7 @@ impl Coder {
                 }
             }
         }
-        let merged = merge(candidates, &scan.places, scan.norm.as_str());
+        let merged = merge(candidates, &scan.places, scan.norm.as_str(), &scan.numbers);
         merged
             .into_iter()
             .filter(|c| c.confidence >= self.config.min_confidence)
@@ -4909,10 +4909,19 @@ fn casualties(
                         text[w.2..n.start].trim(),
                         "himself and" | "herself and" | "themselves and"
                     );
+                    // "ont tué jeudi soir onze personnes", "قتلوا الثلاثاء خمسة": the day
+                    // between the verb and its count.
+                    let day_between = scan.dates.iter().any(|d| {
+                        d.start >= w.2
+                            && d.end <= n.start
+                            && text[w.2..d.start].trim().is_empty()
+                            && text[d.end..n.start].trim().is_empty()
+                    });
                     (scan.gap(w.2, n.start) == 0
                         || agent_between
                         || of_between
-                        || reflexive_between)
+                        || reflexive_between
+                        || day_between)
                         && !text[w.2..n.start].contains([',', ';', ':', '.', '(', ')'])
                 } else {
                     true // the count phrase holds the word ("ثمانية قتلى على الأقل")
@@ -5009,6 +5018,21 @@ fn casualties(
                     other_source_figure(&text[prev..n.start]) && same_people(prev)
                 }) {
                     total = total.min(n.value);
+                    continue;
+                }
+                // "eight people had died, including two who succumbed in hospital", "dont
+                // deux", "بينهم اثنان": a part of the count just made, not more dead.
+                if last_counted_end.is_some_and(|prev| {
+                    n.value <= total
+                        && scan.gap(prev, n.start) <= 6
+                        && !text[prev..n.start].contains(['.', ';'])
+                        && INCLUSION_WORDS.iter().any(|w| {
+                            text[prev..n.start]
+                                .trim_end()
+                                .strip_suffix(w)
+                                .is_some_and(|r| r.is_empty() || r.ends_with([' ', ',']))
+                        })
+                }) {
                     continue;
                 }
                 total = total.saturating_add(n.value);
@@ -5400,7 +5424,22 @@ fn coordinated_singulars(s: &str) -> Option<u32> {
 
 /// Merge candidates that are mentions of one event: a casualty-only sentence joins the violent
 /// event before it; same sub-event type at a compatible place and date becomes one event.
-fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candidate> {
+fn merge(
+    candidates: Vec<Candidate>,
+    places: &[Place],
+    text: &str,
+    numbers: &[rasd_text::NumberMention],
+) -> Vec<Candidate> {
+    // A toll given only in vague words ("several victims", "plusieurs morts").
+    let vague = |f: Option<(u32, Option<(usize, usize)>)>| {
+        f.and_then(|(_, span)| span).is_some_and(|(s, e)| {
+            let inside = within(numbers, s, e, |n| n.start);
+            !inside.is_empty()
+                && inside
+                    .iter()
+                    .all(|n| n.vagueness == rasd_text::Vagueness::Vague)
+        })
+    };
     let mut out: Vec<Candidate> = Vec::new();
     for mut c in candidates {
         // Mentions of one event stand close together: look back a few candidates only, which
@@ -5616,6 +5655,15 @@ fn merge(candidates: Vec<Candidate>, places: &[Place], text: &str) -> Vec<Candid
                         o.fatalities = sum_fatalities(o.fatalities, c.fatalities);
                         if let Some((k, n)) = side {
                             o.sides[k] = Some(o.sides[k].unwrap_or(0).saturating_add(n));
+                        }
+                    } else if o.fatalities.is_some_and(|f| f.0 > 0)
+                        && c.fatalities.is_some_and(|f| f.0 > 0)
+                        && vague(o.fatalities) != vague(c.fatalities)
+                    {
+                        // "killed six civilians ... a communiqué confirmed several victims":
+                        // the figure beats the vague word.
+                        if vague(o.fatalities) {
+                            o.fatalities = c.fatalities;
                         }
                     } else if recount(o.fatalities, c.fatalities)
                         && c.sourced
@@ -6059,6 +6107,16 @@ const RANKS: &[&str] = &[
 /// conjunction or the end of the clause, never an object ("soldiers killed three militants").
 fn bare_participle(text: &str, start: usize, end: usize) -> bool {
     if text[start..end].starts_with(is_arabic_letter) {
+        return false;
+    }
+    // "ont tué mardi cinq soldats", "have killed": an auxiliary makes the verb finite.
+    let first = text[start..end].split(' ').next().unwrap_or("");
+    if text[start..end].contains(' ')
+        && matches!(
+            first,
+            "ont" | "a" | "avait" | "avaient" | "has" | "have" | "had"
+        )
+    {
         return false;
     }
     let rest = text[end..].trim_start();
@@ -6720,6 +6778,22 @@ fn said_date(text: &str, d: &DateMention, sent_start: usize, trigger: usize) -> 
         None => false,
     }
 }
+
+/// Words that introduce a part of a count just given ("20 killed, including two children").
+const INCLUSION_WORDS: &[&str] = &[
+    "including",
+    "among them",
+    "among whom",
+    "of whom",
+    "dont",
+    "parmi eux",
+    "parmi lesquels",
+    "parmi lesquelles",
+    "y compris",
+    "بينهم",
+    "من بينهم",
+    "منهم",
+];
 
 /// "Eleven attackers were also killed", "trois assaillants ont également été tués", "كما قتل
 /// ثلاثة من المهاجمين": a later count that adds to the earlier one rather than repeating it.

@@ -2715,3 +2715,32 @@ fn an_arabic_anniversary_title_and_a_cancelled_agreement_are_no_events() {
     let ev = events(text, "2024-04-10");
     assert!(ev.is_empty(), "{ev:?}");
 }
+
+#[test]
+fn a_figure_beats_a_vague_word_and_a_part_of_a_count_is_not_added() {
+    let text = "Armed men killed six civilians in an overnight attack on Koundjoaré late on Thursday, local sources said. A government communiqué read on Friday confirmed a terrorist incursion that had made several victims among the civilian population.";
+    let ev = events(text, "2024-08-19");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].fatalities, Some(6), "{ev:?}");
+    let text = "A female suicide bomber blew herself up at a tea shop in Dikwa on Saturday evening. A militia member said eight people had died, including two who succumbed to their injuries in hospital on Sunday.";
+    let ev = events(text, "2025-01-13");
+    assert_eq!(ev[0].fatalities, Some(8), "{ev:?}");
+}
+
+#[test]
+fn a_day_between_a_french_verb_and_its_object_keeps_the_victims() {
+    let text = "Des jihadistes ont tué mardi cinq soldats près de Djibo.";
+    let ev = events(text, "2024-08-19");
+    assert_eq!(ev[0].fatalities, Some(5), "{ev:?}");
+    assert!(
+        ev[0]
+            .actor2
+            .as_deref()
+            .is_some_and(|a| a.starts_with("Military Forces of Burkina Faso")),
+        "{ev:?}"
+    );
+    let text = "Des hommes armés ont tué jeudi soir onze personnes, dont deux enfants, dans le village de Koundjoaré.";
+    let ev = events(text, "2024-08-19");
+    assert_eq!(ev[0].fatalities, Some(11), "{ev:?}");
+    assert_eq!(ev[0].sub_event_type, S::Attack, "{ev:?}");
+}
