@@ -5184,12 +5184,22 @@ fn casualties(
                     || (m.start >= w.2 && text[w.2..m.start].trim().is_empty()))
         })
     };
-    // "The kidnappers took the victims": uncounted victims are not a death.
+    // "The kidnappers took the victims": uncounted victims are not a death. Nor is a toll
+    // word with no count ("Bilan :", "the toll", "حصيلة").
     let victims = |w: &(Cue, usize, usize)| {
         w.0 == Cue::Dead
-            && ["victim", "ضحاي", "الضحاي"]
-                .iter()
-                .any(|v| text[w.1..w.2].starts_with(v))
+            && [
+                "victim",
+                "ضحاي",
+                "الضحاي",
+                "bilan",
+                "the toll",
+                "death toll",
+                "حصيله",
+                "الحصيله",
+            ]
+            .iter()
+            .any(|v| text[w.1..w.2].starts_with(v))
     };
     let killing = words.iter().find(|w| {
         matches!(w.0, Cue::Kill | Cue::Dead | Cue::Neutralise)
@@ -5430,6 +5440,11 @@ fn merge(
     text: &str,
     numbers: &[rasd_text::NumberMention],
 ) -> Vec<Candidate> {
+    // A toll that counts ("two soldiers"), not a bare death word ("heavy losses").
+    let counted_figure = |f: Option<(u32, Option<(usize, usize)>)>| {
+        f.and_then(|(_, span)| span)
+            .is_some_and(|(s, e)| !within(numbers, s, e, |n| n.start).is_empty())
+    };
     // A toll given only in vague words ("several victims", "plusieurs morts").
     let vague = |f: Option<(u32, Option<(usize, usize)>)>| {
         f.and_then(|(_, span)| span).is_some_and(|(s, e)| {
@@ -5638,8 +5653,25 @@ fn merge(
                     // ... the army killed about twenty of the attackers".
                     let other_side = match (counted_side(o), counted_side(&c)) {
                         (Some(a), Some(b)) => a != b,
-                        _ => matches!((o.counted, c.counted), (Some(a), Some(b)) if a != b),
+                        // A party's vague claim about the same strike's dead ("killed scores
+                        // of terrorists", of villagers counted by others) adds nothing; in a
+                        // battle both sides die.
+                        _ => {
+                            matches!((o.counted, c.counted), (Some(a), Some(b)) if a != b)
+                                && counted_figure(c.fatalities)
+                                && (o.sub.event_type() == rasd_model::EventType::Battles
+                                    || !vague(c.fatalities))
+                        }
                     };
+                    // The event's first toll told in a later sentence ("Deux militaires ont
+                    // été tués"): whose dead it counts goes with it.
+                    if o.fatalities.is_none_or(|f| f.0 == 0)
+                        && c.fatalities.is_some_and(|f| f.0 > 0)
+                    {
+                        o.counted = c.counted;
+                        o.sides = c.sides;
+                    }
+
                     // The same dead counted again by another source: ACLED keeps the lowest
                     // figure ("six dead, says the police; nine, says a militia leader").
                     let side = match (c.counted, c.fatalities) {

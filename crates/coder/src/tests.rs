@@ -2744,3 +2744,17 @@ fn a_day_between_a_french_verb_and_its_object_keeps_the_victims() {
     assert_eq!(ev[0].fatalities, Some(11), "{ev:?}");
     assert_eq!(ev[0].sub_event_type, S::Attack, "{ev:?}");
 }
+
+#[test]
+fn a_niger_army_bulletin_gives_its_tolls_after_a_colon() {
+    let text = "Le 11 mars 2025, des frappes aériennes ont été conduites dans la zone d'Anzourou. Bilan : dix-sept (17) terroristes neutralisés, une vingtaine de motos détruites.";
+    let ev = events(text, "2025-03-18");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].fatalities, Some(17), "{ev:?}");
+    // Both sides' dead, each told after its own colon, add up.
+    let text = "Le 13 mars 2025, une unité en patrouille a été accrochée par des terroristes près de Torodi. Réagissant avec vigueur, nos éléments ont mis l'ennemi en déroute. Bilan provisoire côté ami : deux (02) militaires tombés au champ d'honneur, quatre (04) blessés. Côté ennemi : six (06) terroristes neutralisés.";
+    let ev = events(text, "2025-03-18");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].fatalities, Some(8), "{ev:?}");
+    assert_eq!(ev[0].sub_event_type, S::ArmedClash, "{ev:?}");
+}

@@ -120,7 +120,22 @@ pub fn find_numbers(normalized: &str) -> Vec<NumberMention> {
         }
         match cx.mention_at(i) {
             Step::Emit(m, next) => {
-                out.push(m);
+                // "deux (02) militaires", "dix-sept (17) terroristes": official communiqués
+                // repeat a count in digits within parentheses; one count.
+                let repeated = out.last().is_some_and(|p: &NumberMention| {
+                    p.value == m.value
+                        && normalized
+                            .get(p.end..m.start)
+                            .is_some_and(|between| between.trim() == "(")
+                        && normalized[m.end..].trim_start().starts_with(')')
+                });
+                if repeated {
+                    if let Some(p) = out.last_mut() {
+                        p.end = m.end + normalized[m.end..].find(')').map_or(0, |k| k + 1);
+                    }
+                } else {
+                    out.push(m);
+                }
                 i = next;
             }
             Step::Skip(next) => i = next.max(i + 1),
@@ -1846,6 +1861,11 @@ mod tests {
     }
 
     const CASES: &[Case] = &[
+        Case {
+            name: "a count repeated in digits in parentheses is one count",
+            input: "deux (02) militaires tombés, dix-sept (17) terroristes neutralisés",
+            expected: &[("deux (02)", 2, Exact), ("dix-sept (17)", 17, Exact)],
+        },
         Case {
             name: "a question is no count",
             input: "they do not know how many of their relatives died",
