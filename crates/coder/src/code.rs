@@ -3827,6 +3827,7 @@ fn actor_mentions(
     // Role nouns right after a named actor ("Russian Africa Corps troops") extend its span, so
     // "X troops and Y soldiers" reads as a joined pair.
     let mut absorbed: Vec<(usize, usize)> = Vec::new();
+    let mut led: Vec<(usize, usize)> = Vec::new();
     out.retain(|m| {
         let [ActorRef::Generic(g)] = m.refs[..] else {
             return true;
@@ -3843,16 +3844,31 @@ fn actor_mentions(
             absorbed.push((e, m.end));
             return false;
         }
-        !named.iter().any(|&(s, _, state)| {
+        let named_after = named.iter().find(|&&(s, _, state)| {
             state == wants_state
                 && s >= m.end
                 && scan.gap(m.end, s) <= ATTRIBUTION_WINDOW
                 && !cue_between(m.end, s)
-        })
+        });
+        // "by armed men believed to be JNIM fighters": the named actor takes the role noun's
+        // place in the sentence.
+        let agent = {
+            let pre = text[..m.start].trim_end();
+            ["by", "by the", "par", "par des", "par les"]
+                .iter()
+                .any(|w| pre.strip_suffix(w).is_some_and(|r| r.ends_with(' ')))
+        };
+        if let (Some(&(s, _, _)), true) = (named_after, agent) {
+            led.push((s, m.start));
+        }
+        named_after.is_none()
     });
     for m in &mut out {
         if let Some(&(_, new_end)) = absorbed.iter().find(|&&(e, _)| e == m.end) {
             m.end = new_end;
+        }
+        if let Some(&(_, new_start)) = led.iter().find(|&&(s, _)| s == m.start) {
+            m.start = new_start;
         }
     }
     // "the militants", "les assaillants", "المسلحون": a definite role noun refers back to the

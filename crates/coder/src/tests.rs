@@ -2758,3 +2758,18 @@ fn a_niger_army_bulletin_gives_its_tolls_after_a_colon() {
     assert_eq!(ev[0].fatalities, Some(8), "{ev:?}");
     assert_eq!(ev[0].sub_event_type, S::ArmedClash, "{ev:?}");
 }
+
+#[test]
+fn a_passive_agent_given_as_gunmen_believed_to_be_a_group_is_that_group() {
+    for text in [
+        "Four truck drivers were abducted on Friday near Goundam by armed men believed to be JNIM fighters.",
+        "Quatre chauffeurs ont été enlevés vendredi près de Goundam par des hommes armés présumés du JNIM.",
+    ] {
+        let ev = events(text, "2024-06-11");
+        assert_eq!(
+            ev[0].actor1.as_deref(),
+            Some("JNIM: Group for Support of Islam and Muslims"),
+            "{text}: {ev:?}"
+        );
+    }
+}
