@@ -4556,14 +4556,19 @@ fn relative_between(text: &str, a: usize, b: usize) -> bool {
 /// a short opening without a full stop, ended by a dash, that names an agency or is a city.
 fn dateline_end(text: &str) -> usize {
     let head = &text[..floor_char(text, text.len().min(100))];
-    let Some(dash) = head.find(" - ").or_else(|| head.find(" -- ")) else {
+    // "BAMAKO (Reuters) -", "ياوندي –": a hyphen or a dash after the filing place.
+    let Some((dash, len)) = [" - ", " -- ", " – ", " — "]
+        .iter()
+        .filter_map(|d| head.find(d).map(|i| (i, d.len())))
+        .min()
+    else {
         return 0;
     };
     let prefix = &head[..dash];
     if prefix.contains(['.', '!', '?', '\n']) || prefix.split_whitespace().count() > 8 {
         return 0;
     }
-    dash + 3
+    dash + len
 }
 
 /// What a sentence's coding may borrow from the rest of the document.

@@ -2773,3 +2773,14 @@ fn a_passive_agent_given_as_gunmen_believed_to_be_a_group_is_that_group() {
         );
     }
 }
+
+#[test]
+fn an_arabic_dateline_with_a_dash_is_where_the_report_was_filed() {
+    let text = "ياوندي – قتل ثلاثة مدنيين مساء السبت في هجوم شنه مسلحون على بلدة موزوغو في أقصى شمال الكاميرون.";
+    let ev = events(text, "2023-06-27");
+    assert_eq!(ev[0].location.as_deref(), Some("Mozogo"), "{ev:?}");
+    let text = "وقع وجهاء من الطرفين، الأحد، في مدينة قوز بيضا، اتفاق صلح برعاية والي الإقليم.";
+    let ev = events(text, "2025-04-08");
+    assert_eq!(ev[0].location.as_deref(), Some("Goz Beida"), "{ev:?}");
+    assert_eq!(ev[0].admin1.as_deref(), Some("Sila"), "{ev:?}");
+}
