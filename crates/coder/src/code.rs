@@ -1247,12 +1247,35 @@ impl Coder {
             .or_else(|| doc_country.map(str::to_string));
         let country = country.as_deref();
 
-        let mentions = actor_mentions(
+        let mut mentions = actor_mentions(
             self.lexicon,
             (&self.demonyms, &self.trailing_demonyms),
             scan,
             &in_sentence,
         );
+        // "أعلنت الحكومة البنينية مقتل ستة جنود في هجوم", "the government said": a government
+        // that announces the violence only speaks of it.
+        if violent_family {
+            let text = scan.norm.as_str();
+            let speech = |w: &str| {
+                let w = w.trim_matches(|c: char| !is_word_char(c));
+                SPEECH_WORDS.contains(&w)
+                    || w.strip_prefix('و')
+                        .is_some_and(|w| SPEECH_WORDS.contains(&w))
+            };
+            mentions.retain(|m| {
+                let government = match m.refs[0] {
+                    ActorRef::Generic(g) => g == GenericRole::Government,
+                    ActorRef::Named(id) => self.lexicon.actor(id).name.starts_with("Government"),
+                };
+                let before = text[..m.start].split_whitespace().next_back();
+                let mut after = text[m.end..].split_whitespace();
+                let speaks = before.is_some_and(speech)
+                    || after.next().is_some_and(speech)
+                    || after.next().is_some_and(speech);
+                !(government && speaks)
+            });
+        }
         let (mut a1, mut a2) = self.assign_roles(
             scan,
             &in_sentence,

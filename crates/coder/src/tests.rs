@@ -2784,3 +2784,16 @@ fn an_arabic_dateline_with_a_dash_is_where_the_report_was_filed() {
     assert_eq!(ev[0].location.as_deref(), Some("Goz Beida"), "{ev:?}");
     assert_eq!(ev[0].admin1.as_deref(), Some("Sila"), "{ev:?}");
 }
+
+#[test]
+fn a_government_announcing_the_dead_is_no_party_to_the_fight() {
+    let text = "أعلنت الحكومة البنينية، الأربعاء، مقتل ستة جنود في هجوم شنه إرهابيون على موقع عسكري في بلدية كاريماما مساء الثلاثاء. وقال مصدر أمني في مدينة كاندي إن الهجوم وقع قرابة السادسة مساء.";
+    let ev = events(text, "2025-06-19");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Unidentified Armed Group (Benin)"),
+        "{ev:?}"
+    );
+    assert_eq!(ev[0].location.as_deref(), Some("Karimama"), "{ev:?}");
+}

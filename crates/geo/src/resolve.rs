@@ -1170,6 +1170,11 @@ const SAID_IN: &[&str] = &[
     "s'exprimant a ",
     "بيان صادر في ",
     "وقال في ",
+    // A security source speaks from a garrison town, not from the scene.
+    "a security source in ",
+    "une source securitaire a ",
+    "مصدر امني في ",
+    "مصدر امني في مدينه ",
 ];
 
 /// Verbs and nouns of an attack right before the place attacked: "attacked X", "raid on X",
