@@ -6841,7 +6841,8 @@ fn said_date(text: &str, d: &DateMention, sent_start: usize, trigger: usize) -> 
         }
     }
     // Speech word in the few words right before the date, trigger not between.
-    let lo = floor_char(text, d.start.saturating_sub(48).max(sent_start));
+    // Five words back (Arabic letters take two bytes each).
+    let lo = floor_char(text, d.start.saturating_sub(120).max(sent_start));
     let before = &text[lo..d.start];
     let mut words: Vec<(usize, &str)> = before
         .split_whitespace()

@@ -2797,3 +2797,14 @@ fn a_government_announcing_the_dead_is_no_party_to_the_fight() {
     );
     assert_eq!(ev[0].location.as_deref(), Some("Karimama"), "{ev:?}");
 }
+
+#[test]
+fn an_arabic_announcement_day_is_not_the_days_of_the_attack() {
+    let text = "أعلنت القوات المسلحة المالية، مساء الاثنين، مقتل ثلاثة من جنودها خلال هجوم استهدف معسكرها في بلدة بوني، فجر الأحد.";
+    let ev = events(text, "2024-03-12");
+    assert_eq!(
+        ev[0].event_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-03-10"),
+        "{ev:?}"
+    );
+}
