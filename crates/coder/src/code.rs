@@ -1263,7 +1263,7 @@ impl Coder {
                     || w.strip_prefix('و')
                         .is_some_and(|w| SPEECH_WORDS.contains(&w))
             };
-            mentions.retain(|m| {
+            let speaker = |m: &ActorMention| {
                 let government = match m.refs[0] {
                     ActorRef::Generic(g) => g == GenericRole::Government,
                     ActorRef::Named(id) => self.lexicon.actor(id).name.starts_with("Government"),
@@ -1273,8 +1273,12 @@ impl Coder {
                 let speaks = before.is_some_and(speech)
                     || after.next().is_some_and(speech)
                     || after.next().is_some_and(speech);
-                !(government && speaks)
-            });
+                government && speaks
+            };
+            // Alone in the sentence it stays: an event with no actor at all reads weaker.
+            if mentions.iter().any(|m| !speaker(m)) {
+                mentions.retain(|m| !speaker(m));
+            }
         }
         let (mut a1, mut a2) = self.assign_roles(
             scan,
