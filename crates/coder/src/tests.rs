@@ -2808,3 +2808,19 @@ fn an_arabic_announcement_day_is_not_the_days_of_the_attack() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn ambazonian_separatists_are_named_in_three_languages() {
+    for text in [
+        "Ambazonian separatists attacked a gendarmerie post in Bafut on Tuesday, killing two gendarmes.",
+        "Des séparatistes ambazoniens ont attaqué mardi un poste de gendarmerie à Bafut, tuant deux gendarmes.",
+        "هاجم الانفصاليون الأمبازونيون الثلاثاء مركزا للدرك في بافوت وقتلوا اثنين من الدركيين.",
+    ] {
+        let ev = events(text, "2024-09-07");
+        assert_eq!(
+            ev[0].actor1.as_deref(),
+            Some("Ambazonian Separatists"),
+            "{text}: {ev:?}"
+        );
+    }
+}
