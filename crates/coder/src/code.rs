@@ -4055,10 +4055,34 @@ fn nearest_place(
     trigger: usize,
     ctx: &Context,
 ) -> Option<usize> {
+    // "le camp militaire de Sokolo, dans le cercle de Niono (région de Ségou)": a region that
+    // locates a town named in the same sentence is not the event's place.
+    let lo_s = scan.places.partition_point(|p| p.start < start);
+    let in_sentence = || {
+        scan.places[lo_s..]
+            .iter()
+            .take_while(|p| p.start < end)
+            .filter(|p| p.end <= end && !p.said)
+    };
+    let locates_town = |p: &Place| {
+        p.geo_precision == 3
+            && !p.is_country
+            && in_sentence().any(|q| {
+                q.geo_precision < 3
+                    && !q.is_country
+                    && q.location != p.location
+                    // The region follows the town it locates.
+                    && q.end <= p.start
+                    && scan.gap(q.end, p.start) <= 12
+                    && q.country == p.country
+                    && q.admin1 == p.admin1
+            })
+    };
     let cost = |p: &Place| {
         let words = scan.word_index(p.start).abs_diff(scan.word_index(trigger)) as f32;
         let before = if p.start < trigger { 2.0 } else { 0.0 };
-        words / 4.0 + before + (1.0 - p.score) * 6.0
+        let region = if locates_town(p) { 3.0 } else { 0.0 };
+        words / 4.0 + before + (1.0 - p.score) * 6.0 + region
     };
     // The dateline ("BAMAKO (Reuters) -") is where the report was filed: the event's place
     // only when the text names no other.

@@ -2824,3 +2824,10 @@ fn ambazonian_separatists_are_named_in_three_languages() {
         );
     }
 }
+
+#[test]
+fn a_region_that_locates_the_town_before_it_is_not_the_place() {
+    let text = "Au Mali, le camp militaire de Sokolo, dans le cercle de Niono (région de Ségou), a été la cible d'une attaque d'envergure dimanche 19 mai à l'aube.";
+    let ev = events(text, "2024-05-21");
+    assert_eq!(ev[0].location.as_deref(), Some("Sokolo"), "{ev:?}");
+}
