@@ -1257,12 +1257,6 @@ impl Coder {
         // that announces the violence only speaks of it.
         if violent_family {
             let text = scan.norm.as_str();
-            let speech = |w: &str| {
-                let w = w.trim_matches(|c: char| !is_word_char(c));
-                SPEECH_WORDS.contains(&w)
-                    || w.strip_prefix('و')
-                        .is_some_and(|w| SPEECH_WORDS.contains(&w))
-            };
             let speaker = |m: &ActorMention| {
                 let government = match m.refs[0] {
                     ActorRef::Generic(g) => g == GenericRole::Government,
@@ -1270,9 +1264,9 @@ impl Coder {
                 };
                 let before = text[..m.start].split_whitespace().next_back();
                 let mut after = text[m.end..].split_whitespace();
-                let speaks = before.is_some_and(speech)
-                    || after.next().is_some_and(speech)
-                    || after.next().is_some_and(speech);
+                let speaks = before.is_some_and(speech_word)
+                    || after.next().is_some_and(speech_word)
+                    || after.next().is_some_and(speech_word);
                 government && speaks
             };
             // Alone in the sentence it stays: an event with no actor at all reads weaker.
@@ -6847,16 +6841,19 @@ const SPEECH_WORDS: &[&str] = &[
     "صرحت",
 ];
 
+/// A verb or noun of saying ("said", "a annoncé", "أعلنت", with a clitic "و"), punctuation
+/// around it ignored.
+fn speech_word(w: &str) -> bool {
+    let w = w.trim_matches(|c: char| !is_word_char(c));
+    SPEECH_WORDS.contains(&w)
+        || w.strip_prefix('و')
+            .is_some_and(|w| SPEECH_WORDS.contains(&w))
+}
+
 /// The date mention is the day of a statement: a verb of saying stands within a few words
 /// before it ("said on Thursday", "a annoncé jeudi", "أعلن الجيش المالي، الخميس") or between it
 /// and the trigger ("On Thursday, the army said it killed ..."), with the trigger elsewhere.
 fn said_date(text: &str, d: &DateMention, sent_start: usize, trigger: usize) -> bool {
-    let is_speech = |w: &str| {
-        let w = w.trim_matches(|c: char| !is_word_char(c));
-        SPEECH_WORDS.contains(&w)
-            || w.strip_prefix('و')
-                .is_some_and(|w| SPEECH_WORDS.contains(&w))
-    };
     // A date borrowed from another sentence is judged there, not here.
     if (trigger >= d.start && trigger < d.end) || d.start < sent_start || d.end > text.len() {
         return false;
@@ -6864,7 +6861,7 @@ fn said_date(text: &str, d: &DateMention, sent_start: usize, trigger: usize) -> 
     if trigger > d.end {
         // Speech word between the date and the trigger.
         let between = &text[d.end..trigger];
-        if between.split_whitespace().take(8).any(is_speech) {
+        if between.split_whitespace().take(8).any(speech_word) {
             return true;
         }
     }
@@ -6878,7 +6875,7 @@ fn said_date(text: &str, d: &DateMention, sent_start: usize, trigger: usize) -> 
         .collect();
     let keep = words.len().saturating_sub(5);
     words.drain(..keep);
-    match words.iter().rev().find(|(_, w)| is_speech(w)) {
+    match words.iter().rev().find(|(_, w)| speech_word(w)) {
         Some(&(at, _)) => !(trigger > lo + at && trigger < d.start),
         None => false,
     }
