@@ -2831,3 +2831,10 @@ fn a_region_that_locates_the_town_before_it_is_not_the_place() {
     let ev = events(text, "2024-05-21");
     assert_eq!(ev[0].location.as_deref(), Some("Sokolo"), "{ev:?}");
 }
+
+#[test]
+fn the_fighting_season_is_no_fight() {
+    let text = "\"The dry season is fighting season,\" said one researcher based in Niamey. \"What happens in the next three months will tell us whether Diffa slides back to 2015.\"";
+    let ev = events(text, "2026-01-20");
+    assert!(ev.is_empty(), "{ev:?}");
+}
