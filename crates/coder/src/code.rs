@@ -1257,21 +1257,21 @@ impl Coder {
         // that announces the violence only speaks of it.
         if violent_family {
             let text = scan.norm.as_str();
-            let speaker = |m: &ActorMention| {
-                let government = match m.refs[0] {
-                    ActorRef::Generic(g) => g == GenericRole::Government,
-                    ActorRef::Named(id) => self.lexicon.actor(id).name.starts_with("Government"),
-                };
-                let before = text[..m.start].split_whitespace().next_back();
-                let mut after = text[m.end..].split_whitespace();
-                let speaks = before.is_some_and(speech_word)
-                    || after.next().is_some_and(speech_word)
-                    || after.next().is_some_and(speech_word);
-                government && speaks
-            };
+            let speakers: Vec<bool> = mentions
+                .iter()
+                .map(|m| {
+                    let before = text[..m.start].split_whitespace().next_back();
+                    let mut after = text[m.end..].split_whitespace();
+                    self.is_government(m)
+                        && (before.is_some_and(speech_word)
+                            || after.next().is_some_and(speech_word)
+                            || after.next().is_some_and(speech_word))
+                })
+                .collect();
             // Alone in the sentence it stays: an event with no actor at all reads weaker.
-            if mentions.iter().any(|m| !speaker(m)) {
-                mentions.retain(|m| !speaker(m));
+            if speakers.contains(&false) {
+                let mut speaking = speakers.into_iter();
+                mentions.retain(|_| !speaking.next().unwrap_or(false));
             }
         }
         let (mut a1, mut a2) = self.assign_roles(
@@ -3031,20 +3031,18 @@ impl Coder {
                         .unwrap_or(pre);
                     // Not a government ("Tuaregs aligned with the government") nor an ally
                     // of the target ("civilians escorted by the military").
-                    let government = matches!(m.refs[0], ActorRef::Generic(GenericRole::Government))
-                        || matches!(m.refs[0], ActorRef::Named(id) if self.lexicon.actor(id).name.starts_with("Government"));
+                    let government = self.is_government(m);
                     self.mention_kind(m).is_armed()
                         && !government
                         && target.is_none_or(|t| {
                             t.refs != m.refs
                                 && !self.allied(t, m)
-                                && !(is_force(self.mention_kind(t)) && is_force(self.mention_kind(m)))
+                                && !(is_force(self.mention_kind(t))
+                                    && is_force(self.mention_kind(m)))
                         })
                         && ["with", "by", "between", "avec", "par", "entre"]
                             .iter()
-                            .any(|w| {
-                                pre.strip_suffix(w).is_some_and(|r| r.ends_with(' '))
-                            })
+                            .any(|w| pre.strip_suffix(w).is_some_and(|r| r.ends_with(' ')))
                 })
             };
             let from = undergo
@@ -3358,6 +3356,14 @@ impl Coder {
     }
 
     /// Whether a mention names a militia that fights beside the state's forces.
+    /// The mention names a government (not its forces): "the government", "Government of Mali".
+    fn is_government(&self, m: &ActorMention) -> bool {
+        match m.refs[0] {
+            ActorRef::Generic(g) => g == GenericRole::Government,
+            ActorRef::Named(id) => self.lexicon.actor(id).name.starts_with("Government"),
+        }
+    }
+
     fn pro_government(&self, m: &ActorMention) -> bool {
         matches!(m.refs[0], ActorRef::Named(id) if self.lexicon.actor(id).pro_government)
     }
@@ -4051,9 +4057,9 @@ fn nearest_place(
 ) -> Option<usize> {
     // "le camp militaire de Sokolo, dans le cercle de Niono (région de Ségou)": a region that
     // locates a town named in the same sentence is not the event's place.
-    let lo_s = scan.places.partition_point(|p| p.start < start);
+    let lo = scan.places.partition_point(|p| p.start < start);
     let in_sentence = || {
-        scan.places[lo_s..]
+        scan.places[lo..]
             .iter()
             .take_while(|p| p.start < end)
             .filter(|p| p.end <= end && !p.said)
@@ -4081,7 +4087,6 @@ fn nearest_place(
     // The dateline ("BAMAKO (Reuters) -") is where the report was filed: the event's place
     // only when the text names no other.
     let dateline = |p: &Place| p.end <= scan.dateline_end;
-    let lo = scan.places.partition_point(|p| p.start < start);
     // A town named only as where something was said ("in a statement issued in Bamako") stands for the event
     // only when no town is named in the sentences before.
     let pick_any = |towns: bool, said: bool| {
@@ -4290,34 +4295,19 @@ fn coordinated(text: &str, a_end: usize, b_start: usize) -> bool {
         Some("as") => words.next() == Some("well") && words.next() == Some("as"),
         _ => false,
     };
-    // At most two articles or "of" after the conjunction, and "members of the", "des
-    // éléments de la".
+    // At most two articles or "of" after the conjunction, or "members of the", "des
+    // éléments de la" (the partitive noun among the first two words).
+    let article = |w: &str| {
+        matches!(
+            w,
+            "the" | "of" | "de" | "des" | "du" | "d" | "l" | "la" | "le" | "les"
+        )
+    };
+    let partitive = |w: &str| matches!(w, "members" | "membres" | "elements" | "éléments");
     let mut n = 0;
     lead && words.all(|w| {
         n += 1;
-        n <= 3
-            && matches!(
-                w,
-                "the"
-                    | "of"
-                    | "de"
-                    | "des"
-                    | "du"
-                    | "d"
-                    | "l"
-                    | "la"
-                    | "le"
-                    | "les"
-                    | "members"
-                    | "membres"
-                    | "elements"
-                    | "éléments"
-            )
-            && (n <= 2
-                || matches!(
-                    w,
-                    "the" | "of" | "de" | "des" | "du" | "d" | "l" | "la" | "le" | "les"
-                ))
+        article(w) && n <= 3 || partitive(w) && n <= 2
     })
 }
 
@@ -4977,12 +4967,15 @@ fn casualties(
                     );
                     // "ont tué jeudi soir onze personnes", "قتلوا الثلاثاء خمسة": the day
                     // between the verb and its count.
-                    let day_between = scan.dates.iter().any(|d| {
-                        d.start >= w.2
-                            && d.end <= n.start
-                            && text[w.2..d.start].trim().is_empty()
-                            && text[d.end..n.start].trim().is_empty()
-                    });
+                    let day_between =
+                        within(&scan.dates, w.2, n.start, |d| d.start)
+                            .iter()
+                            .any(|d| {
+                                d.start >= w.2
+                                    && d.end <= n.start
+                                    && text[w.2..d.start].trim().is_empty()
+                                    && text[d.end..n.start].trim().is_empty()
+                            });
                     (scan.gap(w.2, n.start) == 0
                         || agent_between
                         || of_between
@@ -5506,20 +5499,20 @@ fn merge(
     text: &str,
     numbers: &[rasd_text::NumberMention],
 ) -> Vec<Candidate> {
-    // A toll that counts ("two soldiers"), not a bare death word ("heavy losses").
-    let counted_figure = |f: Option<(u32, Option<(usize, usize)>)>| {
+    // The counts inside a toll's span.
+    let figures = |f: Option<(u32, Option<(usize, usize)>)>| {
         f.and_then(|(_, span)| span)
-            .is_some_and(|(s, e)| !within(numbers, s, e, |n| n.start).is_empty())
+            .map_or(&[][..], |(s, e)| within(numbers, s, e, |n| n.start))
     };
+    // A toll that counts ("two soldiers"), not a bare death word ("heavy losses").
+    let counted_figure = |f| !figures(f).is_empty();
     // A toll given only in vague words ("several victims", "plusieurs morts").
-    let vague = |f: Option<(u32, Option<(usize, usize)>)>| {
-        f.and_then(|(_, span)| span).is_some_and(|(s, e)| {
-            let inside = within(numbers, s, e, |n| n.start);
-            !inside.is_empty()
-                && inside
-                    .iter()
-                    .all(|n| n.vagueness == rasd_text::Vagueness::Vague)
-        })
+    let vague = |f| {
+        let inside = figures(f);
+        !inside.is_empty()
+            && inside
+                .iter()
+                .all(|n| n.vagueness == rasd_text::Vagueness::Vague)
     };
     let mut out: Vec<Candidate> = Vec::new();
     for mut c in candidates {

@@ -1213,6 +1213,13 @@ const EVENT_BEFORE: &[&str] = &[
     "استهدف ",
 ];
 
+/// The text between two place names joins another place ("and", "et", "then", "ثم") rather
+/// than locating the second by the first.
+fn joins_another(gap: &str) -> bool {
+    gap.split(|c: char| !c.is_alphanumeric())
+        .any(|w| matches!(w, "and" | "et" | "or" | "ou" | "then" | "puis" | "و" | "ثم"))
+}
+
 /// The longest cue of `list` that `s` ends with as whole words ("a " after "Haya " is not the
 /// French "à"); an Arabic cue may carry a clitic و or ف ("وبمدينة").
 /// `s.ends_with(c)`, compared byte by byte from the end: the cue lists are matched against
@@ -1522,9 +1529,7 @@ impl Gazetteer {
                 && matches!(b.kind, PlaceKind::Locality)
                 && gap.len() <= 60
                 && !gap.contains(['.', ';', '(', ')'])
-                && !gap
-                    .split(|c: char| !c.is_alphanumeric())
-                    .any(|w| matches!(w, "and" | "et" | "or" | "ou" | "then" | "puis" | "و" | "ثم"))
+                && !joins_another(gap)
                 && haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
                     > stated_km(gap).map_or(100.0, |d| (1.5 * d + 30.0).max(100.0))
             {
@@ -1556,9 +1561,7 @@ impl Gazetteer {
                     .any(|w| gap.contains(w))
                 && gap.len() <= 80
                 && !gap.contains(['.', ';'])
-                && !gap.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                    matches!(w, "and" | "et" | "or" | "ou" | "then" | "puis" | "و" | "ثم")
-                })
+                && !joins_another(gap)
             {
                 out[i].score *= 0.6;
                 out[i].why.push_str("; landmark of the place before");
@@ -1576,9 +1579,7 @@ impl Gazetteer {
                 && a.country == b.country
                 && gap.len() <= 40
                 && !gap.contains(['.', ';', '(', ')'])
-                && !gap.split(|c: char| !c.is_alphanumeric()).any(|w| {
-                    matches!(w, "and" | "et" | "or" | "ou" | "then" | "puis" | "و" | "ثم")
-                })
+                && !joins_another(gap)
                 && haversine_km(a.latitude, a.longitude, b.latitude, b.longitude) <= 100.0;
             if spot {
                 let cue = a.cue;

@@ -102,7 +102,7 @@ pub fn find_numbers(normalized: &str) -> Vec<NumberMention> {
         toks: &toks,
         in_date: &in_date,
     };
-    let mut out = Vec::new();
+    let mut out: Vec<NumberMention> = Vec::new();
     let mut i = 0;
     while i < toks.len() {
         // A count starts with digits or with a word of some phrase table (a qualifier, a
@@ -122,19 +122,17 @@ pub fn find_numbers(normalized: &str) -> Vec<NumberMention> {
             Step::Emit(m, next) => {
                 // "deux (02) militaires", "dix-sept (17) terroristes": official communiqués
                 // repeat a count in digits within parentheses; one count.
-                let repeated = out.last().is_some_and(|p: &NumberMention| {
-                    p.value == m.value
-                        && normalized
-                            .get(p.end..m.start)
-                            .is_some_and(|between| between.trim() == "(")
-                        && normalized[m.end..].trim_start().starts_with(')')
-                });
-                if repeated {
-                    if let Some(p) = out.last_mut() {
+                match out.last_mut() {
+                    Some(p)
+                        if p.value == m.value
+                            && normalized
+                                .get(p.end..m.start)
+                                .is_some_and(|between| between.trim() == "(")
+                            && normalized[m.end..].trim_start().starts_with(')') =>
+                    {
                         p.end = m.end + normalized[m.end..].find(')').map_or(0, |k| k + 1);
                     }
-                } else {
-                    out.push(m);
+                    _ => out.push(m),
                 }
                 i = next;
             }
