@@ -414,16 +414,22 @@ impl Coder {
                 // perpetrator is unknown.
                 // An attribution ("residents blamed the Islamic State", "les habitants
                 // accusent l'EIS") may come paragraphs after the event it names.
-                let from = if attribution(&scan, s.start, s.end) {
-                    0
-                } else {
-                    sents[i.saturating_sub(2)].start
-                };
+                // A claim, too, often closes the report ("JNIM claimed responsibility in a
+                // statement on Tuesday") paragraphs after the attack.
+                // A sentence dated weeks away from the event speaks of another one ("En
+                // janvier 2021, le camp avait déjà été visé par un assaut attribué à ...").
+                let dated = within(&scan.dates, s.start, s.end, |d| d.start);
                 let last = candidates
                     .iter_mut()
                     .rev()
-                    .take_while(|c| c.trigger.0 >= from)
-                    .find(|c| unknown_perpetrator(&c.actor1) && c.sub.event_type().is_violent());
+                    .find(|c| unknown_perpetrator(&c.actor1) && c.sub.event_type().is_violent())
+                    .filter(|c| {
+                        c.date.is_none_or(|e| {
+                            dated
+                                .iter()
+                                .all(|d| (d.date - e.date).num_days().abs() <= 14)
+                        })
+                    });
                 if let Some(last) = last {
                     if let Some(slot) = self.bare_claimant(&scan, s.start, s.end, last.date) {
                         last.actor1 = Some(slot);
@@ -2213,6 +2219,16 @@ impl Coder {
         // "The strike carried out by AFRICOM ... the operation targeted", "les frappes de
         // l'armée": forces that strike, with no ground fighting told, strike from the air.
         let mut sub = sub;
+        // "abducted seven people in an overnight raid": an attack on civilians that only
+        // takes people is an abduction (ACLED codes the attack once someone dies).
+        if sub == SubEventType::Attack
+            && cue_set.contains(&Cue::Abduct)
+            && ![Cue::Clash, Cue::Kill, Cue::Neutralise, Cue::Dead]
+                .iter()
+                .any(|c| cue_set.contains(c))
+        {
+            sub = SubEventType::AbductionForcedDisappearance;
+        }
         // "abducted and beat a journalist", "wounded and abducted a guide": an abduction that
         // harms is an attack in ACLED (of the 41 development abductions told with a beating or
         // a wound, 25 are attacks and only 3 stay abductions).
@@ -6516,16 +6532,24 @@ const HARMS: &[&str] = &[
     "beat",
     "beaten",
     "beating",
+    "beatings",
     "tortured",
     "whipped",
     "flogged",
     "caned",
+    "assaulted",
+    "amputated",
+    "mutilated",
     "battu",
     "battus",
     "tabasse",
     "tabasses",
     "torture",
     "tortures",
+    "ampute",
+    "amputes",
+    "mutile",
+    "mutiles",
     "ضربوه",
     "عذبوه",
 ];

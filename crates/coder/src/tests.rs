@@ -2838,3 +2838,43 @@ fn the_fighting_season_is_no_fight() {
     let ev = events(text, "2026-01-20");
     assert!(ev.is_empty(), "{ev:?}");
 }
+
+#[test]
+fn a_raid_that_only_takes_people_is_an_abduction() {
+    for text in [
+        "Suspected Boko Haram fighters abducted seven people, including three women, in an overnight raid on Mozogo on Thursday, local authorities said.",
+        "Des hommes armés ont enlevé six personnes lors d'une attaque nocturne contre le village de Kucheri, dans l'État de Zamfara, jeudi soir.",
+        "اختطف مسلحون سبعة أشخاص بينهم ثلاث نساء في هجوم ليلي على بلدة موزوغو مساء الخميس.",
+    ] {
+        let ev = events(text, "2024-12-07");
+        assert_eq!(
+            ev[0].sub_event_type,
+            S::AbductionForcedDisappearance,
+            "{text}: {ev:?}"
+        );
+    }
+    // Once someone is killed ACLED codes the attack.
+    let ev = events(
+        "Gunmen abducted seven people and killed two others in a raid on Mozogo on Thursday.",
+        "2024-12-07",
+    );
+    assert_eq!(ev[0].sub_event_type, S::Attack, "{ev:?}");
+}
+
+#[test]
+fn a_claim_paragraphs_later_names_the_perpetrator_but_old_history_does_not() {
+    let text = "An improvised explosive device struck an army convoy near Hombori on Monday, wounding four soldiers, the army said. The convoy was travelling from Douentza to Gao. The road has been cut several times this year. Traders say prices of grain have doubled. JNIM claimed responsibility in a statement on Tuesday.";
+    let ev = events(text, "2024-02-14");
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("JNIM: Group for Support of Islam and Muslims"),
+        "{ev:?}"
+    );
+    let text = "Lundi 20 mai, un convoi parti de Diabaly a été touché par un engin explosif improvisé près de Diabaly. Deux soldats ont été blessés. En janvier 2021, le camp de Sokolo avait déjà été visé par un assaut meurtrier attribué à la katiba du Macina.";
+    let ev = events(text, "2024-05-21");
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Unidentified Armed Group (Mali)"),
+        "{ev:?}"
+    );
+}
