@@ -82,6 +82,7 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
             Cue::Suicide,
             Cue::Vbied,
             Cue::Airstrike,
+            Cue::Drone,
             Cue::Shelling,
             Cue::Grenade,
         ]
@@ -95,6 +96,7 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
                 tag: Some(match w {
                     Cue::Suicide => "suicide",
                     Cue::Airstrike => "air_strike",
+                    Cue::Drone => "drone",
                     Cue::Shelling => "shelling",
                     Cue::Vbied => "vbied",
                     _ => "grenade",
@@ -243,7 +245,11 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
         return tagged(S::HeadquartersOrBaseEstablished, Cue::Base, "base");
     }
     if has(Cue::Withdraw) {
-        return fixed(S::NonViolentTransferOfTerritory, Cue::Withdraw);
+        return tagged(
+            S::NonViolentTransferOfTerritory,
+            Cue::Withdraw,
+            "withdrawal",
+        );
     }
     if has(Cue::Agreement) {
         return fixed(S::Agreement, Cue::Agreement);

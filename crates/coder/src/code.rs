@@ -5578,9 +5578,17 @@ fn merge(
             let claimed = c.claim
                 && o.sub.event_type().is_violent()
                 && (unknown_perpetrator(&o.actor1) || same_actor(&o.actor1, &c.actor1));
+            // "ont repris le contrôle de Tin-Akoff ... Après de brefs mais intenses combats,
+            // une dizaine de terroristes ont été neutralisés": the fight for a town taken the
+            // same day at the same place is how it was taken.
+            let territory_fight = territorial(o.sub)
+                && !o.tags.contains(&"withdrawal")
+                && c.sub == SubEventType::ArmedClash
+                && !c.weak;
             let same_kind = damage
                 || fought_back
                 || claimed
+                || territory_fight
                 || (protest_rank(o.sub).is_some() && protest_rank(c.sub).is_some())
                 || protest_casualty(o, &c)
                 || o.sub == c.sub
@@ -5666,6 +5674,29 @@ fn merge(
             sequel_only || c.reference || c.dateline_place || borrowed_or_said(&c, places, text);
         match target {
             Some(o) => {
+                if territorial(o.sub) && c.sub == SubEventType::ArmedClash {
+                    if o.sub == SubEventType::NonViolentTransferOfTerritory {
+                        o.sub = if o.actor1.as_ref().is_some_and(|a| is_force(a.kind)) {
+                            SubEventType::GovernmentRegainsTerritory
+                        } else {
+                            SubEventType::NonStateActorOvertakesTerritory
+                        };
+                    }
+                    // The fight names the side that lost the town when the taking did not.
+                    if o.actor2
+                        .as_ref()
+                        .is_none_or(|a| a.unidentified || a.span.is_none())
+                    {
+                        let other = [&c.actor1, &c.actor2].into_iter().flatten().find(|a| {
+                            o.actor1.as_ref().is_some_and(|t| {
+                                t.name != a.name && is_force(t.kind) != is_force(a.kind)
+                            })
+                        });
+                        if let Some(a) = other {
+                            o.actor2 = Some(a.clone());
+                        }
+                    }
+                }
                 if o.weak && !c.weak {
                     let fat = o.fatalities.take();
                     let place = o.place.or(c.place);
@@ -5909,6 +5940,16 @@ fn another_event(sentence: &str) -> bool {
 }
 
 /// No perpetrator, or an unidentified or unnamed one: a claim or a later mention may name it.
+/// Territory changing hands, by force or not.
+fn territorial(sub: SubEventType) -> bool {
+    matches!(
+        sub,
+        SubEventType::NonViolentTransferOfTerritory
+            | SubEventType::GovernmentRegainsTerritory
+            | SubEventType::NonStateActorOvertakesTerritory
+    )
+}
+
 fn unknown_perpetrator(actor1: &Option<Slot>) -> bool {
     actor1
         .as_ref()

@@ -2878,3 +2878,66 @@ fn a_claim_paragraphs_later_names_the_perpetrator_but_old_history_does_not() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn the_fight_for_a_town_retaken_is_how_it_was_retaken() {
+    let text = "Les Forces armées nationales ont repris le contrôle de la commune de Tin-Akoff, dans la province de l'Oudalan, le mercredi 3 avril 2024. Selon nos sources, l'unité engagée a dû faire face à une résistance des terroristes de l'État islamique au Sahel aux abords de la localité. « Après de brefs mais intenses combats, une dizaine de terroristes ont été neutralisés », a indiqué un officier.";
+    let ev = events(text, "2024-04-05");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        ev[0].sub_event_type,
+        S::GovernmentRegainsTerritory,
+        "{ev:?}"
+    );
+    assert_eq!(
+        ev[0].actor2.as_deref(),
+        Some("Unidentified Armed Group (Burkina Faso)"),
+        "{ev:?}"
+    );
+    assert_eq!(ev[0].fatalities, Some(10), "{ev:?}");
+    // A force that withdraws loses the town: the fight is no regain.
+    let text = "Des combattants du JNIM ont attaqué dimanche le poste militaire de Dinangourou. « Les militaires ont résisté jusqu'en début d'après-midi avant de se replier vers Koro. Deux soldats ont été tués », a affirmé un habitant.";
+    let ev = events(text, "2024-11-19");
+    assert!(
+        ev.iter()
+            .all(|e| e.sub_event_type != S::GovernmentRegainsTerritory),
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn territory_phrases_in_three_languages() {
+    // A detachment installed for good is a base.
+    let ev = events(
+        "Jeudi 4 avril, un détachement militaire a été installé de façon permanente à Tin-Akoff, a précisé la même source.",
+        "2024-04-05",
+    );
+    assert_eq!(
+        ev[0].sub_event_type,
+        S::HeadquartersOrBaseEstablished,
+        "{ev:?}"
+    );
+    // Offensives "aimed at" retaking towns have retaken nothing yet.
+    let ev = events(
+        "Depuis plusieurs mois, l'état-major général des armées a engagé dans la région du Sahel une série d'offensives visant à reconquérir les localités sous emprise terroriste.",
+        "2024-04-05",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+    // "استعادت السيطرة على": the verb of retaking governs the noun of control.
+    let ev = events(
+        "أعلن غويتا، أمس الثلاثاء، أن القوات المسلحة المالية استعادت السيطرة على مدينة كيدال.",
+        "2023-11-15",
+    );
+    assert_eq!(ev[0].location.as_deref(), Some("Kidal"), "{ev:?}");
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Military Forces of Mali (2021-)"),
+        "{ev:?}"
+    );
+    // Drones that back a column in a clash are part of the battle.
+    let ev = events(
+        "A large army column, supported by drones, entered Kidal on Tuesday after limited clashes with rebel fighters at its southern entrance.",
+        "2023-11-15",
+    );
+    assert_eq!(ev[0].sub_event_type, S::ArmedClash, "{ev:?}");
+}
