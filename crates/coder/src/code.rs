@@ -1676,11 +1676,12 @@ impl Coder {
                 // "Hundreds protested. Police fired tear gas.": the intervention may follow.
                 // "Protesters were arrested while holding a sit-in": arrests of the crowd too
                 // (not "demanded the release of people arrested").
-                let intervened = cue_set.contains(&Cue::Disperse)
+                let text = scan.norm.as_str();
+                let intervened = in_sentence.iter().any(|m| dispersal(text, m))
                     || protesters_arrested(scan, &in_sentence)
                     || within(&scan.matches, end, ctx.next_end, |m| m.start)
                         .iter()
-                        .any(|m| matches!(m.target, Target::Cue(Cue::Disperse | Cue::Arrest)));
+                        .any(|m| m.target == Target::Cue(Cue::Arrest) || dispersal(text, m));
                 if (kill_present && (intervened || state.is_some()))
                     || (violence_on_crowd && shooter.is_some())
                 {
@@ -2419,6 +2420,7 @@ impl Coder {
         let crowd = numbers_in.iter().any(|n| n.end <= end);
         let protest_family = matches!(family, Family::Protest)
             || matches!(family, Family::Fixed(s) if matches!(s.event_type(), rasd_model::EventType::Protests | rasd_model::EventType::Riots));
+        // (A crowd that dispersed calmly is no intervention, but it is still a crowd told.)
         let intervention = cue_set.contains(&Cue::Disperse)
             || (matches!(family, Family::Protest) && protesters_arrested(scan, &in_sentence));
         // "a 96-hour work stoppage", "un sit-in de 72 heures", "إضراب لمدة ثلاثة أيام": a
@@ -5940,6 +5942,38 @@ fn another_event(sentence: &str) -> bool {
 }
 
 /// No perpetrator, or an unidentified or unnamed one: a claim or a later mention may name it.
+/// A dispersal cue that reports a force breaking up a crowd, not a crowd that went home ("the
+/// protesters ... dispersed calmly", "les manifestants se sont dispersés dans le calme").
+fn dispersal(text: &str, m: &Match) -> bool {
+    const CALM: &[&str] = &[
+        "calmly",
+        "peacefully",
+        "quietly",
+        "without incident",
+        "of their own accord",
+        "calmement",
+        "dans le calme",
+        "sans incident",
+        "pacifiquement",
+        "d'eux-memes",
+        "بهدوء",
+        "بسلام",
+    ];
+    if m.target != Target::Cue(Cue::Disperse) {
+        return false;
+    }
+    let before = text[..m.start].trim_end();
+    let after = text[m.end..].trim_start();
+    let reflexive = before.ends_with(" se sont") || before.ends_with(" s'est");
+    let calm = CALM.iter().any(|w| {
+        after.starts_with(w)
+            || after
+                .split_once(' ')
+                .is_some_and(|(_, rest)| rest.starts_with(w))
+    });
+    !(reflexive || calm)
+}
+
 /// Territory changing hands, by force or not.
 fn territorial(sub: SubEventType) -> bool {
     matches!(

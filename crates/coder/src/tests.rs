@@ -2941,3 +2941,20 @@ fn territory_phrases_in_three_languages() {
     );
     assert_eq!(ev[0].sub_event_type, S::ArmedClash, "{ev:?}");
 }
+
+#[test]
+fn a_crowd_that_disperses_calmly_met_no_intervention() {
+    for text in [
+        "Several hundred contract teachers demonstrated on Monday in front of the regional education directorate in Kiffa. The protesters, who carried banners and chanted slogans, dispersed calmly in the early afternoon, a union representative said.",
+        "Des centaines d'enseignants contractuels ont manifesté lundi devant la direction régionale de l'éducation à Kiffa, puis se sont dispersés dans le calme en début d'après-midi.",
+    ] {
+        let ev = events(text, "2025-03-04");
+        assert_eq!(ev[0].sub_event_type, S::PeacefulProtest, "{text}: {ev:?}");
+        assert_eq!(ev[0].actor2, None, "{text}: {ev:?}");
+    }
+    let ev = events(
+        "Several hundred contract teachers demonstrated on Monday in front of the regional education directorate in Kiffa. Police dispersed the protesters in the early afternoon.",
+        "2025-03-04",
+    );
+    assert_eq!(ev[0].sub_event_type, S::ProtestWithIntervention, "{ev:?}");
+}
