@@ -3497,6 +3497,26 @@ impl Coder {
         if let Some(p) = place {
             span(Role::Location, (p.start, p.end));
         }
+        // A government named beside violence ("attacks in Riyom Local Government Area", "local
+        // authorities said") announced it: ACLED's data has no violent event with a government
+        // as actor1. The perpetrator is unknown.
+        let mut c = c;
+        if c.sub.event_type().is_violent()
+            && c.sub != SubEventType::GovernmentRegainsTerritory
+            && c.actor1.as_ref().is_some_and(government_slot)
+        {
+            let country = place.map(|p| p.country.as_str()).or(doc_country);
+            let date = c.date.map(|d| d.date).or(doc.published);
+            c.actor1 = Some(Slot {
+                kind: GenericRole::Unidentified.kind(),
+                name: self
+                    .lexicon
+                    .resolve_generic(GenericRole::Unidentified, country, date)
+                    .map(|r| r.name),
+                span: None,
+                unidentified: true,
+            });
+        }
         let (event_date, time_precision) = match (c.date, doc.published) {
             (Some(d), _) => (Some(d.date), Some(d.precision)),
             (None, Some(p)) => (Some(p), Some(2)),
@@ -5708,9 +5728,9 @@ fn merge(
                     o.date = date;
                     o.fatalities = max_fatalities(fat, c.fatalities);
                 } else if c.claim
-                    && c.actor1
-                        .as_ref()
-                        .is_some_and(|a| a.span.is_some() && a.name.is_some())
+                    && c.actor1.as_ref().is_some_and(|a| {
+                        a.span.is_some() && a.name.is_some() && !government_slot(a)
+                    })
                 {
                     // The claimant replaces an unidentified perpetrator.
                     let unidentified = unknown_perpetrator(&o.actor1);
@@ -5830,6 +5850,13 @@ fn merge(
                     // A later sentence that names the group ("JNIM said it killed 20 soldiers")
                     // names the gunmen of the first.
                     let unnamed = unknown_perpetrator(&o.actor1);
+                    // "ونسب حاكم الإقليم الهجوم إلى ...": a government speaking of the violence
+                    // is never its perpetrator (no violent development row has one as actor1).
+                    if c.actor1.as_ref().is_some_and(government_slot)
+                        && o.sub.event_type().is_violent()
+                    {
+                        c.actor1 = None;
+                    }
                     let named_group = c.actor1.as_ref().is_some_and(|a| {
                         a.span.is_some()
                             && !a.unidentified
@@ -5972,6 +5999,14 @@ fn dispersal(text: &str, m: &Match) -> bool {
                 .is_some_and(|(_, rest)| rest.starts_with(w))
     });
     !(reflexive || calm)
+}
+
+/// A government (not its forces): it speaks of violence, announces and attributes it, but in
+/// ACLED's data it never commits it.
+fn government_slot(a: &Slot) -> bool {
+    a.name
+        .as_deref()
+        .is_some_and(|n| n.starts_with("Government"))
 }
 
 /// Territory changing hands, by force or not.

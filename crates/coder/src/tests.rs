@@ -2958,3 +2958,24 @@ fn a_crowd_that_disperses_calmly_met_no_intervention() {
     );
     assert_eq!(ev[0].sub_event_type, S::ProtestWithIntervention, "{ev:?}");
 }
+
+#[test]
+fn a_government_is_never_the_perpetrator_of_violence() {
+    for (text, published) in [
+        (
+            "JOS — The death toll from attacks on two communities in Riyom Local Government Area of Plateau State on Sunday night has risen to 24.",
+            "2024-10-22",
+        ),
+        (
+            "قتل ستة أشخاص في تفجير انتحاري في سوق بلدة كولوفاتا صباح الاثنين. ونسب حاكم الإقليم، في تصريح للإذاعة الرسمية من ماروا، الهجوم إلى جماعة بوكو حرام، داعياً السكان إلى اليقظة.",
+            "2025-04-08",
+        ),
+    ] {
+        let ev = events(text, published);
+        let actor1 = ev[0].actor1.as_deref().unwrap_or("");
+        assert!(
+            actor1.starts_with("Unidentified Armed Group"),
+            "{text}: {ev:?}"
+        );
+    }
+}
