@@ -2681,13 +2681,7 @@ impl Coder {
                 .any(|w| said.contains(w))
             },
             counted,
-            sides: {
-                let mut sides = [None; 3];
-                if let (Some(k), Some((n, _))) = (counted, fatalities) {
-                    sides[k as usize] = Some(n);
-                }
-                sides
-            },
+            sides: self.toll_sides(scan, fatalities, counted),
             total,
             date,
             place,
@@ -3365,6 +3359,62 @@ impl Coder {
             [(country, _)] => Some(country),
             _ => None,
         }
+    }
+
+    /// The dead of each side in a toll (indexed like `Candidate::counted`): "Deux soldats ont
+    /// été tués et onze jihadistes abattus" counts two of the forces and eleven of the group.
+    /// A toll whose counts do not each name their people counts the whole for `counted`.
+    fn toll_sides(
+        &self,
+        scan: &Scan,
+        fatalities: Option<(u32, Option<(usize, usize)>)>,
+        counted: Option<u8>,
+    ) -> [Option<u32>; 3] {
+        let mut sides = [None; 3];
+        let Some((total, span)) = fatalities else {
+            return sides;
+        };
+        let text = scan.norm.as_str();
+        if let Some((fs, fe)) = span {
+            let counts = within(&scan.numbers, fs, fe + 1, |n| n.start);
+            let side_of = |n: &NumberMention| {
+                let hi = floor_char(text, (n.end + 24).min(text.len()));
+                within(&scan.matches, n.end, hi, |m| m.start)
+                    .iter()
+                    .take_while(|m| !text[n.end..m.start].contains([',', '.', ';']))
+                    .find_map(|m| {
+                        let kind = match m.target {
+                            Target::Actor(id) => self.lexicon.actor(id).kind,
+                            Target::Generic(g) => g.kind(),
+                            _ => return None,
+                        };
+                        Some(if is_force(kind) {
+                            0usize
+                        } else if kind.is_armed() {
+                            1
+                        } else {
+                            2
+                        })
+                    })
+            };
+            let named: Vec<(usize, u32)> = counts
+                .iter()
+                .filter_map(|n| Some((side_of(n)?, n.value as u32)))
+                .collect();
+            if counts.len() > 1
+                && named.len() == counts.len()
+                && named.iter().map(|&(_, v)| v).sum::<u32>() == total
+            {
+                for (k, v) in named {
+                    sides[k] = Some(sides[k].unwrap_or(0) + v);
+                }
+                return sides;
+            }
+        }
+        if let Some(k) = counted {
+            sides[k as usize] = Some(total);
+        }
+        sides
     }
 
     /// Whether the forces `ally` lead the pro-government militia `m` named with them ("VDP and
@@ -4945,8 +4995,15 @@ fn casualties(
             continue;
         }
         // "six years", "8 vehicles", "20 km": not people.
+        // ("une soixantaine de kilomètres": a vague count takes "de" before its unit.)
         let measured = in_sentence.iter().any(|m| {
-            m.target == Target::Cue(Cue::Unit) && m.start >= n.end && scan.gap(n.end, m.start) == 0
+            m.target == Target::Cue(Cue::Unit)
+                && m.start >= n.end
+                && (scan.gap(n.end, m.start) == 0
+                    || matches!(
+                        scan.norm.as_str()[n.end..m.start].trim(),
+                        "de" | "d'" | "of"
+                    ))
         });
         if measured {
             continue;
@@ -5793,6 +5850,7 @@ fn merge(
                     };
                     // The event's first toll told in a later sentence ("Deux militaires ont
                     // été tués"): whose dead it counts goes with it.
+                    let told_sides = o.sides;
                     if o.fatalities.is_none_or(|f| f.0 == 0)
                         && c.fatalities.is_some_and(|f| f.0 > 0)
                     {
@@ -5811,6 +5869,9 @@ fn merge(
                         o.total = true;
                     } else if o.total && o.fatalities.is_some_and(|f| f.0 > 0) {
                         // One side's dead against a both-sides toll: the toll stands.
+                    } else if side.is_some_and(|(k, n)| n > 0 && told_sides[k] == Some(n)) {
+                        // "onze jihadistes abattus ... « onze terroristes ont été neutralisés »":
+                        // the same side's dead told again.
                     } else if other_side || additional_dead(text, o.fatalities, c.fatalities) {
                         o.fatalities = sum_fatalities(o.fatalities, c.fatalities);
                         if let Some((k, n)) = side {

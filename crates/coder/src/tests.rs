@@ -2979,3 +2979,18 @@ fn a_government_is_never_the_perpetrator_of_violence() {
         );
     }
 }
+
+#[test]
+fn distances_are_no_dead_and_a_side_told_twice_is_counted_once() {
+    let ev = events(
+        "Selon deux sources sécuritaires, l'armée de l'air a frappé dimanche un groupe de combattants de l'Iswap aux abords de Marte, à une soixantaine de kilomètres au nord, tuant « au moins quinze » d'entre eux.",
+        "2024-07-22",
+    );
+    assert_eq!(ev[0].fatalities, Some(15), "{ev:?}");
+    let ev = events(
+        "Deux soldats nigérians ont été tués et onze jihadistes abattus samedi lors d'une attaque de l'Iswap contre une base militaire à Dikwa, dans l'État de Borno. Dans un communiqué publié dimanche, le porte-parole de l'opération Hadin Kai a affirmé que « onze terroristes ont été neutralisés ».",
+        "2024-07-22",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].fatalities, Some(13), "{ev:?}");
+}
