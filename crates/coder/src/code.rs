@@ -3399,7 +3399,7 @@ impl Coder {
             };
             let named: Vec<(usize, u32)> = counts
                 .iter()
-                .filter_map(|n| Some((side_of(n)?, n.value as u32)))
+                .filter_map(|n| Some((side_of(n)?, n.value)))
                 .collect();
             if counts.len() > 1
                 && named.len() == counts.len()
