@@ -392,6 +392,8 @@ const NOT_TODAY_AFTER: &[&str] = &[
     "الدولي",
 ];
 const NOT_TODAY_BEFORE: &[&str] = &["ذلك", "نفس", "ذات"];
+/// "Until" before today: up to now.
+const UNTIL: &[&str] = &["until", "till", "jusqu'a", "jusqu", "حتي"];
 
 /// Times of day after a day word ("monday night", "hier soir", "الأحد صباحا").
 static SUFFIXES: LazyLock<Phrases<()>> = LazyLock::new(|| {
@@ -935,6 +937,17 @@ impl Cx<'_, '_> {
             if after || before {
                 return None;
             }
+        }
+        // "لا يزال عشرات الفارين طلقاء حتى اليوم", "until today", "jusqu'à aujourd'hui": up
+        // to now, not a day something happened.
+        let mut words = toks[..j].iter().rev().filter(|t| t.s != "'").map(|t| t.s);
+        let until = match (words.next(), words.next()) {
+            (Some("a"), Some(w)) => w.starts_with("jusqu"),
+            (Some(w), _) => UNTIL.contains(&w),
+            _ => false,
+        };
+        if h.val.back == 0 && until {
+            return None;
         }
         let end = SUFFIXES.at(toks, h.next).map_or(h.next, |s| s.next);
         let out = self
@@ -1784,6 +1797,24 @@ mod tests {
             input: "اليوم",
             published: PUB,
             expected: &[("اليوم", "2026-01-14", 1, true)],
+        },
+        Case {
+            name: "en until today is no day",
+            input: "they remain at large until today",
+            published: PUB,
+            expected: &[],
+        },
+        Case {
+            name: "fr jusqu'à aujourd'hui is no day",
+            input: "ils sont toujours en fuite jusqu'à aujourd'hui",
+            published: PUB,
+            expected: &[],
+        },
+        Case {
+            name: "ar hatta al-yawm is no day",
+            input: "لا يزال عشرات الفارين طلقاء حتى اليوم",
+            published: PUB,
+            expected: &[],
         },
         Case {
             name: "ar al-yawm al-tali",
