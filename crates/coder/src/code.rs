@@ -2590,6 +2590,16 @@ impl Coder {
         if !specific {
             confidence = confidence.min(0.45);
         }
+        // "Les pluies diluviennes ... ont détruit 2.100 habitations", "floods destroyed":
+        // weather that destroys is no one's act.
+        if sub == SubEventType::LootingPropertyDestruction
+            && actor1.as_ref().is_none_or(|a| a.span.is_none())
+            && scan.norm.as_str()[start..t_start]
+                .split(|c: char| !is_word_char(c))
+                .any(|w| NATURAL_HAZARDS.contains(&w))
+        {
+            return None;
+        }
         let mut confidence = confidence * factor;
         // "The governor imposed a night curfew", "the government has deployed thousands of troops
         // and recruited more": in a longer report, a strategic development told after an event
@@ -6723,6 +6733,34 @@ const HARMS: &[&str] = &[
     "mutiles",
     "ضربوه",
     "عذبوه",
+];
+
+/// Weather and disasters that destroy homes and crops.
+const NATURAL_HAZARDS: &[&str] = &[
+    "rain",
+    "rains",
+    "rainfall",
+    "flood",
+    "floods",
+    "flooding",
+    "storm",
+    "storms",
+    "windstorm",
+    "pluie",
+    "pluies",
+    "inondation",
+    "inondations",
+    "crue",
+    "crues",
+    "orage",
+    "orages",
+    "tempete",
+    "امطار",
+    "الامطار",
+    "سيول",
+    "السيول",
+    "فيضانات",
+    "الفيضانات",
 ];
 
 /// Where personnel are killed out of combat: at home or visiting family.

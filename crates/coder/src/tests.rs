@@ -2994,3 +2994,20 @@ fn distances_are_no_dead_and_a_side_told_twice_is_counted_once() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].fatalities, Some(13), "{ev:?}");
 }
+
+#[test]
+fn weather_that_destroys_homes_is_no_event() {
+    for text in [
+        "Les pluies diluviennes enregistrées entre le 25 juillet et le 20 août ont détruit ou endommagé plus de 2.100 habitations dans les sites de déplacés de Kindjandi.",
+        "Floods destroyed more than 300 homes in Diffa on Sunday, local officials said.",
+    ] {
+        let ev = events(text, "2025-09-02");
+        assert!(ev.is_empty(), "{text}: {ev:?}");
+    }
+    // Gunmen who burn homes are still coded.
+    let ev = events(
+        "Gunmen destroyed more than 30 homes in Diffa on Sunday, local officials said.",
+        "2025-09-02",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+}
