@@ -4121,9 +4121,13 @@ fn nearest_date(
                 (trigger, d.start)
             };
             let loose_relative = written_day && d.relative && scan.gap(a, b) > 3;
+            // "Last month, 34 soldiers were killed ..., and in March 44 worshippers died
+            // during Friday prayers": a weekday a clause away is another event's.
+            let far_weekday = d.relative && d.precision == 1 && scan.gap(a, b) > 12;
             (
                 said,
                 since,
+                far_weekday,
                 d.precision,
                 loose_relative,
                 d.start.abs_diff(trigger),

@@ -3011,3 +3011,27 @@ fn weather_that_destroys_homes_is_no_event() {
     );
     assert_eq!(ev.len(), 1, "{ev:?}");
 }
+
+#[test]
+fn plans_and_the_past_year_are_no_new_events() {
+    for text in [
+        "Niger's military government is preparing to mark the second anniversary of the coup with a rally planned for Saturday at the General Seyni Kountche stadium in Niamey.",
+        "Several journalists and activists have been detained in Niamey over the past year, according to press freedom groups.",
+        "Plusieurs journalistes ont été arrêtés à Niamey au cours de l'année écoulée, selon des organisations de défense de la presse.",
+        "اعتقلت السلطات عددا من الصحفيين في نيامي خلال الأشهر الماضية، بحسب منظمات حرية الصحافة.",
+    ] {
+        let ev = events(text, "2025-07-25");
+        assert!(ev.is_empty(), "{text}: {ev:?}");
+    }
+}
+
+#[test]
+fn a_weekday_a_clause_away_is_another_events_day() {
+    let text = "Last month, at least 34 soldiers were killed in an attack near Banibangou, in the Tillaberi region, and in March at least 44 worshippers died when gunmen attacked a mosque during Friday prayers in the village of Fambita.";
+    let ev = events(text, "2025-07-25");
+    assert_eq!(
+        ev[0].event_date.map(|d| d.to_string()).as_deref(),
+        Some("2025-06-15"),
+        "{ev:?}"
+    );
+}
