@@ -952,3 +952,13 @@ fn an_outlet_named_like_a_place_is_no_place() {
     let found = parse("The figure could not be verified by The Defense Post.", &[]);
     assert!(found.is_empty(), "{found:#?}");
 }
+
+#[test]
+fn matiacoali_is_the_french_spelling_of_matiakoali() {
+    let found = parse("une attaque contre le détachement de Matiacoali", &[]);
+    assert_eq!(
+        find(&found, "Matiakoali").country,
+        "Burkina Faso",
+        "{found:#?}"
+    );
+}
