@@ -3035,3 +3035,11 @@ fn a_weekday_a_clause_away_is_another_events_day() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn the_market_of_a_village_is_the_place_and_a_witness_phones_from_elsewhere() {
+    let text = "Armed individuals on board motorcycles attacked the market of Tondikiwindi, in the department of Ouallam, on Sunday at around 3:00 pm, killing 18 civilians. \"They arrived in large numbers, surrounded the market and started shooting at everyone,\" a trader who escaped told AFP by telephone from Ouallam.";
+    let ev = events(text, "2025-01-14");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].location.as_deref(), Some("Tondikiwindi"), "{ev:?}");
+}
