@@ -5461,18 +5461,26 @@ fn breaks_count(text: &str, a: usize, b: usize, in_sentence: &[Match]) -> bool {
     without_named_parens(text, a, b, in_sentence).contains([';', ':', '.', '(', ')'])
 }
 
-/// `text[a..b]` without the parenthesised names of actors in it.
+/// `text[a..b]` without the parentheses that name actors in it: "(JNIM)", "(VDP, supplétifs
+/// civils de l'armée)" (an apposition that opens with an actor's name).
 fn without_named_parens(text: &str, a: usize, b: usize, in_sentence: &[Match]) -> String {
-    let mut out = text[a..b].to_string();
+    let mut out = String::with_capacity(b - a);
+    let mut at = a;
     for m in in_sentence
         .iter()
         .filter(|m| matches!(m.target, Target::Actor(_)) && m.start > a && m.end < b)
     {
-        let inner = &text[m.start..m.end];
-        if text[..m.start].ends_with('(') && text[m.end..].starts_with(')') {
-            out = out.replace(&format!("({inner})"), " ");
+        if m.start <= at || !text[..m.start].ends_with('(') {
+            continue;
         }
+        let Some(close) = text[m.end..b].find(')').map(|i| m.end + i) else {
+            continue;
+        };
+        out.push_str(&text[at..m.start - 1]);
+        out.push(' ');
+        at = close + 1;
     }
+    out.push_str(&text[at..b]);
     out
 }
 

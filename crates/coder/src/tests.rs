@@ -3043,3 +3043,10 @@ fn the_market_of_a_village_is_the_place_and_a_witness_phones_from_elsewhere() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].location.as_deref(), Some("Tondikiwindi"), "{ev:?}");
 }
+
+#[test]
+fn an_apposition_in_parentheses_does_not_cut_a_count_from_its_verb() {
+    let text = "Au moins vingt militaires et Volontaires pour la défense de la patrie (VDP, supplétifs civils de l'armée) ont été tués dimanche lors d'une attaque jihadiste contre des positions de l'armée à Djibo.";
+    let ev = events(text, "2025-02-11");
+    assert_eq!(ev[0].fatalities, Some(20), "{ev:?}");
+}
