@@ -1288,6 +1288,19 @@ impl Coder {
             t_end,
             violent_family,
         );
+        // "au moins vingt de nos éléments sont tombés, dont des VDP", "including two
+        // soldiers": people named after "including" are among the dead, not their killers.
+        if violent_family
+            && a1.as_ref().is_some_and(|m| {
+                matches!(m.refs[0], ActorRef::Named(_)) && included(scan.norm.as_str(), m.start)
+            })
+        {
+            if a2.is_none() {
+                a2 = a1.take();
+            } else {
+                a1 = None;
+            }
+        }
         let resolve = |m: &ActorMention| -> Option<Slot> {
             let admin1 = place.and_then(|i| scan.places[i].admin1.as_deref());
             let resolved = self.resolve_mention(&scan.matches, m, country, admin1, event_date);
@@ -6052,6 +6065,36 @@ fn another_event(sentence: &str) -> bool {
 }
 
 /// No perpetrator, or an unidentified or unnamed one: a claim or a later mention may name it.
+/// Whether the mention at `start` follows "including" / "dont" / "بينهم" (an article or a count
+/// between): part of a toll's people.
+fn included(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end();
+    let before = before
+        .rsplit_once(' ')
+        .filter(|(_, w)| {
+            matches!(
+                *w,
+                "des"
+                    | "les"
+                    | "the"
+                    | "two"
+                    | "three"
+                    | "deux"
+                    | "trois"
+                    | "several"
+                    | "plusieurs"
+            ) || w.bytes().all(|b| b.is_ascii_digit())
+        })
+        .map_or(before, |(b, _)| b.trim_end());
+    INCLUSION_WORDS.iter().any(|w| {
+        before.ends_with(w)
+            && before[..before.len() - w.len()]
+                .chars()
+                .next_back()
+                .is_none_or(|c| !is_word_char(c))
+    })
+}
+
 /// A dispersal cue that reports a force breaking up a crowd, not a crowd that went home ("the
 /// protesters ... dispersed calmly", "les manifestants se sont dispersés dans le calme").
 fn dispersal(text: &str, m: &Match) -> bool {

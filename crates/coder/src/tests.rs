@@ -3050,3 +3050,14 @@ fn an_apposition_in_parentheses_does_not_cut_a_count_from_its_verb() {
     let ev = events(text, "2025-02-11");
     assert_eq!(ev[0].fatalities, Some(20), "{ev:?}");
 }
+
+#[test]
+fn a_group_named_after_including_is_among_the_dead() {
+    let text = "Au moins vingt militaires ont été tués dimanche lors d'une attaque jihadiste contre des positions de l'armée à Djibo. « Le bilan est lourd, au moins vingt de nos éléments sont tombés, dont des VDP », a confirmé une source sécuritaire.";
+    let ev = events(text, "2025-02-11");
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Unidentified Armed Group (Burkina Faso)"),
+        "{ev:?}"
+    );
+}
