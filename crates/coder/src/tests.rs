@@ -3061,3 +3061,17 @@ fn a_group_named_after_including_is_among_the_dead() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn the_field_of_honour_is_a_death() {
+    let ev = events(
+        "وأوضح البيان أن الاشتباكات أسفرت عن تحييد 12 إرهابياً، فيما سقط جنديان في ساحة الشرف وأصيب خمسة آخرون بجروح في ليري.",
+        "2024-10-14",
+    );
+    assert_eq!(ev[0].fatalities, Some(14), "{ev:?}");
+    let ev = events(
+        "Terrorists attacked the army camp in Lere on Sunday; two soldiers fell on the field of honour, the army said.",
+        "2024-10-14",
+    );
+    assert_eq!(ev[0].fatalities, Some(2), "{ev:?}");
+}
