@@ -389,6 +389,7 @@ impl Coder {
                     && accused.is_none()
                     && c.actor1.as_ref().is_some_and(|a| is_force(a.kind))
                     && attribution(&scan, s.start, s.end);
+                let was_accused = accused.is_some();
                 if let Some(slot) = accused {
                     c.actor1 = Some(slot);
                 } else if accusing.is_some() && no_one_armed {
@@ -397,9 +398,16 @@ impl Coder {
                     c.claim = false;
                 }
                 let unidentified = unknown_perpetrator(&c.actor1) || blamed;
-                if c.claim && unidentified && c.sub.event_type().is_violent() {
+                // "تبنّت جماعة نصرة الإسلام الهجوم، مدّعية أنها قتلت عشرات الجنود": forces in
+                // a claim are its victims; the claimant did it.
+                let forces_claimed =
+                    c.claim && !was_accused && c.actor1.as_ref().is_some_and(|a| is_force(a.kind));
+                if c.claim && (unidentified || forces_claimed) && c.sub.event_type().is_violent() {
                     if let Some(slot) = self.bare_claimant(&scan, s.start, s.end, c.date) {
                         if c.actor2.as_ref().and_then(|a| a.span) != slot.span {
+                            if forces_claimed && !blamed && c.actor2.is_none() {
+                                c.actor2 = c.actor1.take();
+                            }
                             c.actor1 = Some(slot);
                         } else if blamed {
                             c.actor1 = Some(slot);
@@ -5821,7 +5829,10 @@ fn merge(
                     o.fatalities = max_fatalities(fat, c.fatalities);
                 } else if c.claim
                     && c.actor1.as_ref().is_some_and(|a| {
-                        a.span.is_some() && a.name.is_some() && !government_slot(a)
+                        a.span.is_some()
+                            && a.name.is_some()
+                            && a.kind.is_armed()
+                            && !is_force(a.kind)
                     })
                 {
                     // The claimant replaces an unidentified perpetrator.

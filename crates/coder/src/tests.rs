@@ -3075,3 +3075,20 @@ fn the_field_of_honour_is_a_death() {
     );
     assert_eq!(ev[0].fatalities, Some(2), "{ev:?}");
 }
+
+#[test]
+fn forces_in_a_claim_are_its_victims_and_the_claimant_did_it() {
+    let text = "باماكو (وكالات) – أعلنت القوات المسلحة المالية، في بيان نشرته مساء الأحد على صفحاتها الرسمية، أن وحداتها المتمركزة في بلدة ليري بمنطقة تمبكتو (شمال غرب) \"صدّت بقوة\" هجوماً شنّه \"إرهابيون\" على معسكرها في الساعات الأولى من صباح اليوم نفسه.\n\nوفي وقت لاحق، تبنّت جماعة نصرة الإسلام والمسلمين المرتبطة بتنظيم القاعدة الهجوم عبر منصتها الدعائية \"الزلاقة\"، مدّعية أنها قتلت \"عشرات الجنود\" واستولت على آليات.";
+    let ev = events(text, "2024-10-14");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("JNIM: Group for Support of Islam and Muslims"),
+        "{ev:?}"
+    );
+    assert_eq!(
+        ev[0].actor2.as_deref(),
+        Some("Military Forces of Mali (2021-)"),
+        "{ev:?}"
+    );
+}
