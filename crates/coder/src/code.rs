@@ -4847,6 +4847,8 @@ fn attribution(scan: &Scan, start: usize, end: usize) -> bool {
                     "attribu",
                     "accus",
                     "pointe",
+                    "identif",
+                    "were identified",
                     "اتهم",
                     "يتهم",
                     "تتهم",

@@ -3092,3 +3092,18 @@ fn forces_in_a_claim_are_its_victims_and_the_claimant_did_it() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn attackers_identified_as_a_group_were_that_group() {
+    for text in [
+        "Lundi matin, des hommes armés à moto ont encerclé un campement d'éleveurs à proximité d'Inékar et ont ouvert le feu, tuant sept hommes. Les habitants ont fui vers Ménaka. Les assaillants ont été identifiés par les habitants comme des combattants de l'État islamique au Sahel (EIS).",
+        "On Monday morning gunmen on motorbikes surrounded a herders camp near Inekar and opened fire, killing seven men. Residents fled to Menaka. The attackers were identified by residents as fighters of the Islamic State in the Sahel.",
+    ] {
+        let ev = events(text, "2025-01-08");
+        assert_eq!(
+            ev[0].actor1.as_deref(),
+            Some("Islamic State (Sahel)"),
+            "{text}: {ev:?}"
+        );
+    }
+}
