@@ -2668,6 +2668,13 @@ impl Coder {
                         2
                     })
                 })
+                // "Some twenty of them were neutralised": only fighters are neutralised.
+                .or_else(|| {
+                    in_sentence
+                        .iter()
+                        .any(|m| m.target == Target::Cue(Cue::Neutralise))
+                        .then_some(1)
+                })
         });
         let total = fatalities
             .and_then(|(_, span)| span)

@@ -3107,3 +3107,16 @@ fn attackers_identified_as_a_group_were_that_group() {
         );
     }
 }
+
+#[test]
+fn a_rapid_intervention_battalion_belongs_to_the_country_it_fights_in() {
+    let text = "On Thursday, a unit of the Rapid Intervention Battalion (BIR) came under fire from armed individuals near Nassoumbou, in Burkina Faso's Soum province. The assailants were repelled after a fierce exchange of fire. Some twenty of them were neutralised. Two soldiers fell with weapons in hand, the source said.";
+    let ev = events(text, "2024-11-08");
+    assert_eq!(
+        ev[0].actor2.as_deref(),
+        Some("Military Forces of Burkina Faso (2022-)"),
+        "{ev:?}"
+    );
+    // Twenty neutralised fighters and two soldiers: both sides' dead.
+    assert_eq!(ev[0].fatalities, Some(22), "{ev:?}");
+}
