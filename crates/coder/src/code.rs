@@ -2654,20 +2654,7 @@ impl Coder {
                 .map_or(hi, |i| fe + i);
             within(&scan.matches, fs, hi, |m| m.start)
                 .iter()
-                .find_map(|m| {
-                    let kind = match m.target {
-                        Target::Actor(id) => self.lexicon.actor(id).kind,
-                        Target::Generic(g) => g.kind(),
-                        _ => return None,
-                    };
-                    Some(if is_force(kind) {
-                        0
-                    } else if kind.is_armed() {
-                        1
-                    } else {
-                        2
-                    })
-                })
+                .find_map(|m| self.side(m).map(|k| k as u8))
                 // "Some twenty of them were neutralised": only fighters are neutralised.
                 .or_else(|| {
                     in_sentence
@@ -3399,6 +3386,23 @@ impl Coder {
         }
     }
 
+    /// Whose people an actor match names, indexed like `Candidate::counted`: 0 a state's
+    /// forces, 1 armed groups, 2 civilians; `None` for a cue.
+    fn side(&self, m: &Match) -> Option<usize> {
+        let kind = match m.target {
+            Target::Actor(id) => self.lexicon.actor(id).kind,
+            Target::Generic(g) => g.kind(),
+            _ => return None,
+        };
+        Some(if is_force(kind) {
+            0
+        } else if kind.is_armed() {
+            1
+        } else {
+            2
+        })
+    }
+
     /// The dead of each side in a toll (indexed like `Candidate::counted`): "Deux soldats ont
     /// été tués et onze jihadistes abattus" counts two of the forces and eleven of the group.
     /// A toll whose counts do not each name their people counts the whole for `counted`.
@@ -3420,20 +3424,7 @@ impl Coder {
                 within(&scan.matches, n.end, hi, |m| m.start)
                     .iter()
                     .take_while(|m| !text[n.end..m.start].contains([',', '.', ';']))
-                    .find_map(|m| {
-                        let kind = match m.target {
-                            Target::Actor(id) => self.lexicon.actor(id).kind,
-                            Target::Generic(g) => g.kind(),
-                            _ => return None,
-                        };
-                        Some(if is_force(kind) {
-                            0usize
-                        } else if kind.is_armed() {
-                            1
-                        } else {
-                            2
-                        })
-                    })
+                    .find_map(|m| self.side(m))
             };
             let named: Vec<(usize, u32)> = counts
                 .iter()
