@@ -5957,13 +5957,6 @@ fn merge(
                     // A later sentence that names the group ("JNIM said it killed 20 soldiers")
                     // names the gunmen of the first.
                     let unnamed = unknown_perpetrator(&o.actor1);
-                    // "ونسب حاكم الإقليم الهجوم إلى ...": a government speaking of the violence
-                    // is never its perpetrator (no violent development row has one as actor1).
-                    if c.actor1.as_ref().is_some_and(government_slot)
-                        && o.sub.event_type().is_violent()
-                    {
-                        c.actor1 = None;
-                    }
                     let named_group = c.actor1.as_ref().is_some_and(|a| {
                         a.span.is_some()
                             && !a.unidentified
