@@ -3120,3 +3120,14 @@ fn a_rapid_intervention_battalion_belongs_to_the_country_it_fights_in() {
     // Twenty neutralised fighters and two soldiers: both sides' dead.
     assert_eq!(ev[0].fatalities, Some(22), "{ev:?}");
 }
+
+#[test]
+fn a_sentence_for_a_role_in_an_attack_is_about_a_trial() {
+    for text in [
+        "La Haute Cour fédérale d'Abuja a condamné jeudi quatre hommes à la réclusion à perpétuité pour leur rôle dans l'attentat contre le marché de Konduga, dans l'État du Borno, qui avait fait une trentaine de morts.",
+        "A federal court in Abuja on Thursday jailed four men for life for their role in the bombing of the Konduga market in Borno State, which killed about thirty people.",
+    ] {
+        let ev = events(text, "2024-06-27");
+        assert!(ev.is_empty(), "{text}: {ev:?}");
+    }
+}
