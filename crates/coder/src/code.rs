@@ -5707,10 +5707,20 @@ fn merge(
                 && !o.tags.contains(&"withdrawal")
                 && c.sub == SubEventType::ArmedClash
                 && !c.weak;
+            // "Police fired tear gas ... 23 people had been arrested": arrests at a protest
+            // are its intervention.
+            // (Activists arrested the evening before, handing out leaflets, are another event.)
+            let protest_arrests = protest_rank(o.sub).is_some()
+                && c.sub == SubEventType::Arrests
+                && match (o.date, c.date) {
+                    (Some(a), Some(b)) => a.date == b.date,
+                    _ => true,
+                };
             let same_kind = damage
                 || fought_back
                 || claimed
                 || territory_fight
+                || protest_arrests
                 || (protest_rank(o.sub).is_some() && protest_rank(c.sub).is_some())
                 || protest_casualty(o, &c)
                 || o.sub == c.sub
@@ -5839,6 +5849,15 @@ fn merge(
                     let unidentified = unknown_perpetrator(&o.actor1);
                     if unidentified {
                         o.actor1 = c.actor1;
+                    }
+                    o.confidence = (o.confidence + 0.05).min(0.99);
+                } else if protest_rank(o.sub).is_some() && c.sub == SubEventType::Arrests {
+                    if o.sub == SubEventType::PeacefulProtest {
+                        o.sub = SubEventType::ProtestWithIntervention;
+                    }
+                    let force = |a: &Option<Slot>| a.as_ref().is_some_and(|a| is_force(a.kind));
+                    if !force(&o.actor2) && force(&c.actor1) {
+                        o.actor2 = c.actor1;
                     }
                     o.confidence = (o.confidence + 0.05).min(0.99);
                 } else if protest_casualty(o, &c) {

@@ -3131,3 +3131,21 @@ fn a_sentence_for_a_role_in_an_attack_is_about_a_trial() {
         assert!(ev.is_empty(), "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn arrests_at_a_protest_are_its_intervention() {
+    for text in [
+        "Hundreds of residents protested in Kiffa on Wednesday against power cuts, blocking the main road with stones. Police said 23 people had been arrested on Wednesday.",
+        "Des centaines d'habitants ont manifesté mercredi à Kiffa contre les coupures d'électricité. La police a arrêté mercredi une vingtaine de manifestants.",
+    ] {
+        let ev = events(text, "2023-08-10");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].sub_event_type, S::ProtestWithIntervention, "{ev:?}");
+    }
+    // Activists arrested the evening before are another event.
+    let ev = events(
+        "Des centaines de personnes ont manifesté vendredi à Lomé contre la nouvelle Constitution. Jeudi soir, la police a arrêté neuf militants qui distribuaient des tracts à Lomé.",
+        "2024-04-13",
+    );
+    assert!(ev.iter().any(|e| e.sub_event_type == S::Arrests), "{ev:?}");
+}
