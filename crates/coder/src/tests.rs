@@ -3149,3 +3149,12 @@ fn arrests_at_a_protest_are_its_intervention() {
     );
     assert!(ev.iter().any(|e| e.sub_event_type == S::Arrests), "{ev:?}");
 }
+
+#[test]
+fn a_series_of_attacks_in_recent_weeks_is_background() {
+    let ev = events(
+        "وأشار البيان إلى أن المناطق الحدودية مع مالي شهدت خلال الأسابيع الماضية سلسلة هجمات دامية استهدفت مدنيين وعسكريين.",
+        "2025-01-20",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+}
