@@ -3158,3 +3158,12 @@ fn a_series_of_attacks_in_recent_weeks_is_background() {
     );
     assert!(ev.is_empty(), "{ev:?}");
 }
+
+#[test]
+fn a_call_to_a_rally_is_no_rally_yet() {
+    let ev = events(
+        "Le collectif des commerçants du Grand Marché de Niamey a appelé à un rassemblement pacifique samedi 20 septembre devant l'hôtel de ville.",
+        "2025-09-18",
+    );
+    assert!(ev.is_empty(), "{ev:?}");
+}
