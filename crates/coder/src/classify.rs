@@ -224,6 +224,11 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
     if has(Cue::Siege) {
         return tagged(S::Other, Cue::Siege, "siege");
     }
+    // "ont conclu avec le JNIM un accord ... en échange du paiement de la zakat": the tax is a
+    // term of the agreement.
+    if has(Cue::Agreement) && (has(Cue::Tax) || has(Cue::Extortion)) {
+        return fixed(S::Agreement, Cue::Agreement);
+    }
     if has(Cue::Tax) {
         return tagged(S::Other, Cue::Tax, "taxation");
     }

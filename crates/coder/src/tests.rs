@@ -3167,3 +3167,14 @@ fn a_call_to_a_rally_is_no_rally_yet() {
     );
     assert!(ev.is_empty(), "{ev:?}");
 }
+
+#[test]
+fn an_agreement_whose_terms_include_a_tax_is_an_agreement() {
+    for text in [
+        "Samedi, les chefs de village de Sokolo et de plusieurs hameaux voisins ont conclu avec les représentants du JNIM un accord autorisant la reprise des travaux champêtres, en échange du paiement de la zakat.",
+        "On Saturday, village chiefs in Sokolo reached an agreement with JNIM representatives allowing farmers back to their fields in exchange for paying zakat.",
+    ] {
+        let ev = events(text, "2025-10-13");
+        assert_eq!(ev[0].sub_event_type, S::Agreement, "{text}: {ev:?}");
+    }
+}
