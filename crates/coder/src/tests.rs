@@ -3178,3 +3178,15 @@ fn an_agreement_whose_terms_include_a_tax_is_an_agreement() {
         assert_eq!(ev[0].sub_event_type, S::Agreement, "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn an_assault_rifle_is_no_assault_and_repeated_targeting_is_history() {
+    for text in [
+        "Men armed with assault rifles were seen near Mozogo on Thursday, residents said.",
+        "Des hommes armés de fusils d'assaut ont été aperçus jeudi près de Mozogo, selon des habitants.",
+        "Mozogo and Tourou have been repeatedly targeted by Boko Haram fighters.",
+    ] {
+        let ev = events(text, "2024-12-07");
+        assert!(ev.is_empty(), "{text}: {ev:?}");
+    }
+}
