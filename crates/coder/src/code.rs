@@ -6087,7 +6087,6 @@ fn another_event(sentence: &str) -> bool {
     MARKS.iter().any(|m| has_phrase(sentence, m))
 }
 
-/// No perpetrator, or an unidentified or unnamed one: a claim or a later mention may name it.
 /// Whether the mention at `start` follows "including" / "dont" / "بينهم" (an article or a count
 /// between): part of a toll's people.
 fn included(text: &str, start: usize) -> bool {
@@ -6168,6 +6167,7 @@ fn territorial(sub: SubEventType) -> bool {
     )
 }
 
+/// No perpetrator, or an unidentified or unnamed one: a claim or a later mention may name it.
 fn unknown_perpetrator(actor1: &Option<Slot>) -> bool {
     actor1
         .as_ref()
