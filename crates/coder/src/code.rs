@@ -3452,7 +3452,6 @@ impl Coder {
         !is_force(self.mention_kind(m)) && self.pro_government(m) && is_force(ally.kind)
     }
 
-    /// Whether a mention names a militia that fights beside the state's forces.
     /// The mention names a government (not its forces): "the government", "Government of Mali".
     fn is_government(&self, m: &ActorMention) -> bool {
         match m.refs[0] {
@@ -3461,6 +3460,7 @@ impl Coder {
         }
     }
 
+    /// Whether a mention names a militia that fights beside the state's forces.
     fn pro_government(&self, m: &ActorMention) -> bool {
         matches!(m.refs[0], ActorRef::Named(id) if self.lexicon.actor(id).pro_government)
     }
