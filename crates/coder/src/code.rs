@@ -3417,8 +3417,11 @@ impl Coder {
             return sides;
         };
         let text = scan.norm.as_str();
-        if let Some((fs, fe)) = span {
-            let counts = within(&scan.numbers, fs, fe + 1, |n| n.start);
+        let counts = span.map_or(&[][..], |(fs, fe)| {
+            within(&scan.numbers, fs, fe + 1, |n| n.start)
+        });
+        // Only a toll of several counts can name several sides (and only it allocates).
+        if counts.len() > 1 {
             let side_of = |n: &NumberMention| {
                 let hi = floor_char(text, (n.end + 24).min(text.len()));
                 within(&scan.matches, n.end, hi, |m| m.start)
@@ -3430,10 +3433,7 @@ impl Coder {
                 .iter()
                 .filter_map(|n| Some((side_of(n)?, n.value)))
                 .collect();
-            if counts.len() > 1
-                && named.len() == counts.len()
-                && named.iter().map(|&(_, v)| v).sum::<u32>() == total
-            {
+            if named.len() == counts.len() && named.iter().map(|&(_, v)| v).sum::<u32>() == total {
                 for (k, v) in named {
                     sides[k] = Some(sides[k].unwrap_or(0) + v);
                 }
@@ -5215,12 +5215,7 @@ fn casualties(
                     n.value <= total
                         && scan.gap(prev, n.start) <= 6
                         && !text[prev..n.start].contains(['.', ';'])
-                        && INCLUSION_WORDS.iter().any(|w| {
-                            text[prev..n.start]
-                                .trim_end()
-                                .strip_suffix(w)
-                                .is_some_and(|r| r.is_empty() || r.ends_with([' ', ',']))
-                        })
+                        && ends_with_inclusion(&text[prev..n.start])
                 }) {
                     continue;
                 }
@@ -6108,12 +6103,15 @@ fn included(text: &str, start: usize) -> bool {
             ) || w.bytes().all(|b| b.is_ascii_digit())
         })
         .map_or(before, |(b, _)| b.trim_end());
+    ends_with_inclusion(before)
+}
+
+/// Whether `s` ends with "including" / "dont" / "بينهم" as a word of its own.
+fn ends_with_inclusion(s: &str) -> bool {
+    let s = s.trim_end();
     INCLUSION_WORDS.iter().any(|w| {
-        before.ends_with(w)
-            && before[..before.len() - w.len()]
-                .chars()
-                .next_back()
-                .is_none_or(|c| !is_word_char(c))
+        s.strip_suffix(w)
+            .is_some_and(|r| r.is_empty() || r.ends_with([' ', ',']))
     })
 }
 
