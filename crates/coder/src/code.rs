@@ -3996,12 +3996,12 @@ fn actor_mentions(
         });
         // "by armed men believed to be JNIM fighters": the named actor takes the role noun's
         // place in the sentence.
-        let agent = {
-            let pre = text[..m.start].trim_end();
-            ["by", "by the", "par", "par des", "par les"]
-                .iter()
-                .any(|w| pre.strip_suffix(w).is_some_and(|r| r.ends_with(' ')))
-        };
+        // (The lexicon's passive-agent markers, an article at most between.)
+        let agent = in_sentence.iter().any(|c| {
+            c.target == Target::Cue(Cue::PassiveBy)
+                && c.end <= m.start
+                && matches!(text[c.end..m.start].trim(), "" | "the" | "des" | "les")
+        });
         if let (Some(&(s, _, _)), true) = (named_after, agent) {
             led.push((s, m.start));
         }
