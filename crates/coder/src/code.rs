@@ -4208,8 +4208,9 @@ fn nearest_place(
     // The dateline ("BAMAKO (Reuters) -") is where the report was filed: the event's place
     // only when the text names no other.
     let dateline = |p: &Place| p.end <= scan.dateline_end;
-    // A town named only as where something was said ("in a statement issued in Bamako") stands for the event
-    // only when no town is named in the sentences before.
+    // A town named only as where something was said ("in a statement issued in Bamako"), or
+    // in passing ("they came from the Sambisa axis"), stands for the event only when no town
+    // is named in the sentences before.
     let pick_any = |towns: bool, said: bool| {
         scan.places
             .iter()
@@ -4217,7 +4218,10 @@ fn nearest_place(
             .skip(lo)
             .take_while(|(_, p)| p.start < end)
             .filter(|(_, p)| {
-                p.end <= end && p.is_country != towns && !dateline(p) && (said || !p.said)
+                p.end <= end
+                    && p.is_country != towns
+                    && !dateline(p)
+                    && (said || !(p.said || p.passing))
             })
             .min_by(|a, b| cost(a.1).total_cmp(&cost(b.1)))
             .map(|(i, _)| i)

@@ -22,6 +22,8 @@ pub struct Place {
     pub score: f32,
     /// Where something was said, not done ("in a statement issued in Bamako").
     pub said: bool,
+    /// Named in passing: where fighters came from or fled to ("came from the Sambisa axis").
+    pub passing: bool,
 }
 
 /// Find places in a document. `original` is the text `text` was normalised from (Latin place
@@ -67,6 +69,7 @@ pub fn find_places(
             is_country: m.kind == PlaceKind::Country,
             score: m.score,
             said: m.said,
+            passing: m.passing,
         })
         .collect()
 }
@@ -134,6 +137,7 @@ pub fn capital_places(text: &rasd_text::Normalized, country: &str) -> Vec<Place>
             is_country: false,
             score: m.score,
             said: false,
+            passing: false,
         })
         .collect()
 }

@@ -3190,3 +3190,14 @@ fn an_assault_rifle_is_no_assault_and_repeated_targeting_is_history() {
         assert!(ev.is_empty(), "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn where_the_attackers_came_from_is_not_a_second_scene() {
+    let ev = events(
+        "Five soldiers were killed on Wednesday night when ISWAP fighters attacked a military base in Damboa, Borno State. \"They came from the Gwoza axis and opened fire from three sides,\" a soldier said on Thursday. Troops recovered the bodies of six insurgents.",
+        "2024-11-08",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_deref(), Some("Damboa"), "{ev:#?}");
+    assert_eq!(ev[0].fatalities, Some(11), "{ev:#?}");
+}

@@ -90,6 +90,9 @@ pub struct PlaceMention {
     pub cue: Option<PlaceCue>,
     /// Where something was said, not done: "said in Bamako", "in a statement issued in".
     pub said: bool,
+    /// Named in passing, not as a scene: where fighters came from or fled to, where a convoy
+    /// was heading ("came from the Sambisa axis", "fled to Niger").
+    pub passing: bool,
     /// Short explanation, for `rasd geocode`.
     pub why: String,
 }
@@ -2027,9 +2030,17 @@ impl Gazetteer {
             let said = statement_place(
                 &hay[floor_boundary(hay, s.saturating_sub(120)).max(sent_start)..s],
             ) || ends_with_any(before, SAID_IN).is_some();
+            // An article may stand between the phrase and the name ("came from the Sambisa
+            // axis", "en provenance de la forêt de X").
+            let bare = ["the ", "la ", "le ", "les ", "l'"]
+                .iter()
+                .find_map(|a| before.strip_suffix(a))
+                .unwrap_or(before);
             let passing = dateline
                 || said
-                || ends_with_any(before, PASSING_BEFORE).is_some_and(|p| p.len() > cue_text.len());
+                || [before, bare].iter().any(|b| {
+                    ends_with_any(b, PASSING_BEFORE).is_some_and(|p| p.len() > cue_text.len())
+                });
             let (mut settle, mut locative, mut in_proper_name) = (false, false, false);
             let mut next_capitalised = false;
             let (mut has_clitic, mut person) = (false, false);
@@ -2258,6 +2269,7 @@ impl Gazetteer {
             score: (conf * salience).clamp(0.0, 1.0) as f32,
             cue: r.cue,
             said: r.said,
+            passing: r.passing && !r.border,
             why: why.join("; "),
         })
     }

@@ -962,3 +962,49 @@ fn matiacoali_is_the_french_spelling_of_matiakoali() {
         "{found:#?}"
     );
 }
+
+#[test]
+fn conflict_places_missing_from_the_sources_come_from_the_alias_file() {
+    for (text, location, country, admin1) in [
+        (
+            "Gunmen killed villagers in Tchoma Bangou and Zaroumdareye.",
+            "Tchoma Bangou",
+            "Niger",
+            "Tillaberi",
+        ),
+        (
+            "Des hommes armés ont attaqué Kaïga Kindjiria.",
+            "Kaiga Kindjiria",
+            "Chad",
+            "Lac",
+        ),
+        ("هاجم مسلحون بلدة تيدرمين", "Tidermene", "Mali", "Gao"),
+        (
+            "Boko Haram fighters stormed Zabarmari, Borno State.",
+            "Zabarmari",
+            "Nigeria",
+            "Borno",
+        ),
+    ] {
+        let found = parse(text, &[]);
+        let m = find(&found, location);
+        assert_eq!(
+            (m.country.as_str(), m.admin1.as_deref()),
+            (country, Some(admin1)),
+            "{text}: {found:#?}"
+        );
+    }
+}
+
+#[test]
+fn an_origin_after_an_article_is_named_in_passing() {
+    for text in [
+        "They came from the Sambisa axis and opened fire.",
+        "Les assaillants, venus de la Sambisa, ont ouvert le feu.",
+    ] {
+        let found = parse(text, &[]);
+        assert!(find(&found, "Sambisa").passing, "{text}: {found:#?}");
+    }
+    let found = parse("Troops attacked insurgents in the Sambisa forest.", &[]);
+    assert!(!find(&found, "Sambisa").passing, "{found:#?}");
+}
