@@ -466,6 +466,12 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
         }
     }
     drop(admin1_index);
+    // The hand-kept admin alias layer: press spellings of admin units that the sources lack.
+    let admin_alias_path = out_dir.join("admin_aliases.tsv");
+    if admin_alias_path.exists() {
+        let text = read_text(&admin_alias_path)?;
+        apply_admin_aliases(&text, &admin_alias_path, &mut areas, &mut report);
+    }
     dedupe_area_keys(&mut areas, &mut report);
 
     // Final area order: sorted by (cc, level, parent name, name); remap parents.
@@ -958,6 +964,74 @@ pub(crate) fn parse_aliases(
         ));
     }
     out
+}
+
+const ADMIN_ALIAS_COLUMNS: usize = 4;
+
+/// Add the names of `admin_aliases.tsv` (`cc  level  name  names(|)`; `#` comments) to the
+/// admin unit of that country and level whose ACLED name is `name` ("NG 1 Zamfara زامفارا").
+/// A row naming no such unit, or a name with no key, is reported with its line and skipped.
+fn apply_admin_aliases(text: &str, path: &Path, areas: &mut [BuildArea], report: &mut BuildReport) {
+    for (i, line) in text.lines().enumerate() {
+        let lineno = i + 1;
+        if line.trim().is_empty() || line.starts_with('#') || line.starts_with("cc\t") {
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() != ADMIN_ALIAS_COLUMNS {
+            report.skip(
+                path,
+                lineno,
+                SkipReason::ColumnCount {
+                    found: c.len(),
+                    expected: ADMIN_ALIAS_COLUMNS,
+                },
+            );
+            continue;
+        }
+        let (cc, name) = (c[0].trim(), c[2].trim());
+        let Ok(level) = c[1].trim().parse::<u8>() else {
+            report.skip(
+                path,
+                lineno,
+                SkipReason::BadNumber {
+                    column: "level",
+                    value: c[1].into(),
+                },
+            );
+            continue;
+        };
+        let keys: Vec<Option<String>> = c[3].split('|').map(name_key).collect();
+        if keys.iter().any(Option::is_none) {
+            report.skip(
+                path,
+                lineno,
+                SkipReason::BadAlias {
+                    problem: "a name has no usable key",
+                },
+            );
+            continue;
+        }
+        let Some(area) = areas
+            .iter_mut()
+            .find(|a| a.rec.cc == cc && a.rec.level == level && a.rec.name == name)
+        else {
+            report.skip(
+                path,
+                lineno,
+                SkipReason::BadAlias {
+                    problem: "no admin unit of that country, level and name",
+                },
+            );
+            continue;
+        };
+        for k in keys.into_iter().flatten() {
+            if !area.rec.keys.contains(&k) {
+                area.rec.keys.push(k);
+                report.count("admin_aliases.names", 1);
+            }
+        }
+    }
 }
 
 /// How close (km) an existing place must be to an alias row to receive its names.

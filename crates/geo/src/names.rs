@@ -255,6 +255,11 @@ pub(crate) const ACLED_ADMIN: &[(&str, u8, &str, &str)] = &[
     ("NG", 1, "Akwa lbom", "Akwa Ibom"),
     ("NG", 1, "Nassarawa", "Nasarawa"),
     ("TD", 1, "Barh-El-Gazel", "Barh El Gazel"),
+    ("BJ", 1, "Atakora", "Atacora"),
+    ("BJ", 1, "Kouffo", "Couffo"),
+    ("CM", 1, "Extreme Nord", "Extreme-Nord"),
+    ("CM", 1, "Nord Ouest", "Nord-Ouest"),
+    ("CM", 1, "Sud Ouest", "Sud-Ouest"),
     ("MR", 1, "Hodh Ech Chargi", "Hodh Ech Chargui"),
 ];
 

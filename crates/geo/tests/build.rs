@@ -44,6 +44,11 @@ fn fixture_src(tag: &str) -> (PathBuf, PathBuf) {
     )
     .unwrap();
     std::fs::copy(data.join("aliases.tsv"), out.join("aliases.tsv")).unwrap();
+    std::fs::copy(
+        data.join("admin_aliases.tsv"),
+        out.join("admin_aliases.tsv"),
+    )
+    .unwrap();
     (src, out)
 }
 
@@ -100,6 +105,19 @@ fn fixture_build_reports_bad_rows_and_repairs() {
         find("aliases.tsv", 7),
         SkipReason::OutsideCountry { .. }
     ));
+    // Admin aliases: line 4 names no unit, line 5 has no numeric level.
+    assert!(matches!(
+        find("admin_aliases.tsv", 4),
+        SkipReason::BadAlias { .. }
+    ));
+    assert!(matches!(
+        find("admin_aliases.tsv", 5),
+        SkipReason::BadNumber {
+            column: "level",
+            ..
+        }
+    ));
+    assert_eq!(report.counts["admin_aliases.names"], 3);
     // Region without geometry (feature 5) and a country not covered (feature 3).
     assert!(matches!(
         find("sahel_wof_region.geojson", 5),
@@ -154,6 +172,14 @@ fn fixture_build_reports_bad_rows_and_repairs() {
     // GeoNames alternate names merged by id (Arabic for Douentza), and added places (Boni).
     assert_eq!(parse("هجوم في دوينتزا")[0].location, "Douentza");
     assert_eq!(parse("Attack in Boni")[0].location, "Boni");
+    // Admin alias names find their unit (the region, and the cercle at level 2).
+    let m = parse("هجوم في ماسينا الكبرى");
+    assert_eq!(
+        (m[0].location.as_str(), m[0].geo_precision),
+        ("Mopti", 3),
+        "{m:?}"
+    );
+    assert_eq!(parse("هجوم في دوانزا الكبرى")[0].location, "Douentza");
     // ACLED admin spelling: WOF's "Timbuktu" region is "Tombouctou".
     assert_eq!(
         g.admin_for_point(20.0, -5.0).unwrap().admin1.as_deref(),

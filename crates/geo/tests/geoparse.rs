@@ -1008,3 +1008,41 @@ fn an_origin_after_an_article_is_named_in_passing() {
     let found = parse("Troops attacked insurgents in the Sambisa forest.", &[]);
     assert!(!find(&found, "Sambisa").passing, "{found:#?}");
 }
+
+#[test]
+fn arabic_press_names_of_admin_units_and_acled_spellings() {
+    for (text, location, country) in [
+        (
+            "اختطف مسلحون عشرات القرويين في ولاية زامفارا",
+            "Zamfara",
+            "Nigeria",
+        ),
+        ("هجوم في ولاية بينوي وسط نيجيريا", "Benue", "Nigeria"),
+        ("هجوم في منطقة الوسط الشمالي", "Centre-Nord", "Burkina Faso"),
+        (
+            "هجوم في منطقة أقصى الشمال بالكاميرون",
+            "Extreme-Nord",
+            "Cameroon",
+        ),
+        ("هجوم في مقاطعة أتاكورا", "Atacora", "Benin"),
+        ("اشتباكات في ولاية غيديماغا", "Guidimaka", "Mauritania"),
+    ] {
+        let found = parse(text, &[]);
+        let m = find(&found, location);
+        assert_eq!(
+            (m.country.as_str(), m.geo_precision),
+            (country, 3),
+            "{text}"
+        );
+    }
+    // ACLED's spellings of admin1 units: "Atacora", "Extreme-Nord".
+    let g = Gazetteer::embedded();
+    assert_eq!(
+        g.admin_for_point(10.3, 1.4).unwrap().admin1.as_deref(),
+        Some("Atacora")
+    );
+    assert_eq!(
+        g.admin_for_point(10.6, 14.3).unwrap().admin1.as_deref(),
+        Some("Extreme-Nord")
+    );
+}
