@@ -3201,3 +3201,19 @@ fn where_the_attackers_came_from_is_not_a_second_scene() {
     assert_eq!(ev[0].location.as_deref(), Some("Damboa"), "{ev:#?}");
     assert_eq!(ev[0].fatalities, Some(11), "{ev:#?}");
 }
+
+#[test]
+fn residents_identification_and_a_source_blaming_a_group_name_the_perpetrator() {
+    for text in [
+        "Armed men abducted six people in Mozogo on Friday night. The assailants, whom residents identified as Boko Haram fighters, went from house to house.",
+        "A military vehicle struck an explosive device near Kolofata on Saturday. Three soldiers were wounded, a military source said, blaming Boko Haram terrorists.",
+        "Un véhicule militaire a sauté sur un engin explosif près de Kolofata samedi. Trois soldats ont été blessés, a indiqué une source militaire, accusant les combattants de Boko Haram.",
+    ] {
+        let ev = events(text, "2024-08-19");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert!(
+            ev[0].actor1.as_deref().is_some_and(|a| a.starts_with("Boko Haram")),
+            "{text}: {ev:?}"
+        );
+    }
+}
