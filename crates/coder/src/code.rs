@@ -53,6 +53,8 @@ pub struct Coder {
     ethnic_militias: HashMap<&'static str, Vec<(&'static str, ActorId)>>,
 }
 
+/// A body of at most this many words is a teaser, whose headline may be coded.
+const TEASER_WORDS: usize = 60;
 /// How far (in words) a modality cue may stand before the trigger and still govern it.
 const MODALITY_WINDOW: usize = 6;
 const NEGATION_WINDOW: usize = 3;
@@ -269,7 +271,11 @@ impl Coder {
         let norm = normalize(&doc.text);
         let lang = doc.lang.unwrap_or_else(|| detect_language(norm.as_str()));
         let mut events = self.code_field(doc, &doc.text, &norm, EvidenceField::Text);
-        if events.is_empty() {
+        // A headline is coded only over a teaser (a feed's one-line summary): an article that
+        // tells no new event is about a trial, an anniversary or a report on an old attack,
+        // whatever its headline names ("Attaque d'Inata : trois accusés condamnés").
+        let teaser = || norm.as_str().split_whitespace().nth(TEASER_WORDS).is_none();
+        if events.is_empty() && teaser() {
             if let Some(title) = doc.title.as_deref().filter(|t| !t.trim().is_empty()) {
                 let tnorm = normalize(title);
                 events = self.code_field(doc, title, &tnorm, EvidenceField::Title);

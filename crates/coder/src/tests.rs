@@ -3217,3 +3217,26 @@ fn residents_identification_and_a_source_blaming_a_group_name_the_perpetrator() 
         );
     }
 }
+
+#[test]
+fn a_headline_is_coded_over_a_teaser_but_not_over_an_article_without_events() {
+    let code = |title: &str, text: &str| {
+        let doc = Document {
+            id: "h".into(),
+            title: Some(title.into()),
+            text: text.into(),
+            published: Some("2024-07-02".parse().unwrap()),
+            ..Default::default()
+        };
+        Coder::new(CoderConfig::default()).code(&doc).events
+    };
+    let title = "Attaque d'Inata : trois accusés condamnés à la perpétuité";
+    let article = "Le pôle judiciaire spécialisé dans la répression des actes de terrorisme a condamné lundi soir trois hommes à la réclusion criminelle à perpétuité pour leur participation à l'attaque du détachement de gendarmerie d'Inata, dans la province du Soum, en novembre 2021. Cette attaque, l'une des plus meurtrières contre les forces de défense et de sécurité, avait coûté la vie à plus d'une cinquantaine de personnes. Les trois accusés, arrêtés en 2022 lors d'opérations de ratissage dans le Soum et l'Oudalan, étaient poursuivis pour association de malfaiteurs en relation avec une entreprise terroriste. Un quatrième accusé a été acquitté au bénéfice du doute.";
+    assert!(code(title, article).is_empty());
+    // A feed item whose body is a one-line teaser keeps its headline's event.
+    let ev = code(
+        "Gunmen kill 12 villagers in Zamfara",
+        "Read the full story on our website.",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+}
