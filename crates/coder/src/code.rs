@@ -53,6 +53,10 @@ pub struct Coder {
     ethnic_militias: HashMap<&'static str, Vec<(&'static str, ActorId)>>,
 }
 
+/// An event dated more than this many days before the report's publication is history.
+const STALE_DAYS: u64 = 30;
+/// A body of more than this many words is an article, not a brief.
+const ARTICLE_WORDS: usize = 120;
 /// A body of at most this many words is a teaser, whose headline may be coded.
 const TEASER_WORDS: usize = 60;
 /// How far (in words) a modality cue may stand before the trigger and still govern it.
@@ -280,6 +284,28 @@ impl Coder {
                 let tnorm = normalize(title);
                 events = self.code_field(doc, title, &tnorm, EvidenceField::Title);
             }
+        }
+        // An event dated weeks before publication is history an article recalls (a verdict,
+        // an analysis, an anniversary), not news: an article tells what happened lately. A
+        // brief or a coder's note (a paragraph) is written about its one event, however late.
+        let article = norm
+            .as_str()
+            .split_whitespace()
+            .nth(ARTICLE_WORDS)
+            .is_some();
+        if let Some(published) = doc.published.filter(|_| article) {
+            let horizon = published - chrono::Days::new(STALE_DAYS);
+            // A month ("in January") is coded on its 15th and a week on its middle: the
+            // period's last day is what must be recent.
+            events.retain(|e| {
+                let slack = match e.time_precision {
+                    Some(3) => 16,
+                    Some(2) => 3,
+                    _ => 0,
+                };
+                e.event_date
+                    .is_none_or(|d| d + chrono::Days::new(slack) >= horizon)
+            });
         }
         let lang = if lang == Language::Und {
             doc.title

@@ -3240,3 +3240,15 @@ fn a_headline_is_coded_over_a_teaser_but_not_over_an_article_without_events() {
     );
     assert_eq!(ev.len(), 1, "{ev:?}");
 }
+
+#[test]
+fn an_article_recalling_an_attack_weeks_old_reports_no_event_but_a_brief_does() {
+    let attack = "On March 21, gunmen attacked a mosque in Fambita during Friday prayers, killing 44 worshippers, according to the government.";
+    let article = format!(
+        "Two years after the coup, the Tillaberi region remains the epicentre of jihadist violence in Niger, and the approaching rainy season raises fears of a new wave of violence. {attack} Researchers say armed groups strike where the state is absent and impose their rules on markets and water points. The withdrawal of French and American forces has deprived the army of part of its aerial intelligence, several diplomats say. Villagers in the region dread the coming weeks, when fighters usually come to demand zakat during the sowing season. Several weekly markets run at a slow pace and some roads can only be used in escorted convoys, while the region counts more than 200,000 displaced people."
+    );
+    assert!(events(&article, "2025-05-13").is_empty());
+    let ev = events(attack, "2025-05-13");
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].fatalities, Some(44), "{ev:?}");
+}
