@@ -118,6 +118,9 @@ struct Candidate {
     tags: Vec<&'static str>,
     /// The sentence claims responsibility ("IS Sahel claimed the attack").
     claim: bool,
+    /// The sentence's count comes before its claim ("15 soldiers were killed, while the group
+    /// claimed ..."): a toll reported, not claimed.
+    toll_before_claim: bool,
     /// The date is the day something was said ("the army said on Thursday"), which a date of
     /// the event itself from another sentence replaces.
     date_said: bool,
@@ -2745,6 +2748,14 @@ impl Coder {
             confidence: confidence.min(0.99),
             tags,
             claim: cue_set_claim,
+            toll_before_claim: fatalities.is_some_and(|(_, span)| {
+                span.is_some_and(|(_, end)| {
+                    claims
+                        .clone()
+                        .find(|m| !negated(m))
+                        .is_some_and(|m| end <= m.start)
+                })
+            }),
             // A claim is a statement too: "claimed on Saturday" dates the claim.
             date_said: cue_set_claim
                 || date.is_some_and(|d| said_date(scan.norm.as_str(), &d, start, t_start))
@@ -5876,10 +5887,20 @@ fn merge(
                             && !is_force(a.kind)
                     })
                 {
-                    // The claimant replaces an unidentified perpetrator.
-                    let unidentified = unknown_perpetrator(&o.actor1);
-                    if unidentified {
+                    // The claimant replaces an unidentified perpetrator. Its count of the dead
+                    // is a claim, not a toll; a toll told before the claim ("15 soldiers were
+                    // killed, while the group claimed to have killed 40") is the event's when
+                    // it has none.
+                    if unknown_perpetrator(&o.actor1) {
                         o.actor1 = c.actor1;
+                    }
+                    if c.toll_before_claim
+                        && o.fatalities.is_none_or(|f| f.0 == 0)
+                        && c.fatalities.is_some_and(|f| f.0 > 0)
+                    {
+                        o.fatalities = c.fatalities;
+                        o.counted = c.counted;
+                        o.sides = c.sides;
                     }
                     o.confidence = (o.confidence + 0.05).min(0.99);
                 } else if protest_rank(o.sub).is_some() && c.sub == SubEventType::Arrests {

@@ -3252,3 +3252,13 @@ fn an_article_recalling_an_attack_weeks_old_reports_no_event_but_a_brief_does() 
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].fatalities, Some(44), "{ev:?}");
 }
+
+#[test]
+fn a_toll_told_before_a_claim_in_the_same_sentence_is_the_events() {
+    let ev = events(
+        "JNIM fighters overran the military detachment at Bourasso, in the Kossi province, on Thursday. A security source said at least 15 soldiers and VDP auxiliaries were killed, while the group claimed in a statement to have killed more than 40 and seized weapons and vehicles.",
+        "2024-10-07",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].fatalities, Some(15), "{ev:?}");
+}
