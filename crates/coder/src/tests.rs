@@ -3262,3 +3262,21 @@ fn a_toll_told_before_a_claim_in_the_same_sentence_is_the_events() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].fatalities, Some(15), "{ev:?}");
 }
+
+#[test]
+fn a_news_round_up_is_no_arrest() {
+    assert!(events(
+        "Our weekly round-up of security developments in the central Sahel, published on Monday.",
+        "2024-10-07"
+    )
+    .is_empty());
+    let ev = events(
+        "Police in Niamey carried out a round-up of suspects on Sunday.",
+        "2024-10-07",
+    );
+    assert_eq!(
+        ev.first().map(|e| e.sub_event_type),
+        Some(S::Arrests),
+        "{ev:?}"
+    );
+}
