@@ -3280,3 +3280,22 @@ fn a_news_round_up_is_no_arrest() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn fighters_entering_a_town_without_resistance_after_a_withdrawal_take_it_over() {
+    let ev = events(
+        "Islamic State Sahel fighters entered the village of Inekar on Saturday morning without meeting resistance, local sources said, after Malian troops withdrew from their position there late on Friday.",
+        "2024-10-07",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].sub_event_type, S::NonViolentTransferOfTerritory);
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Islamic State (Sahel)"),
+        "{ev:?}"
+    );
+    assert_eq!(
+        ev[0].event_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-10-05")
+    );
+}
