@@ -107,6 +107,9 @@ struct Candidate {
     sub: SubEventType,
     weak: bool,
     trigger: (usize, usize),
+    /// End of the latest mention merged into this event (its own trigger's end at first): a
+    /// sentence that goes on telling "the event" goes on the one told last.
+    last: usize,
     actor1: Option<Slot>,
     assoc1: Option<String>,
     actor2: Option<Slot>,
@@ -2705,6 +2708,7 @@ impl Coder {
             sub,
             weak,
             trigger: (t_start, t_end),
+            last: t_end,
             actor1,
             assoc1,
             actor2,
@@ -3432,12 +3436,17 @@ impl Coder {
     /// Whose people an actor match names, indexed like `Candidate::counted`: 0 a state's
     /// forces, 1 armed groups, 2 civilians; `None` for a cue.
     fn side(&self, m: &Match) -> Option<usize> {
-        let kind = match m.target {
-            Target::Actor(id) => self.lexicon.actor(id).kind,
-            Target::Generic(g) => g.kind(),
+        // Pro-government militias (VDP, CJTF) fight on the forces' side: "about thirty
+        // terrorists were killed ... Two VDP lost their lives" counts both sides.
+        let (kind, pro_government) = match m.target {
+            Target::Actor(id) => {
+                let a = self.lexicon.actor(id);
+                (a.kind, a.pro_government)
+            }
+            Target::Generic(g) => (g.kind(), false),
             _ => return None,
         };
-        Some(if is_force(kind) {
+        Some(if is_force(kind) || pro_government {
             0
         } else if kind.is_armed() {
             1
@@ -3638,6 +3647,27 @@ impl Coder {
                 span: None,
                 unidentified: true,
             });
+        }
+        // An air or drone strike whose striker no one names is the state's: armed groups'
+        // drones are reported as theirs ("JNIM drones hit the camp").
+        if c.sub == SubEventType::AirDroneStrike
+            && c.actor1
+                .as_ref()
+                .is_none_or(|a| a.unidentified || a.name.is_none() || a.span.is_none())
+        {
+            let country = place.map(|p| p.country.as_str()).or(doc_country);
+            let date = c.date.map(|d| d.date).or(doc.published);
+            if let Some(r) = self
+                .lexicon
+                .resolve_generic(GenericRole::Military, country, date)
+            {
+                c.actor1 = Some(Slot {
+                    kind: GenericRole::Military.kind(),
+                    name: Some(r.name),
+                    span: None,
+                    unidentified: false,
+                });
+            }
         }
         let (event_date, time_precision) = match (c.date, doc.published) {
             (Some(d), _) => (Some(d.date), Some(d.precision)),
@@ -5708,7 +5738,12 @@ fn merge(
                 .find(['.', '!', '?'])
                 .map_or(text.len(), |i| c.trigger.1 + i),
         );
-        let target = out.iter_mut().rev().take(MERGE_LOOKBACK).find(|o| {
+        // The few latest events, the one told last first.
+        let mut recent: Vec<usize> =
+            (out.len().saturating_sub(MERGE_LOOKBACK)..out.len()).collect();
+        recent.sort_by_key(|&i| std::cmp::Reverse(out[i].last));
+        let target = recent.into_iter().find(|&i| {
+            let o = &out[i];
             let violent = o.sub.event_type().is_violent() && c.sub.event_type().is_violent();
             // A later violent sentence that names no actor of its own ("6 Islamists killed")
             // continues the event before it.
@@ -5840,6 +5875,10 @@ fn merge(
                 && !another_event(&text[c_sentence.0..c_sentence.1]);
             sequel_only = sequel || late_toll;
             ordinary || sequel || late_toll
+        });
+        let target = target.map(|i| {
+            out[i].last = out[i].last.max(c.trigger.1);
+            &mut out[i]
         });
         // A sequel's places are where the story goes on (a convoy's destination, a hospital),
         // a reference's where it was spoken of, a dateline's where it was filed, a borrowed

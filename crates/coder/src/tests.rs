@@ -3299,3 +3299,27 @@ fn fighters_entering_a_town_without_resistance_after_a_withdrawal_take_it_over()
         Some("2024-10-05")
     );
 }
+
+#[test]
+fn a_militias_dead_count_with_the_forces_and_an_unnamed_air_strike_is_the_states() {
+    let ev = events(
+        "The Burkinabe army said on Tuesday it had retaken control of the rural commune of Tansarga. An air strike on Sunday targeted a gathering of terrorists in a wooded area near Kantchari, neutralising dozens of them. On Monday, ground units supported by VDP entered Tansarga after clashes in which about thirty terrorists were killed. Two VDP lost their lives, the statement said.",
+        "2024-11-20",
+    );
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    let retake = ev
+        .iter()
+        .find(|e| e.sub_event_type == S::GovernmentRegainsTerritory)
+        .expect("the retake");
+    assert_eq!(retake.fatalities, Some(32), "{ev:#?}");
+    let strike = ev
+        .iter()
+        .find(|e| e.sub_event_type == S::AirDroneStrike)
+        .expect("the strike");
+    assert_eq!(
+        strike.actor1.as_deref(),
+        Some("Military Forces of Burkina Faso (2022-)"),
+        "{ev:#?}"
+    );
+    assert_eq!(strike.fatalities, Some(12), "{ev:#?}");
+}
