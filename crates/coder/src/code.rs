@@ -1089,6 +1089,8 @@ impl Coder {
         if event_cues.iter().any(|c| !governed(c.1)) {
             event_cues.retain(|c| !(governed(c.1) || (called_protest && c.0 == Cue::Protest)));
         }
+        // "marched the worshippers into the bush": a march with an object leads captives away.
+        event_cues.retain(|&(c, a, b)| !(c == Cue::Protest && led_away(scan.norm.as_str(), a, b)));
         let mut cue_set: Vec<Cue> = event_cues.iter().map(|c| c.0).collect();
         // "Hundreds marched to denounce the blockade imposed by JNIM": the blockade belongs to
         // the armed group the protest is about, not to the protesters.
@@ -4937,6 +4939,25 @@ fn attribution(scan: &Scan, start: usize, end: usize) -> bool {
                 .iter()
                 .any(|w| text[m.start..m.end].starts_with(w))
         })
+}
+
+/// An English march verb with an object ("marched the worshippers into the bush", "marched
+/// them away"): captives led away, not a protest. "Marched the streets" is still a march.
+fn led_away(text: &str, start: usize, end: usize) -> bool {
+    if !text[start..end].starts_with("march") || text[start..end].contains(' ') {
+        return false;
+    }
+    let mut words = text[end..].split_whitespace();
+    match words.next() {
+        Some("them" | "him" | "her" | "us") => true,
+        Some("the" | "their" | "some" | "all") => !matches!(
+            words
+                .next()
+                .map(|w| w.trim_end_matches(|c: char| !c.is_alphanumeric())),
+            Some("streets" | "street" | "road" | "roads" | "city" | "town" | "capital" | "length")
+        ),
+        _ => false,
+    }
 }
 
 /// The sentence's verb of accusing ("accused", "blamed", "accusent", "اتهم"), if any.

@@ -3323,3 +3323,27 @@ fn a_militias_dead_count_with_the_forces_and_an_unnamed_air_strike_is_the_states
     );
     assert_eq!(strike.fatalities, Some(12), "{ev:#?}");
 }
+
+#[test]
+fn aircraft_that_struck_make_an_air_strike_and_captives_marched_away_no_protest() {
+    let ev = events(
+        "The Nigerian Air Force said on Sunday that its aircraft struck bandit hideouts in the Dansadau forest, killing over 20 bandits.",
+        "2025-05-19",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].sub_event_type, S::AirDroneStrike, "{ev:?}");
+    let ev = events(
+        "Armed bandits on Friday abducted 23 worshippers at a mosque in Kanoma. The gunmen surrounded the mosque and marched the worshippers into the bush.",
+        "2025-05-19",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].sub_event_type, S::AbductionForcedDisappearance);
+    let ev = events(
+        "Thousands of protesters marched the streets of Niamey on Saturday.",
+        "2025-05-19",
+    );
+    assert_eq!(
+        ev.first().map(|e| e.sub_event_type),
+        Some(S::PeacefulProtest)
+    );
+}
