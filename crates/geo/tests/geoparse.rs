@@ -1046,3 +1046,14 @@ fn arabic_press_names_of_admin_units_and_acled_spellings() {
         Some("Extreme-Nord")
     );
 }
+
+#[test]
+fn a_press_briefing_town_is_where_it_was_said() {
+    for text in [
+        "Neuf terroristes ont été neutralisés, a déclaré mercredi le porte-parole lors d'un point de presse à N'Djamena.",
+        "Nine terrorists were killed, the army spokesman told a news conference in N'Djamena.",
+    ] {
+        let found = parse(text, &[]);
+        assert!(find(&found, "NDjamena").said, "{text}: {found:#?}");
+    }
+}
