@@ -4152,12 +4152,45 @@ fn is_definite(text: &str, start: usize, end: usize) -> bool {
         return true;
     }
     let before = text[..start].trim_end();
-    let last = before
+    let mut words = before
         .rsplit(|c: char| !is_word_char(c))
-        .next()
-        .unwrap_or("");
-    matches!(last, "the" | "these" | "those" | "les" | "ces")
+        .filter(|w| !w.is_empty());
+    match words.next().unwrap_or("") {
+        "the" | "these" | "those" | "les" | "ces" => true,
+        // "à la poursuite des assaillants", "les corps des assaillants": "des" after a noun is
+        // "de les", definite; "des assaillants ont attaqué" is indefinite.
+        "des" => words.next().is_some_and(|w| DE_LES_NOUNS.contains(&w)),
+        _ => false,
+    }
 }
+
+/// French nouns after which "des" is "de les" (definite): pursuit, retreat, bodies, hands.
+const DE_LES_NOUNS: &[&str] = &[
+    "poursuite",
+    "trousses",
+    "traque",
+    "fuite",
+    "repli",
+    "retrait",
+    "arrivee",
+    "depart",
+    "identite",
+    "corps",
+    "cadavres",
+    "armes",
+    "motos",
+    "vehicules",
+    "mains",
+    "repaire",
+    "repaires",
+    "bastion",
+    "bastions",
+    "base",
+    "bases",
+    "part",
+    "cote",
+    "rangs",
+];
 
 /// Drop place mentions inside an actor's name: "Sahel" in "Islamic State Sahel Province",
 /// "Macina" in "Katiba Macina", "Mali" in "Military Forces of Mali" are not where it happened.

@@ -3347,3 +3347,22 @@ fn aircraft_that_struck_make_an_air_strike_and_captives_marched_away_no_protest(
         Some(S::PeacefulProtest)
     );
 }
+
+#[test]
+fn the_assailants_pursued_after_a_named_groups_attack_are_that_group() {
+    let ev = events(
+        "Au moins sept pêcheurs ont été tués dans la nuit de lundi par des éléments de Boko Haram près de Ngouboua. Le lendemain mardi, une unité de l'armée lancée à la poursuite des assaillants les a accrochés dans les îlots proches de Baga Sola.",
+        "2025-03-20",
+    );
+    let clash = ev
+        .iter()
+        .find(|e| e.sub_event_type == S::ArmedClash)
+        .expect("the clash");
+    assert!(
+        clash
+            .actor2
+            .as_deref()
+            .is_some_and(|a| a.starts_with("Boko Haram")),
+        "{ev:#?}"
+    );
+}
