@@ -3366,3 +3366,13 @@ fn the_assailants_pursued_after_a_named_groups_attack_are_that_group() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn an_air_component_whose_aircraft_struck_is_an_air_strike_in_arabic() {
+    let ev = events(
+        "قال المكوّن الجوي لعملية «هادن كاي» إن طائراته نفذت الثلاثاء سلسلة من الضربات الدقيقة على تجمعات للمسلحين في مارتي، ما أسفر عن تحييد أكثر من عشرين إرهابياً.",
+        "2025-05-14",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].sub_event_type, S::AirDroneStrike, "{ev:?}");
+}
