@@ -1057,3 +1057,14 @@ fn a_press_briefing_town_is_where_it_was_said() {
         assert!(find(&found, "NDjamena").said, "{text}: {found:#?}");
     }
 }
+
+#[test]
+fn where_forces_fell_back_to_is_named_in_passing() {
+    for text in [
+        "Après de longs échanges de tirs, les éléments ont reçu l'ordre de se replier sur Hombori.",
+        "After hours of fighting, the soldiers retreated to Hombori.",
+    ] {
+        let found = parse(text, &[]);
+        assert!(find(&found, "Hombori").passing, "{text}: {found:#?}");
+    }
+}
