@@ -3688,6 +3688,23 @@ impl Coder {
                     .filter_map(|a| a.name.as_deref())
                     .find_map(country_in_name)
             });
+        // An ethnic militia named where no place was known ("blamed the attack on armed
+        // Fulani herders") is that group's militia in the event's country.
+        if let Some(k) = country.as_deref() {
+            let date = c.date.map(|d| d.date).or(doc.published);
+            for slot in [&mut c.actor1, &mut c.actor2].into_iter().flatten() {
+                let group = slot
+                    .name
+                    .as_deref()
+                    .and_then(|n| n.strip_suffix(')'))
+                    .and_then(|n| n.split_once(" Ethnic Militia ("))
+                    .filter(|(_, home)| *home != k)
+                    .map(|(g, _)| g.to_string());
+                if let Some(other) = group.and_then(|g| self.ethnic_militia(&g, Some(k), date)) {
+                    slot.name = other.name;
+                }
+            }
+        }
         // A generic role named without its country ("Civilians") takes the event's, as the
         // lexicon writes it (`GenericRole::template`).
         let named = |a: Option<String>| match (a, country.as_deref()) {

@@ -3376,3 +3376,17 @@ fn an_air_component_whose_aircraft_struck_is_an_air_strike_in_arabic() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].sub_event_type, S::AirDroneStrike, "{ev:?}");
 }
+
+#[test]
+fn an_ethnic_militia_blamed_in_a_placeless_sentence_is_the_events_countrys() {
+    let ev = events(
+        "Five villagers were killed in Mushere, Plateau State, on Monday. Community leaders blamed the attack on armed Fulani herders.",
+        "2024-09-25",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Fulani Ethnic Militia (Nigeria)"),
+        "{ev:?}"
+    );
+}
