@@ -3390,3 +3390,18 @@ fn an_ethnic_militia_blamed_in_a_placeless_sentence_is_the_events_countrys() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_toll_that_has_risen_to_a_figure_counts_it() {
+    let ev = events(
+        "The death toll from Monday night's attack on communities in the Mushere district of Bokkos Local Government Area, Plateau State, has risen to 17, the chairman of the local council said on Wednesday.",
+        "2024-09-25",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].fatalities, Some(17), "{ev:?}");
+    assert!(events(
+        "The price of fuel in Bamako has risen to 1,500 CFA francs a litre.",
+        "2024-09-25"
+    )
+    .is_empty());
+}
