@@ -5810,10 +5810,15 @@ fn merge(
                 .map_or(text.len(), |i| c.trigger.1 + i),
         );
         // The few latest events, the one told last first.
-        let mut recent: Vec<usize> =
-            (out.len().saturating_sub(MERGE_LOOKBACK)..out.len()).collect();
-        recent.sort_by_key(|&i| std::cmp::Reverse(out[i].last));
-        let target = recent.into_iter().find(|&i| {
+        // (On the stack: this runs for every candidate.)
+        let from = out.len().saturating_sub(MERGE_LOOKBACK);
+        let mut recent = [0usize; MERGE_LOOKBACK];
+        let recent = &mut recent[..out.len() - from];
+        for (k, r) in recent.iter_mut().enumerate() {
+            *r = from + k;
+        }
+        recent.sort_unstable_by_key(|&i| std::cmp::Reverse((out[i].last, i)));
+        let target = recent.iter().copied().find(|&i| {
             let o = &out[i];
             let violent = o.sub.event_type().is_violent() && c.sub.event_type().is_violent();
             // A later violent sentence that names no actor of its own ("6 Islamists killed")
