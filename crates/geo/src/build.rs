@@ -901,6 +901,39 @@ pub(crate) struct AliasRow {
 
 pub(crate) const ALIAS_COLUMNS: usize = 6;
 
+/// The rows of a hand-kept table (tab-separated, `#` comments, blank lines and the header line
+/// starting `header` skipped) with their 1-based line numbers; a row with another number of
+/// columns is reported and skipped.
+fn table_rows<'t>(
+    text: &'t str,
+    path: &Path,
+    header: &str,
+    columns: usize,
+    report: &mut BuildReport,
+) -> Vec<(usize, Vec<&'t str>)> {
+    let mut out = Vec::new();
+    for (i, line) in text.lines().enumerate() {
+        let lineno = i + 1;
+        if line.trim().is_empty() || line.starts_with('#') || line.starts_with(header) {
+            continue;
+        }
+        let c: Vec<&str> = line.split('\t').collect();
+        if c.len() != columns {
+            report.skip(
+                path,
+                lineno,
+                SkipReason::ColumnCount {
+                    found: c.len(),
+                    expected: columns,
+                },
+            );
+            continue;
+        }
+        out.push((lineno, c));
+    }
+    out
+}
+
 /// Parse the alias file: `location  cc  lat  lon  names(|)  note`; `#` comments.
 pub(crate) fn parse_aliases(
     text: &str,
@@ -908,23 +941,7 @@ pub(crate) fn parse_aliases(
     report: &mut BuildReport,
 ) -> Vec<(usize, AliasRow)> {
     let mut out = Vec::new();
-    for (i, line) in text.lines().enumerate() {
-        let lineno = i + 1;
-        if line.trim().is_empty() || line.starts_with('#') || line.starts_with("location\t") {
-            continue;
-        }
-        let c: Vec<&str> = line.split('\t').collect();
-        if c.len() != ALIAS_COLUMNS {
-            report.skip(
-                path,
-                lineno,
-                SkipReason::ColumnCount {
-                    found: c.len(),
-                    expected: ALIAS_COLUMNS,
-                },
-            );
-            continue;
-        }
+    for (lineno, c) in table_rows(text, path, "location\t", ALIAS_COLUMNS, report) {
         let Some((lat, lon)) = parse_point(path, lineno, c[2], c[3], report) else {
             continue;
         };
@@ -972,23 +989,7 @@ const ADMIN_ALIAS_COLUMNS: usize = 4;
 /// admin unit of that country and level whose ACLED name is `name` ("NG 1 Zamfara زامفارا").
 /// A row naming no such unit, or a name with no key, is reported with its line and skipped.
 fn apply_admin_aliases(text: &str, path: &Path, areas: &mut [BuildArea], report: &mut BuildReport) {
-    for (i, line) in text.lines().enumerate() {
-        let lineno = i + 1;
-        if line.trim().is_empty() || line.starts_with('#') || line.starts_with("cc\t") {
-            continue;
-        }
-        let c: Vec<&str> = line.split('\t').collect();
-        if c.len() != ADMIN_ALIAS_COLUMNS {
-            report.skip(
-                path,
-                lineno,
-                SkipReason::ColumnCount {
-                    found: c.len(),
-                    expected: ADMIN_ALIAS_COLUMNS,
-                },
-            );
-            continue;
-        }
+    for (lineno, c) in table_rows(text, path, "cc\t", ADMIN_ALIAS_COLUMNS, report) {
         let (cc, name) = (c[0].trim(), c[2].trim());
         let Ok(level) = c[1].trim().parse::<u8>() else {
             report.skip(
