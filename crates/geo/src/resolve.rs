@@ -1211,9 +1211,17 @@ const SAID_IN: &[&str] = &[
     "هاتفيا من ",
     // A security source speaks from a garrison town, not from the scene.
     "a security source in ",
+    "a military source in ",
     "une source securitaire a ",
+    "une source administrative a ",
+    "une source militaire a ",
+    "une source locale a ",
+    "une source hospitaliere a ",
+    "un responsable local a ",
     "مصدر امني في ",
     "مصدر امني في مدينه ",
+    "مصدر عسكري في ",
+    "مصدر محلي في ",
 ];
 
 /// Verbs and nouns of an attack right before the place attacked: "attacked X", "raid on X",

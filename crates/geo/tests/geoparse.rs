@@ -1052,6 +1052,7 @@ fn a_press_briefing_town_is_where_it_was_said() {
     for text in [
         "Neuf terroristes ont été neutralisés, a déclaré mercredi le porte-parole lors d'un point de presse à N'Djamena.",
         "Nine terrorists were killed, the army spokesman told a news conference in N'Djamena.",
+        "Il a succombé à ses blessures, selon une source administrative à N'Djamena.",
     ] {
         let found = parse(text, &[]);
         assert!(find(&found, "NDjamena").said, "{text}: {found:#?}");
