@@ -3405,3 +3405,19 @@ fn a_toll_that_has_risen_to_a_figure_counts_it() {
     )
     .is_empty());
 }
+
+#[test]
+fn fighters_identified_as_members_of_a_group_or_claimed_as_its_own_name_it() {
+    for text in [
+        "Gunmen attacked a police station in Dassari on Saturday, killing two officers. A local source said the attackers had been identified as members of the Group for the Support of Islam and Muslims (JNIM).",
+        "Gunmen attacked a police station in Dassari on Saturday, killing two officers. The al-Qaeda-linked group JNIM said on Monday that its fighters had carried out the attack.",
+    ] {
+        let ev = events(text, "2024-02-06");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(
+            ev[0].actor1.as_deref(),
+            Some("JNIM: Group for Support of Islam and Muslims"),
+            "{text}: {ev:?}"
+        );
+    }
+}
