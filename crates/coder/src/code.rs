@@ -421,6 +421,17 @@ impl Coder {
                     .filter(|_| c.sub.event_type().is_violent())
                     .and_then(|cue| self.accused(&scan, cue, s.start, s.end, c.date));
                 let no_one_armed = named.is_none();
+                // "Local officials blamed the blast on fighters of JNIM": the group read as the
+                // blast's object is the one blamed.
+                let accused_is_victim = named.as_ref().is_some_and(|slot| {
+                    c.actor2.as_ref().and_then(|a| a.span) == slot.span
+                        && c.actor1.as_ref().is_none_or(|a| {
+                            a.kind == ActorKind::State || a.unidentified || a.span.is_none()
+                        })
+                });
+                if accused_is_victim {
+                    c.actor2 = None;
+                }
                 let accused =
                     named.filter(|slot| c.actor2.as_ref().and_then(|a| a.span) != slot.span);
                 let blamed = c.claim
@@ -559,6 +570,26 @@ impl Coder {
         });
         let first = after.next()?;
         let arabic = text[cue.start..].starts_with(is_arabic_letter);
+        // "blamed the blast on fighters of JNIM": the blamed stands after "on", a few words
+        // after the verb.
+        if text[cue.start..cue.end].starts_with("blame") {
+            let window = &text[cue.end..floor_char(text, (cue.end + 80).min(end))];
+            if let Some(on) = window.find(" on ") {
+                let at = cue.end + on + 4;
+                if let Some(m) = in_sentence.iter().find(|m| {
+                    m.start >= at
+                        && scan.gap(at, m.start) <= 3
+                        && matches!(m.target, Target::Actor(_))
+                }) {
+                    if let Target::Actor(id) = m.target {
+                        let kind = self.lexicon.actor(id).kind;
+                        if kind.is_armed() {
+                            return Some(self.named_slot(id, m, date));
+                        }
+                    }
+                }
+            }
+        }
         // "accuse the butcher of supplying the army": in Latin script the accused follows
         // the verb at once.
         if !arabic && scan.gap(cue.end, first.start) > 2 {

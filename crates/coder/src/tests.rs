@@ -3421,3 +3421,18 @@ fn fighters_identified_as_members_of_a_group_or_claimed_as_its_own_name_it() {
         );
     }
 }
+
+#[test]
+fn a_blast_blamed_on_a_group_names_it_the_perpetrator() {
+    let ev = events(
+        "A bus hit a landmine near Gossi on Tuesday, killing seven passengers. Local officials blamed the blast on fighters of the Group for the Support of Islam and Muslims (JNIM), which has been mining sections of the RN16 for several months.",
+        "2025-01-29",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("JNIM: Group for Support of Islam and Muslims"),
+        "{ev:?}"
+    );
+    assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (Mali)"), "{ev:?}");
+}
