@@ -3436,3 +3436,19 @@ fn a_blast_blamed_on_a_group_names_it_the_perpetrator() {
     );
     assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (Mali)"), "{ev:?}");
 }
+
+#[test]
+fn raiders_described_by_residents_or_an_attack_sources_attributed_name_the_group() {
+    for text in [
+        "Gunmen kidnapped a village chief near Banibangou on Sunday night. The raiders, described by residents as fighters of the Islamic State in the Sahel, fled towards the border.",
+        "Gunmen killed 18 villagers near Banibangou on Sunday. The attack was not claimed, but the area is a stronghold of the Islamic State in the Sahel, to which local sources attributed it.",
+    ] {
+        let ev = events(text, "2025-01-14");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(
+            ev[0].actor1.as_deref(),
+            Some("Islamic State (Sahel)"),
+            "{text}: {ev:?}"
+        );
+    }
+}
