@@ -934,6 +934,32 @@ fn table_rows<'t>(
     out
 }
 
+/// The `|`-separated names of a hand-kept row, trimmed, empty ones dropped; `None` (reported
+/// and to be skipped) when one of them has no usable search key.
+fn usable_names<'t>(
+    field: &'t str,
+    path: &Path,
+    lineno: usize,
+    report: &mut BuildReport,
+) -> Option<Vec<&'t str>> {
+    let names: Vec<&str> = field
+        .split('|')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if names.iter().any(|n| name_key(n).is_none()) {
+        report.skip(
+            path,
+            lineno,
+            SkipReason::BadAlias {
+                problem: "a name has no usable key",
+            },
+        );
+        return None;
+    }
+    Some(names)
+}
+
 /// Parse the alias file: `location  cc  lat  lon  names(|)  note`; `#` comments.
 pub(crate) fn parse_aliases(
     text: &str,
@@ -953,21 +979,10 @@ pub(crate) fn parse_aliases(
             report.skip(path, lineno, SkipReason::UnknownCountry { cc: c[1].into() });
             continue;
         }
-        let names: Vec<String> = c[4]
-            .split('|')
-            .map(|s| s.trim().to_string())
-            .filter(|s| !s.is_empty())
-            .collect();
-        if names.iter().any(|n| name_key(n).is_none()) {
-            report.skip(
-                path,
-                lineno,
-                SkipReason::BadAlias {
-                    problem: "a name has no usable key",
-                },
-            );
+        let Some(names) = usable_names(c[4], path, lineno, report) else {
             continue;
-        }
+        };
+        let names: Vec<String> = names.into_iter().map(str::to_string).collect();
         out.push((
             lineno,
             AliasRow {
@@ -1002,17 +1017,10 @@ fn apply_admin_aliases(text: &str, path: &Path, areas: &mut [BuildArea], report:
             );
             continue;
         };
-        let keys: Vec<Option<String>> = c[3].split('|').map(name_key).collect();
-        if keys.iter().any(Option::is_none) {
-            report.skip(
-                path,
-                lineno,
-                SkipReason::BadAlias {
-                    problem: "a name has no usable key",
-                },
-            );
+        let Some(names) = usable_names(c[3], path, lineno, report) else {
             continue;
-        }
+        };
+        let keys: Vec<String> = names.into_iter().filter_map(name_key).collect();
         let Some(area) = areas
             .iter_mut()
             .find(|a| a.rec.cc == cc && a.rec.level == level && a.rec.name == name)
@@ -1026,7 +1034,7 @@ fn apply_admin_aliases(text: &str, path: &Path, areas: &mut [BuildArea], report:
             );
             continue;
         };
-        for k in keys.into_iter().flatten() {
+        for k in keys {
             if !area.rec.keys.contains(&k) {
                 area.rec.keys.push(k);
                 report.count("admin_aliases.names", 1);
