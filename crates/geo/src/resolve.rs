@@ -2062,11 +2062,11 @@ impl Gazetteer {
             // axis", "en provenance de la forêt de X").
             let bare = ["the ", "la ", "le ", "les ", "l'"]
                 .iter()
-                .find_map(|a| before.strip_suffix(a))
-                .unwrap_or(before);
+                .find_map(|a| before.strip_suffix(a));
             let passing = dateline
                 || said
-                || [before, bare].iter().any(|b| {
+                || ends_with_any(before, PASSING_BEFORE).is_some_and(|p| p.len() > cue_text.len())
+                || bare.is_some_and(|b| {
                     ends_with_any(b, PASSING_BEFORE).is_some_and(|p| p.len() > cue_text.len())
                 });
             let (mut settle, mut locative, mut in_proper_name) = (false, false, false);
