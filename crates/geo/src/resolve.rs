@@ -1358,9 +1358,10 @@ impl Gazetteer {
         // "Benena, Segou", "Douna, Mopti": a name right after a comma that names an admin
         // unit holding a namesake of the place before it is that place's admin context, as in
         // "(Solle, Loroum)".
+        let mut unknown: Vec<usize> = Vec::new();
         for i in 1..raws.len() {
             let (a, b) = (&raws[i - 1], &raws[i]);
-            if b.cue.is_some() || text.as_str().get(a.end..b.start).map(str::trim) != Some(",") {
+            if text.as_str().get(a.end..b.start).map(str::trim) != Some(",") {
                 continue;
             }
             let holds =
@@ -1370,11 +1371,56 @@ impl Gazetteer {
                     }),
                     _ => false,
                 });
-            if holds {
+            // "Kawuri, Konduga Local Government Area of Borno State": an admin unit, said to
+            // be one, that holds none of the place's namesakes; the village is not in the
+            // gazetteer and its unit stands for it (precision 2).
+            let unit_named = [
+                " local government area",
+                " lga",
+                " local government",
+                " district",
+                " department",
+                " departement",
+                " province",
+                " cercle",
+            ]
+            .iter()
+            .any(|w| text.as_str()[b.end..].starts_with(w));
+            if holds && b.cue.is_none() {
                 raws[i].cue = Some(PlaceCue::Parenthetical);
                 raws[i].cue_text = ",";
+            } else if unit_named
+                && a.cue.is_some()
+                && m.pat(a.pat)
+                    .targets
+                    .iter()
+                    .all(|t| matches!(t, Target::Place(_)))
+            {
+                // Not even in the unit's region (the sources misplace villages across a
+                // province line, never across a region's).
+                let region_of = |t: Target| self.area_chain(t).last().copied();
+                let regions: Vec<usize> = m
+                    .pat(b.pat)
+                    .targets
+                    .iter()
+                    .filter(|t| matches!(t, Target::Area(_)))
+                    .filter_map(|&t| region_of(t))
+                    .collect();
+                let elsewhere = !regions.is_empty()
+                    && m.pat(a.pat)
+                        .targets
+                        .iter()
+                        .all(|&p| region_of(p).is_none_or(|r| !regions.contains(&r)));
+                if elsewhere {
+                    unknown.push(i - 1);
+                }
             }
         }
+        let mut k = 0;
+        raws.retain(|_| {
+            k += 1;
+            !unknown.contains(&(k - 1))
+        });
         let raws = raws;
 
         // Context: countries hinted or named, admin units named.

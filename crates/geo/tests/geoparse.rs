@@ -1131,3 +1131,22 @@ fn arabic_press_spellings_of_conflict_towns() {
     let m = find(&found, "Banki");
     assert!((m.latitude - 11.26).abs() < 0.1, "{m:#?}");
 }
+
+#[test]
+fn a_namesake_outside_the_region_of_the_unit_named_after_it_is_not_the_place() {
+    // The gazetteer's only Kawuri is in Kaduna; "Konduga Local Government Area of Borno State"
+    // says the report's Kawuri is another village, unknown here.
+    let found = parse(
+        "A suicide bomber struck a football viewing centre in Kawuri, Konduga Local Government Area of Borno State.",
+        &[],
+    );
+    assert!(found.iter().all(|m| m.location != "Kawuri"), "{found:#?}");
+    assert!(found.iter().any(|m| m.location == "Konduga"), "{found:#?}");
+    // A village the sources put in a neighbouring province of the same region keeps its
+    // place: "the rural commune of Gomboro, Kossi province".
+    let found = parse(
+        "A patrol fell into an ambush in the rural commune of Gomboro, Kossi province.",
+        &[],
+    );
+    assert!(found.iter().any(|m| m.location == "Gomboro"), "{found:#?}");
+}
