@@ -284,8 +284,13 @@ impl Coder {
         // A headline is coded only over a teaser (a feed's one-line summary): an article that
         // tells no new event is about a trial, an anniversary or a report on an old attack,
         // whatever its headline names ("Attaque d'Inata : trois accusés condamnés").
-        let teaser = || norm.as_str().split_whitespace().nth(TEASER_WORDS).is_none();
-        if events.is_empty() && teaser() {
+        // The body's words, counted only as far as the longest threshold needs.
+        let words = norm
+            .as_str()
+            .split_whitespace()
+            .take(ARTICLE_WORDS.max(TEASER_WORDS) + 1)
+            .count();
+        if events.is_empty() && words <= TEASER_WORDS {
             if let Some(title) = doc.title.as_deref().filter(|t| !t.trim().is_empty()) {
                 let tnorm = normalize(title);
                 events = self.code_field(doc, title, &tnorm, EvidenceField::Title);
@@ -294,12 +299,7 @@ impl Coder {
         // An event dated weeks before publication is history an article recalls (a verdict,
         // an analysis, an anniversary), not news: an article tells what happened lately. A
         // brief or a coder's note (a paragraph) is written about its one event, however late.
-        let article = norm
-            .as_str()
-            .split_whitespace()
-            .nth(ARTICLE_WORDS)
-            .is_some();
-        if let Some(published) = doc.published.filter(|_| article) {
+        if let Some(published) = doc.published.filter(|_| words > ARTICLE_WORDS) {
             let horizon = published - chrono::Days::new(STALE_DAYS);
             // A month ("in January") is coded on its 15th and a week on its middle: the
             // period's last day is what must be recent.
@@ -3665,21 +3665,22 @@ impl Coder {
         // authorities said") announced it: ACLED's data has no violent event with a government
         // as actor1. The perpetrator is unknown.
         let mut c = c;
+        // A generic actor of the event's country on its day, named by no words of the text.
+        let day = c.date.map(|d| d.date).or(doc.published);
+        let generic = |role: GenericRole| Slot {
+            kind: role.kind(),
+            name: self
+                .lexicon
+                .resolve_generic(role, place.map(|p| p.country.as_str()).or(doc_country), day)
+                .map(|r| r.name),
+            span: None,
+            unidentified: matches!(role, GenericRole::Unidentified),
+        };
         if c.sub.event_type().is_violent()
             && c.sub != SubEventType::GovernmentRegainsTerritory
             && c.actor1.as_ref().is_some_and(government_slot)
         {
-            let country = place.map(|p| p.country.as_str()).or(doc_country);
-            let date = c.date.map(|d| d.date).or(doc.published);
-            c.actor1 = Some(Slot {
-                kind: GenericRole::Unidentified.kind(),
-                name: self
-                    .lexicon
-                    .resolve_generic(GenericRole::Unidentified, country, date)
-                    .map(|r| r.name),
-                span: None,
-                unidentified: true,
-            });
+            c.actor1 = Some(generic(GenericRole::Unidentified));
         }
         // An air or drone strike whose striker no one names is the state's: armed groups'
         // drones are reported as theirs ("JNIM drones hit the camp").
@@ -3688,18 +3689,9 @@ impl Coder {
                 .as_ref()
                 .is_none_or(|a| a.unidentified || a.name.is_none() || a.span.is_none())
         {
-            let country = place.map(|p| p.country.as_str()).or(doc_country);
-            let date = c.date.map(|d| d.date).or(doc.published);
-            if let Some(r) = self
-                .lexicon
-                .resolve_generic(GenericRole::Military, country, date)
-            {
-                c.actor1 = Some(Slot {
-                    kind: GenericRole::Military.kind(),
-                    name: Some(r.name),
-                    span: None,
-                    unidentified: false,
-                });
+            let military = generic(GenericRole::Military);
+            if military.name.is_some() {
+                c.actor1 = Some(military);
             }
         }
         let (event_date, time_precision) = match (c.date, doc.published) {
@@ -3722,7 +3714,6 @@ impl Coder {
         // An ethnic militia named where no place was known ("blamed the attack on armed
         // Fulani herders") is that group's militia in the event's country.
         if let Some(k) = country.as_deref() {
-            let date = c.date.map(|d| d.date).or(doc.published);
             for slot in [&mut c.actor1, &mut c.actor2].into_iter().flatten() {
                 let group = slot
                     .name
@@ -3731,7 +3722,7 @@ impl Coder {
                     .and_then(|n| n.split_once(" Ethnic Militia ("))
                     .filter(|(_, home)| *home != k)
                     .map(|(g, _)| g.to_string());
-                if let Some(other) = group.and_then(|g| self.ethnic_militia(&g, Some(k), date)) {
+                if let Some(other) = group.and_then(|g| self.ethnic_militia(&g, Some(k), day)) {
                     slot.name = other.name;
                 }
             }

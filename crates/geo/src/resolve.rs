@@ -854,6 +854,18 @@ const REGION_AFTER: &[&str] = &[
     " prefecture",
     " governorate",
 ];
+/// Words that say the name before them is an admin unit, after "<village>, <unit>": the unit
+/// must hold the village (see `geoparse_inner`).
+const UNIT_AFTER: &[&str] = &[
+    " local government area",
+    " lga",
+    " local government",
+    " district",
+    " department",
+    " departement",
+    " province",
+    " cercle",
+];
 const AREA_BEFORE: &[&str] = &[
     "zone de ",
     "zone d'",
@@ -1373,19 +1385,8 @@ impl Gazetteer {
                 });
             // "Kawuri, Konduga Local Government Area of Borno State": an admin unit, said to
             // be one, that holds none of the place's namesakes; the village is not in the
-            // gazetteer and its unit stands for it (precision 2).
-            let unit_named = [
-                " local government area",
-                " lga",
-                " local government",
-                " district",
-                " department",
-                " departement",
-                " province",
-                " cercle",
-            ]
-            .iter()
-            .any(|w| text.as_str()[b.end..].starts_with(w));
+            // gazetteer, and the unit (resolved on its own cue) stands for it.
+            let unit_named = starts_with_any(&text.as_str()[b.end..], UNIT_AFTER).is_some();
             if holds && b.cue.is_none() {
                 raws[i].cue = Some(PlaceCue::Parenthetical);
                 raws[i].cue_text = ",";
@@ -1416,11 +1417,9 @@ impl Gazetteer {
                 }
             }
         }
-        let mut k = 0;
-        raws.retain(|_| {
-            k += 1;
-            !unknown.contains(&(k - 1))
-        });
+        for i in unknown.into_iter().rev() {
+            raws.remove(i);
+        }
         let raws = raws;
 
         // Context: countries hinted or named, admin units named.
@@ -2109,12 +2108,10 @@ impl Gazetteer {
             let bare = ["the ", "la ", "le ", "les ", "l'"]
                 .iter()
                 .find_map(|a| before.strip_suffix(a));
-            let passing = dateline
-                || said
-                || ends_with_any(before, PASSING_BEFORE).is_some_and(|p| p.len() > cue_text.len())
-                || bare.is_some_and(|b| {
-                    ends_with_any(b, PASSING_BEFORE).is_some_and(|p| p.len() > cue_text.len())
-                });
+            let passes = |b: &str| {
+                ends_with_any(b, PASSING_BEFORE).is_some_and(|p| p.len() > cue_text.len())
+            };
+            let passing = dateline || said || passes(before) || bare.is_some_and(passes);
             let (mut settle, mut locative, mut in_proper_name) = (false, false, false);
             let mut next_capitalised = false;
             let (mut has_clitic, mut person) = (false, false);
