@@ -388,9 +388,15 @@ impl Coder {
         // The previous sentence recalled a past event ("one year after the massacre") and
         // yielded none: a definite mention right after it ("the attack") is that event.
         let mut after_background = false;
+        // Sentences that claim several events at once ("JNIM claimed both attacks"), with the
+        // number of events told before them.
+        let mut several_claimed: Vec<(usize, usize, usize)> = Vec::new();
         for (i, s) in sents.iter().enumerate() {
             if governed[i] {
                 continue;
+            }
+            if claims_several(&scan, s.start, s.end) {
+                several_claimed.push((s.start, s.end, candidates.len()));
             }
             // A denial recalls too: what follows it may retell the rumour it denies.
             let recalled = within(&scan.matches, s.start, s.end, |m| m.start)
@@ -490,6 +496,24 @@ impl Coder {
                 if let Some(last) = last {
                     if let Some(slot) = self.bare_claimant(&scan, s.start, s.end, last.date) {
                         last.actor1 = Some(slot);
+                    }
+                }
+            }
+        }
+        // "Gunmen attacked a post at Kpinkankandi ... On Tuesday night, gunmen also attacked
+        // the police station in Pama ... JNIM claimed both attacks": the claimant did every
+        // violent event told before whose perpetrator is unknown.
+        for &(start, end, told) in &several_claimed {
+            let dated = within(&scan.dates, start, end, |d| d.start);
+            for c in candidates[..told].iter_mut() {
+                let near = c.date.is_none_or(|e| {
+                    dated
+                        .iter()
+                        .all(|d| (d.date - e.date).num_days().abs() <= 14)
+                });
+                if near && unknown_perpetrator(&c.actor1) && c.sub.event_type().is_violent() {
+                    if let Some(slot) = self.bare_claimant(&scan, start, end, c.date) {
+                        c.actor1 = Some(slot);
                     }
                 }
             }
@@ -4979,6 +5003,44 @@ fn past_year_before(
         }
     }
     false
+}
+
+/// The sentence claims more than one event: "claimed both attacks", "a revendiqué les deux
+/// actions", "تبنت ... الهجومين".
+fn claims_several(scan: &Scan, start: usize, end: usize) -> bool {
+    const SEVERAL: [&str; 16] = [
+        " both",
+        " the two attacks",
+        " the attacks",
+        " the two assaults",
+        " les deux attaques",
+        " les deux actions",
+        " les deux assauts",
+        " les deux operations",
+        " ces deux attaques",
+        " les attaques",
+        " ces attaques",
+        " الهجومين",
+        " العمليتين",
+        " الهجمتين",
+        " الهجمات",
+        " العمليات",
+    ];
+    let Some(claim) = within(&scan.matches, start, end, |m| m.start)
+        .iter()
+        .find(|m| m.target == Target::Cue(Cue::Claim))
+    else {
+        return false;
+    };
+    let text = &scan.norm.as_str()[claim.end.min(end)..end];
+    SEVERAL.iter().any(|w| {
+        text.match_indices(w).any(|(at, _)| {
+            text[at + w.len()..]
+                .chars()
+                .next()
+                .is_none_or(|c| !c.is_alphanumeric())
+        })
+    })
 }
 
 /// The sentence's claim cue lays the blame on someone ("blamed", "imputé à", "attributed

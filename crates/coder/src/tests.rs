@@ -3452,3 +3452,21 @@ fn raiders_described_by_residents_or_an_attack_sources_attributed_name_the_group
         );
     }
 }
+
+#[test]
+fn a_claim_of_both_attacks_names_the_perpetrator_of_each() {
+    for text in [
+        "Gunmen attacked an army post near Dori on Monday, killing four soldiers. On Tuesday, gunmen also ambushed a police patrol near Seytenga, killing two officers. JNIM claimed both attacks in a statement on Wednesday.",
+        "Des hommes armés ont attaqué un poste de l'armée près de Dori lundi, tuant quatre soldats. Mardi, des assaillants ont tendu une embuscade à une patrouille de police près de Seytenga, tuant deux policiers. Le JNIM a revendiqué les deux attaques mercredi.",
+    ] {
+        let ev = events(text, "2025-03-13");
+        assert_eq!(ev.len(), 2, "{text}: {ev:?}");
+        for e in &ev {
+            assert_eq!(
+                e.actor1.as_deref(),
+                Some("JNIM: Group for Support of Islam and Muslims"),
+                "{text}: {ev:?}"
+            );
+        }
+    }
+}
