@@ -4896,7 +4896,15 @@ fn dateline_end(text: &str) -> usize {
         return 0;
     };
     let prefix = &head[..dash];
-    if prefix.contains(['.', '!', '?', '\n']) || prefix.split_whitespace().count() > 8 {
+    // "Niamey, 9 déc. 2025 -": a full stop after a short word is an abbreviation's.
+    let abbreviation = |at: usize| {
+        let word = prefix[..at].rsplit(' ').next().unwrap_or("");
+        (1..=5).contains(&word.chars().count()) && word.chars().all(char::is_alphabetic)
+    };
+    if prefix.contains(['!', '?', '\n'])
+        || prefix.match_indices('.').any(|(at, _)| !abbreviation(at))
+        || prefix.split_whitespace().count() > 8
+    {
         return 0;
     }
     dash + len

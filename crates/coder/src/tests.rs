@@ -3470,3 +3470,17 @@ fn a_claim_of_both_attacks_names_the_perpetrator_of_each() {
         }
     }
 }
+
+#[test]
+fn a_dateline_with_an_abbreviated_month_is_not_the_event_date() {
+    let ev = events(
+        "Niamey, 9 déc. 2025 - Sept militaires nigériens ont été tués et 19 autres blessés samedi lors d'une attaque contre une patrouille près de Mangaïzé, a annoncé lundi soir le ministère de la Défense dans un communiqué.",
+        "2025-12-09",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        ev[0].event_date.map(|d| d.to_string()).as_deref(),
+        Some("2025-12-06"),
+        "{ev:?}"
+    );
+}
