@@ -6196,6 +6196,14 @@ fn merge(
                     } else if side.is_some_and(|(k, n)| n > 0 && told_sides[k] == Some(n)) {
                         // "onze jihadistes abattus ... « onze terroristes ont été neutralisés »":
                         // the same side's dead told again.
+                    } else if o.fatalities.is_some_and(|f| f.0 > 1)
+                        && o.fatalities.map(|f| f.0) == c.fatalities.map(|f| f.0)
+                        && c.fatalities
+                            .and_then(|f| f.1)
+                            .is_some_and(|(a, b)| within(numbers, a, b, |n| n.start).len() > 1)
+                    {
+                        // "At least 17 people ... were killed ... 12 VDP and five soldiers had
+                        // been killed": the toll told again, broken down by side.
                     } else if other_side || additional_dead(text, o.fatalities, c.fatalities) {
                         o.fatalities = sum_fatalities(o.fatalities, c.fatalities);
                         if let Some((k, n)) = side {

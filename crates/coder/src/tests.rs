@@ -3484,3 +3484,20 @@ fn a_dateline_with_an_abbreviated_month_is_not_the_event_date() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn a_toll_broken_down_by_side_is_not_added_to_itself() {
+    let ev = events(
+        "At least 17 people, most of them civilian auxiliaries of the army, were killed on Sunday when suspected jihadists attacked a military detachment in Natiaboani. A security source said 12 VDP and five soldiers had been killed.",
+        "2025-03-18",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].fatalities, Some(17), "{ev:?}");
+    // Equal counts on two sides are two sides' dead.
+    let ev = events(
+        "Five soldiers were killed on Monday in an attack on the army post in Dori. The army said its troops killed five of the attackers.",
+        "2025-03-18",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].fatalities, Some(10), "{ev:?}");
+}
