@@ -1371,7 +1371,11 @@ impl Coder {
                 .map(|m| {
                     let before = text[..m.start].split_whitespace().next_back();
                     let mut after = text[m.end..].split_whitespace();
-                    self.is_government(m)
+                    // "أعلنت وزارة الدفاع مقتل ...": a ministry speaks too.
+                    let ministry = ["ministry", "ministere", "وزاره"]
+                        .iter()
+                        .any(|w| text[m.start..m.end].contains(w));
+                    (self.is_government(m) || ministry)
                         && (before.is_some_and(speech_word)
                             || after.next().is_some_and(speech_word)
                             || after.next().is_some_and(speech_word))
@@ -2969,22 +2973,42 @@ impl Coder {
                 .unwrap_or(between);
             PARTITIVES.iter().any(|p| between.starts_with(p)) && scan.gap(a, b) <= 5
         };
-        let agent = after.iter().copied().find(|m| {
+        // "مقتل ثلاثة من جنوده ... في هجوم شنته الجماعة", "killed ... in an attack carried out
+        // by": the agent of the attack the dead fell in.
+        let attack_by = |by: &Match| {
+            in_sentence.iter().any(|a| {
+                a.target == Target::Cue(Cue::Attack)
+                    && a.start >= t_end
+                    && a.end <= by.start
+                    && scan.gap(a.end, by.start) == 0
+                    && scan.gap(t_end, a.start) <= 10
+                    && !text[t_end..a.start].contains(['.', ';', ':'])
+            })
+        };
+        let agent_by = |m: &ActorMention, reach: &dyn Fn(&Match) -> bool| {
             in_sentence.iter().any(|c| {
                 c.target == Target::Cue(Cue::PassiveBy)
                     && c.end <= m.start
                     && (scan.gap(c.end, m.start) <= 2 || partitive(c.end, m.start))
                     && c.start >= t_end
-                    && scan.gap(t_end, c.start) <= agent_reach
+                    && reach(c)
                     && !(c.start > t_end
                         && scan.gap(t_end, c.start) > 0
                         && other_participle(c.start))
             })
-        });
+        };
+        let near_by = |c: &Match| scan.gap(t_end, c.start) <= agent_reach;
+        let agent = after.iter().copied().find(|m| agent_by(m, &near_by));
+        // The agent of an attack told after the dead: who is named before a nominal trigger
+        // (the ministry that announced "the killing of") is not the victim; the subject of a
+        // passive verb is ("10 hunters were killed ... when they were ambushed by").
+        let of_attack = agent.is_none() && !passive_verb;
+        let agent = agent.or_else(|| after.iter().copied().find(|m| agent_by(m, &attack_by)));
         if let Some(agent) = agent {
             let victim = before
                 .last()
                 .copied()
+                .filter(|_| !of_attack)
                 .or_else(|| after.iter().copied().find(|m| m.start != agent.start));
             return (Some(agent.clone()), victim.cloned());
         }
@@ -5500,7 +5524,9 @@ fn casualties(
                     others == 0
                         || (others <= 2
                             && !verb
-                            && (between.contains(" and ") || between.contains(" et "))
+                            && (between.contains(" and ")
+                                || between.contains(" et ")
+                                || between.ends_with(" و"))
                             && !in_sentence.iter().any(|m| {
                                 matches!(m.target, Target::Cue(k) if !k.is_grammar())
                                     && m.start >= prev_end

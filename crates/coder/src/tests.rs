@@ -3501,3 +3501,37 @@ fn a_toll_broken_down_by_side_is_not_added_to_itself() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].fatalities, Some(10), "{ev:?}");
 }
+
+#[test]
+fn arabic_killing_in_an_attack_launched_by_a_group_names_the_group() {
+    // Both sides' dead joined by "و" add up; the group that launched the attack did it.
+    let ev = events(
+        "أعلن الجيش التشادي، الثلاثاء، مقتل ثلاثة من جنوده و17 من عناصر جماعة بوكو حرام في هجوم شنّته الجماعة فجر الاثنين على موقع عسكري قرب بلدة نغوبوا.",
+        "2025-11-12",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Boko Haram - Jamatu Ahli is-Sunnah lid-Dawatai wal-Jihad"),
+        "{ev:?}"
+    );
+    assert_eq!(
+        ev[0].actor2.as_deref(),
+        Some("Military Forces of Chad (2021-)"),
+        "{ev:?}"
+    );
+    assert_eq!(ev[0].fatalities, Some(20), "{ev:?}");
+    // The ministry that announced the dead is neither their killer nor a side.
+    let ev = events(
+        "أعلنت وزارة الدفاع النيجرية مساء الأحد مقتل 11 مدنيا على الأقل في هجوم شنّه مسلحون من تنظيم الدولة في الساحل يوم الجمعة على السوق الأسبوعية في بلدة تيليا.",
+        "2025-06-16",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Islamic State (Sahel)"),
+        "{ev:?}"
+    );
+    assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (Niger)"), "{ev:?}");
+    assert_eq!(ev[0].sub_event_type, S::Attack, "{ev:?}");
+}
