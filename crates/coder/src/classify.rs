@@ -104,6 +104,16 @@ pub fn classify(cues: &[Cue]) -> Option<Classified> {
             });
         }
     }
+    // "des unités appuyées par des vecteurs aériens ont réinvesti Mansila": forces that
+    // retake a town with air support regain territory; the aircraft back them.
+    if has(Cue::Retake) && (has(Cue::Airstrike) || has(Cue::Drone)) && !has(Cue::Suicide) {
+        return Some(Classified {
+            family: Family::TerritoryTaken,
+            trigger: Cue::Retake,
+            weak: false,
+            tag: None,
+        });
+    }
     if has(Cue::Suicide) {
         return fixed(S::SuicideBomb, Cue::Suicide);
     }

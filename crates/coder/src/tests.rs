@@ -3535,3 +3535,38 @@ fn arabic_killing_in_an_attack_launched_by_a_group_names_the_group() {
     assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (Niger)"), "{ev:?}");
     assert_eq!(ev[0].sub_event_type, S::Attack, "{ev:?}");
 }
+
+#[test]
+fn forces_retaking_a_town_with_air_support_regain_territory() {
+    let ev = events(
+        "Samedi, des unités de l'armée appuyées par des vecteurs aériens ont réinvesti Mansila, selon un communiqué de l'état-major.",
+        "2025-11-24",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        ev[0].sub_event_type,
+        S::GovernmentRegainsTerritory,
+        "{ev:?}"
+    );
+    let ev = events(
+        "Samedi 22 novembre, l'armée a repris pied dans la ville de Mansila après des combats contre les terroristes.",
+        "2025-11-24",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        ev[0].sub_event_type,
+        S::GovernmentRegainsTerritory,
+        "{ev:?}"
+    );
+}
+
+#[test]
+fn what_a_group_seeks_to_do_is_not_an_event() {
+    for text in [
+        "Il cherche à démontrer que l'armée ne peut pas protéger les populations, à s'emparer d'armes et de munitions, puis à se retirer de Mansila avant l'arrivée des renforts.",
+        "Analysts say the group seeks to seize weapons and ammunition from isolated army posts near Mansila.",
+    ] {
+        let ev = events(text, "2025-11-24");
+        assert!(ev.is_empty(), "{text}: {ev:?}");
+    }
+}
