@@ -518,7 +518,8 @@ impl Coder {
                 }
             }
         }
-        let merged = merge(candidates, &scan.places, scan.norm.as_str(), &scan.numbers);
+        let mut merged = merge(candidates, &scan.places, scan.norm.as_str(), &scan.numbers);
+        retaken_from(&mut merged, &scan.places);
         merged
             .into_iter()
             .filter(|c| c.confidence >= self.config.min_confidence)
@@ -5035,6 +5036,36 @@ fn past_year_before(
         }
     }
     false
+}
+
+/// "JNIM took control of Mansila ... On Saturday the army retook the town from the
+/// terrorists": the town is retaken from the group the report says took it.
+fn retaken_from(events: &mut [Candidate], places: &[Place]) {
+    let town = |c: &Candidate| {
+        c.place
+            .map(|i| &places[i])
+            .filter(|p| !p.is_country)
+            .map(|p| (p.location.as_str(), p.country.as_str()))
+    };
+    for i in 0..events.len() {
+        let c = &events[i];
+        if c.sub != SubEventType::GovernmentRegainsTerritory || !unknown_perpetrator(&c.actor2) {
+            continue;
+        }
+        let Some(at) = town(c) else { continue };
+        let holder = events[..i]
+            .iter()
+            .rev()
+            .find(|o| {
+                o.sub == SubEventType::NonStateActorOvertakesTerritory
+                    && town(o) == Some(at)
+                    && !unknown_perpetrator(&o.actor1)
+            })
+            .and_then(|o| o.actor1.clone());
+        if holder.is_some() {
+            events[i].actor2 = holder;
+        }
+    }
 }
 
 /// The sentence claims more than one event: "claimed both attacks", "a revendiqué les deux

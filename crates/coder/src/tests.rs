@@ -3570,3 +3570,21 @@ fn what_a_group_seeks_to_do_is_not_an_event() {
         assert!(ev.is_empty(), "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn a_town_is_retaken_from_the_group_that_took_it() {
+    let ev = events(
+        "Jeudi, des combattants du JNIM ont pris le contrôle de Mansila après plusieurs heures de combats contre le détachement militaire. Samedi, l'armée a repris le contrôle de Mansila et neutralisé une trentaine de terroristes, selon l'état-major.",
+        "2025-11-24",
+    );
+    assert_eq!(ev.len(), 2, "{ev:?}");
+    let regained = ev
+        .iter()
+        .find(|e| e.sub_event_type == S::GovernmentRegainsTerritory)
+        .expect("a regained town");
+    assert_eq!(
+        regained.actor2.as_deref(),
+        Some("JNIM: Group for Support of Islam and Muslims"),
+        "{ev:?}"
+    );
+}
