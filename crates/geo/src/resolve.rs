@@ -106,6 +106,9 @@ pub(crate) struct Matcher {
     /// Transliteration skeletons of Latin names (see [`skeleton`]), built on the first
     /// unknown name after a settlement cue.
     skeletons: std::sync::OnceLock<Skeletons>,
+    /// Consonant keys of Latin place names, built on the first unknown Arabic name after a
+    /// settlement noun.
+    ar_skeletons: std::sync::OnceLock<ArSkeletons>,
 }
 
 struct Pat {
@@ -311,6 +314,7 @@ impl Matcher {
             pats,
             words,
             skeletons: std::sync::OnceLock::new(),
+            ar_skeletons: std::sync::OnceLock::new(),
         }
     }
 }
@@ -322,9 +326,27 @@ struct Skeletons {
     extra: Vec<Pat>,
 }
 
+/// For Arabic spellings of villages the gazetteer names in Latin script only: each consonant
+/// key (see [`spelling_key`]) lists the spellings with vowels of the places that have it,
+/// each with the index in `extra` of the merged pattern of its names.
+struct ArSkeletons {
+    map: std::collections::HashMap<String, Vec<(String, usize)>>,
+    extra: Vec<Pat>,
+}
+
+/// Pattern indices from this one on are [`ArSkeletons::extra`]'s.
+const AR_EXTRA: usize = 1 << 40;
+
 impl Matcher {
     /// Pattern `i`: one of the automaton's, or one merged for a shared skeleton.
     fn pat(&self, i: usize) -> &Pat {
+        if i >= AR_EXTRA {
+            let ar = self
+                .ar_skeletons
+                .get()
+                .expect("an Arabic guess comes from the table");
+            return &ar.extra[i - AR_EXTRA];
+        }
         match self.pats.get(i) {
             Some(p) => p,
             None => {
@@ -387,7 +409,7 @@ impl Matcher {
         if self.words.stop.contains(first) || self.words.latin_need_cue.contains(first) {
             return None;
         }
-        let map = &self.skeletons.get_or_init(|| skeleton_map(&self.pats)).map;
+        let map = &self.skeletons().map;
         ends.iter().rev().find_map(|&e| {
             let key = skeleton(&hay[at..e]);
             (key.len() >= 4)
@@ -395,6 +417,190 @@ impl Matcher {
                 .flatten()
         })
     }
+}
+
+impl Matcher {
+    fn skeletons(&self) -> &Skeletons {
+        self.skeletons.get_or_init(|| skeleton_map(&self.pats))
+    }
+
+    /// An unknown one-word Arabic name at `at`, right after a settlement noun
+    /// ("قرية غاسكيندي", "بلدة ديدييني"), whose consonants are those of Latin names of the
+    /// gazetteer (Gaskinde, Didieni): the end of the name and the merged pattern of those
+    /// names. Arabic writes few vowels, so a key needs three consonants, and the candidates
+    /// are only guesses: [`Geo::gate`] keeps those in the document's countries.
+    fn fuzzy_ar_at(&self, hay: &str, at: usize) -> Option<(usize, usize)> {
+        if !hay[at..].starts_with(is_arabic) {
+            return None;
+        }
+        let (_, cue) = prev_word(hay, at)?;
+        if !AR_FUZZY_CUES.contains(&cue) {
+            return None;
+        }
+        let word_end = |i: usize| {
+            i + hay[i..]
+                .find(|c: char| !is_word_char(c))
+                .unwrap_or(hay.len() - i)
+        };
+        let first = word_end(at);
+        // Not a common or locative word ("مدينة قرب"), nor an adjective ("قرية قريبة من",
+        // "القرى المجاورة"): a feminine ending or the article marks one; Sahel names end in
+        // ا or ي.
+        let word = &hay[at..first];
+        if first == at
+            || self.words.ar_common.contains(word)
+            || self.words.locative.iter().any(|l| l == word)
+            || word.starts_with("ال")
+            || word.ends_with('ه')
+        {
+            return None;
+        }
+        let key = spelling_key(word, false);
+        if key.len() < 3 {
+            return None;
+        }
+        // Arabic may leave out a short vowel ("منغايزي", Mangaize): one edit between the
+        // spellings with vowels is allowed, two in long names.
+        let spelt = spelling_key(word, true);
+        let allowed = if spelt.len() >= 8 { 2 } else { 1 };
+        self.ar_skeletons
+            .get_or_init(|| ar_skeleton_map(&self.pats))
+            .map
+            .get(&key)?
+            .iter()
+            .filter(|(k, _)| k.len().abs_diff(spelt.len()) <= allowed)
+            .map(|(k, p)| (edit_distance(k.as_bytes(), spelt.as_bytes()), *p))
+            .filter(|&(d, _)| d <= allowed)
+            .min_by_key(|&(d, _)| d)
+            .map(|(_, p)| (first, AR_EXTRA + p))
+    }
+}
+
+/// Normalised Arabic town and village nouns after which an unknown name is looked up by its
+/// consonants.
+const AR_FUZZY_CUES: &[&str] = &[
+    "مدينه",
+    "بمدينه",
+    "لمدينه",
+    "ومدينه",
+    "بلده",
+    "ببلده",
+    "لبلده",
+    "وبلده",
+    "قريه",
+    "بقريه",
+    "لقريه",
+    "وقريه",
+    "قريتي",
+    "بلدتي",
+];
+
+/// A spelling-independent key shared by Latin and Arabic spellings of a name. Consonants in
+/// the classes Arabic and the colonial spellings both keep apart (b/p, t, d, k/g/j/q with ج غ
+/// ق خ, s/z/ch/sh with س ص ز ش ث, f/v, l, m, n, r), h and ع ح ه dropped; with `vowels`, the
+/// vowels in three classes (a and ا; e, i, y and ي; o, u, ou, w and و), else none; a letter
+/// doubled side by side single. "Gaskinde" and "غاسكيندي" are "ksknd", or "kaskindi" with
+/// vowels.
+fn spelling_key(name: &str, vowels: bool) -> String {
+    let (bare, spelt) = spelling_keys(name);
+    if vowels {
+        spelt
+    } else {
+        bare
+    }
+}
+
+/// [`spelling_key`] without and with vowels, in one pass.
+fn spelling_keys(name: &str) -> (String, String) {
+    let mut bare: Vec<u8> = Vec::with_capacity(name.len());
+    let mut spelt: Vec<u8> = Vec::with_capacity(name.len());
+    // Only letters side by side are doubled: "Bebedjia" keeps both b.
+    let mut push = |c: u8, vowel: bool| {
+        if spelt.last() != Some(&c) {
+            spelt.push(c);
+            if !vowel {
+                bare.push(c);
+            }
+        }
+    };
+    let mut rest = name;
+    while let Some(c) = rest.chars().next() {
+        let c = c.to_ascii_lowercase();
+        let tail = &rest[c.len_utf8()..];
+        let next = tail.chars().next().map(|n| n.to_ascii_lowercase());
+        let after = tail.get(1..).and_then(|t| t.chars().next());
+        let (class, len): (Option<(u8, bool)>, usize) = match (c, next) {
+            ('t', Some('c')) if after == Some('h') => {
+                push(b't', false);
+                (Some((b's', false)), 3)
+            }
+            ('c' | 's', Some('h')) => (Some((b's', false)), 2),
+            ('k' | 'g', Some('h')) | ('d', Some('j')) | ('q', Some('u')) => {
+                (Some((b'k', false)), 2)
+            }
+            ('g', Some('u')) if matches!(after, Some('e' | 'i' | 'y')) => (Some((b'k', false)), 2),
+            ('t', Some('h')) => (Some((b't', false)), 2),
+            ('p', Some('h')) => (Some((b'f', false)), 2),
+            ('o', Some('u')) => (Some((b'u', true)), 2),
+            ('c', Some('e' | 'i' | 'y')) => (Some((b's', false)), 1),
+            ('x', _) => {
+                push(b'k', false);
+                (Some((b's', false)), 1)
+            }
+            (c, _) => (
+                match c {
+                    'b' | 'p' | 'ب' | 'پ' => Some((b'b', false)),
+                    't' | 'ت' | 'ط' => Some((b't', false)),
+                    'd' | 'د' | 'ذ' | 'ض' | 'ظ' => Some((b'd', false)),
+                    'k' | 'c' | 'q' | 'g' | 'j' | 'ك' | 'ق' | 'غ' | 'خ' | 'ج' | 'گ' => {
+                        Some((b'k', false))
+                    }
+                    's' | 'z' | 'س' | 'ص' | 'ز' | 'ش' | 'ث' => Some((b's', false)),
+                    'f' | 'v' | 'ف' | 'ڤ' => Some((b'f', false)),
+                    'l' | 'ل' => Some((b'l', false)),
+                    'm' | 'م' => Some((b'm', false)),
+                    'n' | 'ن' => Some((b'n', false)),
+                    'r' | 'ر' => Some((b'r', false)),
+                    'a' | 'à' | 'â' | 'ا' | 'أ' | 'إ' | 'آ' => Some((b'a', true)),
+                    'e' | 'é' | 'è' | 'ê' | 'i' | 'î' | 'y' | 'ي' | 'ى' | 'ئ' => {
+                        Some((b'i', true))
+                    }
+                    'o' | 'ô' | 'u' | 'w' | 'و' | 'ؤ' => Some((b'u', true)),
+                    _ => None,
+                },
+                1,
+            ),
+        };
+        if let Some((c, vowel)) = class {
+            push(c, vowel);
+        }
+        // `len` counts characters; the digraphs above are ASCII.
+        let mut cut = c.len_utf8();
+        if len > 1 {
+            cut += len - 1;
+        }
+        rest = &rest[cut..];
+    }
+    (
+        String::from_utf8(bare).expect("ASCII letters"),
+        String::from_utf8(spelt).expect("ASCII letters"),
+    )
+}
+
+/// Levenshtein distance of two short byte strings.
+fn edit_distance(a: &[u8], b: &[u8]) -> usize {
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, &x) in a.iter().enumerate() {
+        cur[0] = i + 1;
+        for (j, &y) in b.iter().enumerate() {
+            cur[j + 1] = (prev[j] + usize::from(x != y))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
 }
 
 /// Skeleton → pattern for Latin names of places and admin units. Names of different places
@@ -446,6 +652,57 @@ fn skeleton_map(pats: &[Pat]) -> Skeletons {
         });
     }
     Skeletons { map, extra }
+}
+
+/// The consonant keys of the Latin names of places (see [`ArSkeletons`]).
+fn ar_skeleton_map(pats: &[Pat]) -> ArSkeletons {
+    // Consonant keys for Arabic spellings: each spelling with vowels under a key gets a
+    // merged pattern of its own (not Latin, so no capital is asked of the Arabic word),
+    // holding places only (admin units have Arabic names).
+    let mut extra: Vec<Pat> = Vec::new();
+    let mut keyed: Vec<(String, String, usize)> = pats
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| {
+            p.latin
+                && !p.common
+                && !p.targets.is_empty()
+                && p.targets.iter().all(|t| matches!(t, Target::Place(_)))
+        })
+        .filter_map(|(i, p)| {
+            let (bare, spelt) = spelling_keys(&p.key);
+            (bare.len() >= 3).then_some((bare, spelt, i))
+        })
+        .collect();
+    keyed.sort_unstable();
+    let mut ar_map: std::collections::HashMap<String, Vec<(String, usize)>> =
+        std::collections::HashMap::with_capacity(keyed.len());
+    let mut rest = keyed.as_slice();
+    while let Some((key, spelt, _)) = rest.first() {
+        let n = rest
+            .iter()
+            .take_while(|(k, v, _)| k == key && v == spelt)
+            .count();
+        let mut targets: Vec<Target> = rest[..n]
+            .iter()
+            .flat_map(|&(_, _, j)| pats[j].targets.iter().copied())
+            .collect();
+        rest = &rest[n..];
+        targets.sort();
+        targets.dedup();
+        ar_map
+            .entry(key.clone())
+            .or_default()
+            .push((spelt.clone(), extra.len()));
+        extra.push(Pat {
+            key: spelt.clone(),
+            targets,
+            latin: false,
+            common: false,
+            foreign: false,
+        });
+    }
+    ArSkeletons { map: ar_map, extra }
 }
 
 /// Cues after which an unknown capitalised name is looked up by its skeleton.
@@ -1772,8 +2029,12 @@ impl Gazetteer {
             .iter()
             .copied()
             // A spelling variant is only a guess: never in a country the document is not about.
+            // An Arabic guess from a Latin name's consonants needs that country named or
+            // implied ("مدينة سانت بول" in a report on Minnesota is no Sahel village).
             .filter(|&t| {
-                !r.fuzzy || ctx_countries.is_empty() || ctx_countries.contains(&self.country_of(t))
+                !r.fuzzy
+                    || (ctx_countries.is_empty() && pat.latin)
+                    || ctx_countries.contains(&self.country_of(t))
             })
             .filter(|&t| match t {
                 Target::Country(_) => true,
@@ -2040,6 +2301,7 @@ impl Gazetteer {
                 Some(mt) => Some((mt.start(), mt.end(), mt.pattern().as_usize(), false)),
                 None => m
                     .fuzzy_at(hay, at, original.map(|o| (o, text)))
+                    .or_else(|| m.fuzzy_ar_at(hay, at))
                     .map(|(e, p)| (at, e, p, true)),
             };
             let Some((s, e, pat_index, fuzzy)) = found else {
@@ -2589,6 +2851,32 @@ mod tests {
         for (a, b) in [("ndaki", "ndachi"), ("boni", "bani"), ("dori", "doro")] {
             assert_ne!(skeleton(a), skeleton(b), "{a} / {b}");
         }
+    }
+
+    #[test]
+    fn arabic_and_latin_spellings_share_a_key() {
+        for (latin, arabic) in [
+            ("gaskinde", "غاسكيندي"),
+            ("tondikiwindi", "تونديكيويندي"),
+            ("didieni", "ديدييني"),
+            ("ngouboua", "نغوبوا"),
+            ("tillaberi", "تيلابيري"),
+            ("tchoma bangou", "تشوما بانغو"),
+        ] {
+            assert_eq!(
+                spelling_key(latin, false),
+                spelling_key(arabic, false),
+                "{latin} / {arabic}"
+            );
+        }
+        // With vowels, a short vowel left out is one edit; another name is more.
+        let (a, b) = (
+            spelling_key("mangaize", true),
+            spelling_key("منغايزي", true),
+        );
+        assert_eq!(edit_distance(a.as_bytes(), b.as_bytes()), 1, "{a} / {b}");
+        let (a, b) = (spelling_key("kucheri", true), spelling_key("كاسوار", true));
+        assert!(edit_distance(a.as_bytes(), b.as_bytes()) > 1, "{a} / {b}");
     }
 
     #[test]

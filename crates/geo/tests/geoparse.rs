@@ -830,6 +830,38 @@ fn an_unknown_spelling_after_a_settlement_cue_finds_its_transliteration_variant(
 }
 
 #[test]
+fn an_arabic_spelling_of_a_village_known_only_in_latin_is_found_by_its_letters() {
+    // The gazetteer has Gaskinde, Tondi Kiwindi and Gomboro in Latin script only.
+    for (text, country, place) in [
+        (
+            "هاجم مسلحون قرية غاسكيندي شمال البلاد.",
+            "Burkina Faso",
+            "Gaskinde",
+        ),
+        (
+            "قتل عشرة مدنيين في قرية تونديكيويندي.",
+            "Niger",
+            "Tondi Kiwindi",
+        ),
+        (
+            "استعاد الجيش السيطرة على بلدة غومبورو في إقليم سورو.",
+            "Burkina Faso",
+            "Gomboro",
+        ),
+    ] {
+        let ms = parse(text, &[country]);
+        let m = find(&ms, place);
+        assert!(m.why.contains("spelling variant"), "{text}: {m:#?}");
+    }
+    // An adjective after the settlement noun is no name ("a village near Bebedjia").
+    let ms = parse("هاجم مسلحون قرية قريبة من البلدة.", &["Chad"]);
+    assert!(ms.is_empty(), "{ms:#?}");
+    // A guess needs the country: "Saint Paul, Minnesota" is no Sahel village.
+    let ms = parse("تظاهر الآلاف في مدينة سانت بول.", &[]);
+    assert!(ms.is_empty(), "{ms:#?}");
+}
+
+#[test]
 fn between_equal_namesakes_the_country_with_more_of_them_wins() {
     // Bargo: three villages in Burkina Faso, one in Mali; Moriba: one in Burkina Faso, three
     // in Mali. None has a population or a listing, so nothing else tells them apart.
