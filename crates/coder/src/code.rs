@@ -2642,18 +2642,23 @@ impl Coder {
         if ctx.follows && !own_day() && {
             let text = scan.norm.as_str();
             let b = text[start..t_start].trim_end();
-            PLUPERFECT_PASSIVE.iter().any(|p| b.ends_with(p))
-                && ![
-                    " that ",
-                    " que ",
-                    " qu'",
-                    " told ",
-                    " said ",
-                    " selon ",
-                    " according ",
-                ]
-                .iter()
-                .any(|w| b.contains(w))
+            // "وكانت جماعة نصرة الإسلام قد بسطت سيطرتها على غومبورو منذ الخريف": the Arabic
+            // pluperfect (كان ... قد + verb) opening the sentence.
+            let arabic_pluperfect = ["وكان", "كان"].iter().any(|k| b.starts_with(k))
+                && (b.contains(" قد ") || b.ends_with(" قد"));
+            arabic_pluperfect
+                || PLUPERFECT_PASSIVE.iter().any(|p| b.ends_with(p))
+                    && ![
+                        " that ",
+                        " que ",
+                        " qu'",
+                        " told ",
+                        " said ",
+                        " selon ",
+                        " according ",
+                    ]
+                    .iter()
+                    .any(|w| b.contains(w))
         } {
             return None;
         }

@@ -3588,3 +3588,13 @@ fn a_town_is_retaken_from_the_group_that_took_it() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn an_arabic_pluperfect_after_the_event_recalls_an_earlier_one() {
+    let ev = events(
+        "واغادوغو – (الأناضول)\n\nأعلن جيش بوركينا فاسو، الاثنين، أن وحداته استعادت السيطرة الكاملة على مدينة جيبو يوم السبت.\n\nوكانت جماعة نصرة الإسلام والمسلمين قد سيطرت على بلدة أريبيندا المجاورة بعد انسحاب مفرزة الدرك.",
+        "2026-03-18",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].location.as_deref(), Some("Djibo"), "{ev:?}");
+}

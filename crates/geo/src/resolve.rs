@@ -2280,6 +2280,9 @@ impl Gazetteer {
         let starts = candidate_starts(hay);
         let (mut sent_start, mut sent_scanned) = (0, 0);
         let mut pos = 0;
+        // Arabic names found by their letters after a settlement noun, found again anywhere
+        // later in the document ("بلدة غومبورو ... سيطرتها على غومبورو").
+        let mut guessed: Vec<(&str, usize)> = Vec::new();
         for &at in &starts {
             if at < pos {
                 continue;
@@ -2301,7 +2304,19 @@ impl Gazetteer {
                 Some(mt) => Some((mt.start(), mt.end(), mt.pattern().as_usize(), false)),
                 None => m
                     .fuzzy_at(hay, at, original.map(|o| (o, text)))
-                    .or_else(|| m.fuzzy_ar_at(hay, at))
+                    .or_else(|| {
+                        let found = m.fuzzy_ar_at(hay, at);
+                        if let Some((e, p)) = found {
+                            guessed.push((&hay[at..e], p));
+                        }
+                        found.or_else(|| {
+                            guessed.iter().find_map(|&(w, p)| {
+                                (hay[at..].starts_with(w)
+                                    && is_word_byte_boundary(hay, at + w.len()))
+                                .then_some((at + w.len(), p))
+                            })
+                        })
+                    })
                     .map(|(e, p)| (at, e, p, true)),
             };
             let Some((s, e, pat_index, fuzzy)) = found else {
@@ -2319,7 +2334,7 @@ impl Gazetteer {
                     .last()
                     .map(|(i, _)| i)
                     .unwrap_or(s);
-                let first_arabic = pat.key.chars().next().is_some_and(is_arabic);
+                let first_arabic = hay[s..].starts_with(is_arabic);
                 let (clitic, bi) = is_clitic_prefix(&hay[ws..s]);
                 ok = first_arabic && clitic;
                 clitic_bi = bi;

@@ -853,6 +853,16 @@ fn an_arabic_spelling_of_a_village_known_only_in_latin_is_found_by_its_letters()
         let m = find(&ms, place);
         assert!(m.why.contains("spelling variant"), "{text}: {m:#?}");
     }
+    // Found once after a settlement noun, the name is found again without one.
+    let ms = parse(
+        "استعاد الجيش بلدة غومبورو. ووقعت اشتباكات في غومبورو منذ أشهر.",
+        &["Burkina Faso"],
+    );
+    assert_eq!(
+        ms.iter().filter(|m| m.location == "Gomboro").count(),
+        2,
+        "{ms:#?}"
+    );
     // An adjective after the settlement noun is no name ("a village near Bebedjia").
     let ms = parse("هاجم مسلحون قرية قريبة من البلدة.", &["Chad"]);
     assert!(ms.is_empty(), "{ms:#?}");
