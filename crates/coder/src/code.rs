@@ -5353,7 +5353,15 @@ fn casualties(
                 if n.end <= w.1 {
                     // "Two armed men killed two gendarmes": a count before a killing verb
                     // with its own object after it counts the killers.
-                    let right_after = |s: usize| s >= w.2 && text[w.2..s].trim().is_empty();
+                    // ("2 armed men killed an off-duty policeman": an article may stand
+                    // between the verb and its object.)
+                    let right_after = |s: usize| {
+                        s >= w.2
+                            && matches!(
+                                text[w.2..s].trim(),
+                                "" | "a" | "an" | "the" | "un" | "une" | "le" | "la" | "les"
+                            )
+                    };
                     let passive = in_sentence.iter().any(|m| {
                         m.target == Target::Cue(Cue::PassiveAux)
                             && m.end <= w.1

@@ -3598,3 +3598,15 @@ fn an_arabic_pluperfect_after_the_event_recalls_an_earlier_one() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].location.as_deref(), Some("Djibo"), "{ev:?}");
 }
+
+#[test]
+fn a_count_of_killers_is_not_the_dead_when_the_object_takes_an_article() {
+    for text in [
+        "Two gunmen killed a village chief near Djibo on Monday.",
+        "Deux hommes armés ont tué un commerçant lundi près de Djibo.",
+    ] {
+        let ev = events(text, "2025-03-18");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].fatalities, Some(1), "{text}: {ev:?}");
+    }
+}
