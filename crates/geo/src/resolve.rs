@@ -1235,6 +1235,19 @@ const BORDER_BEFORE: &[&str] = &[
     "الحدود ",
 ];
 
+/// Words that name a neighbour of the place spoken of (see `recognise`).
+const BORDERING: &[&str] = &[
+    "frontaliere avec ",
+    "frontaliere de ",
+    "limitrophe de ",
+    "bordering ",
+    "border with ",
+    "borders with ",
+    "الحدوديه مع ",
+    "المتاخمه ل",
+    "المحاذيه ل",
+];
+
 const PASSING_BEFORE: &[&str] = &[
     // Where a convoy was heading is not where it was hit.
     "towards ",
@@ -2388,7 +2401,17 @@ impl Gazetteer {
             let passes = |b: &str| {
                 ends_with_any(b, PASSING_BEFORE).is_some_and(|p| p.len() > cue_text.len())
             };
-            let passing = dateline || said || passes(before) || bare.is_some_and(passes);
+            // "active in the zone bordering the Malian region of Ménaka", "frontalière avec la
+            // région malienne de Ménaka": a neighbour named to locate another place.
+            let bordering = {
+                let near = &before[floor_boundary(before, before.len().saturating_sub(48))..];
+                BORDERING
+                    .iter()
+                    .filter_map(|w| near.rfind(w).map(|i| &near[i + w.len()..]))
+                    .any(|gap| !gap.contains([',', '.', ';', '(']))
+            };
+            let passing =
+                dateline || said || bordering || passes(before) || bare.is_some_and(passes);
             let (mut settle, mut locative, mut in_proper_name) = (false, false, false);
             let mut next_capitalised = false;
             let (mut has_clitic, mut person) = (false, false);

@@ -872,6 +872,20 @@ fn an_arabic_spelling_of_a_village_known_only_in_latin_is_found_by_its_letters()
 }
 
 #[test]
+fn a_neighbour_named_to_locate_a_place_is_named_in_passing() {
+    for text in [
+        "L'EIS est actif dans la zone frontalière avec la région malienne de Ménaka.",
+        "The group is active in the area bordering the Malian region of Menaka.",
+    ] {
+        let ms = parse(text, &["Niger"]);
+        assert!(find(&ms, "Menaka").passing, "{text}: {ms:#?}");
+    }
+    // Told as the place itself, it is not.
+    let ms = parse("Des hommes armés ont attaqué Ménaka mardi.", &["Mali"]);
+    assert!(!find(&ms, "Menaka").passing, "{ms:#?}");
+}
+
+#[test]
 fn between_equal_namesakes_the_country_with_more_of_them_wins() {
     // Bargo: three villages in Burkina Faso, one in Mali; Moriba: one in Burkina Faso, three
     // in Mali. None has a population or a listing, so nothing else tells them apart.
