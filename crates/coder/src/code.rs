@@ -1388,6 +1388,16 @@ impl Coder {
                 mentions.retain(|_| !speaking.next().unwrap_or(false));
             }
         }
+        // "executed four men, accusing them of having collaborated with the army": forces
+        // the victims are said to have served are neither side.
+        if violent_family {
+            let text = scan.norm.as_str();
+            mentions.retain(|m| {
+                !(is_force(self.mention_kind(m))
+                    && m.start > t_end
+                    && serves_forces(text, t_end, m.start))
+            });
+        }
         let (mut a1, mut a2) = self.assign_roles(
             scan,
             &in_sentence,

@@ -3610,3 +3610,20 @@ fn a_count_of_killers_is_not_the_dead_when_the_object_takes_an_article() {
         assert_eq!(ev[0].fatalities, Some(1), "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn forces_the_victims_are_said_to_have_served_are_not_a_side() {
+    let ev = events(
+        "Suspected militants broke into a house in Boumboum and killed one person over his alleged collaboration with the military.",
+        "2025-06-26",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].sub_event_type, S::Attack, "{ev:?}");
+    assert_eq!(ev[0].actor2.as_deref(), Some("Civilians (Mali)"), "{ev:?}");
+    let ev = events(
+        "Les assaillants ont exécuté trois hommes dans le village de Boumboum, les accusant d'être des indicateurs de l'armée.",
+        "2025-06-26",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].sub_event_type, S::Attack, "{ev:?}");
+}
