@@ -3627,3 +3627,15 @@ fn forces_the_victims_are_said_to_have_served_are_not_a_side() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].sub_event_type, S::Attack, "{ev:?}");
 }
+
+#[test]
+fn people_taken_away_by_gunmen_are_abducted() {
+    for text in [
+        "The chief of a village near Solle and two councillors were taken away by armed men late on Saturday, local sources said.",
+        "Le chef du village et deux conseillers ont été emmenés par des hommes armés samedi soir près de Solle.",
+    ] {
+        let ev = events(text, "2026-01-27");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].sub_event_type, S::AbductionForcedDisappearance, "{text}: {ev:?}");
+    }
+}
