@@ -1092,6 +1092,13 @@ impl Coder {
                 }
             }
         }
+        // "setting at least 16 trucks on fire", "set the tankers alight": burning with the
+        // object between the verb and its complement.
+        if !event_cues.iter().any(|c| c.0 == Cue::Burn) {
+            if let Some((a, b)) = set_on_fire(scan.norm.as_str(), start, end) {
+                event_cues.push((Cue::Burn, a, b));
+            }
+        }
         // "unknown gunmen seized two NGO vehicles", "ont emporté le bétail": taking property
         // loots it; taking weapons is a seizure of arms. (Whole phrases like "seized
         // livestock" are lexicon cues; this reads the verb with any property noun after it.)
@@ -7259,6 +7266,38 @@ fn find_word_phrase(
 
 /// A verb of blocking with a road, a bridge or traffic within four words after it ("blocked
 /// National Road No. 7", "bloqué la RN 4"): the verb's span.
+/// "set ... on fire", "set ... alight", "set ... ablaze" with at most five words between:
+/// the span from the verb to the complement.
+fn set_on_fire(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
+    let said = &text[start..end];
+    if !(said.contains(" on fire") || said.contains(" alight") || said.contains(" ablaze")) {
+        return None;
+    }
+    let mut verb: Option<(usize, usize)> = None;
+    let mut n = 0usize;
+    let mut pos = start;
+    let mut prev = "";
+    for w in said.split(|c: char| !is_word_char(c)) {
+        let (a, b) = (pos, pos + w.len());
+        pos = b + text[b..].chars().next().map_or(1, char::len_utf8);
+        if w.is_empty() {
+            continue;
+        }
+        n += 1;
+        if let Some((va, at)) = verb {
+            let complement = (prev == "on" && w == "fire") || w == "alight" || w == "ablaze";
+            if complement && n - at <= 7 {
+                return Some((va, b));
+            }
+        }
+        if matches!(w, "set" | "sets" | "setting") {
+            verb = Some((a, n));
+        }
+        prev = w;
+    }
+    None
+}
+
 fn blocked_road(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let mut verb: Option<((usize, usize), usize)> = None;
     let mut n = 0usize;

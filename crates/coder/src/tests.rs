@@ -3639,3 +3639,26 @@ fn people_taken_away_by_gunmen_are_abducted() {
         assert_eq!(ev[0].sub_event_type, S::AbductionForcedDisappearance, "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn setting_property_on_fire_with_the_object_between_is_burning() {
+    let ev = events(
+        "JNIM fighters on Monday stopped a convoy of fuel tankers near Kassela, setting at least 16 trucks on fire, drivers' unions said.",
+        "2026-01-14",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(
+        ev[0].sub_event_type,
+        S::LootingPropertyDestruction,
+        "{ev:?}"
+    );
+    // An army "also facing renewed fighting" is the setting, not an event.
+    let ev = events(
+        "JNIM fighters burned three trucks near Goundam on September 8, a union official said. The blockade comes as MINUSMA withdraws from the region, handing over its bases to the Malian army, which is also facing renewed fighting with Tuareg-led rebels in the north.",
+        "2023-09-14",
+    );
+    assert!(
+        ev.iter().all(|e| e.sub_event_type != S::ArmedClash),
+        "{ev:?}"
+    );
+}
