@@ -2824,6 +2824,16 @@ impl Coder {
                     "collectif",
                     "جمعيه",
                     "زعيم",
+                    // "un humanitaire évoque pour sa part « plus de 40 morts »", "a figure that
+                    // could not be confirmed".
+                    "pour sa part",
+                    "evoque",
+                    "un chiffre",
+                    "a figure",
+                    "could not be confirmed",
+                    "could not be verified",
+                    "من جهته",
+                    "من جهتها",
                 ]
                 .iter()
                 .any(|w| said.contains(w))

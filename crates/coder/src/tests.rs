@@ -3662,3 +3662,13 @@ fn setting_property_on_fire_with_the_object_between_is_burning() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn another_source_s_higher_figure_for_its_part_is_not_taken() {
+    let ev = events(
+        "Au moins huit civils ont été tués dimanche dans une attaque contre le village de Dioura, selon le gouvernorat. Un élu local évoque pour sa part onze morts, un chiffre qui n'a pu être confirmé.",
+        "2025-06-03",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].fatalities, Some(8), "{ev:?}");
+}
