@@ -5634,6 +5634,37 @@ fn casualties(
             if arabic_single {
                 total = total.saturating_add(1);
             }
+            // "A UN peacekeeper from Togo and two Malian civilians were killed", "killing a
+            // man and two children": one person named before the first count adds one.
+            if let Some((first, _)) = span {
+                let head = text[start..first].trim_end();
+                let head = head
+                    .strip_suffix(" and")
+                    .or_else(|| head.strip_suffix(" et"));
+                if let Some(head) = head {
+                    let from = head.rfind([',', ';', ':', '.', '(']).map_or(0, |i| i + 1);
+                    let words: Vec<&str> = head[from..].split_whitespace().collect();
+                    let np = (2..=5)
+                        .rev()
+                        .filter(|&k| k <= words.len())
+                        .map(|k| &words[words.len() - k..])
+                        .find(|w| matches!(w[0], "a" | "an" | "one" | "un" | "une"));
+                    let np_start =
+                        start + from + head[from..].len() - np.map_or(0, |w| w.join(" ").len());
+                    let person = np.is_some()
+                        && in_sentence.iter().any(|m| {
+                            matches!(m.target, Target::Actor(_) | Target::Generic(_))
+                                && m.start >= np_start
+                                && m.end <= start + head.len()
+                        });
+                    let plural = np
+                        .and_then(|w| w.last())
+                        .is_some_and(|w| w.ends_with('s') && w.len() > 3);
+                    if person && !plural {
+                        total = total.saturating_add(1);
+                    }
+                }
+            }
             let mut words = rest.split_whitespace();
             let joined = matches!(words.next(), Some("and" | "et"))
                 && matches!(
@@ -5936,7 +5967,7 @@ fn clause_verb(w: &str) -> bool {
 
 fn coordinated_singulars(s: &str) -> Option<u32> {
     const SINGULAR: &[&str] = &[
-        "a", "an", "one", "his", "her", "the", "un", "une", "son", "sa", "le", "la",
+        "a", "an", "one", "another", "his", "her", "the", "un", "une", "son", "sa", "le", "la",
     ];
     let s = s.trim();
     let parts: Vec<&str> = s

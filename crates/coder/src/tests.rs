@@ -3672,3 +3672,17 @@ fn another_source_s_higher_figure_for_its_part_is_not_taken() {
     assert_eq!(ev.len(), 1, "{ev:?}");
     assert_eq!(ev[0].fatalities, Some(8), "{ev:?}");
 }
+
+#[test]
+fn one_person_named_beside_a_count_adds_one() {
+    for (text, dead) in [
+        ("A UN peacekeeper from Togo and two Malian civilians were killed on Sunday near Douentza.", 3),
+        ("Un soldat et deux civils ont été tués lundi près de Djibo.", 3),
+        ("A school principal and another civilian were killed in an attack on a school near Djibo.", 2),
+        ("Gunmen killed two children near Djibo on Monday.", 2),
+    ] {
+        let ev = events(text, "2025-06-03");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].fatalities, Some(dead), "{text}: {ev:?}");
+    }
+}
