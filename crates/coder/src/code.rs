@@ -5842,7 +5842,30 @@ fn breaks_count(text: &str, a: usize, b: usize, in_sentence: &[Match]) -> bool {
     if !seg.contains(['(', ')']) {
         return seg.contains([';', ':', '.']);
     }
-    without_named_parens(text, a, b, in_sentence).contains([';', ':', '.', '(', ')'])
+    // "2 MAA fighters (members of the CMA) were killed", "five militiamen (including four
+    // CMFPR1 and 1 GATIA) were killed": a short aside between the count and the verb.
+    let rest = without_named_parens(text, a, b, in_sentence);
+    let mut out = String::with_capacity(rest.len());
+    let mut tail = rest.as_str();
+    while let Some(open) = tail.find('(') {
+        match tail[open..].find(')') {
+            // ("68 نائباً (من اصل 128)": a figure in the aside is another count.)
+            Some(close)
+                if tail[open..open + close].split_whitespace().count() <= 8
+                    && (!tail[open..open + close].contains(|c: char| c.is_ascii_digit())
+                        || ["(including", "(dont", "(among"]
+                            .iter()
+                            .any(|w| tail[open..].starts_with(w))) =>
+            {
+                out.push_str(&tail[..open]);
+                out.push(' ');
+                tail = &tail[open + close + 1..];
+            }
+            _ => break,
+        }
+    }
+    out.push_str(tail);
+    out.contains([';', ':', '.', '(', ')'])
 }
 
 /// `text[a..b]` without the parentheses that name actors in it: "(JNIM)", "(VDP, supplétifs

@@ -3686,3 +3686,15 @@ fn one_person_named_beside_a_count_adds_one() {
         assert_eq!(ev[0].fatalities, Some(dead), "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn a_short_aside_between_a_count_and_its_verb_does_not_break_it() {
+    for (text, dead) in [
+        ("Two MAA fighters (members of the CMA) were killed in an attack on their positions in Anefis.", 2),
+        ("Five soldiers (including 2 officers) were killed when gunmen attacked a post near Gao on Monday.", 5),
+    ] {
+        let ev = events(text, "2025-06-03");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].fatalities, Some(dead), "{text}: {ev:?}");
+    }
+}
