@@ -6003,16 +6003,22 @@ fn coordinated_singulars(s: &str) -> Option<u32> {
     }
     let singular = |p: &str| {
         let words: Vec<&str> = p.split_whitespace().collect();
-        (2..=4).contains(&words.len())
+        (2..=6).contains(&words.len())
             && SINGULAR.contains(&words[0])
             && !words
                 .last()
                 .is_some_and(|w| (w.ends_with('s') && w.len() > 3) || clause_verb(w))
     };
-    parts
-        .iter()
-        .all(|p| singular(p))
-        .then_some(parts.len() as u32)
+    // "killed a peacekeeper and a civilian de-mining expert and seriously wounded several
+    // others": the list ends where a part opens with no article (another clause).
+    let listed = parts.iter().take_while(|p| singular(p)).count();
+    let rest_is_clause = parts[listed..].first().is_none_or(|p| {
+        p.split_whitespace()
+            .next()
+            .is_some_and(|w| !SINGULAR.contains(&w) && !w.chars().any(|c| c.is_ascii_digit()))
+            && listed + 1 == parts.len()
+    });
+    (listed >= 2 && rest_is_clause).then_some(listed as u32)
 }
 
 /// Merge candidates that are mentions of one event: a casualty-only sentence joins the violent

@@ -3698,3 +3698,15 @@ fn a_short_aside_between_a_count_and_its_verb_does_not_break_it() {
         assert_eq!(ev[0].fatalities, Some(dead), "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn a_list_of_single_people_ends_where_another_clause_begins() {
+    for (text, dead) in [
+        ("An attack on a UN base near Kidal killed a peacekeeper and a civilian de-mining expert and seriously wounded several others.", 2),
+        ("A landmine on the road between Hombori and Gossi killed a high-ranking Malian military officer and a soldier.", 2),
+    ] {
+        let ev = events(text, "2025-06-03");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].fatalities, Some(dead), "{text}: {ev:?}");
+    }
+}
