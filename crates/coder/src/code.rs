@@ -5446,7 +5446,7 @@ fn casualties(
                         || of_between
                         || reflexive_between
                         || day_between)
-                        && !text[w.2..n.start].contains([',', ';', ':', '.', '(', ')'])
+                        && !text[w.2..n.start].contains([',', ';', ':', '.', '(', ')', '&'])
                 } else {
                     true // the count phrase holds the word ("ثمانية قتلى على الأقل")
                 }

@@ -3710,3 +3710,13 @@ fn a_list_of_single_people_ends_where_another_clause_begins() {
         assert_eq!(ev[0].fatalities, Some(dead), "{text}: {ev:?}");
     }
 }
+
+#[test]
+fn an_ampersand_ends_a_count_after_the_killing_verb() {
+    let ev = events(
+        "4 Malian soldiers killed & 5 others were wounded when their vehicle was hit by a land mine near Aguelhok.",
+        "2025-06-03",
+    );
+    assert_eq!(ev.len(), 1, "{ev:?}");
+    assert_eq!(ev[0].fatalities, Some(4), "{ev:?}");
+}
