@@ -7334,8 +7334,22 @@ fn find_word_phrase(
         .find(|&(a, b)| is_word_byte_boundary(text, a) && is_word_byte_boundary(text, b))
 }
 
-/// A verb of blocking with a road, a bridge or traffic within four words after it ("blocked
-/// National Road No. 7", "bloqué la RN 4"): the verb's span.
+/// The words of `text[start..end]` with their byte spans in `text`.
+fn spanned_words(
+    text: &str,
+    start: usize,
+    end: usize,
+) -> impl Iterator<Item = (usize, usize, &str)> {
+    let mut pos = start;
+    text[start..end]
+        .split(|c: char| !is_word_char(c))
+        .filter_map(move |w| {
+            let (a, b) = (pos, pos + w.len());
+            pos = b + text[b..].chars().next().map_or(1, char::len_utf8);
+            (!w.is_empty()).then_some((a, b, w))
+        })
+}
+
 /// "set ... on fire", "set ... alight", "set ... ablaze" with at most five words between:
 /// the span from the verb to the complement.
 fn set_on_fire(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
@@ -7344,16 +7358,8 @@ fn set_on_fire(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
         return None;
     }
     let mut verb: Option<(usize, usize)> = None;
-    let mut n = 0usize;
-    let mut pos = start;
     let mut prev = "";
-    for w in said.split(|c: char| !is_word_char(c)) {
-        let (a, b) = (pos, pos + w.len());
-        pos = b + text[b..].chars().next().map_or(1, char::len_utf8);
-        if w.is_empty() {
-            continue;
-        }
-        n += 1;
+    for (n, (a, b, w)) in spanned_words(text, start, end).enumerate() {
         if let Some((va, at)) = verb {
             let complement = (prev == "on" && w == "fire") || w == "alight" || w == "ablaze";
             if complement && n - at <= 7 {
@@ -7368,17 +7374,11 @@ fn set_on_fire(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     None
 }
 
+/// A verb of blocking with a road, a bridge or traffic within four words after it ("blocked
+/// National Road No. 7", "bloqué la RN 4"): the verb's span.
 fn blocked_road(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
     let mut verb: Option<((usize, usize), usize)> = None;
-    let mut n = 0usize;
-    let mut pos = start;
-    for w in text[start..end].split(|c: char| !is_word_char(c)) {
-        let (a, b) = (pos, pos + w.len());
-        pos = b + text[b..].chars().next().map_or(1, char::len_utf8);
-        if w.is_empty() {
-            continue;
-        }
-        n += 1;
+    for (n, (a, b, w)) in spanned_words(text, start, end).enumerate() {
         if let Some((span, at)) = verb {
             if n - at <= 4 && ROAD_WORDS.contains(&w) {
                 return Some(span);

@@ -122,6 +122,13 @@ struct Pat {
     foreign: bool,
 }
 
+impl Pat {
+    /// A Latin-script name of somewhere, not an ordinary word: what the spelling keys index.
+    fn is_latin_name(&self) -> bool {
+        self.latin && !self.common && !self.targets.is_empty()
+    }
+}
+
 /// Normalised word sets used by the recogniser, built with the automaton.
 struct WordSets {
     ar_common: HashSet<String>,
@@ -613,10 +620,7 @@ fn skeleton_map(pats: &[Pat]) -> Skeletons {
         .iter()
         .enumerate()
         .filter(|(_, p)| {
-            p.latin
-                && !p.common
-                && !p.targets.is_empty()
-                && !p.targets.iter().any(|t| matches!(t, Target::Country(_)))
+            p.is_latin_name() && !p.targets.iter().any(|t| matches!(t, Target::Country(_)))
         })
         .map(|(i, p)| (skeleton(&p.key), i))
         .filter(|(k, _)| k.len() >= 4)
@@ -664,10 +668,7 @@ fn ar_skeleton_map(pats: &[Pat]) -> ArSkeletons {
         .iter()
         .enumerate()
         .filter(|(_, p)| {
-            p.latin
-                && !p.common
-                && !p.targets.is_empty()
-                && p.targets.iter().all(|t| matches!(t, Target::Place(_)))
+            p.is_latin_name() && p.targets.iter().all(|t| matches!(t, Target::Place(_)))
         })
         .filter_map(|(i, p)| {
             let (bare, spelt) = spelling_keys(&p.key);
