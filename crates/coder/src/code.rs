@@ -6005,6 +6005,14 @@ fn coordinated_singulars(s: &str) -> Option<u32> {
         let words: Vec<&str> = p.split_whitespace().collect();
         (2..=6).contains(&words.len())
             && SINGULAR.contains(&words[0])
+            // "his two sons" counts more than one.
+            && !words.iter().any(|w| {
+                w.chars().any(|c| c.is_ascii_digit())
+                    || matches!(
+                        *w,
+                        "two" | "three" | "four" | "five" | "deux" | "trois" | "quatre" | "cinq"
+                    )
+            })
             && !words
                 .last()
                 .is_some_and(|w| (w.ends_with('s') && w.len() > 3) || clause_verb(w))
