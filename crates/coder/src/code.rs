@@ -49,9 +49,44 @@ pub struct Coder {
     take_verbs: AhoCorasick,
     seize_verbs: AhoCorasick,
     at_home: AhoCorasick,
+    /// [`SOURCE_WORDS`], compiled once.
+    source_words: AhoCorasick,
     /// The lexicon's `<Group> Ethnic Militia (<Country>)` entries by group, with their country.
     ethnic_militias: HashMap<&'static str, Vec<(&'static str, ActorId)>>,
 }
+
+/// Words that give a sentence its own source ("according to a local official", "selon une
+/// source locale", "حسب مصادر"; "a CJTF leader told our correspondent", "une association de
+/// ressortissants"; "un humanitaire évoque pour sa part « plus de 40 morts »", "a figure that
+/// could not be confirmed"), normalised; matched anywhere in the sentence.
+const SOURCE_WORDS: &[&str] = &[
+    "according to",
+    "source",
+    "selon",
+    "fait etat",
+    "cite par",
+    "حسب",
+    "وفق",
+    "مصدر",
+    "مصادر",
+    "official",
+    "responsable",
+    "مسوول",
+    " told ",
+    "leader",
+    "association",
+    "collectif",
+    "جمعيه",
+    "زعيم",
+    "pour sa part",
+    "evoque",
+    "un chiffre",
+    "a figure",
+    "could not be confirmed",
+    "could not be verified",
+    "من جهته",
+    "من جهتها",
+];
 
 /// An event dated more than this many days before the report's publication is history.
 const STALE_DAYS: u64 = 30;
@@ -269,6 +304,7 @@ impl Coder {
             take_verbs: automaton(TAKE_VERBS),
             seize_verbs: automaton(SEIZE_VERBS),
             at_home: automaton(AT_HOME),
+            source_words: AhoCorasick::new(SOURCE_WORDS).expect("source words compile"),
         }
     }
 
@@ -937,6 +973,21 @@ impl Coder {
         // "The registry was burned down by demonstrators": protesters who burn, loot or block
         // roads riot, even with no protest word in the sentence.
         let mut event_cues = event_cues;
+        // "setting at least 16 trucks on fire", "set the tankers alight": the burning starts
+        // at the verb, five words at most before its complement.
+        for c in event_cues.iter_mut().filter(|c| c.0 == Cue::Burn) {
+            let text = scan.norm.as_str();
+            if matches!(&text[c.1..c.2], "on fire" | "alight") {
+                let from = floor_char(text, c.1.saturating_sub(64).max(start));
+                let verb = spanned_words(text, from, c.1)
+                    .filter(|&(_, _, w)| matches!(w, "set" | "sets" | "setting"))
+                    .last()
+                    .filter(|&(a, _, _)| scan.gap(a, c.1) <= 6);
+                if let Some((a, _, _)) = verb {
+                    c.1 = a;
+                }
+            }
+        }
         if !event_cues
             .iter()
             .any(|c| matches!(c.0, Cue::Protest | Cue::Riot | Cue::Mob))
@@ -1090,13 +1141,6 @@ impl Coder {
                 if post || town {
                     event_cues.push((Cue::TakeControl, a, b));
                 }
-            }
-        }
-        // "setting at least 16 trucks on fire", "set the tankers alight": burning with the
-        // object between the verb and its complement.
-        if !event_cues.iter().any(|c| c.0 == Cue::Burn) {
-            if let Some((a, b)) = set_on_fire(scan.norm.as_str(), start, end) {
-                event_cues.push((Cue::Burn, a, b));
             }
         }
         // "unknown gunmen seized two NGO vehicles", "ont emporté le bétail": taking property
@@ -2801,43 +2845,10 @@ impl Coder {
             reference,
             unclaimed,
             dateline_place: place.is_some_and(|i| scan.places[i].end <= scan.dateline_end),
-            sourced: {
-                let said = &scan.norm.as_str()[start..end];
-                [
-                    "according to",
-                    "source",
-                    "selon",
-                    "fait etat",
-                    "cite par",
-                    "حسب",
-                    "وفق",
-                    "مصدر",
-                    "مصادر",
-                    "official",
-                    "responsable",
-                    "مسوول",
-                    // "a CJTF leader told our correspondent", "une association de
-                    // ressortissants", "قالت جمعية للمنقبين".
-                    " told ",
-                    "leader",
-                    "association",
-                    "collectif",
-                    "جمعيه",
-                    "زعيم",
-                    // "un humanitaire évoque pour sa part « plus de 40 morts »", "a figure that
-                    // could not be confirmed".
-                    "pour sa part",
-                    "evoque",
-                    "un chiffre",
-                    "a figure",
-                    "could not be confirmed",
-                    "could not be verified",
-                    "من جهته",
-                    "من جهتها",
-                ]
-                .iter()
-                .any(|w| said.contains(w))
-            },
+            sourced: self
+                .source_words
+                .find(&scan.norm.as_str()[start..end])
+                .is_some(),
             counted,
             sides: self.toll_sides(scan, fatalities, counted),
             total,
@@ -7356,30 +7367,6 @@ fn spanned_words(
             pos = b + text[b..].chars().next().map_or(1, char::len_utf8);
             (!w.is_empty()).then_some((a, b, w))
         })
-}
-
-/// "set ... on fire", "set ... alight", "set ... ablaze" with at most five words between:
-/// the span from the verb to the complement.
-fn set_on_fire(text: &str, start: usize, end: usize) -> Option<(usize, usize)> {
-    let said = &text[start..end];
-    if !(said.contains(" on fire") || said.contains(" alight") || said.contains(" ablaze")) {
-        return None;
-    }
-    let mut verb: Option<(usize, usize)> = None;
-    let mut prev = "";
-    for (n, (a, b, w)) in spanned_words(text, start, end).enumerate() {
-        if let Some((va, at)) = verb {
-            let complement = (prev == "on" && w == "fire") || w == "alight" || w == "ablaze";
-            if complement && n - at <= 7 {
-                return Some((va, b));
-            }
-        }
-        if matches!(w, "set" | "sets" | "setting") {
-            verb = Some((a, n));
-        }
-        prev = w;
-    }
-    None
 }
 
 /// A verb of blocking with a road, a bridge or traffic within four words after it ("blocked

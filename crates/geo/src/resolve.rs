@@ -437,7 +437,11 @@ impl Matcher {
     /// names. Arabic writes few vowels, so a key needs three consonants, and the candidates
     /// are only guesses: [`Geo::gate`] keeps those in the document's countries.
     fn fuzzy_ar_at(&self, hay: &str, at: usize) -> Option<(usize, usize)> {
-        if !hay[at..].starts_with(is_arabic) {
+        // Every cue ends in ه or ي before the space: a cheap test first, as this runs at
+        // every Arabic word the automaton finds no name at.
+        if !hay[at..].starts_with(is_arabic)
+            || !(hay[..at].ends_with("ه ") || hay[..at].ends_with("ي "))
+        {
             return None;
         }
         let (_, cue) = prev_word(hay, at)?;
@@ -2405,11 +2409,14 @@ impl Gazetteer {
             // "active in the zone bordering the Malian region of Ménaka", "frontalière avec la
             // région malienne de Ménaka": a neighbour named to locate another place.
             let bordering = {
+                static WORDS: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
+                    AhoCorasick::new(BORDERING).expect("bordering words compile")
+                });
                 let near = &before[floor_boundary(before, before.len().saturating_sub(48))..];
-                BORDERING
-                    .iter()
-                    .filter_map(|w| near.rfind(w).map(|i| &near[i + w.len()..]))
-                    .any(|gap| !gap.contains([',', '.', ';', '(']))
+                WORDS
+                    .find_iter(near)
+                    .last()
+                    .is_some_and(|w| !near[w.end()..].contains([',', '.', ';', '(']))
             };
             let passing =
                 dateline || said || bordering || passes(before) || bare.is_some_and(passes);
