@@ -5660,8 +5660,9 @@ fn casualties(
                         .filter(|&k| k <= words.len())
                         .map(|k| &words[words.len() - k..])
                         .find(|w| matches!(w[0], "a" | "an" | "one" | "un" | "une"));
+                    // Where the phrase starts (its first word is a slice of `text`).
                     let np_start =
-                        start + from + head[from..].len() - np.map_or(0, |w| w.join(" ").len());
+                        np.map_or(first, |w| w[0].as_ptr() as usize - text.as_ptr() as usize);
                     let person = np.is_some()
                         && in_sentence.iter().any(|m| {
                             matches!(m.target, Target::Actor(_) | Target::Generic(_))

@@ -334,7 +334,7 @@ struct Skeletons {
 }
 
 /// For Arabic spellings of villages the gazetteer names in Latin script only: each consonant
-/// key (see [`spelling_key`]) lists the spellings with vowels of the places that have it,
+/// key (see [`spelling_keys`]) lists the spellings with vowels of the places that have it,
 /// each with the index in `extra` of the merged pattern of its names.
 struct ArSkeletons {
     map: std::collections::HashMap<String, Vec<(String, usize)>>,
@@ -466,13 +466,12 @@ impl Matcher {
         {
             return None;
         }
-        let key = spelling_key(word, false);
+        let (key, spelt) = spelling_keys(word);
         if key.len() < 3 {
             return None;
         }
         // Arabic may leave out a short vowel ("منغايزي", Mangaize): one edit between the
         // spellings with vowels is allowed, two in long names.
-        let spelt = spelling_key(word, true);
         let allowed = if spelt.len() >= 8 { 2 } else { 1 };
         self.ar_skeletons
             .get_or_init(|| ar_skeleton_map(&self.pats))
@@ -506,22 +505,12 @@ const AR_FUZZY_CUES: &[&str] = &[
     "بلدتي",
 ];
 
-/// A spelling-independent key shared by Latin and Arabic spellings of a name. Consonants in
-/// the classes Arabic and the colonial spellings both keep apart (b/p, t, d, k/g/j/q with ج غ
-/// ق خ, s/z/ch/sh with س ص ز ش ث, f/v, l, m, n, r), h and ع ح ه dropped; with `vowels`, the
-/// vowels in three classes (a and ا; e, i, y and ي; o, u, ou, w and و), else none; a letter
-/// doubled side by side single. "Gaskinde" and "غاسكيندي" are "ksknd", or "kaskindi" with
-/// vowels.
-fn spelling_key(name: &str, vowels: bool) -> String {
-    let (bare, spelt) = spelling_keys(name);
-    if vowels {
-        spelt
-    } else {
-        bare
-    }
-}
-
-/// [`spelling_key`] without and with vowels, in one pass.
+/// Spelling-independent keys shared by Latin and Arabic spellings of a name, without and with
+/// vowels, in one pass. Consonants fall in the classes Arabic and the colonial spellings both
+/// keep apart (b/p, t, d, k/g/j/q with ج غ ق خ, s/z/ch/sh with س ص ز ش ث, f/v, l, m, n, r); h
+/// and ع ح ه are dropped; the second key keeps vowels in three classes (a and ا; e, i, y and ي;
+/// o, u, ou, w and و); a letter doubled side by side is single. "Gaskinde" and "غاسكيندي" are
+/// "ksknd", or "kaskindi" with vowels.
 fn spelling_keys(name: &str) -> (String, String) {
     let mut bare: Vec<u8> = Vec::with_capacity(name.len());
     let mut spelt: Vec<u8> = Vec::with_capacity(name.len());
@@ -2910,18 +2899,15 @@ mod tests {
             ("tchoma bangou", "تشوما بانغو"),
         ] {
             assert_eq!(
-                spelling_key(latin, false),
-                spelling_key(arabic, false),
+                spelling_keys(latin).0,
+                spelling_keys(arabic).0,
                 "{latin} / {arabic}"
             );
         }
         // With vowels, a short vowel left out is one edit; another name is more.
-        let (a, b) = (
-            spelling_key("mangaize", true),
-            spelling_key("منغايزي", true),
-        );
+        let (a, b) = (spelling_keys("mangaize").1, spelling_keys("منغايزي").1);
         assert_eq!(edit_distance(a.as_bytes(), b.as_bytes()), 1, "{a} / {b}");
-        let (a, b) = (spelling_key("kucheri", true), spelling_key("كاسوار", true));
+        let (a, b) = (spelling_keys("kucheri").1, spelling_keys("كاسوار").1);
         assert!(edit_distance(a.as_bytes(), b.as_bytes()) > 1, "{a} / {b}");
     }
 
