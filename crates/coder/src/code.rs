@@ -948,6 +948,25 @@ impl Coder {
         {
             return None;
         }
+        // "more than 1,500 students have been abducted in Nigeria since Chibok", "قتل أكثر من
+        // 2000 مدني منذ ...": thousands killed or abducted since some start are a running total.
+        // ("depuis" is also "from": "joint au téléphone depuis Mokolo".)
+        let victims_cue = |n: &NumberMention| {
+            in_sentence.iter().any(|m| {
+                matches!(
+                    m.target,
+                    Target::Cue(Cue::Kill | Cue::Dead | Cue::Abduct | Cue::Neutralise)
+                ) && m.start >= n.end
+                    && scan.gap(n.end, m.start) <= 4
+            })
+        };
+        if numbers_in
+            .iter()
+            .any(|n| n.value >= 1000 && n.vagueness != Vagueness::Vague && victims_cue(n))
+            && since_in(scan.norm.as_str(), start, end)
+        {
+            return None;
+        }
         let event_cues: Vec<(Cue, usize, usize)> = in_sentence
             .iter()
             .filter_map(|m| match m.target {
@@ -986,6 +1005,18 @@ impl Coder {
                 if let Some((a, _, _)) = verb {
                     c.1 = a;
                 }
+            }
+        }
+        // "put the number of soldiers killed at 26", "le nombre de civils tués": a killing
+        // counted is a toll told, not a killing told.
+        for c in event_cues.iter_mut().filter(|c| c.0 == Cue::Kill) {
+            let text = scan.norm.as_str();
+            let before = &text[floor_char(text, c.1.saturating_sub(40).max(start))..c.1];
+            if ["number of ", "nombre de ", "nombre des ", "عدد "]
+                .iter()
+                .any(|w| before.contains(w))
+            {
+                c.0 = Cue::Dead;
             }
         }
         if !event_cues
@@ -1396,7 +1427,7 @@ impl Coder {
                     t_end,
                     end,
                     doc.published,
-                    if family == Family::Protest { 3 } else { 10 },
+                    if family == Family::Protest { 3 } else { 14 },
                 ))
         {
             return None;
@@ -5256,6 +5287,13 @@ fn denied_report(text: &str, denial_end: usize, t_start: usize) -> bool {
         .any(|w| REPORTS.contains(&w))
 }
 
+/// The sentence has "since" or "منذ" as a word.
+fn since_in(text: &str, start: usize, end: usize) -> bool {
+    text[start..end]
+        .split(|c: char| !is_word_char(c))
+        .any(|w| matches!(w, "since" | "منذ"))
+}
+
 /// A sentence that tells a conflict's running toll: a war word ("insurgency", "conflit",
 /// "التمرد") and a span of years ("since 2009", "depuis 2012", "منذ عام 2012", "its 14-year
 /// insurgency", "a decade-long war").
@@ -7568,6 +7606,11 @@ const SPEECH_WORDS: &[&str] = &[
     "rapporte",
     "confirme",
     "annoncait",
+    // A toll revised on a day was told that day: "On Wednesday it revised the toll to 15".
+    "revised",
+    "revise",
+    "updated",
+    "actualise",
     // A statement's own date: "un communiqué publié lundi soir", "a statement issued on Monday",
     // "a statement read on state television late Tuesday".
     "statement",

@@ -41,6 +41,30 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en thousands abducted 'since' an older kidnapping are a running total",
+        published: "2024-04-19",
+        text: "Amnesty International said more than 1,500 students have been abducted in Nigeria since the Chibok kidnapping.",
+        expect: None,
+    },
+    Case {
+        name: "en footage 'from an earlier attack' recalls an older event",
+        published: "2024-04-19",
+        text: "Videos shared on Wednesday purporting to show burning army trucks near Bol were in fact footage from an earlier attack, the army said.",
+        expect: None,
+    },
+    Case {
+        name: "en a past year twelve words after the trigger dates the clause",
+        published: "2024-04-19",
+        text: "Some of the rifles were used in raids on villages in Tsafe and Gusau local government areas of Zamfara State in 2021.",
+        expect: None,
+    },
+    Case {
+        name: "en a toll revised on a day and a number of soldiers killed are the first event's",
+        published: "2024-04-19",
+        text: "Gunmen attacked an army camp at Boni on Monday, killing seven soldiers, the army said. On Wednesday it revised the toll to 15 dead. Two local officials reached in Douentza put the number of soldiers killed at 26.",
+        expect: Some(Expect { fatalities: Some(15), date: Some("2024-04-15"), count: Some(1), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en two armed actors joined before 'clashed' are the two sides",
         published: "2026-03-02",
         text: "MNLA and government forces clashed near Kidal on Monday.",
