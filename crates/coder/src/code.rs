@@ -2522,6 +2522,15 @@ impl Coder {
                 std::mem::swap(&mut assoc1, &mut assoc2);
             }
         }
+        // "troops discovered an IED planted by the terrorists": the force that disrupts the
+        // weapon is ACLED's actor1, the group that laid it actor2.
+        if sub == SubEventType::DisruptedWeaponsUse
+            && actor2.as_ref().is_some_and(|a| is_force(a.kind))
+            && actor1.as_ref().is_none_or(|a| !is_force(a.kind))
+        {
+            std::mem::swap(&mut actor1, &mut actor2);
+            std::mem::swap(&mut assoc1, &mut assoc2);
+        }
         // "The gendarmes repelled the attack", "les FAMa ont repoussé une attaque jihadiste":
         // ACLED's actor1 is the attacker (unidentified when unnamed); the forces that repelled
         // it, with their associates, are actor2.
@@ -2712,7 +2721,13 @@ impl Coder {
                 || ((said.starts_with("وكان") || said.starts_with("كان")) && said.contains(" قد "))
                 || said.contains(" had ")
                 || said.contains(" avaient ")
-                || said.contains(" avait "))
+                || said.contains(" avait ")
+                // A party's boast about it: "Le groupe affirme y avoir tué des dizaines de
+                // militaires", "claims to have killed".
+                || said.contains(" y avoir ")
+                || said.contains("affirme avoir")
+                || said.contains("claims to have")
+                || said.contains("claimed to have"))
                 && !own_day())
                 // "with captions claiming dozens of soldiers had been killed": the trigger
                 // itself in the pluperfect is the retold story, whatever day the telling has.

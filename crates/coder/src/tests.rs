@@ -41,6 +41,36 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en troops who discover an IED planted by the group disrupt it, as actor1",
+        published: "2023-08-18",
+        text: "Also, on Wednesday, troops on clearance patrol discovered an improvised explosive device planted by the terrorists along the Bama-Banki road near Banki.",
+        expect: Some(Expect { actor1: Some("Military Forces of Nigeria"), ..ev(S::DisruptedWeaponsUse) }),
+    },
+    Case {
+        name: "en 'in the past week' is the period of a briefing and 'battle damage assessment' no battle",
+        published: "2023-08-18",
+        text: "The Director briefed newsmen in Abuja on Friday on the activities of the armed forces in the past week. On Monday, the air component conducted air interdiction on an enclave near Tsafe after fighters had converged there. Battle damage assessment revealed that over 30 terrorists were neutralised.",
+        expect: Some(Expect { actor1: Some("Military Forces of Nigeria"), fatalities: Some(30), count: Some(1), ..ev(S::AirDroneStrike) }),
+    },
+    Case {
+        name: "en a soldier who 'paid the supreme price' is dead",
+        published: "2023-08-18",
+        text: "Troops repelled an attack by ISWAP terrorists on Damboa on Tuesday, neutralising seven of them. Regrettably, one soldier paid the supreme price.",
+        expect: Some(Expect { fatalities: Some(8), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en a cumulative toll 'within the period under review' is no event",
+        published: "2023-08-18",
+        text: "Cumulatively, within the period under review, troops across the theatres of operation neutralised 64 terrorists and arrested 45 suspects.",
+        expect: None,
+    },
+    Case {
+        name: "fr un message qui 'revient sur' une attaque passée et s'en vante ne la code pas",
+        published: "2025-05-02",
+        text: "Le JNIM a diffusé mercredi un message audio menaçant le Bénin. Le message revient longuement sur l'attaque du 17 avril contre des positions militaires dans le parc W. Le groupe affirme y avoir tué des dizaines de militaires supplémentaires.",
+        expect: None,
+    },
+    Case {
         name: "en thousands abducted 'since' an older kidnapping are a running total",
         published: "2024-04-19",
         text: "Amnesty International said more than 1,500 students have been abducted in Nigeria since the Chibok kidnapping.",

@@ -28,7 +28,7 @@ cues! {
     Background => "background", Hedge => "hedge", Claim => "claim",
     PassiveBy => "passive_by", OrJoin => "or_join", MilObject => "mil_object",
     CivObject => "civ_object", PassiveAux => "passive_aux", Unit => "unit",
-    Attempt => "attempt", Legal => "legal", Coercion => "coercion",
+    Attempt => "attempt", Legal => "legal", Coercion => "coercion", Mask => "mask",
 }
 
 impl Cue {
@@ -49,7 +49,8 @@ impl Cue {
         )
     }
 
-    /// Grammar cues of `roles.tsv`: they place actors in roles rather than signal an event.
+    /// Grammar cues of `roles.tsv`: they place actors in roles rather than signal an event; and
+    /// masks, which signal nothing.
     pub fn is_grammar(self) -> bool {
         matches!(
             self,
@@ -59,6 +60,7 @@ impl Cue {
                 | Cue::CivObject
                 | Cue::PassiveAux
                 | Cue::Unit
+                | Cue::Mask
         )
     }
 
