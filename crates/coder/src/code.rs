@@ -156,9 +156,6 @@ struct Candidate {
     tags: Vec<&'static str>,
     /// The sentence claims responsibility ("IS Sahel claimed the attack").
     claim: bool,
-    /// The sentence's count comes before its claim ("15 soldiers were killed, while the group
-    /// claimed ..."): a toll reported, not claimed.
-    toll_before_claim: bool,
     /// The date is the day something was said ("the army said on Thursday"), which a date of
     /// the event itself from another sentence replaces.
     date_said: bool,
@@ -1007,6 +1004,42 @@ impl Coder {
                 }
             }
         }
+        // "Nigerian troops retook Magumeri on Thursday, a day after insurgents overran its
+        // base": the sentence tells the retaking; what came "a day after" is its antecedent.
+        // "A day after the raid, troops ...": an antecedent that opens the sentence runs to
+        // the first comma.
+        if let Some(a) = in_sentence
+            .iter()
+            .find(|m| m.target == Target::Cue(Cue::Antecedent))
+        {
+            let text = scan.norm.as_str();
+            // "Cette attaque intervient quelques jours après l'enlèvement de six personnes":
+            // a main clause that only places a known event in time leaves the antecedent as
+            // the sentence's news.
+            let placing = [
+                " comes ",
+                " came ",
+                "intervient",
+                "survient",
+                "ياتي",
+                "تاتي",
+                "جاء",
+            ]
+            .iter()
+            .any(|w| text[start..a.start].contains(w));
+            let b = if event_cues.iter().any(|c| c.1 < a.start) {
+                end
+            } else {
+                text[a.end..end].find(',').map_or(end, |i| a.end + i)
+            };
+            if placing {
+                if event_cues.iter().any(|c| c.1 >= a.end) {
+                    event_cues.retain(|c| c.1 >= a.end);
+                }
+            } else if event_cues.iter().any(|c| c.1 < a.start || c.1 >= b) {
+                event_cues.retain(|c| c.1 < a.start || c.1 >= b);
+            }
+        }
         // "put the number of soldiers killed at 26", "le nombre de civils tués": a killing
         // counted is a toll told, not a killing told.
         for c in event_cues.iter_mut().filter(|c| c.0 == Cue::Kill) {
@@ -1714,7 +1747,20 @@ impl Coder {
         let claims = in_sentence
             .iter()
             .filter(|m| m.target == Target::Cue(Cue::Claim));
-        let cue_set_claim = claims.clone().any(|m| !negated(m));
+        // "ISWAP ... claimed to have killed 20 soldiers": an armed group's boast about its
+        // deed is its claim (a hedge elsewhere: "a man who claimed to have seen them").
+        let boast = in_sentence.iter().any(|h| {
+            h.target == Target::Cue(Cue::Hedge)
+                && scan.norm.as_str()[h.start..h.end].starts_with("claim")
+                && in_sentence.iter().any(|m| {
+                    m.end <= h.start
+                        && matches!(m.target, Target::Actor(id) if {
+                            let k = self.lexicon.actor(id).kind;
+                            k.is_armed() && !is_force(k)
+                        })
+                })
+        });
+        let cue_set_claim = boast || claims.clone().any(|m| !negated(m));
         let unclaimed = claims.clone().any(negated);
         let kill_present = cue_set.iter().any(|c| matches!(c, Cue::Kill | Cue::Dead));
 
@@ -2903,14 +2949,6 @@ impl Coder {
             confidence: confidence.min(0.99),
             tags,
             claim: cue_set_claim,
-            toll_before_claim: fatalities.is_some_and(|(_, span)| {
-                span.is_some_and(|(_, end)| {
-                    claims
-                        .clone()
-                        .find(|m| !negated(m))
-                        .is_some_and(|m| end <= m.start)
-                })
-            }),
             // A claim is a statement too: "claimed on Saturday" dates the claim.
             date_said: cue_set_claim
                 || date.is_some_and(|d| said_date(scan.norm.as_str(), &d, start, t_start))
@@ -5000,7 +5038,18 @@ fn relative_between(text: &str, a: usize, b: usize) -> bool {
 /// The end of a wire-story dateline ("bamako, march 3 (reuters) -", "ouagadougou (afp) -"):
 /// a short opening without a full stop, ended by a dash, that names an agency or is a city.
 fn dateline_end(text: &str) -> usize {
-    let head = &text[..floor_char(text, text.len().min(100))];
+    // An editor's note above the dateline ("(Adds ISWAP claim, updates army toll)") is skipped.
+    let mut from = 0;
+    while let Some(line) = text[from..].trim_start().split('\n').next().filter(|l| {
+        let l = l.trim_end();
+        l.starts_with('(') && l.ends_with(')') && l.len() < 200
+    }) {
+        from = line.as_ptr() as usize - text.as_ptr() as usize + line.len();
+    }
+    if from > 0 {
+        from = text.len() - text[from..].trim_start().len();
+    }
+    let head = &text[from..floor_char(text, text.len().min(from + 100))];
     // "BAMAKO (Reuters) -", "ياوندي –": a hyphen or a dash after the filing place.
     let Some((dash, len)) = [" - ", " -- ", " – ", " — "]
         .iter()
@@ -5021,7 +5070,7 @@ fn dateline_end(text: &str) -> usize {
     {
         return 0;
     }
-    dash + len
+    from + dash + len
 }
 
 /// What a sentence's coding may borrow from the rest of the document.
@@ -6325,14 +6374,12 @@ fn merge(
                     })
                 {
                     // The claimant replaces an unidentified perpetrator. Its count of the dead
-                    // is a claim, not a toll; a toll told before the claim ("15 soldiers were
-                    // killed, while the group claimed to have killed 40") is the event's when
-                    // it has none.
+                    // is a claim, not a toll: it stands only when no one else gave one ("The
+                    // Alliance ... claimed that they had killed four Dozos").
                     if unknown_perpetrator(&o.actor1) {
                         o.actor1 = c.actor1;
                     }
-                    if c.toll_before_claim
-                        && o.fatalities.is_none_or(|f| f.0 == 0)
+                    if o.fatalities.is_none_or(|f| f.0 == 0)
                         && c.fatalities.is_some_and(|f| f.0 > 0)
                     {
                         o.fatalities = c.fatalities;

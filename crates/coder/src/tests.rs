@@ -41,6 +41,42 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en troops 'supported by' jets are the subject of the retaking, not its patient",
+        published: "2020-10-09",
+        text: "The army said troops, supported by air force jets, recaptured the town of Magumeri on Thursday morning and killed 17 insurgents.",
+        expect: Some(Expect { actor1: Some("Military Forces of Nigeria"), fatalities: Some(17), ..ev(S::GovernmentRegainsTerritory) }),
+    },
+    Case {
+        name: "en what happened 'a day after' another event is the sentence's event",
+        published: "2019-06-14",
+        text: "Nigerian troops retook the town of Magumeri on Thursday after heavy fighting, a day after Islamic State-allied insurgents overran its military base.",
+        expect: Some(Expect { actor1: Some("Military Forces of Nigeria"), actor2: Some("Islamic State (West Africa)"), ..ev(S::GovernmentRegainsTerritory) }),
+    },
+    Case {
+        name: "fr an event that a main clause only places in time ('intervient quelques jours après') stays the news",
+        published: "2020-10-09",
+        text: "Cette attaque intervient quelques jours après l'enlèvement de six personnes dans la nuit de mercredi à Mozogo par des hommes armés.",
+        expect: Some(Expect { ..ev(S::AbductionForcedDisappearance) }),
+    },
+    Case {
+        name: "en an editor's note above the dateline does not hide it",
+        published: "2020-10-09",
+        text: "(Adds ISWAP claim, updates army toll)\n\nMAIDUGURI, Nigeria, Oct 9 (Reuters) - Nigerian troops retook the town of Magumeri in Borno state on Thursday after heavy fighting, the army said.",
+        expect: Some(Expect { date: Some("2020-10-08"), ..ev(S::GovernmentRegainsTerritory) }),
+    },
+    Case {
+        name: "en a group that 'claimed to have killed' 20, in a statement 'carried by' its agency, claims; the army's toll stands",
+        published: "2020-10-09",
+        text: "Fighters of ISWAP stormed Magumeri on Wednesday evening. Three soldiers were killed in the attack, an army spokesman said. ISWAP, in a statement carried by Amaq, claimed to have killed 20 soldiers.",
+        expect: Some(Expect { actor1: Some("Islamic State (West Africa)"), fatalities: Some(3), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en a claimed count stands when no one else gave one",
+        published: "2019-06-14",
+        text: "On June 7, Fulani and Dogon militiamen from the villages of Tagourou-Peulh and Tagourou-Dogon clashed. The Alliance for the Salvation of the Sahel claimed that they had killed four Dozos.",
+        expect: Some(Expect { fatalities: Some(4), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en troops who discover an IED planted by the group disrupt it, as actor1",
         published: "2023-08-18",
         text: "Also, on Wednesday, troops on clearance patrol discovered an improvised explosive device planted by the terrorists along the Bama-Banki road near Banki.",

@@ -29,6 +29,7 @@ cues! {
     PassiveBy => "passive_by", OrJoin => "or_join", MilObject => "mil_object",
     CivObject => "civ_object", PassiveAux => "passive_aux", Unit => "unit",
     Attempt => "attempt", Legal => "legal", Coercion => "coercion", Mask => "mask",
+    Antecedent => "antecedent",
 }
 
 impl Cue {
@@ -61,6 +62,7 @@ impl Cue {
                 | Cue::PassiveAux
                 | Cue::Unit
                 | Cue::Mask
+                | Cue::Antecedent
         )
     }
 
