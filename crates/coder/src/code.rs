@@ -1480,7 +1480,7 @@ impl Coder {
         );
         // "أعلنت الحكومة البنينية مقتل ستة جنود في هجوم", "the government said": a government
         // that announces the violence only speaks of it.
-        if violent_family {
+        {
             let text = scan.norm.as_str();
             let speakers: Vec<bool> = mentions
                 .iter()
@@ -1491,10 +1491,30 @@ impl Coder {
                     let ministry = ["ministry", "ministere", "وزاره"]
                         .iter()
                         .any(|w| text[m.start..m.end].contains(w));
-                    (self.is_government(m) || ministry)
-                        && (before.is_some_and(speech_word)
-                            || after.next().is_some_and(speech_word)
-                            || after.next().is_some_and(speech_word))
+                    // "وقال أحد السكان إن المهاجمين أحرقوا": an unarmed witness who says,
+                    // before "إن", only speaks ("قال الجيش إنه قتل" is the army's own deed).
+                    let mut back = text[..m.start].split_whitespace().rev();
+                    let says_that = !self.mention_kind(m).is_armed()
+                        && back
+                            .next()
+                            .map(|w| {
+                                if matches!(w, "احد" | "احدى") {
+                                    back.next()
+                                } else {
+                                    Some(w)
+                                }
+                            })
+                            .is_some_and(|w| w.is_some_and(speech_word))
+                        && text[m.end..]
+                            .split_whitespace()
+                            .next()
+                            .is_some_and(|w| matches!(w, "ان" | "إن"));
+                    says_that
+                        || violent_family
+                            && (self.is_government(m) || ministry)
+                            && (before.is_some_and(speech_word)
+                                || after.next().is_some_and(speech_word)
+                                || after.next().is_some_and(speech_word))
                 })
                 .collect();
             // Alone in the sentence it stays: an event with no actor at all reads weaker.

@@ -41,6 +41,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "ar an unarmed witness who says, before 'إن', is no actor",
+        published: "2025-04-16",
+        text: "وقال أحد السكان إن المهاجمين أحرقوا مقر الدرك وعددا من المحلات في السوق يوم الأحد في بلدة ماركوي.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group"), ..ev(S::LootingPropertyDestruction) }),
+    },
+    Case {
         name: "en troops 'supported by' jets are the subject of the retaking, not its patient",
         published: "2020-10-09",
         text: "The army said troops, supported by air force jets, recaptured the town of Magumeri on Thursday morning and killed 17 insurgents.",

@@ -1237,7 +1237,9 @@ const BORDERING: &[&str] = &[
     "bordering ",
     "border with ",
     "borders with ",
+    "frontiere avec ",
     "الحدوديه مع ",
+    "الحدود مع ",
     "المتاخمه ل",
     "المحاذيه ل",
 ];
@@ -1253,6 +1255,7 @@ const PASSING_BEFORE: &[&str] = &[
     "en direction d'",
     "a destination de ",
     "باتجاه ",
+    "نحو ",
     "متجهه الي ",
     "متجها الي ",
     "based in ",

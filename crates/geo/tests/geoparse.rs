@@ -876,6 +876,8 @@ fn a_neighbour_named_to_locate_a_place_is_named_in_passing() {
     for text in [
         "L'EIS est actif dans la zone frontalière avec la région malienne de Ménaka.",
         "The group is active in the area bordering the Malian region of Menaka.",
+        "انسحب المسلحون نحو الحدود مع منطقة ميناكا.",
+        "Les assaillants se sont repliés vers la frontière avec la région de Ménaka.",
     ] {
         let ms = parse(text, &["Niger"]);
         assert!(find(&ms, "Menaka").passing, "{text}: {ms:#?}");
