@@ -6511,8 +6511,8 @@ fn merge(
                         && vague(o.fatalities) != vague(c.fatalities)
                     {
                         // "killed six civilians ... a communiqué confirmed several victims":
-                        // the figure beats the vague word.
-                        if vague(o.fatalities) {
+                        // the figure beats the vague word (a bare "fatalities" is no figure).
+                        if vague(o.fatalities) && counted_figure(c.fatalities) {
                             o.fatalities = c.fatalities;
                         }
                     } else if recount(o.fatalities, c.fatalities)

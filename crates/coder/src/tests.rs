@@ -41,6 +41,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a bare 'fatalities' later does not lower a vague count to one",
+        published: "2019-07-01",
+        text: "Jihadists ambushed a group of Dozos near the village of Mamba on May 5, several killed. Fatalities could not be confirmed.",
+        expect: Some(Expect { fatalities: Some(10), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "ar an unarmed witness who says, before 'إن', is no actor",
         published: "2025-04-16",
         text: "وقال أحد السكان إن المهاجمين أحرقوا مقر الدرك وعددا من المحلات في السوق يوم الأحد في بلدة ماركوي.",

@@ -1080,6 +1080,10 @@ static VAGUE: LazyLock<Phrases<u32>> = LazyLock::new(|| {
             ("many", 10),
             ("multiple", 10),
             ("numerous", 10),
+            // "killed an unknown number of militiamen": ACLED's unknown fatalities, as "several".
+            ("an unknown number of", 10),
+            ("an unspecified number of", 10),
+            ("an undetermined number of", 10),
             ("a few", 3),
             ("some", 3),
             ("a handful", 3),
@@ -1099,6 +1103,9 @@ static VAGUE: LazyLock<Phrases<u32>> = LazyLock::new(|| {
             ("hundreds of thousands", 100_000),
             // French
             ("plusieurs", 10),
+            ("un nombre indéterminé de", 10),
+            ("un nombre inconnu de", 10),
+            ("un nombre non déterminé de", 10),
             ("de nombreux", 10),
             ("de nombreuses", 10),
             ("nombreux", 10),
@@ -1130,6 +1137,8 @@ static VAGUE: LazyLock<Phrases<u32>> = LazyLock::new(|| {
             ("des centaines de milliers", 100_000),
             // Arabic
             ("عدة", 10),
+            ("عدد غير محدد من", 10),
+            ("عددا غير محدد من", 10),
             ("العديد", 10),
             ("عديد", 10),
             ("كثير", 10),
@@ -2391,6 +2400,21 @@ mod tests {
             name: "en dozens of",
             input: "dozens of civilians",
             expected: &[("dozens", 12, Vague)],
+        },
+        Case {
+            name: "en an unknown number of",
+            input: "killing an unknown number of militiamen",
+            expected: &[("an unknown number of", 10, Vague)],
+        },
+        Case {
+            name: "fr un nombre indéterminé de",
+            input: "tuant un nombre indéterminé de combattants",
+            expected: &[("un nombre indetermine de", 10, Vague)],
+        },
+        Case {
+            name: "ar عددا غير محدد من",
+            input: "وقتلوا عددا غير محدد من المقاتلين",
+            expected: &[("عددا غير محدد من", 10, Vague)],
         },
         Case {
             name: "en several",
