@@ -1485,7 +1485,8 @@ impl Coder {
             let speakers: Vec<bool> = mentions
                 .iter()
                 .map(|m| {
-                    let before = text[..m.start].split_whitespace().next_back();
+                    let mut back = text[..m.start].split_whitespace().rev();
+                    let before = back.next();
                     let mut after = text[m.end..].split_whitespace();
                     // "أعلنت وزارة الدفاع مقتل ...": a ministry speaks too.
                     let ministry = ["ministry", "ministere", "وزاره"]
@@ -1493,20 +1494,18 @@ impl Coder {
                         .any(|w| text[m.start..m.end].contains(w));
                     // "وقال أحد السكان إن المهاجمين أحرقوا": an unarmed witness who says,
                     // before "إن", only speaks ("قال الجيش إنه قتل" is the army's own deed).
-                    let mut back = text[..m.start].split_whitespace().rev();
                     let says_that = !self.mention_kind(m).is_armed()
-                        && back
-                            .next()
-                            .map(|w| {
+                        && before
+                            .and_then(|w| {
                                 if matches!(w, "احد" | "احدى") {
                                     back.next()
                                 } else {
                                     Some(w)
                                 }
                             })
-                            .is_some_and(|w| w.is_some_and(speech_word))
-                        && text[m.end..]
-                            .split_whitespace()
+                            .is_some_and(speech_word)
+                        && after
+                            .clone()
                             .next()
                             .is_some_and(|w| matches!(w, "ان" | "إن"));
                     says_that
