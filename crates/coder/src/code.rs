@@ -1032,18 +1032,21 @@ impl Coder {
             } else {
                 text[a.end..end].find(',').map_or(end, |i| a.end + i)
             };
-            if placing {
-                if event_cues.iter().any(|c| c.1 >= a.end) {
-                    event_cues.retain(|c| c.1 >= a.end);
+            let keep = |at: usize| {
+                if placing {
+                    at >= a.end
+                } else {
+                    at < a.start || at >= b
                 }
-            } else if event_cues.iter().any(|c| c.1 < a.start || c.1 >= b) {
-                event_cues.retain(|c| c.1 < a.start || c.1 >= b);
+            };
+            if event_cues.iter().any(|c| keep(c.1)) {
+                event_cues.retain(|c| keep(c.1));
             }
         }
         // "put the number of soldiers killed at 26", "le nombre de civils tués": a killing
         // counted is a toll told, not a killing told.
+        let text = scan.norm.as_str();
         for c in event_cues.iter_mut().filter(|c| c.0 == Cue::Kill) {
-            let text = scan.norm.as_str();
             let before = &text[floor_char(text, c.1.saturating_sub(40).max(start))..c.1];
             if ["number of ", "nombre de ", "nombre des ", "عدد "]
                 .iter()
@@ -1489,9 +1492,11 @@ impl Coder {
                     let before = back.next();
                     let mut after = text[m.end..].split_whitespace();
                     // "أعلنت وزارة الدفاع مقتل ...": a ministry speaks too.
-                    let ministry = ["ministry", "ministere", "وزاره"]
-                        .iter()
-                        .any(|w| text[m.start..m.end].contains(w));
+                    let ministry = || {
+                        ["ministry", "ministere", "وزاره"]
+                            .iter()
+                            .any(|w| text[m.start..m.end].contains(w))
+                    };
                     // "وقال أحد السكان إن المهاجمين أحرقوا": an unarmed witness who says,
                     // before "إن", only speaks ("قال الجيش إنه قتل" is the army's own deed).
                     let says_that = !self.mention_kind(m).is_armed()
@@ -1510,7 +1515,7 @@ impl Coder {
                             .is_some_and(|w| matches!(w, "ان" | "إن"));
                     says_that
                         || violent_family
-                            && (self.is_government(m) || ministry)
+                            && (self.is_government(m) || ministry())
                             && (before.is_some_and(speech_word)
                                 || after.next().is_some_and(speech_word)
                                 || after.next().is_some_and(speech_word))
