@@ -41,6 +41,30 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en suspects 'handed over' to a state government are no transfer of territory",
+        published: "2025-02-13",
+        text: "The court convicted 32 persons on Wednesday. Another 18 defendants were discharged and handed over to the Borno State Government for rehabilitation.",
+        expect: None,
+    },
+    Case {
+        name: "en a force that hands over its base transfers territory",
+        published: "2023-10-24",
+        text: "MINUSMA handed over its base in Tessalit to the Malian army on Saturday.",
+        expect: Some(Expect { ..ev(S::NonViolentTransferOfTerritory) }),
+    },
+    Case {
+        name: "en an audio message 'released' by a group's media arm frees no captive",
+        published: "2024-07-02",
+        text: "JNIM has warned transport companies in Mali against carrying fuel for the army, in an audio message released by its media arm on Monday.",
+        expect: None,
+    },
+    Case {
+        name: "fr a leader who 'menace de nouvelles attaques' threatens, he does not attack",
+        published: "2021-03-23",
+        text: "Dans une vidéo diffusée la semaine dernière, un chef d'une faction de Boko Haram menace de nouvelles attaques contre les armées autour du lac.",
+        expect: None,
+    },
+    Case {
         name: "en a bare 'fatalities' later does not lower a vague count to one",
         published: "2019-07-01",
         text: "Jihadists ambushed a group of Dozos near the village of Mamba on May 5, several killed. Fatalities could not be confirmed.",
