@@ -7710,6 +7710,13 @@ const SPEECH_WORDS: &[&str] = &[
     "published",
     "issued",
     "released",
+    // "disclosed this at the bi-weekly briefing on Sunday", "a révélé", "كشف".
+    "disclosed",
+    "revealed",
+    "briefing",
+    "revele",
+    "كشف",
+    "كشفت",
     "صدر",
     "نشر",
     "نشرت",

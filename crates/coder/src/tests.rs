@@ -41,6 +41,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en 'speaking at a briefing on Thursday' dates the briefing, not the strike told before",
+        published: "2024-09-16",
+        text: "A source in the Air Component said that on Sunday morning, fighter jets tracked the retreating terrorists to Wajiroko and engaged them. Speaking at a briefing in Abuja on Thursday, the Director of Defence Media Operations had said troops had killed 97 terrorists.",
+        expect: Some(Expect { date: Some("2024-09-15"), ..ev(S::AirDroneStrike) }),
+    },
+    Case {
         name: "en suspects 'handed over' to a state government are no transfer of territory",
         published: "2025-02-13",
         text: "The court convicted 32 persons on Wednesday. Another 18 defendants were discharged and handed over to the Borno State Government for rehabilitation.",
