@@ -1210,6 +1210,9 @@ const BORDER_AFTER: &[&str] = &[
     "-mali border",
     " frontier",
 ];
+/// Words around a country's name that make it a neighbour of the report's country.
+const NEIGHBOUR_AFTER: &[&str] = &[" voisin", " المجاور"];
+const NEIGHBOUR_BEFORE: &[&str] = &["neighbouring ", "neighboring "];
 /// Words before a country name that make it a border.
 const BORDER_BEFORE: &[&str] = &[
     "border with ",
@@ -1328,7 +1331,13 @@ const PASSING_BEFORE: &[&str] = &[
     "native of ",
     "from ",
     "venus de ",
+    "venus du ",
+    "venus des ",
+    "venues de ",
+    "venues du ",
     "venant de ",
+    "venant du ",
+    "venant des ",
     "en provenance de ",
     "en provenance d'",
     "originaire de ",
@@ -1752,6 +1761,36 @@ impl Gazetteer {
                     if explicit || only_areas {
                         ctx_areas.insert(a);
                     }
+                }
+            }
+        }
+        // An admin unit named as such, of one country only ("département de Gaya, région de
+        // Dosso"), names its country as surely as the country's own name: it joins the other
+        // countries in context ("groupes armés venus du Burkina Faso"). With none, every
+        // country is open and the unit already favours its own places.
+        for (r, targets) in raws.iter().zip(&allowed) {
+            if ctx_countries.is_empty() || r.passing || !matches!(r.cue, Some(PlaceCue::Region)) {
+                continue;
+            }
+            let mut countries = targets.iter().filter_map(|t| match t {
+                Target::Area(a) => Some(self.areas[*a as usize].country),
+                _ => None,
+            });
+            // The biggest town of the name lies there too ("the Bosso region": Bosso is a
+            // town and department of Niger, the only area so named a Nigerian LGA).
+            let biggest = targets
+                .iter()
+                .filter_map(|t| match t {
+                    Target::Place(p) => Some(&self.places[*p as usize]),
+                    _ => None,
+                })
+                .filter(|pl| pl.population > 0)
+                .max_by_key(|pl| pl.population)
+                .map(|pl| pl.country);
+            if let Some(c) = countries.next() {
+                if countries.all(|x| x == c) && biggest.is_none_or(|b| b == c) {
+                    ctx_countries.insert(c);
+                    roamed.remove(&c);
                 }
             }
         }
@@ -2460,7 +2499,13 @@ impl Gazetteer {
                     }
                 }
             }
-            let border = starts_with_any(after, BORDER_AFTER).is_some()
+            // A neighbouring country named as such ("venus du Nigeria voisin", "neighbouring
+            // Niger", "من النيجر المجاورة") is no country context either.
+            let neighbour = pat.targets.iter().any(|t| matches!(t, Target::Country(_)))
+                && (starts_with_any(after, NEIGHBOUR_AFTER).is_some()
+                    || ends_with_any(before, NEIGHBOUR_BEFORE).is_some());
+            let border = neighbour
+                || starts_with_any(after, BORDER_AFTER).is_some()
                 || ends_with_any(before, BORDER_BEFORE).is_some();
             let article = pat.latin && before.ends_with(" the ");
             raws.push(Raw {

@@ -638,6 +638,34 @@ fn a_border_is_not_country_context() {
 }
 
 #[test]
+fn a_named_neighbour_is_not_country_context_and_an_admin_chain_is() {
+    // The commune, department and region named in a row place the event in Niger, though the
+    // last sentence names Burkina Faso and "neighbouring" Nigeria (where a Gaya LGA lies).
+    let text = "Quatre personnes ont été enlevées lundi dans un hameau de la commune rurale de \
+        Tanda, département de Gaya, région de Dosso. Les enlèvements se sont multipliés dans le \
+        sud de la région de Dosso, une zone où opèrent des groupes armés venus du Burkina Faso \
+        et du Nigeria voisins.";
+    let ms = parse(text, &[]);
+    for name in ["Gaya", "Tenda"] {
+        let m = find(&ms, name);
+        assert_eq!(
+            (m.country.as_str(), m.admin1.as_deref()),
+            ("Niger", Some("Dosso")),
+            "{m:#?}"
+        );
+    }
+    // "neighbouring Niger" is where he went, not the report's country.
+    let ms = parse(
+        "The head of an armed battalion in northern Mali said he had defected and returned to \
+         his home country in neighbouring Niger.",
+        &[],
+    );
+    let niger = find(&ms, "Niger");
+    let mali = find(&ms, "Mali");
+    assert!(mali.score > niger.score, "{ms:#?}");
+}
+
+#[test]
 fn the_article_and_province_mark_an_area_over_a_namesake_village() {
     let ms = parse("Gunmen attacked a patrol in the Soum.", &[]);
     assert_eq!(find(&ms, "Soum").kind, PlaceKind::Admin2);
