@@ -3119,11 +3119,33 @@ impl Coder {
         // between "by" and the actor.
         let partitive = |a: usize, b: usize| {
             let between = text[a..b].trim();
-            let between = ["the ", "des ", "les "]
+            fn article(s: &str) -> &str {
+                ["the ", "des ", "les ", "a ", "an ", "un ", "une "]
+                    .iter()
+                    .find_map(|d| s.strip_prefix(d))
+                    .unwrap_or(s)
+            }
+            if PARTITIVES.iter().any(|p| article(between).starts_with(p)) && scan.gap(a, b) <= 5 {
+                return true;
+            }
+            // Partitives in a row, up to the name: "by a large group of terrorists of the
+            // so-called Islamic State".
+            // (The space before the name stays, so that a last article is stripped whole.)
+            let mut rest = text[a..b].trim_start();
+            let mut steps = 0;
+            while let Some(r) = PARTITIVES
                 .iter()
-                .find_map(|d| between.strip_prefix(d))
-                .unwrap_or(between);
-            PARTITIVES.iter().any(|p| between.starts_with(p)) && scan.gap(a, b) <= 5
+                .find_map(|p| article(rest).strip_prefix(p))
+            {
+                rest = r.trim_start();
+                steps += 1;
+            }
+            let rest = article(rest);
+            let rest = ["so-called ", "soi-disant ", "self-styled ", "autoproclame "]
+                .iter()
+                .find_map(|w| rest.strip_prefix(w))
+                .unwrap_or(rest);
+            steps > 0 && rest.trim().is_empty() && scan.gap(a, b) <= 10
         };
         // "مقتل ثلاثة من جنوده ... في هجوم شنته الجماعة", "killed ... in an attack carried out
         // by": the agent of the attack the dead fell in.
@@ -3149,7 +3171,19 @@ impl Coder {
                         && other_participle(c.start))
             })
         };
-        let near_by = |c: &Match| scan.gap(t_end, c.start) <= agent_reach;
+        // A passive's agent may come after where it happened: "was ambushed about 20
+        // kilometres north of Tillia, in the Tahoua region, by": nothing but places and
+        // measures stand between.
+        let near_by = |c: &Match| {
+            let gap = scan.gap(t_end, c.start);
+            gap <= agent_reach
+                || (passive_verb
+                    && gap <= 16
+                    && !text[t_end..c.start].contains(['.', ';', ':'])
+                    && !in_sentence.iter().any(|m| {
+                        m.start >= t_end && m.end <= c.start && m.target != Target::Cue(Cue::Unit)
+                    }))
+        };
         let agent = after.iter().copied().find(|m| agent_by(m, &near_by));
         // The agent of an attack told after the dead: who is named before a nominal trigger
         // (the ministry that announced "the killing of") is not the victim; the subject of a
@@ -7228,6 +7262,8 @@ const PARTITIVES: &[&str] = &[
     "elements of",
     "some of",
     "a group of",
+    "group of",
+    "large group of",
     "men of",
     "membres de",
     "membres du",

@@ -41,6 +41,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a passive's agent after the place, through partitives in a row ('by a large group of terrorists of the so-called')",
+        published: "2024-03-21",
+        text: "On Monday, a unit of the Defence and Security Forces was ambushed about 20 kilometres north of Tillia, in the Tahoua region, by a large group of terrorists of the so-called Islamic State in the Greater Sahara on board motorcycles.",
+        expect: Some(Expect { actor1: Some("Islamic State (Sahel)"), actor2: Some("Military Forces of Niger"), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en 'speaking at a briefing on Thursday' dates the briefing, not the strike told before",
         published: "2024-09-16",
         text: "A source in the Air Component said that on Sunday morning, fighter jets tracked the retreating terrorists to Wajiroko and engaged them. Speaking at a briefing in Abuja on Thursday, the Director of Defence Media Operations had said troops had killed 97 terrorists.",
