@@ -421,6 +421,8 @@ impl Coder {
         // The previous sentence recalled a past event ("one year after the massacre") and
         // yielded none: a definite mention right after it ("the attack") is that event.
         let mut after_background = false;
+        // Start of the sentence before when it yielded no event (else of this one).
+        let mut lead_start = 0;
         // Sentences that claim several events at once ("JNIM claimed both attacks"), with the
         // number of events told before them.
         let mut several_claimed: Vec<(usize, usize, usize)> = Vec::new();
@@ -439,6 +441,7 @@ impl Coder {
                 after_background,
                 // Places may come from the two sentences before ("... in Djibo. Five were killed").
                 window_start: sents[i.saturating_sub(2)].start,
+                lead_start: lead_start.min(s.start),
                 next_end: sents.get(i + 1).map_or(s.end, |n| n.end),
                 short_doc: sents.len() <= 3,
                 country: doc_country.as_deref(),
@@ -448,6 +451,7 @@ impl Coder {
             };
             let coded = self.code_sentence(doc, &scan, s.start, s.end, &ctx);
             after_background = (recalled || after_background) && coded.is_none();
+            lead_start = if coded.is_none() { s.start } else { s.end };
             if let Some(mut c) = coded {
                 // "JNIM claimed destroying a MINUSMA vehicle ... by IED detonation": the
                 // claimant of the sentence is the perpetrator.
@@ -1394,14 +1398,14 @@ impl Coder {
         // "L'armée a mené des frappes le lendemain", "the next day", "في اليوم التالي": the day
         // after the event told before, when the sentence has no date of its own.
         if let (Some(prev), Some(d)) = (ctx.prev_date, date) {
-            let own = d.start >= start && d.end <= end;
-            let text = &scan.norm.as_str()[start..end];
+            let own = d.start >= ctx.lead_start && d.end <= end;
+            let text = &scan.norm.as_str()[ctx.lead_start..end];
             if !own && prev.precision == 1 {
                 if let Some((at, w)) = NEXT_DAY.iter().find_map(|w| text.find(w).map(|i| (i, w))) {
                     if let Some(next) = prev.date.succ_opt() {
                         date = Some(DateMention {
-                            start: start + at,
-                            end: start + at + w.len(),
+                            start: ctx.lead_start + at,
+                            end: ctx.lead_start + at + w.len(),
                             date: next,
                             precision: 1,
                             relative: true,
@@ -5146,6 +5150,9 @@ struct Context<'a> {
     next_end: usize,
     /// Start of the earliest sentence whose places may stand for this one.
     window_start: usize,
+    /// Start of the sentence before when it yielded no event, else of this one: "The following
+    /// day, a reconnaissance mission spotted them near Abala. Air strikes neutralised ...".
+    lead_start: usize,
     /// The document is a brief of at most three sentences.
     short_doc: bool,
     /// The country most of the document points to.

@@ -3855,3 +3855,32 @@ fn setting_property_on_fire_with_the_object_between_is_burning() {
         "{ev:?}"
     );
 }
+
+#[test]
+fn the_following_day_in_a_sentence_without_event_dates_the_next_one() {
+    // "The following day" opens a sentence that tells no event; the strike told right after
+    // it is the day after the ambush, and another event.
+    let coder = Coder::new(CoderConfig::default());
+    let doc = Document {
+        id: "next-day".into(),
+        text: "On Monday 18 March 2024, a unit was ambushed north of Tillia by terrorists of the \
+               Islamic State in the Greater Sahara, leaving six soldiers dead. The following day, \
+               a reconnaissance mission of the National Air Force spotted elements of the same \
+               group fleeing westwards near Abala, in the Tillaberi region. Air strikes carried \
+               out on the group neutralised several terrorists and destroyed their motorcycles."
+            .into(),
+        published: Some("2024-03-21".parse().unwrap()),
+        ..Default::default()
+    };
+    let out = coder.code(&doc);
+    let strike = out
+        .events
+        .iter()
+        .find(|e| e.sub_event_type == S::AirDroneStrike)
+        .unwrap_or_else(|| panic!("no air strike in {:#?}", out.events));
+    assert_eq!(
+        strike.event_date.map(|d| d.to_string()).as_deref(),
+        Some("2024-03-19")
+    );
+    assert_eq!(out.events.len(), 2, "{:#?}", out.events);
+}
