@@ -41,6 +41,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "ar charges ('تهمة') a court brings over killings are no killing",
+        published: "2024-05-02",
+        text: "ووجهت المحكمة إلى القائد السابق للميليشيا 12 تهمة تتراوح بين القتل والتعذيب والاغتصاب.",
+        expect: None,
+    },
+    Case {
+        name: "ar people convicted ('ادينوا') of killing are no killing",
+        published: "2024-05-02",
+        text: "ونددت منظمات حقوقية بسجن 12 شخصا ادينوا بالقتل والخطف في غاو أمس.",
+        expect: None,
+    },
+    Case {
         name: "en a passive's agent after the place, through partitives in a row ('by a large group of terrorists of the so-called')",
         published: "2024-03-21",
         text: "On Monday, a unit of the Defence and Security Forces was ambushed about 20 kilometres north of Tillia, in the Tahoua region, by a large group of terrorists of the so-called Islamic State in the Greater Sahara on board motorcycles.",
