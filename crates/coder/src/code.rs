@@ -2419,6 +2419,10 @@ impl Coder {
                                 .filter_map(|g| self.ethnic_militia(g, country, event_date))
                                 .find(|m| m.name.is_some() && m.name != own)
                                 .or_else(|| generic(GenericRole::CommunalMilitia))
+                        } else if actor1.as_ref().is_some_and(|a| is_force(a.kind)) {
+                            // Forces that fight with no other side named fight an
+                            // unidentified group, not themselves.
+                            generic(GenericRole::Unidentified)
                         } else {
                             generic(GenericRole::Military)
                         };

@@ -41,6 +41,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "fr forces that fight with no other side named fight an unidentified group, not themselves",
+        published: "2024-11-12",
+        text: "Les unités des Forces de défense et de sécurité ont mené le dimanche 10 novembre une opération de ratissage sur l'île de Bol, dans la province du Lac.",
+        expect: Some(Expect { actor1: Some("Military Forces of Chad"), actor2: Some("Unidentified Armed Group"), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "ar charges ('تهمة') a court brings over killings are no killing",
         published: "2024-05-02",
         text: "ووجهت المحكمة إلى القائد السابق للميليشيا 12 تهمة تتراوح بين القتل والتعذيب والاغتصاب.",
