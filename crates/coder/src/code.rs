@@ -4633,8 +4633,9 @@ fn nearest_place(
             .take_while(|(_, p)| p.start < start)
             .filter(|(_, p)| p.end <= start && p.is_country != towns && !dateline(p))
             // "recaptured Marte, a town in Borno State. ... moved into the town": the town,
-            // not the region that locates it.
-            .max_by_key(|(_, p)| (p.geo_precision < 3, p.start))
+            // not the region that locates it; and a place of the story before one named in
+            // passing ("... in the province du Lac. ... blessés, évacués sur N'Djamena").
+            .max_by_key(|(_, p)| (!(p.passing || p.said), p.geo_precision < 3, p.start))
             .map(|(i, _)| i)
     };
     // A short report (a brief, a coder's note) has one scene; a long article has many, and a

@@ -3902,3 +3902,27 @@ fn the_following_day_in_a_sentence_without_event_dates_the_next_one() {
     );
     assert_eq!(out.events.len(), 2, "{:#?}", out.events);
 }
+
+#[test]
+fn a_place_named_in_passing_before_does_not_place_the_next_event() {
+    // The base is set up "on the island" of the operation in the Lac province, not in
+    // N'Djamena, where the wounded were flown ("évacués sur").
+    let coder = Coder::new(CoderConfig::default());
+    let doc = Document {
+        id: "passing".into(),
+        text:
+            "Les soldats ont mené le dimanche 10 novembre une opération de ratissage sur une île \
+               dans la province du Lac. Nous déplorons onze blessés, évacués sur N'Djamena où ils \
+               reçoivent des soins. Le lundi 11 novembre, une base opérationnelle avancée a été \
+               installée sur l'île."
+                .into(),
+        published: chrono::NaiveDate::from_ymd_opt(2024, 11, 12),
+        ..Default::default()
+    };
+    let events = coder.code(&doc).events;
+    let base = events
+        .iter()
+        .find(|e| e.sub_event_type == S::HeadquartersOrBaseEstablished)
+        .unwrap_or_else(|| panic!("no base in {events:#?}"));
+    assert_eq!(base.admin1.as_deref(), Some("Lac"), "{base:#?}");
+}
