@@ -41,6 +41,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "fr the day between the verb and its object ('ont pris lundi le contrôle') still takes the town",
+        published: "2024-08-28",
+        text: "Des jihadistes ont pris lundi le contrôle du détachement militaire de Sollé, dans la province du Loroum, après plusieurs heures de combats.",
+        expect: Some(Expect { date: Some("2024-08-26"), ..ev(S::NonStateActorOvertakesTerritory) }),
+    },
+    Case {
         name: "fr forces that fight with no other side named fight an unidentified group, not themselves",
         published: "2024-11-12",
         text: "Les unités des Forces de défense et de sécurité ont mené le dimanche 10 novembre une opération de ratissage sur l'île de Bol, dans la province du Lac.",
