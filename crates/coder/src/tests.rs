@@ -3884,51 +3884,39 @@ fn setting_property_on_fire_with_the_object_between_is_burning() {
 fn the_following_day_in_a_sentence_without_event_dates_the_next_one() {
     // "The following day" opens a sentence that tells no event; the strike told right after
     // it is the day after the ambush, and another event.
-    let coder = Coder::new(CoderConfig::default());
-    let doc = Document {
-        id: "next-day".into(),
-        text: "On Monday 18 March 2024, a unit was ambushed north of Tillia by terrorists of the \
-               Islamic State in the Greater Sahara, leaving six soldiers dead. The following day, \
-               a reconnaissance mission of the National Air Force spotted elements of the same \
-               group fleeing westwards near Abala, in the Tillaberi region. Air strikes carried \
-               out on the group neutralised several terrorists and destroyed their motorcycles."
-            .into(),
-        published: Some("2024-03-21".parse().unwrap()),
-        ..Default::default()
-    };
-    let out = coder.code(&doc);
+    let out = events(
+        "On Monday 18 March 2024, a unit was ambushed north of Tillia by terrorists of the \
+         Islamic State in the Greater Sahara, leaving six soldiers dead. The following day, a \
+         reconnaissance mission of the National Air Force spotted elements of the same group \
+         fleeing westwards near Abala, in the Tillaberi region. Air strikes carried out on the \
+         group neutralised several terrorists and destroyed their motorcycles.",
+        "2024-03-21",
+    );
     let strike = out
-        .events
         .iter()
         .find(|e| e.sub_event_type == S::AirDroneStrike)
-        .unwrap_or_else(|| panic!("no air strike in {:#?}", out.events));
+        .unwrap_or_else(|| panic!("no air strike in {out:#?}"));
     assert_eq!(
         strike.event_date.map(|d| d.to_string()).as_deref(),
         Some("2024-03-19")
     );
-    assert_eq!(out.events.len(), 2, "{:#?}", out.events);
+    assert_eq!(out.len(), 2, "{out:#?}");
 }
 
 #[test]
 fn a_place_named_in_passing_before_does_not_place_the_next_event() {
     // The base is set up "on the island" of the operation in the Lac province, not in
     // N'Djamena, where the wounded were flown ("évacués sur").
-    let coder = Coder::new(CoderConfig::default());
-    let doc = Document {
-        id: "passing".into(),
-        text:
-            "Les soldats ont mené le dimanche 10 novembre une opération de ratissage sur une île \
-               dans la province du Lac. Nous déplorons onze blessés, évacués sur N'Djamena où ils \
-               reçoivent des soins. Le lundi 11 novembre, une base opérationnelle avancée a été \
-               installée sur l'île."
-                .into(),
-        published: chrono::NaiveDate::from_ymd_opt(2024, 11, 12),
-        ..Default::default()
-    };
-    let events = coder.code(&doc).events;
-    let base = events
+    let out = events(
+        "Les soldats ont mené le dimanche 10 novembre une opération de ratissage sur une île \
+         dans la province du Lac. Nous déplorons onze blessés, évacués sur N'Djamena où ils \
+         reçoivent des soins. Le lundi 11 novembre, une base opérationnelle avancée a été \
+         installée sur l'île.",
+        "2024-11-12",
+    );
+    let base = out
         .iter()
         .find(|e| e.sub_event_type == S::HeadquartersOrBaseEstablished)
-        .unwrap_or_else(|| panic!("no base in {events:#?}"));
+        .unwrap_or_else(|| panic!("no base in {out:#?}"));
     assert_eq!(base.admin1.as_deref(), Some("Lac"), "{base:#?}");
 }
