@@ -654,7 +654,8 @@ fn a_named_neighbour_is_not_country_context_and_an_admin_chain_is() {
             "{m:#?}"
         );
     }
-    // "neighbouring Niger" is where he went, not the report's country.
+    // "neighbouring Niger" is where he went, not the report's country: it scores well below
+    // Mali (without the rule the two were within 0.01 of each other).
     let ms = parse(
         "The head of an armed battalion in northern Mali said he had defected and returned to \
          his home country in neighbouring Niger.",
@@ -662,7 +663,7 @@ fn a_named_neighbour_is_not_country_context_and_an_admin_chain_is() {
     );
     let niger = find(&ms, "Niger");
     let mali = find(&ms, "Mali");
-    assert!(mali.score > niger.score, "{ms:#?}");
+    assert!(niger.score < mali.score - 0.2, "{ms:#?}");
 }
 
 #[test]
