@@ -174,3 +174,22 @@ fn code_seed_article_codes_no_hypothetical_strike() {
         "camps in Kidal not coded: {events:?}"
     );
 }
+
+#[test]
+fn bench_reports_start_up_apart_from_throughput() {
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples/sample.jsonl");
+    let (code, out, err) = rasd(&["bench", "--input", sample, "--repeat", "1"], b"");
+    assert_eq!(code, 0, "stderr: {err}");
+    let value = |label: &str| -> f64 {
+        let line = out
+            .lines()
+            .find(|l| l.starts_with(label))
+            .unwrap_or_else(|| panic!("no '{label}' line in:\n{out}"));
+        line[label.len()..].trim().parse().unwrap()
+    };
+    // Start-up includes loading the gazetteer and building its name index: never free.
+    assert!(value("start-up (s)") > 0.0);
+    let docs = std::fs::read_to_string(sample).unwrap().lines().count();
+    assert_eq!(value("documents ") as usize, docs);
+    assert!(value("MB/s") > 0.0);
+}

@@ -219,6 +219,8 @@ impl Scan<'_> {
 
 impl Coder {
     pub fn new(config: CoderConfig) -> Self {
+        // The gazetteer loads on another thread while the lexicon compiles on this one.
+        rasd_geo::Gazetteer::preload();
         let lexicon = Lexicon::embedded();
         let mut demonyms: HashMap<String, ActorId> = HashMap::new();
         for (i, a) in lexicon.actors().iter().enumerate() {

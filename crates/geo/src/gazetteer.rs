@@ -6,7 +6,6 @@ use crate::geometry::Area;
 use crate::names::{self, country_index, COUNTRIES};
 use crate::resolve::Matcher;
 use crate::store::{self, AdminFile};
-use std::collections::HashMap;
 use std::sync::{LazyLock, OnceLock};
 
 pub(crate) static EMBEDDED_ADMIN: &[u8] = include_bytes!("../../../data/geo/admin.json.gz");
@@ -56,16 +55,16 @@ pub(crate) struct PlaceEntry {
 /// The gazetteer: admin polygons (for [`Gazetteer::admin_for_point`]) and a name index over
 /// countries, admin units and localities (for [`Gazetteer::geoparse`]).
 ///
-/// Loading parses the two embedded files (about 0.2 s in release); the Aho-Corasick automaton
-/// over all names is built on the first `geoparse` call, so a process that only needs
+/// Loading parses the two embedded files; the trie over all names is built on the first
+/// `geoparse` call (or by [`Gazetteer::preload`]), so a process that only needs
 /// `admin_for_point` never pays for it.
 pub struct Gazetteer {
     pub(crate) country_points: Vec<Option<(f64, f64)>>,
     pub(crate) areas: Vec<AreaEntry>,
     pub(crate) admin: AdminIndex,
     pub(crate) places: Vec<PlaceEntry>,
-    /// Normalised name -> what it can refer to, sorted.
-    pub(crate) names: HashMap<String, Vec<Target>>,
+    /// Normalised name -> what it can refer to.
+    pub(crate) names: Names,
     pub(crate) matcher: OnceLock<Matcher>,
 }
 
@@ -79,6 +78,68 @@ impl std::fmt::Debug for Gazetteer {
     }
 }
 
+/// The name index: distinct normalised names in byte order, each with what it can refer to
+/// (countries, admin units, localities, in the order they were listed).
+pub(crate) struct Names {
+    keys: Vec<String>,
+    /// `targets[starts[i]..starts[i + 1]]` are the targets of `keys[i]`.
+    starts: Vec<u32>,
+    targets: Vec<Target>,
+}
+
+impl Names {
+    fn new(mut pairs: Vec<(String, Target)>) -> Names {
+        // Stable, so each name's targets keep their listing order; an 8-byte prefix settles
+        // most comparisons without reading the strings.
+        let prefix = |k: &str| {
+            let mut p = [0u8; 8];
+            let n = k.len().min(8);
+            p[..n].copy_from_slice(&k.as_bytes()[..n]);
+            u64::from_be_bytes(p)
+        };
+        let mut order: Vec<(u64, u32)> = pairs
+            .iter()
+            .enumerate()
+            .map(|(i, (k, _))| (prefix(k), i as u32))
+            .collect();
+        order.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| pairs[a.1 as usize].0.cmp(&pairs[b.1 as usize].0))
+        });
+        let mut names = Names {
+            keys: Vec::new(),
+            starts: Vec::new(),
+            targets: Vec::with_capacity(pairs.len()),
+        };
+        for (_, i) in order {
+            let (key, target) = &mut pairs[i as usize];
+            if names.keys.last() != Some(key) {
+                names.keys.push(std::mem::take(key));
+                names.starts.push(names.targets.len() as u32);
+            }
+            names.targets.push(*target);
+        }
+        names.starts.push(names.targets.len() as u32);
+        names
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.keys.len()
+    }
+
+    pub(crate) fn contains_key(&self, key: &str) -> bool {
+        self.keys.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
+    }
+
+    /// Every name with its targets, in byte order of the names.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = (&String, &[Target])> {
+        self.keys.iter().enumerate().map(|(i, k)| {
+            let (a, b) = (self.starts[i] as usize, self.starts[i + 1] as usize);
+            (k, &self.targets[a..b])
+        })
+    }
+}
+
 static EMBEDDED: LazyLock<Gazetteer> = LazyLock::new(|| {
     Gazetteer::from_bytes(EMBEDDED_ADMIN, EMBEDDED_PLACES)
         .expect("the embedded gazetteer in data/geo is valid (tested)")
@@ -87,19 +148,26 @@ static EMBEDDED: LazyLock<Gazetteer> = LazyLock::new(|| {
 impl Gazetteer {
     /// The gazetteer embedded in the binary, parsed once on first use.
     ///
-    /// The first call also starts building the name automaton on a background thread, so that
-    /// it is usually ready by the first [`Gazetteer::geoparse`] (which otherwise waits for it).
+    /// The first call also starts loading it and building its name index on a background
+    /// thread (see [`Gazetteer::preload`]); a caller that needs it now waits for that thread.
     pub fn embedded() -> &'static Gazetteer {
+        Gazetteer::preload();
+        &EMBEDDED
+    }
+
+    /// Start loading the embedded gazetteer and building its name index on a background
+    /// thread, and return at once. Call it early (the coder does when it is built) so that
+    /// the load overlaps other start-up work instead of delaying the first document.
+    pub fn preload() {
         static WARM: std::sync::Once = std::sync::Once::new();
-        let g: &'static Gazetteer = &EMBEDDED;
         WARM.call_once(|| {
             let _ = std::thread::Builder::new()
-                .name("rasd-geo-automaton".into())
-                .spawn(move || {
+                .name("rasd-geo-load".into())
+                .spawn(|| {
+                    let g: &'static Gazetteer = &EMBEDDED;
                     g.matcher();
                 });
         });
-        g
     }
 
     /// Load from the gzip'd files written by [`crate::build`] (`admin.json.gz`,
@@ -115,11 +183,13 @@ impl Gazetteer {
                 country_points[ci] = Some((c.lat, c.lon));
             }
         }
-        let mut names: HashMap<String, Vec<Target>> = HashMap::new();
+        let mut names: Vec<(String, Target)> = Vec::with_capacity(
+            place_recs.iter().map(|p| p.keys.len()).sum::<usize>() + admin.areas.len() * 4,
+        );
         for (ci, c) in COUNTRIES.iter().enumerate() {
             for n in c.names {
                 let k = rasd_text::normalize(n).as_str().to_string();
-                names.entry(k).or_default().push(Target::Country(ci as u16));
+                names.push((k, Target::Country(ci as u16)));
             }
         }
         let bad_ref = |line: usize, column: &'static str, file: &'static str| GeoError::Embedded {
@@ -135,7 +205,7 @@ impl Gazetteer {
                 return Err(bad_ref(i, "parent", "admin.json.gz"));
             }
             for k in a.keys {
-                names.entry(k).or_default().push(Target::Area(i as u32));
+                names.push((k, Target::Area(i as u32)));
             }
             let rings = a.rings.iter().map(|r| store::decode_ring(r)).collect();
             shapes.push(Shape {
@@ -160,7 +230,7 @@ impl Gazetteer {
                 return Err(bad_ref(i + 2, "area", "places.tsv.gz"));
             }
             for k in p.keys {
-                names.entry(k).or_default().push(Target::Place(i as u32));
+                names.push((k, Target::Place(i as u32)));
             }
             places.push(PlaceEntry {
                 country,
@@ -177,7 +247,7 @@ impl Gazetteer {
             areas,
             admin: AdminIndex::new(shapes),
             places,
-            names,
+            names: Names::new(names),
             matcher: OnceLock::new(),
         })
     }

@@ -38,6 +38,7 @@ mod geometry;
 mod names;
 mod resolve;
 mod store;
+mod trie;
 
 pub use boundaries::{AdminBoundaries, BoundaryArea, BoundaryCountry};
 pub use build::{build, BuildReport};

@@ -6,7 +6,7 @@
 use unicode_normalization::UnicodeNormalization;
 
 /// A covered country: ISO 3166-1 alpha-2, alpha-3, ACLED's name, and names in the three
-/// languages (any case; normalised when the automaton is built).
+/// languages (any case; normalised when the name trie is built).
 pub(crate) struct Country {
     pub cc: &'static str,
     pub iso3: &'static str,

@@ -1,8 +1,9 @@
 //! Toponym recognition and resolution over normalised text.
 //!
-//! Recognition: one Aho-Corasick automaton (leftmost-longest) over every normalised name in the
-//! gazetteer plus "blockers" (longer names that contain a place name but are something else:
-//! "Guinea-Bissau", "fleuve Niger", "Katiba Macina"). A match counts when it sits on word
+//! Recognition: one byte trie ([`NameTrie`]) over every normalised name in the gazetteer plus
+//! "blockers" (longer names that contain a place name but are something else:
+//! "Guinea-Bissau", "fleuve Niger", "Katiba Macina"), asked for the longest name at each
+//! position where a name may start. A match counts when it sits on word
 //! boundaries; in Arabic the word may carry clitics (و ف ب ل ك and the article ال) before the
 //! name. A match that fails is retried one character later, so a failing long name does not
 //! hide a shorter one inside it.
@@ -17,7 +18,8 @@ use crate::common;
 use crate::gazetteer::{Gazetteer, Target};
 use crate::geometry::haversine_km;
 use crate::names::{self, COUNTRIES};
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Anchored, Input, MatchKind, StartKind};
+use crate::trie::NameTrie;
+use aho_corasick::AhoCorasick;
 use rasd_text::{is_word_byte_boundary, is_word_char, Normalized};
 use std::collections::{BTreeSet, HashSet};
 
@@ -97,9 +99,9 @@ pub struct PlaceMention {
     pub why: String,
 }
 
-/// The compiled name automaton, built on first use.
+/// The compiled name index, built on first use.
 pub(crate) struct Matcher {
-    ac: AhoCorasick,
+    trie: NameTrie,
     /// Per pattern: the targets (empty for blockers) and whether the name is Latin script.
     pats: Vec<Pat>,
     words: WordSets,
@@ -129,7 +131,7 @@ impl Pat {
     }
 }
 
-/// Normalised word sets used by the recogniser, built with the automaton.
+/// Normalised word sets used by the recogniser, built with the name trie.
 struct WordSets {
     ar_common: HashSet<String>,
     latin_need_cue: HashSet<String>,
@@ -221,16 +223,34 @@ impl Matcher {
         let words = word_sets();
         let stop: HashSet<&str> = names::STOPWORDS.iter().copied().collect();
         let allowed: HashSet<&str> = names::ALLOWED_SHORT.iter().copied().collect();
-        let mut keys: Vec<&String> = g.names.keys().collect();
-        keys.sort();
-        let mut pats = Vec::with_capacity(keys.len() + names::BLOCKERS.len());
-        for k in keys {
-            let short = alnum_len(k) <= 3 && !allowed.contains(k.as_str());
+        // In byte order, so pattern indices (and so ties between equal keys) are fixed.
+        let keys: Vec<(&String, &[Target])> = g.names.iter().collect();
+        // Blockers: a foreign country or city, or a word that must not be read as a place.
+        // The first listing of a key decides whether it is foreign.
+        let mut blockers: Vec<(String, bool, bool)> = Vec::new();
+        let mut blocker_of: std::collections::HashMap<String, usize> =
+            std::collections::HashMap::new();
+        for b in names::BLOCKERS.iter().chain(common::FOREIGN) {
+            let key = rasd_text::normalize(b).as_str().to_string();
+            if blocker_of.contains_key(&key) {
+                continue;
+            }
+            // A foreign name that is also a covered place name: "باريس" is Paris, not a
+            // village in Togo.
+            let foreign = common::FOREIGN.contains(b);
+            blocker_of.insert(key.clone(), blockers.len());
+            blockers.push((key, foreign, !b.chars().any(is_arabic)));
+        }
+        // The patterns of one gazetteer key: the key itself and its space/hyphen variant.
+        let pats_of = |k: &String, names_targets: &[Target], out: &mut Vec<Pat>| {
+            // At most 3 letters or digits (counting stops at the fourth).
+            let short = k.chars().filter(|&c| is_word_char(c)).nth(3).is_none()
+                && !allowed.contains(k.as_str());
             // "في اي" (a Burkina village transliterated back from "Vi") is "in any": a name
             // made only of stopwords is one.
             let is_stop =
                 stop.contains(k.as_str()) || k.split_whitespace().all(|w| stop.contains(w));
-            let mut targets: Vec<Target> = g.names[k]
+            let mut targets: Vec<Target> = names_targets
                 .iter()
                 .copied()
                 .filter(|t| match *t {
@@ -245,7 +265,7 @@ impl Matcher {
             targets.sort();
             targets.dedup();
             if targets.is_empty() {
-                continue;
+                return;
             }
             let latin = k
                 .chars()
@@ -262,7 +282,7 @@ impl Matcher {
                 if latin && k.contains(sep) {
                     let variant = k.replace(sep, &other.to_string());
                     if !g.names.contains_key(&variant) {
-                        pats.push(Pat {
+                        out.push(Pat {
                             key: variant,
                             targets: targets.clone(),
                             latin,
@@ -272,52 +292,51 @@ impl Matcher {
                     }
                 }
             }
-            pats.push(Pat {
+            out.push(Pat {
                 key: k.clone(),
                 targets,
                 latin,
                 common,
                 foreign: false,
             });
-        }
-        let mut blocked: HashSet<String> = HashSet::new();
-        let by_key: std::collections::HashMap<String, usize> = pats
-            .iter()
-            .enumerate()
-            .map(|(i, p)| (p.key.clone(), i))
-            .collect();
-        for b in names::BLOCKERS.iter().chain(common::FOREIGN) {
-            let key = rasd_text::normalize(b).as_str().to_string();
-            if !blocked.insert(key.clone()) {
-                continue;
+        };
+        // Two halves on two threads (this runs once, before any document can be placed).
+        let mid = keys.len() / 2;
+        let (head, tail) = keys.split_at(mid);
+        let run = |part: &[(&String, &[Target])]| {
+            let mut out = Vec::with_capacity(part.len() + part.len() / 8);
+            for (k, t) in part {
+                pats_of(k, t, &mut out);
             }
-            // A foreign name that is also a covered place name: "باريس" is Paris, not a
-            // village in Togo.
-            let foreign = common::FOREIGN.contains(b);
-            if let Some(&i) = by_key.get(&key) {
-                pats[i].targets.retain(|t| matches!(t, Target::Country(_)));
-                pats[i].foreign = foreign;
-                continue;
+            out
+        };
+        let (mut pats, tail_pats) = std::thread::scope(|s| {
+            let tail_job = s.spawn(|| run(tail));
+            (run(head), tail_job.join().expect("pattern thread"))
+        });
+        pats.extend(tail_pats);
+        let mut blocker_seen = vec![false; blockers.len()];
+        for pat in &mut pats {
+            if let Some(&bi) = blocker_of.get(&pat.key) {
+                pat.targets.retain(|t| matches!(t, Target::Country(_)));
+                pat.foreign = blockers[bi].1;
+                blocker_seen[bi] = true;
             }
-            pats.push(Pat {
-                key,
-                targets: Vec::new(),
-                latin: !b.chars().any(is_arabic),
-                common: false,
-                foreign,
-            });
         }
-        let ac = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            // Contiguous NFA: scans about twice as fast as the non-contiguous one for a
-            // similar memory footprint on 185k names (measured with `rasd bench`).
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
-            // Anchored searches from candidate word starts (see `candidate_starts`).
-            .start_kind(StartKind::Both)
-            .build(pats.iter().map(|p| p.key.as_str()))
-            .expect("the name automaton fits in memory");
+        for ((key, foreign, latin), seen) in blockers.into_iter().zip(blocker_seen) {
+            if !seen {
+                pats.push(Pat {
+                    key,
+                    targets: Vec::new(),
+                    latin,
+                    common: false,
+                    foreign,
+                });
+            }
+        }
+        let trie = NameTrie::new(pats.iter().map(|p| p.key.as_bytes()));
         Matcher {
-            ac,
+            trie,
             pats,
             words,
             skeletons: std::sync::OnceLock::new(),
@@ -326,7 +345,7 @@ impl Matcher {
     }
 }
 
-/// Skeleton → pattern, and the patterns past the automaton's that hold the targets of
+/// Skeleton → pattern, and the patterns past the trie's that hold the targets of
 /// several names sharing a skeleton.
 struct Skeletons {
     map: std::collections::HashMap<String, usize>,
@@ -345,7 +364,7 @@ struct ArSkeletons {
 const AR_EXTRA: usize = 1 << 40;
 
 impl Matcher {
-    /// Pattern `i`: one of the automaton's, or one merged for a shared skeleton.
+    /// Pattern `i`: one of the trie's, or one merged for a shared skeleton.
     fn pat(&self, i: usize) -> &Pat {
         if i >= AR_EXTRA {
             let ar = self
@@ -371,7 +390,7 @@ impl Matcher {
     /// transliteration skeleton is that of exactly one gazetteer name ("Sagho" and Sago,
     /// "Iolonioro" and Yolonioro, "Tin Agadel" and Ti-n-Agadel): the end of the name and the
     /// pattern. Needs the original text (for capitals); cheap checks come first, as this runs
-    /// at every word start the automaton finds no name at.
+    /// at every word start the trie finds no name at.
     fn fuzzy_at(
         &self,
         hay: &str,
@@ -438,7 +457,7 @@ impl Matcher {
     /// are only guesses: [`Geo::gate`] keeps those in the document's countries.
     fn fuzzy_ar_at(&self, hay: &str, at: usize) -> Option<(usize, usize)> {
         // Every cue ends in ه or ي before the space: a cheap test first, as this runs at
-        // every Arabic word the automaton finds no name at.
+        // every Arabic word the trie finds no name at.
         if !hay[at..].starts_with(is_arabic)
             || !(hay[..at].ends_with("ه ") || hay[..at].ends_with("ي "))
         {
@@ -604,7 +623,7 @@ fn edit_distance(a: &[u8], b: &[u8]) -> usize {
 }
 
 /// Skeleton → pattern for Latin names of places and admin units. Names of different places
-/// that share a skeleton get one more pattern (after the automaton's, so never matched
+/// that share a skeleton get one more pattern (after the trie's, so never matched
 /// directly) holding all their targets.
 fn skeleton_map(pats: &[Pat]) -> Skeletons {
     // (skeleton, pattern) sorted: the names sharing a skeleton are neighbours, in a fixed
@@ -2327,12 +2346,9 @@ impl Gazetteer {
         let hay = text.as_str();
         let mut raws: Vec<Raw> = Vec::new();
         let mut foreign = false;
-        // The leftmost-longest match from `pos` is the longest match at the first position at
-        // or after `pos` where some name starts. A match that starts inside a word is rejected
-        // below unless a clitic prefix stands before it, and a rejected match only moves the
-        // scan on to its next byte: so the automaton is run anchored at the positions where a
-        // match can be kept (word starts and ends, and after Arabic clitics), never over the
-        // letters inside words, and never again over text already scanned.
+        // The longest name at each position where a match can be kept (word starts and ends,
+        // and after Arabic clitics), never over the letters inside words, and never again
+        // over text already scanned.
         let starts = candidate_starts(hay);
         let (mut sent_start, mut sent_scanned) = (0, 0);
         let mut pos = 0;
@@ -2343,21 +2359,20 @@ impl Gazetteer {
             if at < pos {
                 continue;
             }
-            let input = Input::new(hay).range(at..).anchored(Anchored::Yes);
             // (A match that ends inside a word is never kept: "Sag" in "Sagho".)
             let found = match m
-                .ac
-                .find(input)
-                .filter(|mt| is_word_byte_boundary(hay, mt.end()))
+                .trie
+                .longest_at(hay.as_bytes(), at)
+                .filter(|&(end, _)| is_word_byte_boundary(hay, end))
             {
                 // "Fili-Fili" where only Fili is known by that spelling: the whole compound's
                 // variant (Filifili) when there is one.
-                Some(mt) if hay[mt.end()..].starts_with('-') => m
+                Some((end, p)) if hay[end..].starts_with('-') => m
                     .fuzzy_at(hay, at, original.map(|o| (o, text)))
-                    .filter(|&(e, _)| e > mt.end())
+                    .filter(|&(e, _)| e > end)
                     .map(|(e, p)| (at, e, p, true))
-                    .or(Some((mt.start(), mt.end(), mt.pattern().as_usize(), false))),
-                Some(mt) => Some((mt.start(), mt.end(), mt.pattern().as_usize(), false)),
+                    .or(Some((at, end, p, false))),
+                Some((end, p)) => Some((at, end, p, false)),
                 None => m
                     .fuzzy_at(hay, at, original.map(|o| (o, text)))
                     .or_else(|| {
