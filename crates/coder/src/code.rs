@@ -1491,6 +1491,10 @@ impl Coder {
         // that announces the violence only speaks of it.
         {
             let text = scan.norm.as_str();
+            let armed_other = mentions.iter().any(|o| {
+                let k = self.mention_kind(o);
+                k.is_armed() && !is_force(k)
+            });
             let speakers: Vec<bool> = mentions
                 .iter()
                 .map(|m| {
@@ -1519,12 +1523,33 @@ impl Coder {
                             .clone()
                             .next()
                             .is_some_and(|w| matches!(w, "ان" | "إن"));
+                    // "Police confirmed the killing of nine persons", "police said nine
+                    // villagers were killed", "أكدت الشرطة مقتل تسعة أشخاص": forces that tell of
+                    // violence in which no armed group is named, and not as their own deed
+                    // ("the army said it killed ..."), only speak of it.
+                    let near_after: Vec<&str> = after.clone().take(3).collect();
+                    let force_speaks = || {
+                        is_force(self.mention_kind(m))
+                            && m.end <= t_start
+                            && !armed_other
+                            // The verb before its subject only in Arabic ("said soldiers
+                            // shot dead" names the soldiers as the doers).
+                            && ((before.is_some_and(speech_word)
+                                && text[m.start..m.end].starts_with(|c: char| {
+                                    ('\u{0600}'..='\u{06FF}').contains(&c)
+                                }))
+                                || near_after.iter().any(|w| speech_word(w)))
+                            && !text[m.end..t_start]
+                                .split(|c: char| !is_word_char(c))
+                                .any(|w| OWN_DEED_PRONOUNS.contains(&w))
+                    };
                     says_that
                         || violent_family
-                            && (self.is_government(m) || ministry())
-                            && (before.is_some_and(speech_word)
-                                || after.next().is_some_and(speech_word)
-                                || after.next().is_some_and(speech_word))
+                            && (((self.is_government(m) || ministry())
+                                && (before.is_some_and(speech_word)
+                                    || after.next().is_some_and(speech_word)
+                                    || after.next().is_some_and(speech_word)))
+                                || force_speaks())
                 })
                 .collect();
             // Alone in the sentence it stays: an event with no actor at all reads weaker.
@@ -5181,9 +5206,14 @@ fn past_year_after(
     let clause = &text[t_end..end];
     let clause = &clause[..clause.find([',', ';', '.']).unwrap_or(clause.len())];
     let words: Vec<&str> = clause.split_whitespace().take(reach).collect();
-    // "in 2019", "en janvier 2023", "في مارس 2018": the year right after the preposition or
-    // after a month.
-    let at = |w: &str| matches!(w, "in" | "en" | "في" | "عام");
+    // "in 2019", "en janvier 2023", "في مارس 2018", "around Christmas 2023", "late 2022": the
+    // year right after the preposition or after a month or feast.
+    let at = |w: &str| {
+        matches!(
+            w,
+            "in" | "en" | "في" | "عام" | "around" | "during" | "late" | "early" | "lors" | "fin"
+        )
+    };
     (1..words.len()).any(|i| {
         let year = words[i].len() == 4
             && words[i]
@@ -7782,6 +7812,36 @@ const SPEECH_WORDS: &[&str] = &[
     "اوضحت",
     "صرح",
     "صرحت",
+];
+
+/// Words that make the violence a speaker tells of its own deed: "the army said it killed",
+/// "la police a indiqué qu'elle avait abattu", "قال الجيش إنه قتل", "announced that units had
+/// repelled", "أن إحدى وحداته".
+const OWN_DEED_PRONOUNS: &[&str] = &[
+    "it",
+    "its",
+    "they",
+    "their",
+    "we",
+    "our",
+    "il",
+    "ils",
+    "elle",
+    "elles",
+    "nous",
+    "ses",
+    "leurs",
+    "انه",
+    "انها",
+    "انهم",
+    "اننا",
+    "units",
+    "unit",
+    "unites",
+    "unite",
+    "وحداته",
+    "وحداتها",
+    "وحده",
 ];
 
 /// A verb or noun of saying ("said", "a annoncé", "أعلنت", with a clitic "و"), punctuation

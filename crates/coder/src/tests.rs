@@ -3920,3 +3920,42 @@ fn a_place_named_in_passing_before_does_not_place_the_next_event() {
         .unwrap_or_else(|| panic!("no base in {out:#?}"));
     assert_eq!(base.admin1.as_deref(), Some("Lac"), "{base:#?}");
 }
+
+#[test]
+fn forces_that_only_tell_of_violence_are_neither_side() {
+    // The police confirm the killing: no armed group is named, so the killers are unknown
+    // and the police are not a target that would make it a battle.
+    for text in [
+        "The Plateau State Police Command has confirmed the killing of nine persons in an attack on Hurti community in Bokkos.",
+        "Police said nine persons were killed in an attack on Hurti community in Bokkos.",
+    ] {
+        let ev = events(text, "2024-09-25");
+        assert_eq!(ev.len(), 1, "{ev:#?}");
+        assert_eq!(ev[0].sub_event_type, S::Attack, "{text}");
+        assert_eq!(
+            ev[0].actor1.as_deref(),
+            Some("Unidentified Armed Group (Nigeria)"),
+            "{text}"
+        );
+    }
+    // Their own deed stays theirs.
+    let ev = events(
+        "Police said they shot dead a robbery suspect in Bokkos.",
+        "2024-09-25",
+    );
+    assert_eq!(
+        ev[0].actor1.as_deref(),
+        Some("Police Forces of Nigeria (2023-)"),
+        "{ev:#?}"
+    );
+}
+
+#[test]
+fn a_past_year_after_a_feast_or_season_is_history() {
+    // "around Christmas 2023" in a report of September 2024 recalls an older attack.
+    let ev = events(
+        "Coordinated attacks on dozens of communities in Bokkos and Barkin Ladi around Christmas 2023 left more than 150 people dead.",
+        "2024-09-25",
+    );
+    assert!(ev.is_empty(), "{ev:#?}");
+}
