@@ -1947,6 +1947,30 @@ impl Coder {
                         if actor1.is_none() {
                             actor1 = generic(GenericRole::Unidentified);
                         }
+                        // "mortar shells were fired at the military camp in Sevare", "an IED
+                        // targeted the gendarmerie post": a post or camp that is aimed at
+                        // stands for the forces in it.
+                        if actor2.is_none()
+                            && s.event_type() == rasd_model::EventType::ExplosionsRemoteViolence
+                            && actor1.as_ref().is_some_and(|a| !is_force(a.kind))
+                        {
+                            let text = scan.norm.as_str();
+                            if let Some(m) = in_sentence.iter().find(|m| {
+                                m.target == Target::Cue(Cue::MilObject)
+                                    && m.start >= t_end
+                                    && !matches!(
+                                        &text[m.start..m.end],
+                                        "convoy"
+                                            | "convoi"
+                                            | "رتل"
+                                            | "قافله"
+                                            | "escort"
+                                            | "escorte"
+                                    )
+                            }) {
+                                actor2 = generic(installation_role(&text[m.start..m.end]));
+                            }
+                        }
                         if actor2.is_none()
                             && s.event_type() == rasd_model::EventType::ViolenceAgainstCivilians
                         {

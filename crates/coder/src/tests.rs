@@ -3959,3 +3959,20 @@ fn a_past_year_after_a_feast_or_season_is_history() {
     );
     assert!(ev.is_empty(), "{ev:#?}");
 }
+
+#[test]
+fn weekly_update_bullets_suicide_vbied_shelled_camp_and_earlier_reports() {
+    let ev = events(
+        "On 27 February, a suicide vehicle-borne improvised explosive device targeted the military camp in Boulkessi. On 29 February, several mortar shells were fired at the military camp in Sevare. As reported in the previous update, the attack on a passenger bus near Bankass on 20 February had left eight civilians dead.",
+        "2024-03-04",
+    );
+    assert_eq!(ev.len(), 2, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, S::SuicideBomb, "{ev:#?}");
+    assert_eq!(ev[1].sub_event_type, S::ShellingArtilleryMissileAttack);
+    // The camp aimed at stands for the forces in it.
+    assert_eq!(
+        ev[1].actor2.as_deref(),
+        Some("Military Forces of Mali (2021-)"),
+        "{ev:#?}"
+    );
+}
