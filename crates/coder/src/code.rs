@@ -439,6 +439,13 @@ impl Coder {
             let recalled = within(&scan.matches, s.start, s.end, |m| m.start)
                 .iter()
                 .any(|m| matches!(m.target, Target::Cue(Cue::Background | Cue::Denial)));
+            // "Separately, ...", "Par ailleurs, ...", "ومن جهة أخرى": another story starts.
+            if TOPIC_SHIFTS
+                .iter()
+                .any(|t| scan.norm.as_str()[s.start..s.end].starts_with(t))
+            {
+                after_background = false;
+            }
             let ctx = Context {
                 after_background,
                 // Places may come from the two sentences before ("... in Djibo. Five were killed").
@@ -7836,6 +7843,29 @@ const SPEECH_WORDS: &[&str] = &[
     "اوضحت",
     "صرح",
     "صرحت",
+];
+
+/// Sentence openings (normalised) that turn to another story: what the sentence before
+/// recalled does not carry over.
+const TOPIC_SHIFTS: &[&str] = &[
+    "separately",
+    "meanwhile",
+    "elsewhere",
+    "in another development",
+    "in a separate incident",
+    "in a separate development",
+    "par ailleurs",
+    "ailleurs",
+    "dans un autre registre",
+    "d'autre part",
+    "من جهه اخري",
+    "ومن جهه اخري",
+    "في سياق منفصل",
+    "وفي سياق منفصل",
+    "في سياق اخر",
+    "وفي سياق اخر",
+    "في تطور اخر",
+    "وفي تطور اخر",
 ];
 
 /// Words that make the violence a speaker tells of its own deed: "the army said it killed",

@@ -3976,3 +3976,21 @@ fn weekly_update_bullets_suicide_vbied_shelled_camp_and_earlier_reports() {
         "{ev:#?}"
     );
 }
+
+#[test]
+fn a_topic_shift_ends_what_the_sentence_before_recalled() {
+    // The sentence before recalls ("has stepped up"); "Separately" opens another story, whose
+    // protesters "had gathered" on a day of its own.
+    let ev = events(
+        "Security sources said the assailants belonged to the Islamic State's Sahel branch, which has stepped up incursions from the W park area. Separately, in Dosso town, police on Monday fired tear gas to disperse hundreds of motorcycle-taxi drivers who had gathered in front of the governorate to protest against the ban on motorcycle traffic.",
+        "2025-02-11",
+    );
+    let protest = ev
+        .iter()
+        .find(|e| e.sub_event_type == S::ProtestWithIntervention)
+        .unwrap_or_else(|| panic!("no protest in {ev:#?}"));
+    assert_eq!(
+        protest.event_date.map(|d| d.to_string()).as_deref(),
+        Some("2025-02-10")
+    );
+}
