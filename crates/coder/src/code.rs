@@ -999,6 +999,31 @@ impl Coder {
                 })
                 .collect()
         };
+        // "arrested fourteen people suspected of taking part in the lynching", "interpellé des
+        // personnes soupçonnées d'avoir participé au lynchage": what those seized are suspected
+        // of is the reason for the sentence's event, not another one.
+        let event_cues: Vec<(Cue, usize, usize)> = {
+            let text = scan.norm.as_str();
+            let reasons: Vec<(usize, usize)> = SUSPECTED_OF
+                .iter()
+                .flat_map(|p| {
+                    text[start..end]
+                        .match_indices(p)
+                        .map(move |(i, _)| (start + i, start + i + p.len()))
+                })
+                .collect();
+            event_cues
+                .iter()
+                .copied()
+                .filter(|&(_, s, _)| {
+                    !reasons.iter().any(|&(rs, re)| {
+                        s >= re
+                            && scan.gap(re, s) <= 4
+                            && event_cues.iter().any(|&(_, s0, _)| s0 < rs)
+                    })
+                })
+                .collect()
+        };
         // "The registry was burned down by demonstrators": protesters who burn, loot or block
         // roads riot, even with no protest word in the sentence.
         let mut event_cues = event_cues;
@@ -7843,6 +7868,21 @@ const SPEECH_WORDS: &[&str] = &[
     "اوضحت",
     "صرح",
     "صرحت",
+];
+
+/// What people seized or sought are suspected of (normalised): the reason, not an event.
+const SUSPECTED_OF: &[&str] = &[
+    "suspected of",
+    "accused of",
+    "soupconnes d'avoir",
+    "soupconnees d'avoir",
+    "soupconne d'avoir",
+    "soupconnee d'avoir",
+    "accuses d'avoir",
+    "accusees d'avoir",
+    "accuse d'avoir",
+    "soupconnes de",
+    "soupconnees de",
 ];
 
 /// Sentence openings (normalised) that turn to another story: what the sentence before

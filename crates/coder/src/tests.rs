@@ -3994,3 +3994,21 @@ fn a_topic_shift_ends_what_the_sentence_before_recalled() {
         Some("2025-02-10")
     );
 }
+
+#[test]
+fn what_the_arrested_are_suspected_of_is_the_reason_not_an_event() {
+    // The lynching is why they were arrested; the prosecutor's seat "près le tribunal" names
+    // no trial.
+    let ev = events(
+        "Dans la foulée, la police a interpellé quatorze personnes soupçonnées d'avoir participé au lynchage, a indiqué le procureur de la République près le tribunal de Doba.",
+        "2023-02-27",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, S::Arrests, "{ev:#?}");
+    let ev = events(
+        "Police arrested fourteen people suspected of taking part in the lynching in Doba.",
+        "2023-02-27",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].sub_event_type, S::Arrests, "{ev:#?}");
+}
