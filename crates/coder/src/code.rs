@@ -1002,7 +1002,9 @@ impl Coder {
         // "arrested fourteen people suspected of taking part in the lynching", "interpellé des
         // personnes soupçonnées d'avoir participé au lynchage": what those seized are suspected
         // of is the reason for the sentence's event, not another one.
-        let event_cues: Vec<(Cue, usize, usize)> = {
+        let event_cues: Vec<(Cue, usize, usize)> = if event_cues.len() < 2 {
+            event_cues
+        } else {
             let text = scan.norm.as_str();
             let reasons: Vec<(usize, usize)> = SUSPECTED_OF
                 .iter()
@@ -1559,7 +1561,7 @@ impl Coder {
                     // villagers were killed", "أكدت الشرطة مقتل تسعة أشخاص": forces that tell of
                     // violence in which no armed group is named, and not as their own deed
                     // ("the army said it killed ..."), only speak of it.
-                    let near_after: Vec<&str> = after.clone().take(3).collect();
+                    let speech_after = after.clone().take(3).any(speech_word);
                     let force_speaks = || {
                         is_force(self.mention_kind(m))
                             && m.end <= t_start
@@ -1570,7 +1572,7 @@ impl Coder {
                                 && text[m.start..m.end].starts_with(|c: char| {
                                     ('\u{0600}'..='\u{06FF}').contains(&c)
                                 }))
-                                || near_after.iter().any(|w| speech_word(w)))
+                                || speech_after)
                             && !text[m.end..t_start]
                                 .split(|c: char| !is_word_char(c))
                                 .any(|w| OWN_DEED_PRONOUNS.contains(&w))

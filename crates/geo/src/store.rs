@@ -111,7 +111,31 @@ pub(crate) fn write_places(places: &[PlaceRec]) -> String {
     out
 }
 
-pub(crate) fn read_places(text: &str, file: &'static str) -> Result<Vec<PlaceRec>, GeoError> {
+/// A row of `places.tsv` as read at load time: text fields borrow from the decompressed file,
+/// so loading allocates only what the gazetteer keeps (each short-lived string would be a hole
+/// in the heap of the thread that loads it, which a document thread may inherit).
+pub(crate) struct PlaceRow<'a> {
+    pub src: &'a str,
+    pub cc: &'a str,
+    pub lat: f64,
+    pub lon: f64,
+    pub population: u64,
+    pub area: Option<usize>,
+    pub location: &'a str,
+    keys: &'a str,
+}
+
+impl<'a> PlaceRow<'a> {
+    /// The row's normalised name keys.
+    pub fn keys(&self) -> impl Iterator<Item = &'a str> {
+        self.keys.split('|').filter(|k| !k.is_empty())
+    }
+}
+
+pub(crate) fn read_places<'a>(
+    text: &'a str,
+    file: &'static str,
+) -> Result<Vec<PlaceRow<'a>>, GeoError> {
     let mut out = Vec::new();
     for (i, line) in text.lines().enumerate().skip(1) {
         let err = |problem| GeoError::Embedded {
@@ -130,9 +154,9 @@ pub(crate) fn read_places(text: &str, file: &'static str) -> Result<Vec<PlaceRec
             s.parse::<f64>()
                 .map_err(|_| err(EmbeddedProblem::BadNumber { column: c }))
         };
-        out.push(PlaceRec {
-            src: cols[0].to_string(),
-            cc: cols[1].to_string(),
+        out.push(PlaceRow {
+            src: cols[0],
+            cc: cols[1],
             lat: num("lat", cols[2])?,
             lon: num("lon", cols[3])?,
             population: cols[4].parse().map_err(|_| {
@@ -149,12 +173,8 @@ pub(crate) fn read_places(text: &str, file: &'static str) -> Result<Vec<PlaceRec
                         .map_err(|_| err(EmbeddedProblem::BadNumber { column: "area" }))?,
                 )
             },
-            location: cols[6].to_string(),
-            keys: cols[7]
-                .split('|')
-                .filter(|k| !k.is_empty())
-                .map(str::to_string)
-                .collect(),
+            location: cols[6],
+            keys: cols[7],
         });
     }
     Ok(out)
