@@ -1006,13 +1006,12 @@ impl Coder {
             event_cues
         } else {
             let text = scan.norm.as_str();
-            let reasons: Vec<(usize, usize)> = SUSPECTED_OF
-                .iter()
-                .flat_map(|p| {
-                    text[start..end]
-                        .match_indices(p)
-                        .map(move |(i, _)| (start + i, start + i + p.len()))
-                })
+            static PHRASES: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
+                AhoCorasick::new(SUSPECTED_OF).expect("suspected-of phrases compile")
+            });
+            let reasons: Vec<(usize, usize)> = PHRASES
+                .find_overlapping_iter(&text[start..end])
+                .map(|m| (start + m.start(), start + m.end()))
                 .collect();
             event_cues
                 .iter()
