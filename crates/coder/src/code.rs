@@ -440,10 +440,9 @@ impl Coder {
                 .iter()
                 .any(|m| matches!(m.target, Target::Cue(Cue::Background | Cue::Denial)));
             // "Separately, ...", "Par ailleurs, ...", "ومن جهة أخرى": another story starts.
-            if TOPIC_SHIFTS
-                .iter()
-                .any(|t| scan.norm.as_str()[s.start..s.end].starts_with(t))
-            {
+            let opening = &scan.norm.as_str()[s.start..s.end];
+            let opening = opening.strip_prefix('و').unwrap_or(opening);
+            if TOPIC_SHIFTS.iter().any(|t| opening.starts_with(t)) {
                 after_background = false;
             }
             let ctx = Context {
@@ -1568,9 +1567,7 @@ impl Coder {
                             // The verb before its subject only in Arabic ("said soldiers
                             // shot dead" names the soldiers as the doers).
                             && ((before.is_some_and(speech_word)
-                                && text[m.start..m.end].starts_with(|c: char| {
-                                    ('\u{0600}'..='\u{06FF}').contains(&c)
-                                }))
+                                && text[m.start..m.end].starts_with(is_arabic_letter))
                                 || speech_after)
                             && !text[m.end..t_start]
                                 .split(|c: char| !is_word_char(c))
@@ -1991,15 +1988,7 @@ impl Coder {
                             if let Some(m) = in_sentence.iter().find(|m| {
                                 m.target == Target::Cue(Cue::MilObject)
                                     && m.start >= t_end
-                                    && !matches!(
-                                        &text[m.start..m.end],
-                                        "convoy"
-                                            | "convoi"
-                                            | "رتل"
-                                            | "قافله"
-                                            | "escort"
-                                            | "escorte"
-                                    )
+                                    && !is_convoy(&text[m.start..m.end])
                             }) {
                                 actor2 = generic(installation_role(&text[m.start..m.end]));
                             }
@@ -2406,12 +2395,8 @@ impl Coder {
                 } else {
                     in_sentence.iter().find(|m| {
                         // A convoy may carry miners or traders: only a post or unit counts.
-                        let convoy = matches!(
-                            &scan.norm.as_str()[m.start..m.end],
-                            "convoy" | "convoi" | "رتل" | "قافله" | "escort" | "escorte"
-                        );
                         m.target == Target::Cue(Cue::MilObject)
-                            && !convoy
+                            && !is_convoy(&scan.norm.as_str()[m.start..m.end])
                             && ((m.start >= t_end && scan.gap(t_end, m.start) <= 3)
                                 || (passive_trigger
                                     && m.end <= t_start
@@ -5017,6 +5002,15 @@ fn arabic_past_verb(word: &str) -> bool {
                 .is_some_and(|rest| matches!(rest, "" | "وا" | "ت" | "ن" | "ا" | "تا"))
         })
     })
+}
+
+/// A convoy or escort (normalised cue text): it may carry miners or traders, so unlike a post
+/// or camp it does not stand for the forces.
+fn is_convoy(w: &str) -> bool {
+    matches!(
+        w,
+        "convoy" | "convoi" | "رتل" | "قافله" | "escort" | "escorte"
+    )
 }
 
 fn is_arabic_letter(c: char) -> bool {
@@ -7886,8 +7880,8 @@ const SUSPECTED_OF: &[&str] = &[
     "soupconnees de",
 ];
 
-/// Sentence openings (normalised) that turn to another story: what the sentence before
-/// recalled does not carry over.
+/// Sentence openings (normalised, an Arabic "و" before them stripped) that turn to another
+/// story: what the sentence before recalled does not carry over.
 const TOPIC_SHIFTS: &[&str] = &[
     "separately",
     "meanwhile",
@@ -7900,13 +7894,9 @@ const TOPIC_SHIFTS: &[&str] = &[
     "dans un autre registre",
     "d'autre part",
     "من جهه اخري",
-    "ومن جهه اخري",
     "في سياق منفصل",
-    "وفي سياق منفصل",
     "في سياق اخر",
-    "وفي سياق اخر",
     "في تطور اخر",
-    "وفي تطور اخر",
 ];
 
 /// Words that make the violence a speaker tells of its own deed: "the army said it killed",

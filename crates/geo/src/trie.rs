@@ -63,12 +63,7 @@ impl NameTrie {
             let first_child = trie.label.len() as u32;
             let mut n_children = 0u16;
             let mut child = |trie: &mut NameTrie, b: u8, from: usize, to: usize| {
-                let id = trie.label.len() as u32;
-                trie.nodes.push(LEAF);
-                trie.label.push(b);
-                if node == 0 {
-                    trie.root[b as usize] = id;
-                }
+                let id = trie.add_node(node, b);
                 queue.push((id, from, to, depth + 1));
                 n_children += 1;
             };
@@ -78,14 +73,9 @@ impl NameTrie {
                 let rest = &keys[k as usize][depth..];
                 let mut n = node as usize;
                 for &b in rest {
-                    let id = trie.label.len() as u32;
+                    let id = trie.add_node(n as u32, b);
                     trie.nodes[n].first = id;
                     trie.nodes[n].count = 1;
-                    trie.nodes.push(LEAF);
-                    trie.label.push(b);
-                    if n == 0 {
-                        trie.root[b as usize] = id;
-                    }
                     n = id as usize;
                 }
                 trie.nodes[n].pattern = k;
@@ -171,6 +161,18 @@ impl NameTrie {
             trie.nodes[node as usize].count = n_children;
         }
         trie
+    }
+
+    /// Append a node reached from `parent` by byte `b` (the caller records it among the
+    /// parent's children).
+    fn add_node(&mut self, parent: u32, b: u8) -> u32 {
+        let id = self.label.len() as u32;
+        self.nodes.push(LEAF);
+        self.label.push(b);
+        if parent == 0 {
+            self.root[b as usize] = id;
+        }
+        id
     }
 
     /// The longest key that `hay[at..]` starts with: its end in `hay` and its pattern index.
