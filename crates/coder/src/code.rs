@@ -5406,26 +5406,16 @@ fn attribution(scan: &Scan, start: usize, end: usize) -> bool {
         .any(|m| {
             m.target == Target::Cue(Cue::Claim)
                 && [
-                    "blam",
-                    "was blamed",
-                    "imput",
-                    "attribu",
-                    "accus",
-                    "pointe",
-                    "identif",
-                    "were identified",
-                    "اتهم",
-                    "يتهم",
-                    "تتهم",
-                    "نسب",
-                    "ينسب",
-                    "تنسب",
-                    "حمل",
-                    "يحمل",
-                    "تحمل",
+                    "blam", "imput", "attribu", "accus", "pointe", "identif", "اتهم", "يتهم",
+                    "تتهم", "نسب", "ينسب", "تنسب", "حمل", "يحمل", "تحمل",
                 ]
                 .iter()
-                .any(|w| text[m.start..m.end].starts_with(w))
+                // "ont attribué l'attentat à", "has blamed": the auxiliary comes first.
+                .any(|w| {
+                    text[m.start..m.end]
+                        .split(' ')
+                        .any(|word| word.starts_with(w))
+                })
         })
 }
 

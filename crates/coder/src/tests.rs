@@ -509,6 +509,18 @@ const CASES: &[Case] = &[
         expect: Some(Expect { actor1: Some("Boko Haram"), fatalities: Some(6), ..ev(S::SuicideBomb) }),
     },
     Case {
+        name: "fr 'les autorités ont attribué l'attentat à X': the auxiliary before the verb of blame",
+        published: "2026-03-03",
+        text: "Une kamikaze s'est fait exploser vendredi dans un marché de Bol, tuant six personnes. Les autorités locales ont attribué l'attentat à Boko Haram.",
+        expect: Some(Expect { actor1: Some("Boko Haram"), fatalities: Some(6), ..ev(S::SuicideBomb) }),
+    },
+    Case {
+        name: "fr 'les autorités attribuent l'attentat à X' names the perpetrator",
+        published: "2026-03-03",
+        text: "Une kamikaze s'est fait exploser vendredi dans un marché de Bol, tuant six personnes. Les autorités attribuent l'attentat à Boko Haram.",
+        expect: Some(Expect { actor1: Some("Boko Haram"), fatalities: Some(6), ..ev(S::SuicideBomb) }),
+    },
+    Case {
         name: "en uncounted 'victims' of a kidnapping are no death",
         published: "2026-02-10",
         text: "Two employees of an NGO were abducted by unidentified gunmen on Sunday on the road between Agadez and Arlit. The kidnappers took the victims towards the border.",
