@@ -1999,6 +1999,32 @@ impl Coder {
                             actor2 = generic(GenericRole::Civilians);
                         }
                     }
+                    // "Fighters of the Islamic State entered Inekar a day after the army
+                    // withdrew", "soldiers pulled out and dozens of armed men arrived": the
+                    // group that takes the ground forces leave is ACLED's actor1 of the
+                    // transfer, the forces that left its actor2.
+                    rasd_model::EventType::StrategicDevelopments
+                        if tags.contains(&"withdrawal")
+                            && actor1.as_ref().is_some_and(|a| is_force(a.kind)) =>
+                    {
+                        let taker = if actor2
+                            .as_ref()
+                            .is_some_and(|a| a.kind.is_armed() && !is_force(a.kind))
+                        {
+                            actor2.take()
+                        } else {
+                            mentions
+                                .iter()
+                                .filter(|m| {
+                                    let k = self.mention_kind(m);
+                                    k.is_armed() && !is_force(k)
+                                })
+                                .find_map(resolve)
+                        };
+                        if let Some(t) = taker {
+                            actor2 = actor1.replace(t);
+                        }
+                    }
                     _ => {}
                 }
                 s

@@ -527,6 +527,18 @@ const CASES: &[Case] = &[
         expect: Some(Expect { actor1: Some("Unidentified Armed Group (Niger)"), fatalities: Some(0), ..ev(S::AbductionForcedDisappearance) }),
     },
     Case {
+        name: "en the group that moves in after the army withdraws is actor1 of the transfer",
+        published: "2026-02-10",
+        text: "Fighters of the Islamic State Sahel Province entered the town of Tidermene on Monday, a day after the Malian army withdrew from its post there.",
+        expect: Some(Expect { actor1: Some("Islamic State (Sahel)"), actor2: Some("Military Forces of Mali"), ..ev(S::NonViolentTransferOfTerritory) }),
+    },
+    Case {
+        name: "fr le groupe qui s'installe après le retrait de l'armée est l'actor1 du transfert",
+        published: "2026-02-10",
+        text: "Les soldats burkinabè se sont retirés samedi de Kiembara, où des combattants du JNIM se sont installés le soir même sans combat.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Military Forces of Burkina Faso"), ..ev(S::NonViolentTransferOfTerritory) }),
+    },
+    Case {
         name: "en the force 'backed by' another leads and the backer is its associate",
         published: "2026-02-10",
         text: "Malian troops backed by Russia's Africa Corps retook control of the town of Lerneb in the Timbuktu region on Thursday, the army said.",
