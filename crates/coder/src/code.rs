@@ -5638,6 +5638,12 @@ fn casualties(
         if n.value >= 1000 && n.vagueness == Vagueness::Vague {
             continue;
         }
+        // "attacked by several hundred terrorists": the attackers counted, not the dead.
+        // "revising upwards an initial toll of 12 dead": a figure the sentence replaces.
+        let before = scan.norm.as_str()[start..n.start].trim_end_matches([' ', '"', '«', '“']);
+        if before.ends_with(" by") || before.ends_with(" par") || superseded_toll(before) {
+            continue;
+        }
         // "six years", "8 vehicles", "20 km": not people.
         // ("une soixantaine de kilomètres": a vague count takes "de" before its unit.)
         let measured = in_sentence.iter().any(|m| {
@@ -6780,6 +6786,28 @@ fn preliminary(sentence: &str) -> bool {
         "حصيله سابقه",
     ];
     MARKS.iter().any(|m| sentence.contains(m))
+}
+
+/// The words before a count name it a first, since revised figure ("an initial toll of",
+/// "un premier bilan de", "حصيلة أولية بلغت").
+fn superseded_toll(before: &str) -> bool {
+    let before = ["of", "de", "d'", "بلغت", "ب"]
+        .iter()
+        .find_map(|w| before.strip_suffix(w))
+        .unwrap_or(before)
+        .trim_end();
+    [
+        "initial toll",
+        "earlier toll",
+        "previous toll",
+        "premier bilan",
+        "precedent bilan",
+        "bilan initial",
+        "حصيله اوليه",
+        "حصيله سابقه",
+    ]
+    .iter()
+    .any(|m| before.ends_with(m))
 }
 
 /// Words in a sentence that make its event a new one of the same kind: "another attack",

@@ -197,6 +197,24 @@ const CASES: &[Case] = &[
         expect: None,
     },
     Case {
+        name: "en the initial toll a sentence revises is not added to the new one",
+        published: "2025-03-13",
+        text: "Seventeen Nigerien soldiers were killed when militants ambushed an army patrol on Tuesday near Banibangou, the defence ministry said, revising upwards an initial toll of 12 dead.",
+        expect: Some(Expect { fatalities: Some(17), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en the attackers counted after 'by' are not the dead",
+        published: "2025-03-13",
+        text: "Seventeen soldiers were killed near Banibangou on Tuesday. The patrol was attacked by several hundred terrorists riding motorcycles and dozens of assailants were neutralised, the ministry said.",
+        expect: Some(Expect { fatalities: Some(29), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr le premier bilan remplacé n'est pas ajouté au nouveau",
+        published: "2025-03-13",
+        text: "Dix-sept soldats ont été tués mardi dans une embuscade près de Banibangou, selon le ministère de la Défense, qui revoit à la hausse un premier bilan de 12 morts.",
+        expect: Some(Expect { fatalities: Some(17), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en a toll revised on a day and a number of soldiers killed are the first event's",
         published: "2024-04-19",
         text: "Gunmen attacked an army camp at Boni on Monday, killing seven soldiers, the army said. On Wednesday it revised the toll to 15 dead. Two local officials reached in Douentza put the number of soldiers killed at 26.",
