@@ -526,16 +526,26 @@ impl Coder {
                 // statement on Tuesday") paragraphs after the attack.
                 // A sentence dated weeks away from the event speaks of another one ("En
                 // janvier 2021, le camp avait déjà été visé par un assaut attribué à ...").
-                let dated = within(&scan.dates, s.start, s.end, |d| d.start);
+                // ("ونسبت مصادر أمنية القصف إلى الجماعة، التي أعلنت في أغسطس الماضي حصارا": a
+                // date after the claim tells of the claimant, not of the event.)
+                let claim_at = within(&scan.matches, s.start, s.end, |m| m.start)
+                    .iter()
+                    .find(|m| m.target == Target::Cue(Cue::Claim))
+                    .map_or(s.end, |m| m.start);
+                // ("JNIM, which announced a blockade in early September, said it had killed
+                // eight soldiers": a month named alone within weeks is the claimant's story.)
+                let dated = within(&scan.dates, s.start, claim_at, |d| d.start);
+                let background = self.config.background_days;
                 let last = candidates
                     .iter_mut()
                     .rev()
                     .find(|c| unknown_perpetrator(&c.actor1) && c.sub.event_type().is_violent())
                     .filter(|c| {
                         c.date.is_none_or(|e| {
-                            dated
-                                .iter()
-                                .all(|d| (d.date - e.date).num_days().abs() <= 14)
+                            dated.iter().all(|d| {
+                                let apart = (d.date - e.date).num_days().abs();
+                                apart <= 14 || (d.precision == 3 && apart <= background)
+                            })
                         })
                     });
                 if let Some(last) = last {
@@ -1474,7 +1484,15 @@ impl Coder {
             }
         }
         if let (Some(d), Some(p)) = (date, doc.published) {
-            if (p - d.date).num_days() > self.config.background_days {
+            // "Indelimane in November, where 49 soldiers died, and Inates in December": a
+            // month named alone in a report of the next month or later is a recap; a report's
+            // news names its day.
+            use chrono::Datelike;
+            // (A short note may be a summary dated by month only.)
+            let past_month = !ctx.short_doc
+                && d.precision == 3
+                && (d.date.year(), d.date.month()) < (p.year(), p.month());
+            if (p - d.date).num_days() > self.config.background_days || past_month {
                 // "held a protest ... following their October 2015 dismissals", "marched for
                 // the victims of the October 2014 uprising": an old date after a protest's
                 // trigger, or inside a noun phrase ("in the October 2014 insurrection"), is

@@ -4054,3 +4054,16 @@ fn what_the_arrested_are_suspected_of_is_the_reason_not_an_event() {
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].sub_event_type, S::Arrests, "{ev:#?}");
 }
+
+#[test]
+fn a_month_named_alone_in_a_later_report_is_a_recap() {
+    for text in [
+        "Gunmen attacked the village of Sollé on Tuesday, killing four civilians, a local official said.\n\nThe governor visited the village on Wednesday. Schools remain closed.\n\nThe region has seen worse: in December, 71 soldiers were killed at Inates in Niger's Tillaberi region, and militants struck Arbinda, killing 35 civilians.",
+        "Des hommes armés ont attaqué mardi le village de Sollé, tuant quatre civils, selon un responsable local.\n\nLe gouverneur a visité le village mercredi. Les écoles restent fermées.\n\nLa région a connu pire : en décembre, 71 soldats avaient été tués à Inates, dans la région de Tillabéri au Niger.",
+    ] {
+        let ev = events(text, "2020-01-10");
+        assert_eq!(ev.len(), 1, "{text}: {ev:?}");
+        assert_eq!(ev[0].location.as_deref(), Some("Solle"), "{ev:?}");
+        assert_eq!(ev[0].fatalities, Some(4), "{ev:?}");
+    }
+}
