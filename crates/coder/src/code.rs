@@ -1902,6 +1902,7 @@ impl Coder {
         };
         let sub = match family {
             Family::Fixed(s) => {
+                let mut s = s;
                 match s.event_type() {
                     // Rioters riot; whoever else was named is their target.
                     rasd_model::EventType::Riots
@@ -2015,6 +2016,40 @@ impl Coder {
                             && s.event_type() == rasd_model::EventType::ViolenceAgainstCivilians
                         {
                             actor2 = generic(GenericRole::Civilians);
+                        }
+                    }
+                    // "Dozens of young people set fire to the police post ... Police fired tear
+                    // gas to disperse them": a crowd that burns or wrecks a post of the forces,
+                    // or that the forces disperse, riots (ACLED: violent demonstration), with
+                    // no armed group beside it.
+                    rasd_model::EventType::StrategicDevelopments
+                        if s == SubEventType::LootingPropertyDestruction
+                            && actor1.as_ref().is_some_and(|a| {
+                                a.kind == ActorKind::Civilians
+                                    && a.span.is_some_and(|(_, e)| e <= t_start)
+                            })
+                            && !mentions.iter().any(|m| {
+                                let k = self.mention_kind(m);
+                                k.is_armed() && !is_force(k)
+                            }) =>
+                    {
+                        let text = scan.norm.as_str();
+                        let post = in_sentence.iter().find(|m| {
+                            m.target == Target::Cue(Cue::MilObject)
+                                && m.start >= t_end
+                                && scan.gap(t_end, m.start) <= 2
+                                && !is_convoy(&text[m.start..m.end])
+                        });
+                        let dispersed = in_sentence.iter().any(|m| dispersal(text, m))
+                            || within(&scan.matches, end, ctx.next_end, |m| m.start)
+                                .iter()
+                                .any(|m| dispersal(text, m));
+                        if post.is_some() || dispersed {
+                            s = SubEventType::ViolentDemonstration;
+                            actor1 = generic(GenericRole::Rioters);
+                            actor2 = post
+                                .map(|m| generic(installation_role(&text[m.start..m.end])))
+                                .unwrap_or_else(|| generic(GenericRole::Police));
                         }
                     }
                     // "Fighters of the Islamic State entered Inekar a day after the army

@@ -287,6 +287,18 @@ const CASES: &[Case] = &[
         expect: Some(Expect { actor1: Some("Rioters (Niger)"), actor2: Some("Police Forces of Niger"), ..ev(S::ViolentDemonstration) }),
     },
     Case {
+        name: "en young people who set fire to a police post riot against the police",
+        published: "2024-04-14",
+        text: "On Saturday, dozens of young people set fire to the police post in Konni.",
+        expect: Some(Expect { actor1: Some("Rioters (Niger)"), actor2: Some("Police Forces of Niger"), ..ev(S::ViolentDemonstration) }),
+    },
+    Case {
+        name: "en drivers angry at police checkpoints who burn a post riot; the checkpoints are no actor",
+        published: "2024-04-14",
+        text: "On Saturday, motorcycle-taxi drivers angry at racketeering at police checkpoints set fire to the police post in Konni.",
+        expect: Some(Expect { actor1: Some("Rioters (Niger)"), actor2: Some("Police Forces of Niger"), ..ev(S::ViolentDemonstration) }),
+    },
+    Case {
         name: "en a sentence 'Claimed by X' names the perpetrator of the bombing before it",
         published: "2026-03-02",
         text: "A military vehicle was struck by an IED near Tounte on Sunday, four soldiers were wounded. Claimed by JNIM on Monday.",
