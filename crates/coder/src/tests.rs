@@ -299,6 +299,18 @@ const CASES: &[Case] = &[
         expect: Some(Expect { actor1: Some("Rioters (Niger)"), actor2: Some("Police Forces of Niger"), ..ev(S::ViolentDemonstration) }),
     },
     Case {
+        name: "en armed youths of two communities fighting with guns are communal militias in a clash",
+        published: "2025-04-15",
+        text: "Last Wednesday, armed youths from the two communities fought with guns, machetes and bows in Lamurde town.",
+        expect: Some(Expect { actor1: Some("Unidentified Communal Militia (Nigeria)"), actor2: Some("Unidentified Communal Militia (Nigeria)"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr des jeunes armés de deux communautés qui s'affrontent sont des milices communautaires",
+        published: "2025-04-15",
+        text: "Mercredi dernier, des jeunes armés des deux communautés se sont affrontés à Lamurde.",
+        expect: Some(Expect { actor1: Some("Unidentified Communal Militia (Nigeria)"), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en a sentence 'Claimed by X' names the perpetrator of the bombing before it",
         published: "2026-03-02",
         text: "A military vehicle was struck by an IED near Tounte on Sunday, four soldiers were wounded. Claimed by JNIM on Monday.",
