@@ -6843,13 +6843,10 @@ fn preliminary(sentence: &str) -> bool {
 
 /// The words before a count name it a first, since revised figure ("an initial toll of",
 /// "un premier bilan de", "حصيلة أولية بلغت").
+/// ("بعد أن كانت حصيلة أولية قد تحدثت عن أربعة قتلى": up to four words may tell how the
+/// first figure was given.)
 fn superseded_toll(before: &str) -> bool {
-    let before = ["of", "de", "d'", "بلغت", "ب"]
-        .iter()
-        .find_map(|w| before.strip_suffix(w))
-        .unwrap_or(before)
-        .trim_end();
-    [
+    const MARKS: &[&str] = &[
         "initial toll",
         "earlier toll",
         "previous toll",
@@ -6858,9 +6855,13 @@ fn superseded_toll(before: &str) -> bool {
         "bilan initial",
         "حصيله اوليه",
         "حصيله سابقه",
-    ]
-    .iter()
-    .any(|m| before.ends_with(m))
+    ];
+    MARKS.iter().any(|m| {
+        before.rfind(m).is_some_and(|i| {
+            let rest = &before[i + m.len()..];
+            !rest.contains([',', '.', ';', '،']) && rest.split_whitespace().count() <= 4
+        })
+    })
 }
 
 /// Words in a sentence that make its event a new one of the same kind: "another attack",

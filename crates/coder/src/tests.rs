@@ -215,6 +215,18 @@ const CASES: &[Case] = &[
         expect: Some(Expect { fatalities: Some(17), ..ev(S::ArmedClash) }),
     },
     Case {
+        name: "ar a first toll 'of which an initial count spoke' is not added to the revised one",
+        published: "2025-06-22",
+        text: "ارتفعت حصيلة التفجير الانتحاري الذي استهدف سوقا في بلدة كوندوغا مساء السبت إلى تسعة قتلى، بعد أن كانت حصيلة أولية قد تحدثت عن أربعة قتلى.",
+        expect: Some(Expect { fatalities: Some(9), ..ev(S::SuicideBomb) }),
+    },
+    Case {
+        name: "en 'up from an initial toll that stood at four' is not added",
+        published: "2025-06-22",
+        text: "Nine people were killed in a suicide bombing at a market in Konduga on Saturday, up from an initial toll that stood at four dead.",
+        expect: Some(Expect { fatalities: Some(9), ..ev(S::SuicideBomb) }),
+    },
+    Case {
         name: "en a toll revised on a day and a number of soldiers killed are the first event's",
         published: "2024-04-19",
         text: "Gunmen attacked an army camp at Boni on Monday, killing seven soldiers, the army said. On Wednesday it revised the toll to 15 dead. Two local officials reached in Douentza put the number of soldiers killed at 26.",
