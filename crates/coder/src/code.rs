@@ -4084,6 +4084,14 @@ impl Coder {
                 c.actor1 = Some(military);
             }
         }
+        // "An engineering team detected and neutralised an IED": a device defused with no
+        // one named was defused by the forces.
+        if c.sub == SubEventType::DisruptedWeaponsUse && c.actor1.is_none() {
+            let military = generic(GenericRole::Military);
+            if military.name.is_some() {
+                c.actor1 = Some(military);
+            }
+        }
         let (event_date, time_precision) = match (c.date, doc.published) {
             (Some(d), _) => (Some(d.date), Some(d.precision)),
             (None, Some(p)) => (Some(p), Some(2)),

@@ -323,6 +323,18 @@ const CASES: &[Case] = &[
         expect: Some(Expect { actor1: Some("Unidentified Communal Militia (Nigeria)"), ..ev(S::ArmedClash) }),
     },
     Case {
+        name: "en an IED 'detected and neutralised' by an engineering team is disrupted weapons use by the army",
+        published: "2023-10-12",
+        text: "On Wednesday morning an engineering team detected and neutralised an improvised explosive device buried on the road near Gassan, averting what the army called a murderous ambush.",
+        expect: Some(Expect { actor1: Some("Military Forces of Burkina Faso"), fatalities: Some(0), ..ev(S::DisruptedWeaponsUse) }),
+    },
+    Case {
+        name: "fr un engin explosif 'détecté puis neutralisé' est une arme neutralisée, pas une explosion",
+        published: "2024-02-16",
+        text: "Mercredi, une équipe du génie militaire a détecté puis neutralisé un engin explosif improvisé enfoui sur l'axe Ouargaye-Sangha.",
+        expect: Some(Expect { actor1: Some("Military Forces of Burkina Faso"), fatalities: Some(0), ..ev(S::DisruptedWeaponsUse) }),
+    },
+    Case {
         name: "en a sentence 'Claimed by X' names the perpetrator of the bombing before it",
         published: "2026-03-02",
         text: "A military vehicle was struck by an IED near Tounte on Sunday, four soldiers were wounded. Claimed by JNIM on Monday.",
