@@ -2052,6 +2052,41 @@ impl Coder {
                                 .unwrap_or_else(|| generic(GenericRole::Police));
                         }
                     }
+                    // "Un accord a été conclu dimanche à Monimpébougou entre des représentants des
+                    // chasseurs dozos et des émissaires de la katiba Macina": the parties follow
+                    // "between"; a community that signs with an armed group comes second.
+                    rasd_model::EventType::StrategicDevelopments
+                        if s == SubEventType::Agreement =>
+                    {
+                        let text = scan.norm.as_str();
+                        let between = [" between ", " entre ", " بين "]
+                            .iter()
+                            .filter_map(|w| Some(t_end + text[t_end..end].find(w)? + w.len()))
+                            .min()
+                            .filter(|&at| !text[t_end..at].contains(['.', ';']));
+                        if let Some(at) = between {
+                            let mut parties = mentions.iter().filter(|m| m.start >= at);
+                            let first = parties.next();
+                            let second = first.and_then(|a| parties.find(|m| m.refs != a.refs));
+                            if let (Some(a), Some(b)) =
+                                (first.and_then(resolve), second.and_then(resolve))
+                            {
+                                actor1 = Some(a);
+                                actor2 = Some(b);
+                            }
+                        }
+                        let armed = |a: &Option<Slot>| {
+                            a.as_ref()
+                                .is_some_and(|a| a.kind.is_armed() && !is_force(a.kind))
+                        };
+                        if actor1
+                            .as_ref()
+                            .is_some_and(|a| a.kind == ActorKind::Civilians)
+                            && armed(&actor2)
+                        {
+                            std::mem::swap(&mut actor1, &mut actor2);
+                        }
+                    }
                     // "Fighters of the Islamic State entered Inekar a day after the army
                     // withdrew", "soldiers pulled out and dozens of armed men arrived": the
                     // group that takes the ground forces leave is ACLED's actor1 of the

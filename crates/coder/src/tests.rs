@@ -335,6 +335,18 @@ const CASES: &[Case] = &[
         expect: Some(Expect { actor1: Some("Military Forces of Burkina Faso"), fatalities: Some(0), ..ev(S::DisruptedWeaponsUse) }),
     },
     Case {
+        name: "fr les parties d'un accord 'conclu ... entre X et Y' sont ses deux acteurs",
+        published: "2022-03-10",
+        text: "Un accord local a été conclu dimanche à Monimpébougou, dans le cercle de Macina, entre des représentants des chasseurs dozos de la zone et des émissaires de la katiba Macina.",
+        expect: Some(Expect { actor1: Some("Dozo"), actor2: Some("JNIM"), ..ev(S::Agreement) }),
+    },
+    Case {
+        name: "en notables who sign an agreement with an armed group come second",
+        published: "2023-11-27",
+        text: "Notables of the town of Dioura signed a local agreement with commanders of JNIM on Tuesday, allowing the weekly market to reopen.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Civilians (Mali)"), ..ev(S::Agreement) }),
+    },
+    Case {
         name: "en a sentence 'Claimed by X' names the perpetrator of the bombing before it",
         published: "2026-03-02",
         text: "A military vehicle was struck by an IED near Tounte on Sunday, four soldiers were wounded. Claimed by JNIM on Monday.",
