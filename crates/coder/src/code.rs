@@ -1900,6 +1900,27 @@ impl Coder {
                 .and_then(|a| a.name.as_deref())
                 .is_some_and(|n| n.starts_with("Government of"))
         };
+        // The forces a crowd rioted against: those of the post it burnt or wrecked (within
+        // `reach` words of the verb), else those who dispersed it in this sentence or the next.
+        let riot_target = |reach: usize| -> Option<GenericRole> {
+            let text = scan.norm.as_str();
+            let post = in_sentence.iter().find(|m| {
+                m.target == Target::Cue(Cue::MilObject)
+                    && m.start >= t_end
+                    && scan.gap(t_end, m.start) <= reach
+                    && !is_convoy(&text[m.start..m.end])
+            });
+            let dispersed = || {
+                in_sentence.iter().any(|m| dispersal(text, m))
+                    || within(&scan.matches, end, ctx.next_end, |m| m.start)
+                        .iter()
+                        .any(|m| dispersal(text, m))
+            };
+            match post {
+                Some(m) => Some(installation_role(&text[m.start..m.end])),
+                None => dispersed().then_some(GenericRole::Police),
+            }
+        };
         let sub = match family {
             Family::Fixed(s) => {
                 let mut s = s;
@@ -2033,23 +2054,10 @@ impl Coder {
                                 k.is_armed() && !is_force(k)
                             }) =>
                     {
-                        let text = scan.norm.as_str();
-                        let post = in_sentence.iter().find(|m| {
-                            m.target == Target::Cue(Cue::MilObject)
-                                && m.start >= t_end
-                                && scan.gap(t_end, m.start) <= 2
-                                && !is_convoy(&text[m.start..m.end])
-                        });
-                        let dispersed = in_sentence.iter().any(|m| dispersal(text, m))
-                            || within(&scan.matches, end, ctx.next_end, |m| m.start)
-                                .iter()
-                                .any(|m| dispersal(text, m));
-                        if post.is_some() || dispersed {
+                        if let Some(role) = riot_target(2) {
                             s = SubEventType::ViolentDemonstration;
                             actor1 = generic(GenericRole::Rioters);
-                            actor2 = post
-                                .map(|m| generic(installation_role(&text[m.start..m.end])))
-                                .unwrap_or_else(|| generic(GenericRole::Police));
+                            actor2 = generic(role);
                         }
                     }
                     // "Un accord a été conclu dimanche à Monimpébougou entre des représentants des
@@ -2114,6 +2122,14 @@ impl Coder {
                         }
                     }
                     _ => {}
+                }
+                // "Angry youths set fire to a police checkpoint ... Police fired tear gas to
+                // disperse them": the post burnt, or the forces that disperse the rioters,
+                // are the other side.
+                if s == SubEventType::ViolentDemonstration && actor2.is_none() {
+                    if let Some(role) = riot_target(usize::MAX) {
+                        actor2 = generic(role);
+                    }
                 }
                 s
             }

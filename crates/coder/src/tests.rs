@@ -347,6 +347,18 @@ const CASES: &[Case] = &[
         expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Civilians (Mali)"), ..ev(S::Agreement) }),
     },
     Case {
+        name: "en angry youths whom the police disperse riot against the police",
+        published: "2021-06-15",
+        text: "Angry youths set fire to the town hall in Potiskum on Monday. Police fired tear gas to disperse them.",
+        expect: Some(Expect { actor1: Some("Rioters (Nigeria)"), actor2: Some("Police Forces of Nigeria"), ..ev(S::ViolentDemonstration) }),
+    },
+    Case {
+        name: "fr des émeutiers dispersés par la police dans la phrase suivante l'ont pour adversaire",
+        published: "2021-06-15",
+        text: "Des jeunes en colère ont incendié des pneus lundi à Potiskum. La police les a dispersés à coups de gaz lacrymogène.",
+        expect: Some(Expect { actor1: Some("Rioters (Nigeria)"), actor2: Some("Police Forces of Nigeria"), ..ev(S::ViolentDemonstration) }),
+    },
+    Case {
         name: "en a sentence 'Claimed by X' names the perpetrator of the bombing before it",
         published: "2026-03-02",
         text: "A military vehicle was struck by an IED near Tounte on Sunday, four soldiers were wounded. Claimed by JNIM on Monday.",
