@@ -6885,37 +6885,30 @@ fn borrowed_or_said(c: &Candidate, places: &[Place], text: &str) -> bool {
 /// The sentence gives a first, since revised toll ("in an initial toll", "un premier bilan",
 /// "حصيلة أولية"): a later figure is not its recount.
 fn preliminary(sentence: &str) -> bool {
-    const MARKS: &[&str] = &[
-        "initial toll",
-        "preliminary toll",
-        "earlier toll",
-        "first toll",
-        "premier bilan",
-        "bilan provisoire",
-        "precedent bilan",
-        "bilan initial",
-        "حصيله اوليه",
-        "حصيله سابقه",
-    ];
-    MARKS.iter().any(|m| sentence.contains(m))
+    FIRST_TOLL
+        .iter()
+        .chain(&["preliminary toll", "first toll", "bilan provisoire"])
+        .any(|m| sentence.contains(m))
 }
+
+/// A first toll a later figure replaces ("initial toll", "un premier bilan", "حصيلة أولية").
+const FIRST_TOLL: &[&str] = &[
+    "initial toll",
+    "earlier toll",
+    "previous toll",
+    "premier bilan",
+    "precedent bilan",
+    "bilan initial",
+    "حصيله اوليه",
+    "حصيله سابقه",
+];
 
 /// The words before a count name it a first, since revised figure ("an initial toll of",
 /// "un premier bilan de", "حصيلة أولية بلغت").
 /// ("بعد أن كانت حصيلة أولية قد تحدثت عن أربعة قتلى": up to four words may tell how the
 /// first figure was given.)
 fn superseded_toll(before: &str) -> bool {
-    const MARKS: &[&str] = &[
-        "initial toll",
-        "earlier toll",
-        "previous toll",
-        "premier bilan",
-        "precedent bilan",
-        "bilan initial",
-        "حصيله اوليه",
-        "حصيله سابقه",
-    ];
-    MARKS.iter().any(|m| {
+    FIRST_TOLL.iter().any(|m| {
         before.rfind(m).is_some_and(|i| {
             let rest = &before[i + m.len()..];
             !rest.contains([',', '.', ';', '،']) && rest.split_whitespace().count() <= 4
