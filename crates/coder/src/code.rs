@@ -5752,7 +5752,11 @@ fn casualties(
         }
         // "attacked by several hundred terrorists": the attackers counted, not the dead.
         // "revising upwards an initial toll of 12 dead": a figure the sentence replaces.
-        let before = scan.norm.as_str()[start..n.start].trim_end_matches([' ', '"', '«', '“']);
+        // (The words just before the count are enough: a long sentence is not searched again
+        // for each of its numbers.)
+        let text = scan.norm.as_str();
+        let from = floor_char(text, n.start.saturating_sub(96).max(start));
+        let before = text[from..n.start].trim_end_matches([' ', '"', '«', '“']);
         if before.ends_with(" by") || before.ends_with(" par") || superseded_toll(before) {
             continue;
         }
