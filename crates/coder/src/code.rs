@@ -1488,8 +1488,13 @@ impl Coder {
             // month named alone in a report of the next month or later is a recap; a report's
             // news names its day.
             use chrono::Datelike;
-            // (A short note may be a summary dated by month only.)
+            // (A short note may be a summary dated by month only; a development dated
+            // "(January 2026)", year and all, may be what a February analysis reports.)
+            let year_given = scan.norm.as_str()[d.start..d.end]
+                .split(|c: char| !c.is_ascii_digit())
+                .any(|w| w.len() == 4);
             let past_month = !ctx.short_doc
+                && (violent_family || !year_given)
                 && d.precision == 3
                 && (d.date.year(), d.date.month()) < (p.year(), p.month());
             if (p - d.date).num_days() > self.config.background_days || past_month {
