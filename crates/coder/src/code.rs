@@ -3,7 +3,7 @@
 use crate::classify::{classify, Classified, Family};
 use crate::places::{capital_places, find_places, Place};
 use aho_corasick::{AhoCorasick, MatchKind};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rasd_lexicon::{ActorId, Cue, GenericRole, Lexicon, Match, ResolvedActor, Target};
 use rasd_model::{
     ActorKind, CodedDocument, Document, Event, Evidence, EvidenceField, Language, Role,
@@ -1461,7 +1461,6 @@ impl Coder {
         // A month alone ("in October 2019", "mid-September") is coded, as ACLED does, on the
         // 15th; "mid-" makes it the week around it. Never after publication.
         if let Some(d) = date.as_mut() {
-            use chrono::Datelike;
             if d.precision == 3 && d.date.day() == 1 {
                 let span = &scan.norm.as_str()[d.start..d.end];
                 // "since early September", "depuis début septembre": the start of the month.
@@ -1487,16 +1486,17 @@ impl Coder {
             // "Indelimane in November, where 49 soldiers died, and Inates in December": a
             // month named alone in a report of the next month or later is a recap; a report's
             // news names its day.
-            use chrono::Datelike;
             // (A short note may be a summary dated by month only; a development dated
             // "(January 2026)", year and all, may be what a February analysis reports.)
-            let year_given = scan.norm.as_str()[d.start..d.end]
-                .split(|c: char| !c.is_ascii_digit())
-                .any(|w| w.len() == 4);
+            let year_given = || {
+                scan.norm.as_str()[d.start..d.end]
+                    .split(|c: char| !c.is_ascii_digit())
+                    .any(|w| w.len() == 4)
+            };
             let past_month = !ctx.short_doc
-                && (violent_family || !year_given)
                 && d.precision == 3
-                && (d.date.year(), d.date.month()) < (p.year(), p.month());
+                && (d.date.year(), d.date.month()) < (p.year(), p.month())
+                && (violent_family || !year_given());
             if (p - d.date).num_days() > self.config.background_days || past_month {
                 // "held a protest ... following their October 2015 dismissals", "marched for
                 // the victims of the October 2014 uprising": an old date after a protest's
@@ -1673,7 +1673,6 @@ impl Coder {
             if let ([ActorRef::Generic(GenericRole::Militants)], Some(c), Some(d)) =
                 (&m.refs[..], country, event_date)
             {
-                use chrono::Datelike;
                 let said = &scan.norm.as_str()[m.start..m.end];
                 if unidentified
                     && (2016..=2018).contains(&d.year())
@@ -4129,20 +4128,18 @@ impl Coder {
             c.actor1 = Some(generic(GenericRole::Unidentified));
         }
         // An air or drone strike whose striker no one names is the state's: armed groups'
-        // drones are reported as theirs ("JNIM drones hit the camp").
-        if c.sub == SubEventType::AirDroneStrike
-            && c.actor1
+        // drones are reported as theirs ("JNIM drones hit the camp"). "An engineering team
+        // detected and neutralised an IED": a device defused with no one named was defused by
+        // the forces.
+        let forces_by_default = match c.sub {
+            SubEventType::AirDroneStrike => c
+                .actor1
                 .as_ref()
-                .is_none_or(|a| a.unidentified || a.name.is_none() || a.span.is_none())
-        {
-            let military = generic(GenericRole::Military);
-            if military.name.is_some() {
-                c.actor1 = Some(military);
-            }
-        }
-        // "An engineering team detected and neutralised an IED": a device defused with no
-        // one named was defused by the forces.
-        if c.sub == SubEventType::DisruptedWeaponsUse && c.actor1.is_none() {
+                .is_none_or(|a| a.unidentified || a.name.is_none() || a.span.is_none()),
+            SubEventType::DisruptedWeaponsUse => c.actor1.is_none(),
+            _ => false,
+        };
+        if forces_by_default {
             let military = generic(GenericRole::Military);
             if military.name.is_some() {
                 c.actor1 = Some(military);
@@ -5395,7 +5392,6 @@ fn past_year_after(
     published: Option<NaiveDate>,
     reach: usize,
 ) -> bool {
-    use chrono::Datelike;
     let Some(p) = published else { return false };
     let clause = &text[t_end..end];
     let clause = &clause[..clause.find([',', ';', '.']).unwrap_or(clause.len())];
@@ -5425,7 +5421,6 @@ fn past_year_before(
     trigger: usize,
     published: Option<NaiveDate>,
 ) -> bool {
-    use chrono::Datelike;
     let Some(p) = published else { return false };
     let text = scan.norm.as_str();
     let lo = scan
