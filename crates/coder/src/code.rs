@@ -1008,6 +1008,9 @@ impl Coder {
                 })
                 .collect()
         };
+        // "killed three militants and seized two motorbikes, two AK rifles, a grenade and
+        // explosives": arms listed after a verb of seizing are what was seized, not a blast.
+        let event_cues = seized_arms(scan, start, event_cues);
         // "arrested fourteen people suspected of taking part in the lynching", "interpellé des
         // personnes soupçonnées d'avoir participé au lynchage": what those seized are suspected
         // of is the reason for the sentence's event, not another one.
@@ -7750,6 +7753,181 @@ fn serves_forces(text: &str, start: usize, at: usize) -> bool {
 /// Whether `phrase` occurs in `text` on word boundaries.
 /// The first phrase of a compiled word list found on word boundaries in `text[start..end]`,
 /// as a byte range of `text`.
+/// Verbs of seizing or recovering read before a list of arms (normalised).
+const SEIZED_LIST_VERBS: &[&str] = &[
+    "seized",
+    "seizing",
+    "seizure of",
+    "confiscated",
+    "recovered",
+    "recovering",
+    "ont saisi",
+    "a saisi",
+    "saisi",
+    "saisie de",
+    "recupere",
+    "recuperes",
+    "ont recupere",
+    "a recupere",
+    "ضبط",
+    "ضبطت",
+    "صادرت",
+    "حجز",
+    "حجزت",
+    "استولوا علي",
+];
+
+/// Nouns of explosive arms inside blast cues (normalised).
+const ARMS_NOUNS: &[&str] = &[
+    "grenade",
+    "explosive",
+    "ied",
+    "bomb",
+    "mine",
+    "rocket",
+    "mortar",
+    "shell",
+    "obus",
+    "roquette",
+    "engin",
+    "عبو",
+    "قنبل",
+    "قناب",
+    "متفجر",
+    "لغم",
+    "الغام",
+    "قذيف",
+    "صاروخ",
+    "صواريخ",
+];
+
+/// First words of blast cues that tell the blast ("planted mines", "hit a mine").
+const BLAST_VERBS: &[&str] = &[
+    "plant",
+    "hit",
+    "struck",
+    "ran",
+    "stepped",
+    "drove",
+    "deton",
+    "explod",
+    "set",
+    "laid",
+    "fired",
+    "launch",
+    "lobb",
+    "threw",
+    "hurl",
+    "saute",
+    "pose",
+    "tire",
+    "lance",
+    "انفجر",
+    "فجر",
+    "زرع",
+    "اطلق",
+    "قصف",
+    "سقط",
+];
+
+/// Words that open a new clause inside a sentence: a blast told after one of them is not an
+/// item of the list before it.
+const CLAUSE_OPENERS: &[&str] = &[
+    "which",
+    "who",
+    "that",
+    "when",
+    "while",
+    "before",
+    "after",
+    "then",
+    "but",
+    "qui",
+    "lorsque",
+    "quand",
+    "avant",
+    "apres",
+    "puis",
+    "mais",
+    "الذي",
+    "التي",
+    "عندما",
+    "قبل",
+    "بعد",
+    "ثم",
+];
+
+/// "seized two motorbikes, two AK rifles, a grenade and explosives", "saisi ... des
+/// grenades", "ضبط ... عبوات ناسفة": the blasts named in the list after a verb of seizing are
+/// arms taken, not explosions; each becomes a seizure of weapons read at the verb.
+fn seized_arms(
+    scan: &Scan,
+    start: usize,
+    cues: Vec<(Cue, usize, usize)>,
+) -> Vec<(Cue, usize, usize)> {
+    if !cues
+        .iter()
+        .any(|c| matches!(c.0, Cue::Grenade | Cue::Ied | Cue::Shelling))
+    {
+        return cues;
+    }
+    static VERBS: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
+        AhoCorasick::new(SEIZED_LIST_VERBS).expect("seizing verbs compile")
+    });
+    let text = scan.norm.as_str();
+    let end = cues.iter().map(|c| c.2).max().unwrap_or(start);
+    let verbs: Vec<(usize, usize)> = VERBS
+        .find_iter(&text[start..end])
+        .map(|m| (start + m.start(), start + m.end()))
+        .filter(|&(a, b)| {
+            let lead = text[..a]
+                .strip_suffix(['و', 'ف'])
+                .filter(|l| is_word_byte_boundary(text, l.len()));
+            (is_word_byte_boundary(text, a) || lead.is_some()) && is_word_byte_boundary(text, b)
+        })
+        .collect();
+    if verbs.is_empty() {
+        return cues;
+    }
+    // "grenades", "explosive devices", "عبوات": a noun of arms; "detonated", "planted mines",
+    // "انفجرت عبوة" tell a blast.
+    let nominal = |c: Cue, s: usize, e: usize| {
+        let said = &text[s..e];
+        matches!(c, Cue::Grenade | Cue::Ied | Cue::Shelling)
+            && ARMS_NOUNS.iter().any(|n| said.contains(n))
+            && !said
+                .split(|ch: char| !is_word_char(ch))
+                .next()
+                .is_some_and(|w| BLAST_VERBS.iter().any(|v| w.starts_with(v)))
+    };
+    let listed = |&(c, s, e): &(Cue, usize, usize)| -> Option<(usize, usize)> {
+        if !nominal(c, s, e) {
+            return None;
+        }
+        let &(a, b) = verbs.iter().rev().find(|v| v.1 <= s)?;
+        let between = &text[b..s];
+        let clean = scan.gap(b, s) <= 14
+            && !between.contains([';', ':', '.'])
+            && !spanned_words(text, b, s).any(|(_, _, w)| CLAUSE_OPENERS.contains(&w))
+            && !cues
+                .iter()
+                .any(|o| o.1 >= b && o.2 <= s && o.0 != Cue::Unit && !nominal(o.0, o.1, o.2));
+        clean.then_some((a, b))
+    };
+    let mut out: Vec<(Cue, usize, usize)> = Vec::with_capacity(cues.len());
+    for c in &cues {
+        match listed(c) {
+            Some((a, b)) => {
+                if !out.contains(&(Cue::WeaponsSeized, a, b)) {
+                    out.push((Cue::WeaponsSeized, a, b));
+                }
+            }
+            None => out.push(*c),
+        }
+    }
+    out
+}
+
 fn find_word_phrase(
     text: &str,
     start: usize,

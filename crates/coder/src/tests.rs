@@ -41,6 +41,30 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a grenade and explosives seized after a killing are arms taken, not a blast",
+        published: "2019-12-15",
+        text: "On 8 December 2019, the Burkinabe army killed three suspected militants in the area of Djibo, and seized two motorbikes, two AK rifles, a grenade, possible explosives and IED-making materials.",
+        expect: Some(Expect { actor1: Some("Military Forces of Burkina Faso"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr des grenades et des explosifs saisis ('ont saisi ... des grenades') are arms taken",
+        published: "2019-12-15",
+        text: "Les militaires ont neutralisé cinq terroristes lundi près de Djibo et ont saisi deux motos, des fusils, des grenades et des explosifs.",
+        expect: Some(Expect { actor1: Some("Military Forces of Burkina Faso"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "ar grenades seized with a clitic on the verb ('وضبط ... وقنابل يدوية ومتفجرات') are arms taken",
+        published: "2019-12-15",
+        text: "وقال الجيش إنه قتل خمسة إرهابيين يوم الاثنين قرب جيبو وضبط دراجتين ناريتين وبنادق وقنابل يدوية ومتفجرات.",
+        expect: Some(Expect { actor1: Some("Military Forces of Burkina Faso"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en a blast told after a seizure in the same sentence ('seized a soldier and detonated explosives') is still a blast",
+        published: "2019-12-15",
+        text: "Gunmen seized a soldier and detonated explosives near Djibo on 8 December.",
+        expect: Some(ev(S::RemoteExplosiveLandmineIed)),
+    },
+    Case {
         name: "fr the day between the verb and its object ('ont pris lundi le contrôle') still takes the town",
         published: "2024-08-28",
         text: "Des jihadistes ont pris lundi le contrôle du détachement militaire de Sollé, dans la province du Loroum, après plusieurs heures de combats.",
