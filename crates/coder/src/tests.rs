@@ -4163,3 +4163,15 @@ fn a_month_named_alone_in_a_later_report_is_a_recap() {
         assert_eq!(ev[0].fatalities, Some(4), "{ev:?}");
     }
 }
+
+#[test]
+fn places_named_in_arabic_are_reported_in_latin_script() {
+    // Who's On First names Sabha "سبها"; ACLED's location column is Latin script.
+    let ev = events(
+        "وفي مدينة سبها، نظم عشرات المواطنين مساء الثلاثاء وقفة احتجاجية أمام مقر المجلس البلدي تنديدا بنقص الوقود.",
+        "2023-05-17",
+    );
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].location.as_deref(), Some("Sabha"), "{ev:#?}");
+    assert_eq!(ev[0].country.as_deref(), Some("Libya"), "{ev:#?}");
+}

@@ -578,7 +578,7 @@ pub fn build(src_dir: &Path, out_dir: &Path) -> Result<BuildReport, GeoError> {
             lon,
             population,
             area: None,
-            location: names::fold(name),
+            location: names::fold(display_name(name, &c[15..16], &c[14..15])),
             keys: raw,
         });
         report.count("places.wof", 1);
@@ -960,6 +960,21 @@ fn usable_names<'t>(
     Some(names)
 }
 
+/// The name a place is shown under: ACLED writes places in Latin script, so a place whose
+/// Who's On First name is Arabic ("سبها") takes its first English name, else its first French
+/// one ("Sabha", "Sebha"); the Arabic name stays a key.
+fn display_name<'a>(name: &'a str, eng: &[&'a str], fra: &[&'a str]) -> &'a str {
+    if !name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+        return name;
+    }
+    eng.iter()
+        .chain(fra)
+        .flat_map(|col| col.split('|'))
+        .map(str::trim)
+        .find(|n| !n.is_empty() && !n.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)))
+        .unwrap_or(name)
+}
+
 /// Parse the alias file: `location  cc  lat  lon  names(|)  note`; `#` comments.
 pub(crate) fn parse_aliases(
     text: &str,
@@ -1127,5 +1142,19 @@ fn apply_aliases(
             }
         }
         p.keys = all.into_iter().collect();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::display_name;
+
+    #[test]
+    fn arabic_wof_names_show_in_latin_script() {
+        assert_eq!(display_name("سبها", &["Sabha"], &["Sebha"]), "Sabha");
+        assert_eq!(display_name("درنة", &[""], &["Derna|Darnah"]), "Derna");
+        assert_eq!(display_name("Gao", &["Gao"], &["Gao"]), "Gao");
+        // With no Latin name at all the Arabic one stays rather than nothing.
+        assert_eq!(display_name("الطايف", &[""], &[""]), "الطايف");
     }
 }
