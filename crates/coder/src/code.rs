@@ -5813,7 +5813,14 @@ fn casualties(
                     // "مقتل جنديين وإصابة ثلاثة": a count before "و" + a casualty noun ends
                     // the previous clause.
                     let arabic_and = matches!(text[n.end..w.1].trim(), "و" | "ف");
-                    !object_after && !arabic_and && !breaks_count(text, n.end, w.1, in_sentence)
+                    // "One resident said he saw at least ten bodies": the count before a verb
+                    // of saying counts the speakers.
+                    let speaker = spanned_words(text, n.end, w.1)
+                        .any(|(_, _, v)| COUNT_SPEAKER_VERBS.contains(&v));
+                    !object_after
+                        && !arabic_and
+                        && !speaker
+                        && !breaks_count(text, n.end, w.1, in_sentence)
                 } else if w.2 <= n.start {
                     // Arabic verb-subject-object: "قتل المسلحون ثلاثة مدنيين" (the agent
                     // stands between the verb and the count).
@@ -8134,6 +8141,24 @@ const STRIKE_NOUNS: &[&str] = &[
     "الضربه",
     "ضربات",
     "الضربات",
+];
+
+/// Verbs of saying (normalised) that end a count's reach: a count before one counts who spoke.
+const COUNT_SPEAKER_VERBS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "recounted",
+    "explained",
+    "affirme",
+    "declare",
+    "raconte",
+    "explique",
+    "temoigne",
+    "قال",
+    "افاد",
+    "اكد",
+    "روي",
 ];
 
 /// Verbs of saying (normalised) that a date may belong to instead of the event.

@@ -41,6 +41,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en 'helicopters struck' positions is an air strike",
+        published: "2023-03-28",
+        text: "On Monday, army helicopters struck Boko Haram positions on islands near Liwa, the army said.",
+        expect: Some(Expect { actor1: Some("Military Forces of Chad"), actor2: Some("Boko Haram"), ..ev(S::AirDroneStrike) }),
+    },
+    Case {
+        name: "en a count before a verb of saying counts the speakers ('Three witnesses said the man died')",
+        published: "2024-06-10",
+        text: "A trader was beaten to death by soldiers in Sevare on Friday. Three witnesses said the man died at the hospital.",
+        expect: Some(Expect { fatalities: Some(1), ..ev(S::Attack) }),
+    },
+    Case {
         name: "en a grenade and explosives seized after a killing are arms taken, not a blast",
         published: "2019-12-15",
         text: "On 8 December 2019, the Burkinabe army killed three suspected militants in the area of Djibo, and seized two motorbikes, two AK rifles, a grenade, possible explosives and IED-making materials.",
