@@ -2772,10 +2772,14 @@ impl Coder {
                 let over_the = ["over the", "over a", "over his", "over her"]
                     .iter()
                     .any(|p| clause.trim_end().ends_with(p));
+                // "A man accused of stealing a goat was beaten to death by a crowd": in mob
+                // violence the accusation is the victim's, and the death the mob's doing.
+                let victim_accused =
+                    |w: &str| sub == SubEventType::MobViolence && matches!(w, "accused" | "accuse");
                 if over_the
                     || clause
                         .split(|c: char| !is_word_char(c))
-                        .any(|w| PROTEST_CAUSES.contains(&w))
+                        .any(|w| PROTEST_CAUSES.contains(&w) && !victim_accused(w))
                 {
                     fatalities = Some((0, None));
                 }

@@ -41,6 +41,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a man accused of theft 'beaten to death by a crowd' is mob violence with its death",
+        published: "2021-09-28",
+        text: "A man accused of stealing a goat was beaten to death by a crowd at the market in Matameye on Sunday, police said.",
+        expect: Some(Expect { actor1: Some("Rioters (Niger)"), fatalities: Some(1), ..ev(S::MobViolence) }),
+    },
+    Case {
+        name: "fr 'battu à mort par une foule' is mob violence",
+        published: "2021-09-28",
+        text: "Un voleur présumé a été battu à mort par une foule au marché de Maradi dimanche.",
+        expect: Some(Expect { actor1: Some("Rioters (Niger)"), fatalities: Some(1), ..ev(S::MobViolence) }),
+    },
+    Case {
         name: "en 'helicopters struck' positions is an air strike",
         published: "2023-03-28",
         text: "On Monday, army helicopters struck Boko Haram positions on islands near Liwa, the army said.",
