@@ -1859,17 +1859,29 @@ impl Coder {
             .filter(|m| m.target == Target::Cue(Cue::Claim));
         // "ISWAP ... claimed to have killed 20 soldiers": an armed group's boast about its
         // deed is its claim (a hedge elsewhere: "a man who claimed to have seen them").
+        // "JNIM ... said it had killed 21 soldiers", "a affirmé avoir tué": the same told as
+        // its own word.
+        let group_before = |at: usize| {
+            in_sentence.iter().any(|m| {
+                m.end <= at
+                    && matches!(m.target, Target::Actor(id) if {
+                        let k = self.lexicon.actor(id).kind;
+                        k.is_armed() && !is_force(k)
+                    })
+            })
+        };
         let boast = in_sentence.iter().any(|h| {
             h.target == Target::Cue(Cue::Hedge)
                 && scan.norm.as_str()[h.start..h.end].starts_with("claim")
-                && in_sentence.iter().any(|m| {
-                    m.end <= h.start
-                        && matches!(m.target, Target::Actor(id) if {
-                            let k = self.lexicon.actor(id).kind;
-                            k.is_armed() && !is_force(k)
-                        })
-                })
-        });
+                && group_before(h.start)
+        }) || {
+            static SAID_KILLED: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
+                AhoCorasick::new(SAID_IT_KILLED).expect("boast phrases compile")
+            });
+            SAID_KILLED
+                .find_iter(&scan.norm.as_str()[start..end])
+                .any(|m| group_before(start + m.start()))
+        };
         let cue_set_claim = boast || claims.clone().any(|m| !negated(m));
         let unclaimed = claims.clone().any(negated);
         let kill_present = cue_set.iter().any(|c| matches!(c, Cue::Kill | Cue::Dead));
@@ -8145,6 +8157,25 @@ const STRIKE_NOUNS: &[&str] = &[
     "الضربه",
     "ضربات",
     "الضربات",
+];
+
+/// An armed group's word for its own killing (normalised): a claim, not a toll.
+const SAID_IT_KILLED: &[&str] = &[
+    "said it had killed",
+    "said it killed",
+    "says it killed",
+    "said it has killed",
+    "said they had killed",
+    "said it had neutralised",
+    "said it had neutralized",
+    "affirme avoir tue",
+    "a affirme avoir tue",
+    "dit avoir tue",
+    "assure avoir tue",
+    "affirme avoir neutralise",
+    "قال انه قتل",
+    "قالت انها قتلت",
+    "زعمت انها قتلت",
 ];
 
 /// Verbs of saying (normalised) that end a count's reach: a count before one counts who spoke.

@@ -41,6 +41,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en an armed group that 'said it had killed 21 soldiers' claims; the army's toll stands",
+        published: "2025-10-15",
+        text: "Fighters from JNIM attacked a military camp in Dioura on Sunday. The army said four soldiers had been killed. JNIM, in a claim published by its media arm, said it had killed 21 soldiers.",
+        expect: Some(Expect { fatalities: Some(4), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr 'a affirmé avoir tué 30 soldats' is the group's claim; the army's toll stands",
+        published: "2025-10-15",
+        text: "Des combattants du JNIM ont attaqué dimanche le camp militaire de Dioura. L'armée a annoncé la mort de cinq soldats. Le JNIM a affirmé avoir tué 30 soldats.",
+        expect: Some(Expect { fatalities: Some(5), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en a man accused of theft 'beaten to death by a crowd' is mob violence with its death",
         published: "2021-09-28",
         text: "A man accused of stealing a goat was beaten to death by a crowd at the market in Matameye on Sunday, police said.",
