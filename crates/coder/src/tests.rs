@@ -41,6 +41,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en soldiers who 'fell with honour' are dead",
+        published: "2025-07-23",
+        text: "Jihadists overran the military camp in Lere on Monday. In a statement on Monday evening, the general staff said nine soldiers fell with honour and that more than ten terrorists were neutralised.",
+        expect: Some(Expect { fatalities: Some(19), ..ev(S::NonStateActorOvertakesTerritory) }),
+    },
+    Case {
         name: "en an armed group that 'said it had killed 21 soldiers' claims; the army's toll stands",
         published: "2025-10-15",
         text: "Fighters from JNIM attacked a military camp in Dioura on Sunday. The army said four soldiers had been killed. JNIM, in a claim published by its media arm, said it had killed 21 soldiers.",
