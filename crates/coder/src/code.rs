@@ -331,6 +331,31 @@ impl Coder {
                 events = self.code_field(doc, title, &tnorm, EvidenceField::Title);
             }
         }
+        // "une marche pacifique le vendredi 23 janvier" in a 15 January paper: an event on a
+        // day named with its weekday after the report (beyond a day or two of time-zone and
+        // filing slop) is announced, not reported. (A later date without a weekday is more
+        // often a slip of the pen, and keeps its event.)
+        if let Some(published) = doc.published {
+            let limit = published + chrono::Days::new(2);
+            events.retain(|e| {
+                e.event_date.is_none_or(|d| d <= limit)
+                    || !e.evidence.iter().any(|v| {
+                        let src = match v.field {
+                            EvidenceField::Title => doc.title.as_deref().unwrap_or(""),
+                            _ => doc.text.as_str(),
+                        };
+                        v.role == Role::Date
+                            && src.get(v.start..v.end).is_some_and(|said| {
+                                normalize(said)
+                                    .as_str()
+                                    .split(|c: char| !is_word_char(c))
+                                    .filter(|w| !w.is_empty())
+                                    .take(3)
+                                    .any(rasd_text::is_weekday)
+                            })
+                    })
+            });
+        }
         // An event dated weeks before publication is history an article recalls (a verdict,
         // an analysis, an anniversary), not news: an article tells what happened lately. A
         // brief or a coder's note (a paragraph) is written about its one event, however late.

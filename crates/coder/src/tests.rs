@@ -41,6 +41,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "fr a march announced for a later day named with its weekday ('le vendredi 23 janvier') is no event yet",
+        published: "2026-01-15",
+        text: "Le collectif a annoncé mercredi l'organisation d'une marche pacifique le vendredi 23 janvier pour dénoncer la pénurie de carburant à Nioro du Sahel.",
+        expect: None,
+    },
+    Case {
         name: "en soldiers who 'fell with honour' are dead",
         published: "2025-07-23",
         text: "Jihadists overran the military camp in Lere on Monday. In a statement on Monday evening, the general staff said nine soldiers fell with honour and that more than ten terrorists were neutralised.",

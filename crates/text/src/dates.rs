@@ -991,8 +991,26 @@ impl Cx<'_, '_> {
         };
         if let Some(p) = self.absolute_at(k_abs, flags | AMB) {
             if p.day || p.range {
+                // "le vendredi 23 janvier" in a 15 January 2026 paper: the weekday says which
+                // year a date without one is in (23 January is a Friday in 2026, not in 2025),
+                // even when that puts it after publication (a march announced for that day).
+                let year_stated = toks[k_abs..p.end.min(toks.len())]
+                    .iter()
+                    .any(|t| t.s.len() == 4 && t.s.bytes().all(|b| b.is_ascii_digit()));
+                let out = match p.out {
+                    Some((d, prec, rel))
+                        if p.day && !year_stated && d.weekday().num_days_from_monday() != wd =>
+                    {
+                        let next = d.with_year(d.year() + 1);
+                        match next.filter(|n| n.weekday().num_days_from_monday() == wd) {
+                            Some(n) => Some((n, prec, rel)),
+                            None => p.out,
+                        }
+                    }
+                    o => o,
+                };
                 return Some(Parsed {
-                    out: if block { None } else { p.out },
+                    out: if block { None } else { out },
                     ..p
                 });
             }
@@ -1565,6 +1583,18 @@ mod tests {
             input: "le 31 février",
             published: PUB,
             expected: &[],
+        },
+        Case {
+            name: "fr weekday picks the year of a date without one, even after publication",
+            input: "le vendredi 23 janvier",
+            published: PUB,
+            expected: &[("le vendredi 23 janvier", "2026-01-23", 1, false)],
+        },
+        Case {
+            name: "en weekday that fits the past year keeps it",
+            input: "on Friday, January 10",
+            published: "2025-01-14",
+            expected: &[("on friday, january 10", "2025-01-10", 1, false)],
         },
         Case {
             name: "fr weekday and date",
