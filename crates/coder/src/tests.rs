@@ -41,6 +41,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "fr 'n'a fait l'objet d'une quelconque attaque' denies the attack",
+        published: "2022-10-18",
+        text: "« Aucune unité de nos forces armées n'a fait l'objet d'une quelconque attaque », indique le communiqué, qui précise que les tirs entendus dimanche par des habitants provenaient d'un exercice de tir près d'Adel Bagrou.",
+        expect: None,
+    },
+    Case {
         name: "fr a march announced for a later day named with its weekday ('le vendredi 23 janvier') is no event yet",
         published: "2026-01-15",
         text: "Le collectif a annoncé mercredi l'organisation d'une marche pacifique le vendredi 23 janvier pour dénoncer la pénurie de carburant à Nioro du Sahel.",
