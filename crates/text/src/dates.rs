@@ -971,6 +971,14 @@ impl Cx<'_, '_> {
         if toks.get(k).is_some_and(|t| t.s == "عشر" || t.s == "عشره") {
             return None;
         }
+        // "ce samedi-là": the day of a date told before, not one counted from publication.
+        if toks.get(k).is_some_and(|t| t.s == "-")
+            && toks
+                .get(k + 1)
+                .is_some_and(|t| t.s == "la" && adjacent(&toks[k], t))
+        {
+            return None;
+        }
         let mut strict = flags & LAST != 0;
         let mut block = flags & NEXT != 0;
         if let Some(m) = MODIFIERS.at(toks, k) {
@@ -1595,6 +1603,13 @@ mod tests {
             input: "on Friday, January 10",
             published: "2025-01-14",
             expected: &[("on friday, january 10", "2025-01-10", 1, false)],
+        },
+        Case {
+            name:
+                "fr 'ce samedi-là' is the day of a date told before, not a weekday from publication",
+            input: "Ce samedi-là, des centaines d'habitants creusaient des tranchées",
+            published: PUB,
+            expected: &[],
         },
         Case {
             name: "fr weekday and date",
