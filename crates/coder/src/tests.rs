@@ -41,6 +41,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "ar a denial of rumours ('نفت ... بالشائعات', with a clitic) about a town's fall reports no fall",
+        published: "2022-10-06",
+        text: "نفت هيئة الأركان العامة للجيش المالي في بيان صدر مساء الأربعاء ما وصفته بالشائعات المغرضة بشأن هجوم على المعسكر في مدينة ميناكا وسقوط المدينة في أيدي مسلحين.",
+        expect: None,
+    },
+    Case {
         name: "fr 'n'a fait l'objet d'une quelconque attaque' denies the attack",
         published: "2022-10-18",
         text: "« Aucune unité de nos forces armées n'a fait l'objet d'une quelconque attaque », indique le communiqué, qui précise que les tirs entendus dimanche par des habitants provenaient d'un exercice de tir près d'Adel Bagrou.",
