@@ -1595,17 +1595,14 @@ impl Coder {
                     let says_that = !self.mention_kind(m).is_armed()
                         && before
                             .and_then(|w| {
-                                if matches!(w, "احد" | "احدى") {
+                                if matches!(w, "احد" | "احدي") {
                                     back.next()
                                 } else {
                                     Some(w)
                                 }
                             })
                             .is_some_and(speech_word)
-                        && after
-                            .clone()
-                            .next()
-                            .is_some_and(|w| matches!(w, "ان" | "إن"));
+                        && after.clone().next().is_some_and(|w| w == "ان");
                     // "Police confirmed the killing of nine persons", "police said nine
                     // villagers were killed", "أكدت الشرطة مقتل تسعة أشخاص": forces that tell of
                     // violence in which no armed group is named, and not as their own deed
