@@ -430,11 +430,20 @@ impl Matcher {
             }
             i = e + 1;
         }
-        // Not a word that stands capitalised for other reasons ("In", "The", "Fulani").
-        let first = &hay[at..*ends.first()?];
-        if self.words.stop.contains(first) || self.words.latin_need_cue.contains(first) {
+        // Not a word that stands capitalised for other reasons ("In", "The", "Fulani"),
+        // unless a hyphen joins it to the rest of a name ("In-Deliman").
+        let first_end = *ends.first()?;
+        let first = &hay[at..first_end];
+        let joined = ends.len() > 1 && hay[first_end..].starts_with('-');
+        if self.words.latin_need_cue.contains(first) || (self.words.stop.contains(first) && !joined)
+        {
             return None;
         }
+        let ends = if joined && self.words.stop.contains(first) {
+            &ends[1..]
+        } else {
+            &ends[..]
+        };
         let map = &self.skeletons().map;
         ends.iter().rev().find_map(|&e| {
             let key = skeleton(&hay[at..e]);

@@ -846,6 +846,10 @@ fn an_unknown_spelling_after_a_settlement_cue_finds_its_transliteration_variant(
         &[],
     );
     assert!(ms.iter().any(|m| m.location == "Filifili"), "{ms:#?}");
+    // A stop word joined by a hyphen to the rest of the name ("In-Deliman", which the
+    // gazetteer writes Indelimane) is part of it.
+    let ms = parse("Militants attacked the army post in In-Deliman.", &[]);
+    assert!(ms.iter().any(|m| m.location == "Indelimane"), "{ms:#?}");
     // Without a settlement or locative cue, an unknown capitalised word is left alone.
     let ms = parse("Iolonioro said the attackers fled.", &[]);
     assert!(ms.iter().all(|m| m.location != "Yolonioro"), "{ms:#?}");
