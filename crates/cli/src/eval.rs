@@ -40,6 +40,8 @@ struct AcledRow {
     geo_precision: Option<u8>,
     fatalities: Option<u32>,
     notes: String,
+    /// The outlets the row cites (`source`; empty when the export has no such column).
+    source: String,
 }
 
 fn read_acled(path: &Path) -> Result<Vec<AcledRow>> {
@@ -69,6 +71,7 @@ fn read_acled(path: &Path) -> Result<Vec<AcledRow>> {
         col("notes")?,
         col("location")?,
     ];
+    let source_col = col("source").ok();
     let mut rows = Vec::new();
     let mut skipped = 0;
     for (i, rec) in rdr.records().enumerate() {
@@ -105,6 +108,11 @@ fn read_acled(path: &Path) -> Result<Vec<AcledRow>> {
             geo_precision: get(9).parse().ok(),
             fatalities: get(10).parse().ok(),
             notes: get(11),
+            source: source_col
+                .and_then(|k| rec.get(k))
+                .unwrap_or("")
+                .trim()
+                .to_string(),
         });
     }
     if skipped > 0 {
@@ -179,6 +187,7 @@ pub fn acled(
     path: &Path,
     errors: Option<&Path>,
     json: bool,
+    with_source: bool,
     config: &CoderConfig,
 ) -> Result<ExitCode> {
     let rows = read_acled(path)?;
@@ -194,6 +203,7 @@ pub fn acled(
                 id: r.id.clone(),
                 text: r.notes.clone(),
                 published: r.date.checked_add_days(chrono::Days::new(7)),
+                source: (with_source && !r.source.is_empty()).then(|| r.source.clone()),
                 ..Default::default()
             };
             coder.code(&doc).events

@@ -348,6 +348,11 @@ enum EvalCommand {
         /// Print metrics as JSON.
         #[arg(long)]
         json: bool,
+        /// Pass each row's `source` column (the outlets it cites) as the document's source,
+        /// as a feed would: a national outlet's country becomes the context when the notes
+        /// name no state of their own.
+        #[arg(long)]
+        with_source: bool,
     },
     /// Detection precision/recall/F1 on labelled Arabic GSR sentences.
     Gsr {
@@ -527,8 +532,14 @@ fn main() -> ExitCode {
             backtest_cmd::run(db, &filter, &b)
         }),
         Command::Eval {
-            what: EvalCommand::Acled { file, errors, json },
-        } => eval::acled(&file, errors.as_deref(), json, config),
+            what:
+                EvalCommand::Acled {
+                    file,
+                    errors,
+                    json,
+                    with_source,
+                },
+        } => eval::acled(&file, errors.as_deref(), json, with_source, config),
         Command::Eval {
             what:
                 EvalCommand::Gsr {

@@ -4235,3 +4235,64 @@ fn places_named_in_arabic_are_reported_in_latin_script() {
     assert_eq!(ev[0].location.as_deref(), Some("Sabha"), "{ev:#?}");
     assert_eq!(ev[0].country.as_deref(), Some("Libya"), "{ev:#?}");
 }
+
+#[test]
+fn a_national_outlet_in_source_sets_the_country_when_the_text_names_none() {
+    // Kassoum is a village in Mali's Tombouctou region and a town in Burkina Faso's Boucle du
+    // Mouhoun; the report names no state.
+    let text = "On Monday, unknown gunmen attacked and burned the school in Kassoum.";
+    let code = |source: Option<&str>| {
+        let doc = Document {
+            id: "src".into(),
+            text: text.into(),
+            published: chrono::NaiveDate::from_ymd_opt(2019, 6, 5),
+            source: source.map(str::to_string),
+            ..Default::default()
+        };
+        Coder::new(CoderConfig::default()).code(&doc).events
+    };
+    let ev = code(Some("Sidwaya; AFP"));
+    assert_eq!(ev.len(), 1, "{ev:#?}");
+    assert_eq!(ev[0].country.as_deref(), Some("Burkina Faso"), "{ev:#?}");
+    assert_eq!(
+        ev[0].admin1.as_deref(),
+        Some("Boucle du Mouhoun"),
+        "{ev:#?}"
+    );
+    // Outlets of two countries cancel out; an international agency names none.
+    for source in ["Sidwaya; Studio Tamani", "AFP"] {
+        let ev = code(Some(source));
+        assert_ne!(
+            ev[0].country.as_deref(),
+            Some("Burkina Faso"),
+            "{source}: {ev:#?}"
+        );
+    }
+    // A text that names a state keeps it: the outlet is only a fallback.
+    let doc = Document {
+        id: "src2".into(),
+        text: "On Monday, Malian soldiers clashed with gunmen in Kassoum.".into(),
+        published: chrono::NaiveDate::from_ymd_opt(2019, 6, 5),
+        source: Some("Sidwaya".into()),
+        ..Default::default()
+    };
+    let ev = Coder::new(CoderConfig::default()).code(&doc).events;
+    assert_eq!(ev[0].country.as_deref(), Some("Mali"), "{ev:#?}");
+}
+
+#[test]
+fn outlets_name_known_countries() {
+    for line in include_str!("../../../data/lexicon/outlets.tsv").lines() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (country, name) = line
+            .split_once('\t')
+            .unwrap_or_else(|| panic!("no tab: {line:?}"));
+        assert!(!name.trim().is_empty(), "{line:?}");
+        assert!(
+            rasd_geo::capital_of(country).is_some(),
+            "unknown country in outlets.tsv: {line:?}"
+        );
+    }
+}
