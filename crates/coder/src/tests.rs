@@ -41,6 +41,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en what a reaction 'made it possible to neutralise' happened: the ten count",
+        published: "2024-02-22",
+        text: "Six Nigerien soldiers were killed on Tuesday when their unit was attacked near Falmey. \"The vigorous reaction of our forces made it possible to neutralise ten terrorists,\" the communique said.",
+        expect: Some(Expect { fatalities: Some(16), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "ar a denial of rumours ('نفت ... بالشائعات', with a clitic) about a town's fall reports no fall",
         published: "2022-10-06",
         text: "نفت هيئة الأركان العامة للجيش المالي في بيان صدر مساء الأربعاء ما وصفته بالشائعات المغرضة بشأن هجوم على المعسكر في مدينة ميناكا وسقوط المدينة في أيدي مسلحين.",
