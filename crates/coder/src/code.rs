@@ -5816,10 +5816,17 @@ fn casualties(
     let mut last_counted_end: Option<usize> = None;
     // Counts before the first counted one, not yet tied to a casualty word.
     let mut loose: Vec<NumberMention> = Vec::new();
-    for n in within(&scan.numbers, start, end, |n| n.start)
-        .iter()
-        .filter(|n| n.end <= end)
-    {
+    let in_range = within(&scan.numbers, start, end, |n| n.start);
+    for (k, n) in in_range.iter().enumerate().filter(|(_, n)| n.end <= end) {
+        // "قتل مدنيان اثنان": a numeral that repeats the dual noun before it counts no one more.
+        if k > 0 && {
+            let p = &in_range[k - 1];
+            p.value == n.value
+                && p.end <= n.start
+                && scan.norm.as_str()[p.end..n.start].trim().is_empty()
+        } {
+            continue;
+        }
         if within(&scan.dates, start, end, |d| d.start)
             .iter()
             .any(|d| d.start <= n.start && n.end <= d.end)

@@ -41,6 +41,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "ar a dual noun of people ('مدنيان') names the victims; the numeral that repeats it ('مدنيان اثنان') adds no one",
+        published: "2023-10-24",
+        text: "قُتل مدنيان اثنان وأصيب سبعة آخرون بجروح، بعد ظهر الأحد، جراء سقوط قذائف هاون على مدينة جيبو.",
+        expect: Some(Expect { actor2: Some("Civilians (Burkina Faso)"), fatalities: Some(2), ..ev(S::ShellingArtilleryMissileAttack) }),
+    },
+    Case {
         name: "en what a reaction 'made it possible to neutralise' happened: the ten count",
         published: "2024-02-22",
         text: "Six Nigerien soldiers were killed on Tuesday when their unit was attacked near Falmey. \"The vigorous reaction of our forces made it possible to neutralise ten terrorists,\" the communique said.",
