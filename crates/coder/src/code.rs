@@ -783,25 +783,10 @@ impl Coder {
         out
     }
 
-    /// The country of the outlet named in the document's `source` ("Sidwaya": Burkina Faso),
-    /// from `data/lexicon/outlets.tsv`; none when it names none or outlets of several.
+    /// The country of the outlet named in the document's `source` ("Sidwaya": Burkina Faso).
     fn source_country(&self, doc: &Document) -> Option<String> {
         let source = doc.source.as_deref().filter(|s| !s.trim().is_empty())?;
-        let norm = normalize(source);
-        let text = norm.as_str();
-        let mut found: Option<&str> = None;
-        for (name, country) in OUTLETS.iter() {
-            let hit = text.match_indices(name.as_str()).any(|(i, _)| {
-                is_word_byte_boundary(text, i) && is_word_byte_boundary(text, i + name.len())
-            });
-            if hit {
-                if found.is_some_and(|f| f != *country) {
-                    return None;
-                }
-                found = Some(country);
-            }
-        }
-        found.map(str::to_string)
+        rasd_lexicon::outlet_country(source).map(str::to_string)
     }
 
     /// Countries implied by named state actors ("Malian army" implies Mali).
@@ -7844,17 +7829,6 @@ fn serves_forces(text: &str, start: usize, at: usize) -> bool {
 /// Whether `phrase` occurs in `text` on word boundaries.
 /// The first phrase of a compiled word list found on word boundaries in `text[start..end]`,
 /// as a byte range of `text`.
-/// National news outlets (normalised name, ACLED country), from `data/lexicon/outlets.tsv`.
-static OUTLETS: std::sync::LazyLock<Vec<(String, &'static str)>> = std::sync::LazyLock::new(|| {
-    include_str!("../../../data/lexicon/outlets.tsv")
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(country, name)| (normalize(name.trim()).as_str().to_string(), country.trim()))
-        .filter(|(name, _)| !name.is_empty())
-        .collect()
-});
-
 /// Verbs of seizing or recovering read before a list of arms (normalised).
 const SEIZED_LIST_VERBS: &[&str] = &[
     "seized",

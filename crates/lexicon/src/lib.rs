@@ -20,7 +20,9 @@
 mod actors;
 mod cues;
 mod matcher;
+mod outlets;
 
 pub use actors::{ActorEntry, ActorId, GenericRole, Period, ResolvedActor};
 pub use cues::Cue;
 pub use matcher::{Lexicon, LexiconError, Match, Target};
+pub use outlets::{outlet_country, outlets};
