@@ -41,6 +41,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a group 'attributed by local authorities to Boko Haram' is Boko Haram, not the authorities' passive",
+        published: "2022-08-12",
+        text: "On 8 August, members of a non-state armed group, attributed by local authorities to Boko Haram, attacked the village of Ngouboua, killing four civilians.",
+        expect: Some(Expect { actor1: Some("Boko Haram"), ..ev(S::Attack) }),
+    },
+    Case {
+        name: "fr 'attribués par les autorités locales à Boko Haram' names the attackers",
+        published: "2022-08-12",
+        text: "Le 8 août, des hommes armés, attribués par les autorités locales à Boko Haram, ont attaqué le village de Ngouboua, tuant quatre civils.",
+        expect: Some(Expect { actor1: Some("Boko Haram"), ..ev(S::Attack) }),
+    },
+    Case {
         name: "en a governor who 'promised to reinforce the military presence' announces, not reinforces",
         published: "2024-11-05",
         text: "The regional governor, who visited Chadakori on Sunday, promised to reinforce the military presence in the department and urged residents to report any suspicious movement.",
