@@ -408,11 +408,11 @@ impl Coder {
         // "source": "Sidwaya": a national outlet's country is the context when the text names
         // no state, institution or country cue of its own (a roaming group's home is weaker).
         if strong.is_empty() {
-            if let Some(c) = self.source_country(doc) {
-                if !hints.contains(&c) {
-                    hints.push(c.clone());
+            if let Some(c) = doc.source.as_deref().and_then(rasd_lexicon::outlet_country) {
+                if !hints.iter().any(|h| h == c) {
+                    hints.push(c.to_string());
                 }
-                strong.push(c);
+                strong.push(c.to_string());
             }
         }
         let scan = Scan {
@@ -781,12 +781,6 @@ impl Coder {
             }
         }
         out
-    }
-
-    /// The country of the outlet named in the document's `source` ("Sidwaya": Burkina Faso).
-    fn source_country(&self, doc: &Document) -> Option<String> {
-        let source = doc.source.as_deref().filter(|s| !s.trim().is_empty())?;
-        rasd_lexicon::outlet_country(source).map(str::to_string)
     }
 
     /// Countries implied by named state actors ("Malian army" implies Mali).
@@ -1912,14 +1906,18 @@ impl Coder {
             h.target == Target::Cue(Cue::Hedge)
                 && scan.norm.as_str()[h.start..h.end].starts_with("claim")
                 && group_before(h.start)
-        }) || {
-            static SAID_KILLED: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
-                AhoCorasick::new(SAID_IT_KILLED).expect("boast phrases compile")
-            });
-            SAID_KILLED
-                .find_iter(&scan.norm.as_str()[start..end])
-                .any(|m| group_before(start + m.start()))
-        };
+        }) || in_sentence
+            .iter()
+            .any(|m| matches!(m.target, Target::Cue(Cue::Kill | Cue::Neutralise)))
+            && {
+                static SAID_KILLED: std::sync::LazyLock<AhoCorasick> =
+                    std::sync::LazyLock::new(|| {
+                        AhoCorasick::new(SAID_IT_KILLED).expect("boast phrases compile")
+                    });
+                SAID_KILLED
+                    .find_iter(&scan.norm.as_str()[start..end])
+                    .any(|m| group_before(start + m.start()))
+            };
         let cue_set_claim = boast || claims.clone().any(|m| !negated(m));
         let unclaimed = claims.clone().any(negated);
         let kill_present = cue_set.iter().any(|c| matches!(c, Cue::Kill | Cue::Dead));
@@ -7826,31 +7824,20 @@ fn serves_forces(text: &str, start: usize, at: usize) -> bool {
     SERVES.iter().any(|w| window.contains(w))
 }
 
-/// Whether `phrase` occurs in `text` on word boundaries.
-/// The first phrase of a compiled word list found on word boundaries in `text[start..end]`,
-/// as a byte range of `text`.
-/// Verbs of seizing or recovering read before a list of arms (normalised).
-const SEIZED_LIST_VERBS: &[&str] = &[
-    "seized",
-    "seizing",
+/// Verbs read before a list of arms besides `SEIZE_VERBS` (normalised): recovering, and the
+/// seizure told as a noun or a bare participle.
+const RECOVER_VERBS: &[&str] = &[
     "seizure of",
-    "confiscated",
     "recovered",
     "recovering",
-    "ont saisi",
-    "a saisi",
     "saisi",
     "saisie de",
     "recupere",
     "recuperes",
     "ont recupere",
     "a recupere",
-    "ضبط",
-    "ضبطت",
-    "صادرت",
     "حجز",
     "حجزت",
-    "استولوا علي",
 ];
 
 /// Nouns of explosive arms inside blast cues (normalised).
@@ -7948,7 +7935,7 @@ fn seized_arms(
         return cues;
     }
     static VERBS: std::sync::LazyLock<AhoCorasick> = std::sync::LazyLock::new(|| {
-        AhoCorasick::new(SEIZED_LIST_VERBS).expect("seizing verbs compile")
+        AhoCorasick::new(SEIZE_VERBS.iter().chain(RECOVER_VERBS)).expect("seizing verbs compile")
     });
     let text = scan.norm.as_str();
     let end = cues.iter().map(|c| c.2).max().unwrap_or(start);
@@ -8004,6 +7991,8 @@ fn seized_arms(
     out
 }
 
+/// The first phrase of a compiled word list found on word boundaries in `text[start..end]`,
+/// as a byte range of `text`.
 fn find_word_phrase(
     text: &str,
     start: usize,
@@ -8578,7 +8567,7 @@ mod word_list_tests {
             ("SEIZE_VERBS", SEIZE_VERBS),
             ("SEIZE_BY_FORCES", SEIZE_BY_FORCES),
             ("REPORTS", REPORTS),
-            ("SEIZED_LIST_VERBS", SEIZED_LIST_VERBS),
+            ("RECOVER_VERBS", RECOVER_VERBS),
             ("CLAUSE_OPENERS", CLAUSE_OPENERS),
             ("ARMS_NOUNS", ARMS_NOUNS),
             ("BLAST_VERBS", BLAST_VERBS),

@@ -4269,19 +4269,19 @@ fn places_named_in_arabic_are_reported_in_latin_script() {
 #[test]
 fn a_national_outlet_in_source_sets_the_country_when_the_text_names_none() {
     // Kassoum is a village in Mali's Tombouctou region and a town in Burkina Faso's Boucle du
-    // Mouhoun; the report names no state.
-    let text = "On Monday, unknown gunmen attacked and burned the school in Kassoum.";
-    let code = |source: Option<&str>| {
+    // Mouhoun; the first report names no state.
+    let unnamed = "On Monday, unknown gunmen attacked and burned the school in Kassoum.";
+    let code = |text: &str, source: &str| {
         let doc = Document {
             id: "src".into(),
             text: text.into(),
             published: chrono::NaiveDate::from_ymd_opt(2019, 6, 5),
-            source: source.map(str::to_string),
+            source: Some(source.into()),
             ..Default::default()
         };
         Coder::new(CoderConfig::default()).code(&doc).events
     };
-    let ev = code(Some("Sidwaya; AFP"));
+    let ev = code(unnamed, "Sidwaya; AFP");
     assert_eq!(ev.len(), 1, "{ev:#?}");
     assert_eq!(ev[0].country.as_deref(), Some("Burkina Faso"), "{ev:#?}");
     assert_eq!(
@@ -4291,7 +4291,7 @@ fn a_national_outlet_in_source_sets_the_country_when_the_text_names_none() {
     );
     // Outlets of two countries cancel out; an international agency names none.
     for source in ["Sidwaya; Studio Tamani", "AFP"] {
-        let ev = code(Some(source));
+        let ev = code(unnamed, source);
         assert_ne!(
             ev[0].country.as_deref(),
             Some("Burkina Faso"),
@@ -4299,14 +4299,10 @@ fn a_national_outlet_in_source_sets_the_country_when_the_text_names_none() {
         );
     }
     // A text that names a state keeps it: the outlet is only a fallback.
-    let doc = Document {
-        id: "src2".into(),
-        text: "On Monday, Malian soldiers clashed with gunmen in Kassoum.".into(),
-        published: chrono::NaiveDate::from_ymd_opt(2019, 6, 5),
-        source: Some("Sidwaya".into()),
-        ..Default::default()
-    };
-    let ev = Coder::new(CoderConfig::default()).code(&doc).events;
+    let ev = code(
+        "On Monday, Malian soldiers clashed with gunmen in Kassoum.",
+        "Sidwaya",
+    );
     assert_eq!(ev[0].country.as_deref(), Some("Mali"), "{ev:#?}");
 }
 

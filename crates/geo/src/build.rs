@@ -964,14 +964,14 @@ fn usable_names<'t>(
 /// Who's On First name is Arabic ("سبها") takes its first English name, else its first French
 /// one ("Sabha", "Sebha"); the Arabic name stays a key.
 fn display_name<'a>(name: &'a str, eng: &[&'a str], fra: &[&'a str]) -> &'a str {
-    if !name.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)) {
+    if !name.chars().any(crate::resolve::is_arabic) {
         return name;
     }
     eng.iter()
         .chain(fra)
         .flat_map(|col| col.split('|'))
         .map(str::trim)
-        .find(|n| !n.is_empty() && !n.chars().any(|c| ('\u{0600}'..='\u{06FF}').contains(&c)))
+        .find(|n| !n.is_empty() && !n.chars().any(crate::resolve::is_arabic))
         .unwrap_or(name)
 }
 

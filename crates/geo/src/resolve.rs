@@ -210,7 +210,7 @@ const AR_COUNTRY_GOVERNORS: &[&str] = &[
     "و",
 ];
 
-fn is_arabic(c: char) -> bool {
+pub(crate) fn is_arabic(c: char) -> bool {
     ('\u{0600}'..='\u{06FF}').contains(&c)
 }
 

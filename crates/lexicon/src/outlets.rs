@@ -5,13 +5,22 @@
 use rasd_text::{is_word_byte_boundary, normalize};
 use std::sync::LazyLock;
 
-/// (normalised outlet name, ACLED country name).
-static OUTLETS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
+/// Every (outlet name, ACLED country) line of the file as written, for checks; a line without
+/// a tab has an empty name.
+pub fn outlets() -> impl Iterator<Item = (&'static str, &'static str)> {
     include_str!("../../../data/lexicon/outlets.tsv")
         .lines()
         .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .filter_map(|l| l.split_once('\t'))
-        .map(|(country, name)| (normalize(name.trim()).as_str().to_string(), country.trim()))
+        .map(|l| {
+            let (country, name) = l.split_once('\t').unwrap_or((l, ""));
+            (name.trim(), country.trim())
+        })
+}
+
+/// (normalised outlet name, ACLED country name).
+static OUTLETS: LazyLock<Vec<(String, &'static str)>> = LazyLock::new(|| {
+    outlets()
+        .map(|(name, country)| (normalize(name).as_str().to_string(), country))
         .filter(|(name, _)| !name.is_empty())
         .collect()
 });
@@ -34,17 +43,6 @@ pub fn outlet_country(source: &str) -> Option<&'static str> {
         }
     }
     found
-}
-
-/// Every (outlet, country) line of the file, for checks.
-pub fn outlets() -> impl Iterator<Item = (&'static str, &'static str)> {
-    include_str!("../../../data/lexicon/outlets.tsv")
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| {
-            let (country, name) = l.split_once('\t').unwrap_or((l, ""));
-            (name.trim(), country.trim())
-        })
 }
 
 #[cfg(test)]
