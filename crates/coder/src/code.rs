@@ -893,7 +893,8 @@ impl Coder {
                 continue;
             }
             let group = ETHNIC_GROUPS[m.pattern().as_usize()].1;
-            if group != "Fulani" && !seen.contains(&group) {
+            // Fulani and Arab communities live across the region: they tell no country.
+            if !matches!(group, "Fulani" | "Arab") && !seen.contains(&group) {
                 seen.push(group);
                 for &(_, id) in self.ethnic_militias.get(group).into_iter().flatten() {
                     add(&mut local, &self.lexicon.actor(id).areas);
@@ -1842,7 +1843,9 @@ impl Coder {
                 && scan.gap(c.end, t_start) == 0)
                 || (c.target == Target::Cue(Cue::PassiveBy)
                     && c.start >= t_end
-                    && scan.gap(t_end, c.start) == 0)
+                    && (scan.gap(t_end, c.start) == 0
+                        || (scan.gap(t_end, c.start) <= 3
+                            && !scan.norm.as_str()[t_end..c.start].contains([',', ';', '.']))))
         });
         let objects = |cue: Cue| {
             in_sentence.iter().any(|m| {
@@ -2321,6 +2324,36 @@ impl Coder {
                 } else {
                     SubEventType::NonStateActorOvertakesTerritory
                 }
+            }
+            // "Clashes between farmers and herders", "des affrontements entre agriculteurs et
+            // éleveurs": ACLED codes a fight between farming and herding communities as a battle
+            // between their communal militias (ethnic militias when the groups are named).
+            Family::Violence { .. }
+                if !weak
+                    && cue_set.contains(&Cue::Clash)
+                    && !mentions.iter().any(|m| self.mention_kind(m).is_armed())
+                    && farmers_and_herders(&scan.norm.as_str()[start..end]) =>
+            {
+                let mut groups: Vec<&str> = Vec::new();
+                for g in scan.norm.as_str()[start..end]
+                    .split(|c: char| !is_word_char(c))
+                    .filter_map(ethnic_group)
+                {
+                    if !groups.contains(&g) {
+                        groups.push(g);
+                    }
+                }
+                let home = country.or_else(|| groups.iter().find_map(|g| self.ethnic_home(g)));
+                let mut militias = groups
+                    .iter()
+                    .filter_map(|g| self.ethnic_militia(g, home, event_date));
+                actor1 = militias
+                    .next()
+                    .or_else(|| generic(GenericRole::CommunalMilitia));
+                actor2 = militias
+                    .next()
+                    .or_else(|| generic(GenericRole::CommunalMilitia));
+                SubEventType::ArmedClash
             }
             // Residents, youths or villagers who attack or fight, as the subject before the verb
             // and with no armed group beside them, are a mob (ACLED: mob violence by rioters).
@@ -4942,6 +4975,45 @@ fn ethnic_group(said: &str) -> Option<&'static str> {
     })
 }
 
+/// Whether a sentence names both a farming and a herding community ("farmers and herders",
+/// "agriculteurs et éleveurs", "المزارعين والرعاة"), clitics and article stripped.
+fn farmers_and_herders(sentence: &str) -> bool {
+    let (mut farm, mut herd) = (false, false);
+    for w in sentence.split(|c: char| !is_word_char(c)) {
+        let w = w.strip_prefix('و').filter(|r| r.len() > 4).unwrap_or(w);
+        let w = w.strip_prefix("ال").unwrap_or(w);
+        farm |= FARMERS.contains(&w);
+        herd |= HERDERS.contains(&w);
+    }
+    farm && herd
+}
+
+/// Farming communities (normalised; Arabic without its article).
+const FARMERS: &[&str] = &[
+    "farmers",
+    "farmer",
+    "cultivators",
+    "agriculteurs",
+    "agriculteur",
+    "cultivateurs",
+    "paysans",
+    "مزارعين",
+    "مزارعون",
+];
+
+/// Herding communities (normalised; Arabic without its article).
+const HERDERS: &[&str] = &[
+    "herders",
+    "herder",
+    "pastoralists",
+    "pastoralist",
+    "breeders",
+    "eleveurs",
+    "eleveur",
+    "pasteurs",
+    "رعاه",
+];
+
 /// Ethnic words (normalised; Arabic without its article) and the group they name.
 const ETHNIC_GROUPS: &[(&str, &str)] = &[
     ("fulani", "Fulani"),
@@ -4976,12 +5048,24 @@ const ETHNIC_GROUPS: &[(&str, &str)] = &[
     ("daoussahak", "Dawsahak"),
     ("imghad", "Imghad"),
     ("toubou", "Toubou"),
+    ("arab", "Arab"),
+    ("arabs", "Arab"),
+    ("arabe", "Arab"),
+    ("arabes", "Arab"),
+    ("ngambaye", "Ngambaye"),
+    ("maba", "Maba"),
+    ("dadjo", "Dadjo"),
+    ("daju", "Dadjo"),
     ("فولاني", "Fulani"),
     ("فلاني", "Fulani"),
     ("فلان", "Fulani"),
     ("دوغون", "Dogon"),
     ("طوارق", "Tuareg"),
     ("بمبارا", "Bambara"),
+    ("عرب", "Arab"),
+    ("نغامباي", "Ngambaye"),
+    ("مابا", "Maba"),
+    ("داجو", "Dadjo"),
 ];
 
 /// Whether only a coordinating conjunction (and an article or "of") stands between two actor
@@ -8559,6 +8643,8 @@ mod word_list_tests {
     fn word_lists_are_normalised() {
         let lists: &[(&str, &[&str])] = &[
             ("MOB_PARTIES", MOB_PARTIES),
+            ("FARMERS", FARMERS),
+            ("HERDERS", HERDERS),
             ("ISLAMIST_WORDS", ISLAMIST_WORDS),
             ("ANIMALS", ANIMALS),
             ("PREPOSITIONS", PREPOSITIONS),

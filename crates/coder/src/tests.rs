@@ -41,6 +41,30 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a post 'attacked around dawn by' militants is the forces' post: a battle",
+        published: "2018-03-04",
+        text: "Gendarmerie post in Macina attacked around dawn by suspected jihadists on Saturday, no casualties recorded.",
+        expect: Some(Expect { actor2: Some("Gendarmerie"), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "en farmers and herders who clash fight as communal militias",
+        published: "2019-05-12",
+        text: "At least six people were killed on Friday in clashes between farmers and herders near Birni N'Konni, local officials said.",
+        expect: Some(Expect { actor1: Some("Communal Militia (Niger)"), actor2: Some("Communal Militia (Niger)"), fatalities: Some(6), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "fr 'affrontements entre agriculteurs et éleveurs' is a communal battle",
+        published: "2020-02-10",
+        text: "Des affrontements entre agriculteurs et éleveurs ont fait quatre morts samedi à Djibo.",
+        expect: Some(Expect { actor1: Some("Communal Militia"), actor2: Some("Communal Militia"), fatalities: Some(4), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "ar Arab herders and Maba farmers who clash in Chad are their ethnic militias",
+        published: "2025-03-10",
+        text: "لقي خمسة أشخاص حتفهم يوم السبت في اشتباكات بين مزارعين من قبيلة المابا ورعاة عرب قرب مدينة أبشي شرقي تشاد.",
+        expect: Some(Expect { actor1: Some("Maba Ethnic Militia (Chad)"), actor2: Some("Arab Ethnic Militia (Chad)"), fatalities: Some(5), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en a group 'attributed by local authorities to Boko Haram' is Boko Haram, not the authorities' passive",
         published: "2022-08-12",
         text: "On 8 August, members of a non-state armed group, attributed by local authorities to Boko Haram, attacked the village of Ngouboua, killing four civilians.",
