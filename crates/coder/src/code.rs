@@ -3892,10 +3892,18 @@ impl Coder {
                     (by.copied().cloned(), Some(first.clone()))
                 }
                 // "مقتل جنديين وإصابة ثلاثة مدنيين": a second count is a victim too.
-                Some(&first) if counted(first) => (
-                    after.get(1).filter(|m| !counted(m)).copied().cloned(),
-                    Some(first.clone()),
-                ),
+                // "قتل عشرة جنود ومتطوعي الدفاع عن الوطن في كمين نصبه مسلحون": those joined to
+                // the counted victims died with them; the attacker is named after them.
+                Some(&first) if counted(first) => {
+                    let mut rest = after.iter().skip(1).copied();
+                    let mut prev = first;
+                    let next = rest.find(|m| {
+                        let joined = coordinated(text, prev.end, m.start);
+                        prev = m;
+                        !joined
+                    });
+                    (next.filter(|m| !counted(m)).cloned(), Some(first.clone()))
+                }
                 // The subject of a verb-first clause stands close to the verb; an actor many
                 // words on ("... imposes the blockade on Bamako and taxes the countryside,
                 // exploiting the limited reach of the Malian army") is not it.
@@ -6646,7 +6654,10 @@ fn merge(
             let violent = o.sub.event_type().is_violent() && c.sub.event_type().is_violent();
             // A later violent sentence that names no actor of its own ("6 Islamists killed")
             // continues the event before it.
+            // (An air strike by the other side is a strike of its own: ACLED codes the army's
+            // strikes on the attackers apart from the attack.)
             let continues = violent
+                && (c.sub != SubEventType::AirDroneStrike || o.sub == c.sub)
                 && c.actor1.as_ref().is_none_or(|a| {
                     a.span.is_none()
                         || same_actor(&o.actor1, &c.actor1)
@@ -8206,7 +8217,8 @@ const UNDERGO: &[&str] = &[
 ];
 
 fn undergoes(text: &str, t_start: usize, t_end: usize) -> bool {
-    let lo = floor_char(text, t_start.saturating_sub(64));
+    // (Arabic letters take two bytes: "تعرضت المفرزة العسكرية المتمركزة في جيبو لهجوم".)
+    let lo = floor_char(text, t_start.saturating_sub(128));
     let window = &text[lo..t_end.min(text.len())];
     // Within the trigger's clause only.
     let window = window.rsplit(['.', ';', ',']).next().unwrap_or(window);

@@ -41,6 +41,24 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en the army's drone strike on the attackers the next day is an event of its own",
+        published: "2023-12-11",
+        text: "JNIM fighters attacked the army post in Dablo on Saturday, killing ten soldiers. On Sunday, the army said its drones struck the attackers as they fled near Dablo, killing about twenty militants.",
+        expect: Some(Expect { actor1: Some("JNIM"), fatalities: Some(10), count: Some(2), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "ar volunteers joined to counted soldiers died with them; the gunmen after them attacked",
+        published: "2023-09-29",
+        text: "قتل عشرة جنود ومتطوعو الدفاع عن الوطن الأربعاء في كمين نصبه مسلحون قرب جيبو.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group"), actor2: Some("Military Forces of Burkina Faso"), fatalities: Some(10), ..ev(S::ArmedClash) }),
+    },
+    Case {
+        name: "ar a military detachment that 'underwent' an attack launched by terrorists was its target",
+        published: "2023-04-12",
+        text: "تعرضت المفرزة العسكرية المتمركزة في جيبو يوم السبت لهجوم شنته أعداد كبيرة من الإرهابيين القادمين على دراجات نارية.",
+        expect: Some(Expect { actor1: Some("Unidentified Armed Group"), actor2: Some("Military Forces of Burkina Faso"), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en a post 'attacked around dawn by' militants is the forces' post: a battle",
         published: "2018-03-04",
         text: "Gendarmerie post in Macina attacked around dawn by suspected jihadists on Saturday, no casualties recorded.",
