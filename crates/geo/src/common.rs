@@ -1911,6 +1911,11 @@ pub(crate) const LATIN_NEED_CUE: &[&str] = &[
     "depuis",
     "ainsi",
     "karma",
+    // "Bilan : 2 militaires tués": the toll heading of a communique, a village in Nigeria.
+    "bilan",
+    // "More than 300 young people protested": More is a village in Ghana, Nigeria and Chad
+    // and a spelling of Mora, Cameroon.
+    "more",
     "medina",
     "sante",
     "amis",

@@ -2146,7 +2146,9 @@ impl Gazetteer {
                     if pat.latin {
                         // A large town inside a proper name ("the Bobo-Dioulasso Polytechnic
                         // University", "the Niamey summit") still places the report.
-                        pl.curated
+                        // A listed place named by an ordinary word ("More than 300 people")
+                        // needs its cue like any other.
+                        (pl.curated && !(pat.common && r.cue.is_none()))
                             || (pl.population >= 100_000 && !pat.common)
                             || (r.cue.is_some() && !r.next_capitalised)
                             || !(pat.common || r.in_proper_name)

@@ -546,6 +546,8 @@ fn latin_names_and_capitalised_words_are_not_places() {
         "Youths protested against the Bissa Gold mining company.",
         "The Multinational Joint Task Force repelled the attack.",
         "Des manifestants ont marché à Paris et à Londres.",
+        // Listed places named by an ordinary word need a cue too (Mora, Cameroon).
+        "More than 300 young people protested against the mining company.",
     ] {
         let ms = parse(text, &[]);
         let subs: Vec<_> = ms.iter().filter(|m| m.kind != PlaceKind::Country).collect();
@@ -557,6 +559,16 @@ fn latin_names_and_capitalised_words_are_not_places() {
                 .collect::<Vec<_>>()
         );
     }
+}
+
+/// A communique's toll heading ("Bilan : ...") is no village, even in a report on Nigeria.
+#[test]
+fn a_toll_heading_is_not_a_place() {
+    let ms = parse(
+        "Bilan : côté ami, 2 militaires tombés au champ d'honneur.",
+        &["Nigeria"],
+    );
+    assert!(ms.iter().all(|m| m.location != "Bilan"), "{ms:#?}");
 }
 
 /// The event's place outscores places named in passing: officials of a place, origins of the
