@@ -3699,10 +3699,14 @@ impl Coder {
                 .then(|| after.first().copied())
                 .flatten()
                 .or_else(|| passive.then(other_side).flatten());
-            return (
-                from.cloned(),
-                target_before.or(before.last().copied()).cloned(),
-            );
+            // "des frappes aériennes ont été conduites contre un regroupement d'éléments de
+            // l'EIGS": with nothing before the passive, the object of "against" is the target.
+            let target = target_before.or(before.last().copied()).or_else(|| {
+                after.iter().copied().find(|m| {
+                    object_of_preposition(text, m.start) && from.is_none_or(|f| f.start != m.start)
+                })
+            });
+            return (from.cloned(), target.cloned());
         }
         // "Malian army convoy ambushed near Menaka", "FAMa checkpoint on the outskirts of
         // Timbuktu attacked last night": a headline participle whose subject is a force's unit
@@ -3756,38 +3760,7 @@ impl Coder {
         // "JNIM militants carried out an ambush against the Malian army, initiated by an IED",
         // "gunmen opened fire on soldiers, killing three": the actor nearest the trigger is the
         // object of a preposition; the subject is the actor named before it.
-        let object_of_preposition = |m: &ActorMention| {
-            let pre = text[..m.start].trim_end();
-            let mut words = pre
-                .rsplit(|c: char| !is_word_char(c))
-                .filter(|w| !w.is_empty());
-            let article = |w: &str| {
-                matches!(
-                    w,
-                    "the" | "a" | "an" | "les" | "la" | "le" | "l" | "des" | "du"
-                )
-            };
-            let mut w = words.next().unwrap_or("");
-            if article(w) {
-                w = words.next().unwrap_or("");
-            }
-            if OBJECT_MARKERS.contains(&w) {
-                return true;
-            }
-            // "against fighters of the Islamic State", "contre des combattants de l'EI",
-            // "ضد مسلحي تنظيم الدولة": the group that the object belongs to.
-            if matches!(w, "of" | "de" | "d") {
-                // Past the noun of the fighters.
-                words.next();
-            } else if !w.starts_with(is_arabic_letter) {
-                return false;
-            }
-            let mut w = words.next().unwrap_or("");
-            if article(w) {
-                w = words.next().unwrap_or("");
-            }
-            OBJECT_MARKERS.contains(&w)
-        };
+        let object_of_preposition = |m: &ActorMention| object_of_preposition(text, m.start);
         if let (Some(k), Some(&object)) = (
             before.iter().rposition(|m| !object_of_preposition(m)),
             before.last(),
@@ -7590,6 +7563,48 @@ const SUPPORT_PHRASES: &[&str] = &[
     "بمسانده",
     "الي جانب",
 ];
+
+/// Whether the actor mention starting at `start` is the object of a preposition of attack:
+/// "against fighters of the Islamic State", "contre un regroupement d'éléments de l'EIGS",
+/// "ضد مسلحي تنظيم الدولة".
+fn object_of_preposition(text: &str, start: usize) -> bool {
+    let pre = text[..start].trim_end();
+    let mut words = pre
+        .rsplit(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty());
+    let article = |w: &str| {
+        matches!(
+            w,
+            "the" | "a" | "an" | "les" | "la" | "le" | "l" | "des" | "du" | "un" | "une"
+        )
+    };
+    let mut w = words.next().unwrap_or("");
+    if article(w) {
+        w = words.next().unwrap_or("");
+    }
+    if OBJECT_MARKERS.contains(&w) {
+        return true;
+    }
+    // "against fighters of the Islamic State", "contre des combattants de l'EI",
+    // "ضد مسلحي تنظيم الدولة": the group that the object belongs to; "contre un
+    // regroupement d'éléments de l'EIGS": two nouns deep.
+    for hop in 0..2 {
+        if matches!(w, "of" | "de" | "d") {
+            // Past the noun of the fighters.
+            words.next();
+        } else if hop > 0 || !w.starts_with(is_arabic_letter) {
+            return false;
+        }
+        w = words.next().unwrap_or("");
+        if article(w) {
+            w = words.next().unwrap_or("");
+        }
+        if OBJECT_MARKERS.contains(&w) {
+            return true;
+        }
+    }
+    false
+}
 
 /// Prepositions whose noun is the object of an action ("an ambush against the army", "opened
 /// fire on soldiers", "une attaque contre les FAMa", "هجوم ضد الجيش").

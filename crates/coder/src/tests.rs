@@ -41,6 +41,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "fr air strikes 'conduites contre un regroupement d'éléments de l'EIGS' hit the EIGS",
+        published: "2024-03-19",
+        text: "Le 16 mars 2024, des frappes aériennes ont été conduites contre un regroupement d'éléments de l'EIGS dans la zone de Tillia.",
+        expect: Some(Expect { actor1: Some("Military Forces of Niger"), actor2: Some("Islamic State (Sahel)"), ..ev(S::AirDroneStrike) }),
+    },
+    Case {
         name: "en the army's drone strike on the attackers the next day is an event of its own",
         published: "2023-12-11",
         text: "JNIM fighters attacked the army post in Dablo on Saturday, killing ten soldiers. On Sunday, the army said its drones struck the attackers as they fled near Dablo, killing about twenty militants.",
