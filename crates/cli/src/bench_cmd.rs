@@ -29,9 +29,11 @@ pub fn run(input: &Path, repeat: usize, config: &CoderConfig) -> Result<ExitCode
         .collect();
     let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
     // Start-up, timed on its own: compiling the lexicon, loading the gazetteer and building
-    // its name index, and coding the first document (which waits for all of them).
+    // its name index and spelling tables, and coding the first document (which waits for all
+    // of them).
     let t_start = std::time::Instant::now();
     let coder = Coder::new(config.clone());
+    rasd_geo::Gazetteer::embedded().warm();
     let _ = coder.code(&docs[0]);
     let start_secs = t_start.elapsed().as_secs_f64();
     let t0 = std::time::Instant::now();

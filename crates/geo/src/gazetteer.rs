@@ -165,7 +165,7 @@ impl Gazetteer {
                 .name("rasd-geo-load".into())
                 .spawn(|| {
                     let g: &'static Gazetteer = &EMBEDDED;
-                    g.matcher();
+                    g.warm();
                     // Stay parked: with glibc a finished thread hands its malloc arena, full
                     // of the holes loading left, to the next thread started, often a document
                     // worker (measured: 7 % of coding time in malloc instead of 3 %).

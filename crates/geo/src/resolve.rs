@@ -401,8 +401,6 @@ impl Matcher {
         if !hay[at..].starts_with(|c: char| c.is_ascii_lowercase()) {
             return None;
         }
-        let before = &hay[floor_boundary(hay, at.saturating_sub(24))..at];
-        ends_with_any(before, FUZZY_CUES)?;
         let capital = |i: usize| {
             let (os, _) = text.original_span(i, i + 1);
             orig[os..].chars().next().is_some_and(|c| c.is_uppercase())
@@ -410,6 +408,8 @@ impl Matcher {
         if !capital(at) {
             return None;
         }
+        let before = &hay[floor_boundary(hay, at.saturating_sub(24))..at];
+        ends_with_any(before, FUZZY_CUES)?;
         // The capitalised words from `at`, joined by a space or a hyphen.
         let mut ends = Vec::with_capacity(3);
         let mut i = at;
@@ -459,6 +459,11 @@ impl Matcher {
         self.skeletons.get_or_init(|| skeleton_map(&self.pats))
     }
 
+    fn ar_skeletons(&self) -> &ArSkeletons {
+        self.ar_skeletons
+            .get_or_init(|| ar_skeleton_map(&self.pats))
+    }
+
     /// An unknown one-word Arabic name at `at`, right after a settlement noun
     /// ("قرية غاسكيندي", "بلدة ديدييني"), whose consonants are those of Latin names of the
     /// gazetteer (Gaskinde, Didieni): the end of the name and the merged pattern of those
@@ -501,8 +506,7 @@ impl Matcher {
         // Arabic may leave out a short vowel ("منغايزي", Mangaize): one edit between the
         // spellings with vowels is allowed, two in long names.
         let allowed = if spelt.len() >= 8 { 2 } else { 1 };
-        self.ar_skeletons
-            .get_or_init(|| ar_skeleton_map(&self.pats))
+        self.ar_skeletons()
             .map
             .get(&key)?
             .iter()
@@ -1650,6 +1654,15 @@ struct Cand {
 impl Gazetteer {
     pub(crate) fn matcher(&self) -> &Matcher {
         self.matcher.get_or_init(|| Matcher::new(self))
+    }
+
+    /// Build every index geoparsing uses, including the spelling-variant tables that are
+    /// otherwise built by the first document that needs them (the Arabic one takes about a
+    /// quarter of a second).
+    pub fn warm(&self) {
+        let m = self.matcher();
+        m.skeletons();
+        m.ar_skeletons();
     }
 
     /// Find and resolve place mentions in a document. Without the original text Latin names
