@@ -103,6 +103,9 @@ const COUNT_WINDOW: usize = 8;
 const ANTECEDENT_LOOKBACK: usize = 400;
 /// How many earlier candidates a sentence may merge into.
 const MERGE_LOOKBACK: usize = 8;
+/// Below this geoparser score, a town in another country than the document's is not taken as
+/// the scene of a sentence's event.
+const STRAY_SCORE: f32 = 0.4;
 
 /// An actor mention in a sentence, possibly two joined by "and/or".
 #[derive(Debug, Clone)]
@@ -4872,6 +4875,14 @@ fn nearest_place(
         let region = if locates_town(p) { 3.0 } else { 0.0 };
         words / 4.0 + before + (1.0 - p.score) * 6.0 + region
     };
+    // "dans la Cité des Askia" in a report on Gao: a weak match in another country than the
+    // document's is a namesake, not the scene.
+    let stray = |p: &Place| {
+        !p.is_country
+            && !p.cued
+            && p.score < STRAY_SCORE
+            && ctx.country.is_some_and(|c| c != p.country)
+    };
     // The dateline ("BAMAKO (Reuters) -") is where the report was filed: the event's place
     // only when the text names no other.
     let dateline = |p: &Place| p.end <= scan.dateline_end;
@@ -4889,6 +4900,7 @@ fn nearest_place(
                     && p.is_country != towns
                     && !dateline(p)
                     && (said || !(p.said || p.passing))
+                    && !stray(p)
             })
             .min_by(|a, b| cost(a.1).total_cmp(&cost(b.1)))
             .map(|(i, _)| i)

@@ -24,6 +24,8 @@ pub struct Place {
     pub said: bool,
     /// Named in passing: where fighters came from or fled to ("came from the Sambisa axis").
     pub passing: bool,
+    /// A cue stands by the name ("village of", "near", "région de").
+    pub cued: bool,
 }
 
 /// Find places in a document. `original` is the text `text` was normalised from (Latin place
@@ -70,6 +72,7 @@ pub fn find_places(
             score: m.score,
             said: m.said,
             passing: m.passing,
+            cued: m.cue.is_some(),
         })
         .collect()
 }
@@ -138,6 +141,7 @@ pub fn capital_places(text: &rasd_text::Normalized, country: &str) -> Vec<Place>
             score: m.score,
             said: false,
             passing: false,
+            cued: false,
         })
         .collect()
 }

@@ -41,6 +41,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a family name that is a village in Niger (Ouare) is not the scene of a clash in Zoaga, Burkina Faso",
+        published: "2019-01-29",
+        text: "On Sunday, a dispute over the chieftaincy in the village of Zoaga led to violent clashes between two factions of the Ouare family, killing three people.",
+        expect: Some(Expect { actor1: Some("(Burkina Faso)"), fatalities: Some(3), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "fr air strikes 'conduites contre un regroupement d'éléments de l'EIGS' hit the EIGS",
         published: "2024-03-19",
         text: "Le 16 mars 2024, des frappes aériennes ont été conduites contre un regroupement d'éléments de l'EIGS dans la zone de Tillia.",
