@@ -2721,7 +2721,11 @@ impl Coder {
                 } else if let Some(role) =
                     installation.filter(|_| !is_government(&actor2) && !armed(&actor2))
                 {
-                    if actor1.as_ref().is_some_and(|a| is_force(a.kind)) {
+                    // (A government that only announced the attack is no side of it.)
+                    if actor1
+                        .as_ref()
+                        .is_some_and(|a| is_force(a.kind) && !government_slot(a))
+                    {
                         actor2 = generic(GenericRole::Unidentified);
                     } else {
                         actor2 = generic(role);
@@ -2732,7 +2736,10 @@ impl Coder {
                 } else if armed(&actor2) {
                     SubEventType::ArmedClash
                 } else if objects(Cue::MilObject) {
-                    if actor1.as_ref().is_some_and(|a| is_force(a.kind)) {
+                    if actor1
+                        .as_ref()
+                        .is_some_and(|a| is_force(a.kind) && !government_slot(a))
+                    {
                         actor2 = generic(GenericRole::Unidentified);
                     } else {
                         actor2 = generic(GenericRole::Military);

@@ -41,6 +41,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en the government that announced an attack on a gendarmerie post is no side: the gendarmes were attacked",
+        published: "2022-11-15",
+        text: "The toll of Saturday's attack on the gendarmerie post in Kampti has risen to nine, the government said on Monday.",
+        expect: Some(Expect { actor2: Some("Gendarmerie"), fatalities: Some(9), ..ev(S::ArmedClash) }),
+    },
+    Case {
         name: "en a family name that is a village in Niger (Ouare) is not the scene of a clash in Zoaga, Burkina Faso",
         published: "2019-01-29",
         text: "On Sunday, a dispute over the chieftaincy in the village of Zoaga led to violent clashes between two factions of the Ouare family, killing three people.",
