@@ -2320,11 +2320,32 @@ impl Coder {
                             pre.ends_with(" from") || pre.ends_with(" occupation by")
                         }
                 });
-                if !fighting && !from_armed {
+                // "after overrunning the local army base": a manned post of the forces is not
+                // handed over to a group (one they "withdrew from" is).
+                let withdrawn = in_sentence
+                    .iter()
+                    .any(|m| m.target == Target::Cue(Cue::Withdraw));
+                let stormed_post = !state
+                    && actor1.as_ref().is_some_and(|a| a.kind.is_armed())
+                    && objects(Cue::MilObject)
+                    && !withdrawn
+                    && !scan.norm.as_str()[start..end]
+                        .split(|c: char| !is_word_char(c))
+                        .any(|w| EMPTY_POST.contains(&w));
+                if !fighting && !from_armed && !stormed_post {
                     SubEventType::NonViolentTransferOfTerritory
                 } else if state {
                     SubEventType::GovernmentRegainsTerritory
                 } else {
+                    // "took control of Sebba after overrunning the local army base": the
+                    // forces of the base lost the town.
+                    if actor2
+                        .as_ref()
+                        .is_none_or(|a| a.kind == ActorKind::Civilians)
+                        && objects(Cue::MilObject)
+                    {
+                        actor2 = generic(GenericRole::Military);
+                    }
                     SubEventType::NonStateActorOvertakesTerritory
                 }
             }
@@ -8340,6 +8361,16 @@ const SAID_IT_KILLED: &[&str] = &[
     "said they had killed",
     "said it had neutralised",
     "said it had neutralized",
+    // "JNIM said in a statement on its channels that it had killed 'more than 60' soldiers".
+    "that it had killed",
+    "that it killed",
+    "that it has killed",
+    "that they had killed",
+    "that it had neutralised",
+    "qu'il avait tue",
+    "qu'il a tue",
+    "انها قتلت",
+    "انهم قتلوا",
     "affirme avoir tue",
     "a affirme avoir tue",
     "dit avoir tue",

@@ -41,6 +41,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a group's statement 'that it had killed more than 60' is its claim, not the toll",
+        published: "2025-05-15",
+        text: "JNIM fighters took control of the town of Sebba on Monday after overrunning the local army base. At least 20 soldiers were killed, a security source said. JNIM said in a statement on its channels that it had killed more than 60 soldiers.",
+        expect: Some(Expect { fatalities: Some(20), ..ev(S::NonStateActorOvertakesTerritory) }),
+    },
+    Case {
+        name: "en a town taken 'after overrunning the local army base' is taken by force from the army",
+        published: "2025-05-15",
+        text: "Fighters from JNIM took control of the town of Sebba on Monday after overrunning the local army base, according to two security sources and three residents.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Military Forces of Burkina Faso"), ..ev(S::NonStateActorOvertakesTerritory) }),
+    },
+    Case {
         name: "en the government that announced an attack on a gendarmerie post is no side: the gendarmes were attacked",
         published: "2022-11-15",
         text: "The toll of Saturday's attack on the gendarmerie post in Kampti has risen to nine, the government said on Monday.",
