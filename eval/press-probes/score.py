@@ -1,15 +1,15 @@
 import json,sys,subprocess,re
 # Score `rasd code` on the hand-written press probes against their expected ACLED codings.
 # usage: python3 eval/press-probes/score.py [BIN] [SET ...]
-#   BIN defaults to target/release/rasd; SET is en, fr, ar, en2 ... ar4, en5, fr5, ar5, en6, fr6, ar6, en7, fr7, ar7, en8, fr8, ar8, en9, fr9, ar9, en10, fr10, ar10, en11, fr11, ar11, en12, fr12, ar12, en13, fr13, ar13, en14, fr14, ar14 (default: all).
+#   BIN defaults to target/release/rasd; SET is en, fr, ar, en2 ... ar4, en5, fr5, ar5, en6, fr6, ar6, en7, fr7, ar7, en8, fr8, ar8, en9, fr9, ar9, en10, fr10, ar10, en11, fr11, ar11, en12, fr12, ar12, en13, fr13, ar13, en14, fr14, ar14, en15, fr15, ar15 (default: all).
 # Each expected event is matched to the coder's best event of the document (same event type,
 # then sub-event type, location and date); field agreement, missed events, events in documents
 # that report none, and extra events are printed, then totals.
 import os
 HERE=os.path.dirname(os.path.abspath(__file__))
 args=sys.argv[1:]
-binp=args.pop(0) if args and not args[0] in ('en','fr','ar','en2','fr2','ar2','en3','fr3','ar3','en4','fr4','ar4','en5','fr5','ar5','en6','fr6','ar6','en7','fr7','ar7','en8','fr8','ar8','en9','fr9','ar9','en10','fr10','ar10','en11','fr11','ar11','en12','fr12','ar12','en13','fr13','ar13','en14','fr14','ar14') else 'target/release/rasd'
-sets=args or ['en','fr','ar','en2','fr2','ar2','en3','fr3','ar3','en4','fr4','ar4','en5','fr5','ar5','en6','fr6','ar6','en7','fr7','ar7','en8','fr8','ar8','en9','fr9','ar9','en10','fr10','ar10','en11','fr11','ar11','en12','fr12','ar12','en13','fr13','ar13','en14','fr14','ar14']
+binp=args.pop(0) if args and not args[0] in ('en','fr','ar','en2','fr2','ar2','en3','fr3','ar3','en4','fr4','ar4','en5','fr5','ar5','en6','fr6','ar6','en7','fr7','ar7','en8','fr8','ar8','en9','fr9','ar9','en10','fr10','ar10','en11','fr11','ar11','en12','fr12','ar12','en13','fr13','ar13','en14','fr14','ar14','en15','fr15','ar15') else 'target/release/rasd'
+sets=args or ['en','fr','ar','en2','fr2','ar2','en3','fr3','ar3','en4','fr4','ar4','en5','fr5','ar5','en6','fr6','ar6','en7','fr7','ar7','en8','fr8','ar8','en9','fr9','ar9','en10','fr10','ar10','en11','fr11','ar11','en12','fr12','ar12','en13','fr13','ar13','en14','fr14','ar14','en15','fr15','ar15']
 tot={'docs':0,'exp':0,'matched':0,'type':0,'sub':0,'actor1':0,'actor2':0,'date':0,'fat':0,'country':0,'admin1':0,'loc':0,'spurious':0,'noevent_ok':0,'noevent':0}
 for lang in sets:
     docs=f'{HERE}/{lang}.jsonl'
