@@ -4245,6 +4245,14 @@ impl Coder {
                 c.actor1 = Some(military);
             }
         }
+        // "a nightly curfew was imposed", "le couvre-feu a été prorogé": a change of rules
+        // that no one is named as making is the government's.
+        if c.sub == SubEventType::ChangeToGroupActivity && c.actor1.is_none() {
+            let government = generic(GenericRole::Government);
+            if government.name.is_some() {
+                c.actor1 = Some(government);
+            }
+        }
         let (event_date, time_precision) = match (c.date, doc.published) {
             (Some(d), _) => (Some(d.date), Some(d.precision)),
             (None, Some(p)) => (Some(p), Some(2)),

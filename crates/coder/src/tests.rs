@@ -41,6 +41,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en a curfew imposed with no one named is the government's change of activity",
+        published: "2018-10-24",
+        text: "On Sunday, a nightly curfew was imposed in Djibo and the rest of the Soum province until further notice.",
+        expect: Some(Expect { actor1: Some("Government of Burkina Faso"), ..ev(S::ChangeToGroupActivity) }),
+    },
+    Case {
         name: "en a group's statement 'that it had killed more than 60' is its claim, not the toll",
         published: "2025-05-15",
         text: "JNIM fighters took control of the town of Sebba on Monday after overrunning the local army base. At least 20 soldiers were killed, a security source said. JNIM said in a statement on its channels that it had killed more than 60 soldiers.",
