@@ -2358,15 +2358,7 @@ impl Coder {
                     && !mentions.iter().any(|m| self.mention_kind(m).is_armed())
                     && farmers_and_herders(&scan.norm.as_str()[start..end]) =>
             {
-                let mut groups: Vec<&str> = Vec::new();
-                for g in scan.norm.as_str()[start..end]
-                    .split(|c: char| !is_word_char(c))
-                    .filter_map(ethnic_group)
-                {
-                    if !groups.contains(&g) {
-                        groups.push(g);
-                    }
-                }
+                let groups = ethnic_groups(&scan.norm.as_str()[start..end]);
                 let home = country.or_else(|| groups.iter().find_map(|g| self.ethnic_home(g)));
                 let mut militias = groups
                     .iter()
@@ -2675,15 +2667,7 @@ impl Coder {
                     // "Clashes between Fulani herders and Mossi farmers": two communities named
                     // by their ethnic groups fight as their militias in ACLED.
                     if civ(&actor2) && actor1.as_ref().is_none_or(|a| a.span.is_none()) {
-                        let mut groups: Vec<&str> = Vec::new();
-                        for g in text[start..end]
-                            .split(|c: char| !is_word_char(c))
-                            .filter_map(ethnic_group)
-                        {
-                            if !groups.contains(&g) {
-                                groups.push(g);
-                            }
-                        }
+                        let groups = ethnic_groups(&text[start..end]);
                         if let [a, b, ..] = groups[..] {
                             // The Mossi live in Burkina Faso: their country is the Fulani's.
                             let home = country
@@ -4988,10 +4972,6 @@ fn nearest_place(
         })
 }
 
-/// The trigger is a finite past verb in English or French ("marched", "attacked", "ont
-/// manifesté"): the sentence asserts that something happened, where a noun ("the attacks",
-/// "les manifestations") may only refer to it. Arabic script is unmarked for this and never
-/// passes.
 /// The ethnic group a phrase names ("Fulani herders", "des éleveurs peuls", "رعاة الفولاني"),
 /// in the English form of the lexicon's ethnic militias.
 fn ethnic_group(said: &str) -> Option<&'static str> {
@@ -5002,6 +4982,21 @@ fn ethnic_group(said: &str) -> Option<&'static str> {
             .find(|(word, _)| *word == w)
             .map(|&(_, group)| group)
     })
+}
+
+/// The distinct ethnic groups a sentence names, in order ("Clashes between Fulani herders and
+/// Mossi farmers": Fulani, Mossi).
+fn ethnic_groups(sentence: &str) -> Vec<&'static str> {
+    let mut groups: Vec<&'static str> = Vec::new();
+    for g in sentence
+        .split(|c: char| !is_word_char(c))
+        .filter_map(ethnic_group)
+    {
+        if !groups.contains(&g) {
+            groups.push(g);
+        }
+    }
+    groups
 }
 
 /// Whether a sentence names both a farming and a herding community ("farmers and herders",
@@ -5218,6 +5213,10 @@ fn repels(text: &str, t_start: usize, t_end: usize) -> bool {
 /// Stems of the Latin-script verbs of repelling (normalised), read by `repels`.
 const REPEL_STEMS: &[&str] = &["repel", "repuls", "repouss", "fended"];
 
+/// The trigger is a finite past verb in English or French ("marched", "attacked", "ont
+/// manifesté"): the sentence asserts that something happened, where a noun ("the attacks",
+/// "les manifestations") may only refer to it. Arabic script is unmarked for this and never
+/// passes.
 fn past_verb(text: &str, t_start: usize, t_end: usize) -> bool {
     let word = text[t_start..t_end].split(' ').next().unwrap_or("");
     if word.starts_with(|c: char| ('\u{0600}'..='\u{06FF}').contains(&c)) {
