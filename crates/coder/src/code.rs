@@ -4211,6 +4211,23 @@ impl Coder {
         {
             c.actor1 = Some(generic(GenericRole::Unidentified));
         }
+        // ACLED never names a government as the side that suffered violence (none of 3,900
+        // such rows in the Sahel export): a prefect or "the authorities" in the sentence are
+        // the speakers; the target is the people, the forces in a battle, the police at a riot.
+        if c.actor2.as_ref().is_some_and(government_slot) {
+            let role = match c.sub.event_type() {
+                rasd_model::EventType::Battles => Some(GenericRole::Military),
+                rasd_model::EventType::ViolenceAgainstCivilians
+                | rasd_model::EventType::ExplosionsRemoteViolence => Some(GenericRole::Civilians),
+                rasd_model::EventType::Riots | rasd_model::EventType::Protests => {
+                    Some(GenericRole::Police)
+                }
+                _ => None,
+            };
+            if let Some(role) = role {
+                c.actor2 = Some(generic(role));
+            }
+        }
         // An air or drone strike whose striker no one names is the state's: armed groups'
         // drones are reported as theirs ("JNIM drones hit the camp"). "An engineering team
         // detected and neutralised an IED": a device defused with no one named was defused by
