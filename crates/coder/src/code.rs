@@ -4211,6 +4211,20 @@ impl Coder {
         {
             c.actor1 = Some(generic(GenericRole::Unidentified));
         }
+        // Property looted or destroyed, and people arrested, are civilians' unless the text
+        // names whose (ACLED's Sahel export: 265 of 330 looting rows, the largest share of
+        // arrests).
+        if c.actor2.is_none()
+            && matches!(
+                c.sub,
+                SubEventType::LootingPropertyDestruction | SubEventType::Arrests
+            )
+            && c.actor1
+                .as_ref()
+                .is_some_and(|a| a.kind != ActorKind::Civilians)
+        {
+            c.actor2 = Some(generic(GenericRole::Civilians));
+        }
         // ACLED never names a government as the side that suffered violence (none of 3,900
         // such rows in the Sahel export): a prefect or "the authorities" in the sentence are
         // the speakers; the target is the people, the forces in a battle, the police at a riot.

@@ -41,6 +41,18 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en shops looted by a group are civilians' property",
+        published: "2022-01-19",
+        text: "On Monday, JNIM fighters looted shops and burned granaries in Dogofry before leaving.",
+        expect: Some(Expect { actor1: Some("JNIM"), actor2: Some("Civilians (Mali)"), ..ev(S::LootingPropertyDestruction) }),
+    },
+    Case {
+        name: "en men arrested by the police, not named as any group's, are civilians",
+        published: "2024-12-19",
+        text: "Police in Niamey arrested three men on Tuesday for spreading false news on social media.",
+        expect: Some(Expect { actor1: Some("Police Forces of Niger"), actor2: Some("Civilians (Niger)"), ..ev(S::Arrests) }),
+    },
+    Case {
         name: "fr the sub-prefect who gave the toll of a suicide bombing is not its target",
         published: "2021-06-24",
         text: "Une kamikaze s'est fait exploser mercredi soir près du marché de Kolofata. Selon le sous-préfet, l'explosion a fait quatre morts et six blessés.",
