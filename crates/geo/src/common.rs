@@ -25,6 +25,8 @@ pub(crate) const AR_COMMON: &[&str] = &[
     "الجمعة",
     "يوم",
     "أيام",
+    // "وسار المحتجون" (the protesters walked): Sarh, Chad.
+    "سار",
     "اليوم",
     "أمس",
     "غدا",
