@@ -1396,6 +1396,19 @@ impl Coder {
         {
             return None;
         }
+        // "The assailants withdrew towards the border": attackers leaving in a direction hand
+        // over no territory (forces that fall back towards a town leave the one they held).
+        if trigger == Cue::Withdraw {
+            let after = scan.norm.as_str()[t_end..end].trim_start();
+            let forces = in_sentence.iter().any(|m| match m.target {
+                Target::Actor(id) => is_force(self.lexicon.actor(id).kind),
+                Target::Generic(g) => is_force(g.kind()),
+                _ => false,
+            });
+            if !forces && WITHDRAW_TOWARDS.iter().any(|w| has_phrase_start(after, w)) {
+                return None;
+            }
+        }
 
         // Modality: hypotheses, forecasts, threats and negations govern a trigger they precede
         // closely; history and anniversaries govern the whole sentence.
@@ -5041,6 +5054,16 @@ fn farmers_and_herders(sentence: &str) -> bool {
         herd |= HERDERS.contains(&w);
     }
     farm && herd
+}
+
+/// Directions after a verb of withdrawing (normalised): the withdrawers leave for somewhere.
+/// (French "repliés vers" is a cue of its own, kept for forces falling back.)
+const WITHDRAW_TOWARDS: &[&str] = &["towards", "toward", "in the direction", "نحو", "باتجاه"];
+
+/// Whether `s` starts with the word or phrase `w` (a whole word).
+fn has_phrase_start(s: &str, w: &str) -> bool {
+    s.strip_prefix(w)
+        .is_some_and(|r| r.is_empty() || !r.starts_with(is_word_char))
 }
 
 /// Farming communities (normalised; Arabic without its article).
@@ -8759,6 +8782,7 @@ mod word_list_tests {
         let lists: &[(&str, &[&str])] = &[
             ("MOB_PARTIES", MOB_PARTIES),
             ("FARMERS", FARMERS),
+            ("WITHDRAW_TOWARDS", WITHDRAW_TOWARDS),
             ("HERDERS", HERDERS),
             ("ISLAMIST_WORDS", ISLAMIST_WORDS),
             ("ANIMALS", ANIMALS),

@@ -41,6 +41,12 @@ const fn ev(sub: S) -> Expect {
 
 const CASES: &[Case] = &[
     Case {
+        name: "en assailants who 'withdrew towards the border' after an attack hand over no territory",
+        published: "2023-05-09",
+        text: "Gunmen attacked the village of Tin-Akoff on Sunday, killing two civilians. The assailants then withdrew towards the Malian border.",
+        expect: Some(Expect { fatalities: Some(2), count: Some(1), ..ev(S::Attack) }),
+    },
+    Case {
         name: "en shops looted by a group are civilians' property",
         published: "2022-01-19",
         text: "On Monday, JNIM fighters looted shops and burned granaries in Dogofry before leaving.",
