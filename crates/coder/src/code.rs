@@ -1859,9 +1859,11 @@ impl Coder {
                 && scan.gap(c.end, t_start) == 0)
                 || (c.target == Target::Cue(Cue::PassiveBy)
                     && c.start >= t_end
-                    && (scan.gap(t_end, c.start) == 0
-                        || (scan.gap(t_end, c.start) <= 3
-                            && !scan.norm.as_str()[t_end..c.start].contains([',', ';', '.']))))
+                    && match scan.gap(t_end, c.start) {
+                        0 => true,
+                        1..=3 => !scan.norm.as_str()[t_end..c.start].contains([',', ';', '.']),
+                        _ => false,
+                    })
         });
         let objects = |cue: Cue| {
             in_sentence.iter().any(|m| {
@@ -2335,12 +2337,13 @@ impl Coder {
                 });
                 // "after overrunning the local army base": a manned post of the forces is not
                 // handed over to a group (one they "withdrew from" is).
+                let post = objects(Cue::MilObject);
                 let withdrawn = in_sentence
                     .iter()
                     .any(|m| m.target == Target::Cue(Cue::Withdraw));
                 let stormed_post = !state
                     && actor1.as_ref().is_some_and(|a| a.kind.is_armed())
-                    && objects(Cue::MilObject)
+                    && post
                     && !withdrawn
                     && !scan.norm.as_str()[start..end]
                         .split(|c: char| !is_word_char(c))
@@ -2352,10 +2355,10 @@ impl Coder {
                 } else {
                     // "took control of Sebba after overrunning the local army base": the
                     // forces of the base lost the town.
-                    if actor2
-                        .as_ref()
-                        .is_none_or(|a| a.kind == ActorKind::Civilians)
-                        && objects(Cue::MilObject)
+                    if post
+                        && actor2
+                            .as_ref()
+                            .is_none_or(|a| a.kind == ActorKind::Civilians)
                     {
                         actor2 = generic(GenericRole::Military);
                     }
@@ -5062,8 +5065,7 @@ const WITHDRAW_TOWARDS: &[&str] = &["towards", "toward", "in the direction", "ن
 
 /// Whether `s` starts with the word or phrase `w` (a whole word).
 fn has_phrase_start(s: &str, w: &str) -> bool {
-    s.strip_prefix(w)
-        .is_some_and(|r| r.is_empty() || !r.starts_with(is_word_char))
+    s.starts_with(w) && is_word_byte_boundary(s, w.len())
 }
 
 /// Farming communities (normalised; Arabic without its article).
